@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { WorkflowDefinition } from '../definition.ts';
+import type { Violation } from '../violations.ts';
+
+export const WorkflowStatus = z.enum(['draft', 'active', 'paused', 'stopped', 'archived']);
+export type WorkflowStatus = z.infer<typeof WorkflowStatus>;
+
+export const JourneyStatus = z.enum(['active', 'waiting', 'completed', 'converted', 'exited', 'failed']);
+export type JourneyStatus = z.infer<typeof JourneyStatus>;
+
+/** POST /api/v1/workflows: blank, from a template, or from a full definition. */
+export const CreateWorkflowBody = z.object({
+  name: z.string().trim().min(1, 'give the workflow a name').max(120),
+  description: z.string().max(2000).default(''),
+  templateKey: z.string().min(1).optional(),
+  // Checked by graph validation afterwards, so a draft may be incomplete.
+  definition: z.unknown().optional(),
+});
+export type CreateWorkflowBody = z.infer<typeof CreateWorkflowBody>;
+
+/** PUT /api/v1/workflows/:id/draft */
+export const SaveDraftBody = z.object({
+  name: z.string().trim().min(1, 'give the workflow a name').max(120).optional(),
+  description: z.string().max(2000).optional(),
+  definition: WorkflowDefinition,
+});
+export type SaveDraftBody = z.infer<typeof SaveDraftBody>;
+
+export type JourneyCounts = Record<JourneyStatus, number>;
+
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description: string;
+  status: WorkflowStatus;
+  liveVersion: number | null;
+  updatedAt: string;
+  journeys: JourneyCounts;
+}
+
+export interface WorkflowDetail extends WorkflowSummary {
+  draft: WorkflowDefinition;
+  violations: Violation[];
+  versions: { version: number; publishedAt: string }[];
+}
+
+/** GET /api/v1/workflows/:id/stats: members per node of the live version. */
+export interface WorkflowStats {
+  version: number | null;
+  journeys: JourneyCounts;
+  /** Members whose journey is now at each node, and how many ever entered it. */
+  nodes: Record<string, { current: number; entered: number }>;
+}
+
+/** Error body for every 4xx: `issues` name the offending fields. */
+export interface ApiError {
+  error: string;
+  issues?: { field: string; message: string }[];
+  violations?: Violation[];
+}
