@@ -1,0 +1,50 @@
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { AppDeps } from './app-deps.ts';
+import { editorStatic } from './editor-static.ts';
+import { eventsRoutes } from './events-routes.ts';
+import { healthRoutes } from './health-routes.ts';
+import { HttpError } from './http-error.ts';
+import { membersRoutes } from './members-routes.ts';
+import { workflowsRoutes } from './workflows-routes.ts';
+
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa();
+  app.use(async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body == null && ctx.path.startsWith('/api/')) {
+        ctx.status = 404;
+        ctx.body = { error: `No API route ${ctx.method} ${ctx.path}` };
+      }
+    } catch (e) {
+      if (e instanceof HttpError) {
+        ctx.status = e.status;
+        ctx.body = e.body;
+        return;
+      }
+      const status = (e as { status?: number }).status;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        // Body-parser errors: malformed JSON, body too large, wrong content type.
+        ctx.status = status;
+        const msg = (e as Error).message;
+        ctx.body = { error: e instanceof SyntaxError || /JSON/.test(msg) ? `Malformed JSON body: ${msg}` : msg };
+        return;
+      }
+      console.error(e);
+      ctx.status = 500;
+      ctx.body = { error: 'Internal error; see the server log' };
+    }
+  });
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '2mb', encoding: 'utf-8' }));
+  const router = new Router();
+  healthRoutes(router, deps);
+  eventsRoutes(router, deps);
+  workflowsRoutes(router, deps);
+  membersRoutes(router, deps);
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  if (deps.editorDist) app.use(editorStatic(deps.editorDist));
+  return app;
+}

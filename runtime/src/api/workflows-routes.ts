@@ -1,0 +1,33 @@
+import type Router from '@koa/router';
+import { CreateWorkflowBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
+import { workflowTemplates } from '@memberflow/shared/templates/catalog';
+import { createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
+import type { AppDeps } from './app-deps.ts';
+import { parseBody } from './http-error.ts';
+
+export function workflowsRoutes(router: Router, deps: AppDeps): void {
+  const { db } = deps.engine;
+  router.get('/api/v1/templates', (ctx) => {
+    ctx.body = { templates: workflowTemplates.map(({ key, name, description }) => ({ key, name, description })) };
+  });
+  router.get('/api/v1/workflows', async (ctx) => {
+    ctx.body = { workflows: await listWorkflows(db) };
+  });
+  router.post('/api/v1/workflows', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = await createWorkflow(db, parseBody(CreateWorkflowBody, ctx.request.body));
+  });
+  router.get('/api/v1/workflows/:id', async (ctx) => {
+    ctx.body = await getWorkflow(db, ctx.params.id!);
+  });
+  router.put('/api/v1/workflows/:id/draft', async (ctx) => {
+    ctx.body = await saveDraft(db, ctx.params.id!, parseBody(SaveDraftBody, ctx.request.body));
+  });
+  router.post('/api/v1/workflows/:id/publish', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = await publishWorkflow(db, ctx.params.id!);
+  });
+  router.get('/api/v1/workflows/:id/stats', async (ctx) => {
+    ctx.body = await workflowStats(db, ctx.params.id!);
+  });
+}

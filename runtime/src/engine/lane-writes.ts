@@ -1,0 +1,180 @@
+import type { PersistedJourney } from '@memberflow/shared/journey-machine';
+import type { JourneyStatus } from '@memberflow/shared/api/workflows';
+import type pg from 'pg';
+
+/** A journey row as the lane holds it while applying a member's events. */
+export interface JourneyState {
+  id: string;
+  workflowId: string;
+  versionId: string;
+  memberId: string;
+  status: JourneyStatus;
+  currentNode: string;
+  snapshot: PersistedJourney;
+  wakeAt: number | null;
+  entryCount: number;
+  enteredAt: number;
+  endedAt: number | null;
+  lastError: string | null;
+  dirty: boolean;
+}
+
+export interface StepRow {
+  journeyId: string;
+  workflowId: string;
+  memberId: string;
+  at: number;
+  fromNode: string | null;
+  toNode: string;
+  cause: string;
+  eventSeq: number | null;
+  path: string[];
+  reason: string;
+}
+
+export interface EffectRow {
+  idempotencyKey: string;
+  journeyId: string;
+  workflowId: string;
+  memberId: string;
+  nodeId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  status: 'done' | 'pending';
+  at: number;
+  coupon?: { code: string; template: string; expiresAt: number | null };
+}
+
+export interface MemberDelta {
+  orders: number;
+  spent: number;
+  firstPurchaseAt: number | null;
+  lastPurchaseAt: number | null;
+}
+
+/** Everything one lane pass decided, written in a handful of statements at its end. */
+export class LaneWrites {
+  readonly steps: StepRow[] = [];
+  readonly effects: EffectRow[] = [];
+  readonly processedSeqs: number[] = [];
+  member: MemberDelta = { orders: 0, spent: 0, firstPurchaseAt: null, lastPurchaseAt: null };
+
+  async flush(client: pg.ClientBase, memberId: string, journeys: Iterable<JourneyState>): Promise<void> {
+    const m = this.member;
+    await client.query(
+      `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at)
+       VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000), to_timestamp($5::float8 / 1000))
+       ON CONFLICT (id) DO UPDATE SET
+         order_count = member.order_count + EXCLUDED.order_count,
+         total_spent = member.total_spent + EXCLUDED.total_spent,
+         first_purchase_at = LEAST(member.first_purchase_at, EXCLUDED.first_purchase_at),
+         last_purchase_at = GREATEST(member.last_purchase_at, EXCLUDED.last_purchase_at),
+         updated_at = now()`,
+      [memberId, m.orders, m.spent, m.firstPurchaseAt, m.lastPurchaseAt],
+    );
+
+    const dirty = [...journeys].filter((j) => j.dirty);
+    if (dirty.length) {
+      await client.query(
+        `INSERT INTO journey (id, workflow_id, version_id, member_id, status, current_node, snapshot, wake_at,
+                              entry_count, entered_at, ended_at, last_error, updated_at)
+         SELECT r.id, r.workflow_id, r.version_id, r.member_id, r.status, r.current_node, r.snapshot,
+                to_timestamp(r.wake_at / 1000), r.entry_count, to_timestamp(r.entered_at / 1000),
+                to_timestamp(r.ended_at / 1000), r.last_error, now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, workflow_id uuid, version_id uuid, member_id text, status text,
+              current_node text, snapshot jsonb, wake_at float8, entry_count int, entered_at float8, ended_at float8, last_error text)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, current_node = EXCLUDED.current_node,
+           snapshot = EXCLUDED.snapshot, wake_at = EXCLUDED.wake_at, entry_count = EXCLUDED.entry_count,
+           entered_at = EXCLUDED.entered_at, ended_at = EXCLUDED.ended_at, last_error = EXCLUDED.last_error, updated_at = now()`,
+        [
+          JSON.stringify(
+            dirty.map((j) => ({
+              id: j.id,
+              workflow_id: j.workflowId,
+              version_id: j.versionId,
+              member_id: j.memberId,
+              status: j.status,
+              current_node: j.currentNode,
+              snapshot: j.snapshot,
+              wake_at: j.wakeAt,
+              entry_count: j.entryCount,
+              entered_at: j.enteredAt,
+              ended_at: j.endedAt,
+              last_error: j.lastError,
+            })),
+          ),
+        ],
+      );
+    }
+
+    if (this.steps.length) {
+      await client.query(
+        `INSERT INTO journey_step (journey_id, workflow_id, member_id, at, from_node, to_node, cause, event_seq, path, reason)
+         SELECT r.journey_id, r.workflow_id, r.member_id, to_timestamp(r.at / 1000), r.from_node, r.to_node, r.cause,
+                r.event_seq, ARRAY(SELECT jsonb_array_elements_text(r.path)), r.reason
+         FROM jsonb_to_recordset($1::jsonb) AS r(journey_id uuid, workflow_id uuid, member_id text, at float8,
+              from_node text, to_node text, cause text, event_seq bigint, path jsonb, reason text)`,
+        [
+          JSON.stringify(
+            this.steps.map((s) => ({
+              journey_id: s.journeyId,
+              workflow_id: s.workflowId,
+              member_id: s.memberId,
+              at: s.at,
+              from_node: s.fromNode,
+              to_node: s.toNode,
+              cause: s.cause,
+              event_seq: s.eventSeq,
+              path: s.path,
+              reason: s.reason,
+            })),
+          ),
+        ],
+      );
+    }
+
+    if (this.effects.length) {
+      // The idempotency key makes each effect (and the coupon it carries) happen once,
+      // however many times this lane runs: a conflicting effect inserts nothing.
+      await client.query(
+        `WITH r AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(idempotency_key text, journey_id uuid, workflow_id uuid,
+             member_id text, node_id text, kind text, payload jsonb, status text, at float8,
+             coupon_code text, coupon_template text, coupon_expires_at float8)
+         ), ins AS (
+           INSERT INTO effect (id, idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status, at)
+           SELECT gen_random_uuid(), idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status,
+                  to_timestamp(at / 1000)
+           FROM r ON CONFLICT (idempotency_key) DO NOTHING
+           RETURNING id, idempotency_key
+         )
+         INSERT INTO coupon (id, code, template, member_id, issued_at, expires_at, effect_id)
+         SELECT gen_random_uuid(), r.coupon_code, r.coupon_template, r.member_id, to_timestamp(r.at / 1000),
+                to_timestamp(r.coupon_expires_at / 1000), ins.id
+         FROM ins JOIN r USING (idempotency_key) WHERE r.coupon_code IS NOT NULL`,
+        [
+          JSON.stringify(
+            this.effects.map((e) => ({
+              idempotency_key: e.idempotencyKey,
+              journey_id: e.journeyId,
+              workflow_id: e.workflowId,
+              member_id: e.memberId,
+              node_id: e.nodeId,
+              kind: e.kind,
+              payload: e.payload,
+              status: e.status,
+              at: e.at,
+              coupon_code: e.coupon?.code ?? null,
+              coupon_template: e.coupon?.template ?? null,
+              coupon_expires_at: e.coupon?.expiresAt ?? null,
+            })),
+          ),
+        ],
+      );
+    }
+
+    if (this.processedSeqs.length) {
+      await client.query('UPDATE event SET processed_at = now() WHERE seq = ANY($1::bigint[])', [this.processedSeqs]);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { runMemberLane, type EngineDeps } from './member-lane.ts';
+
+export const STEP_QUEUE = 'member-steps';
+
+export interface LaneJob {
+  memberId: string;
+}
+
+/** BullMQ needs blocking connections that never give up on a command. */
+export function redisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+export function createStepQueue(connection: ConnectionOptions, prefix: string): Queue<LaneJob> {
+  return new Queue<LaneJob>(STEP_QUEUE, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      removeOnComplete: true,
+      removeOnFail: 5000,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 500 },
+    },
+  });
+}
+
+/**
+ * A job only says "this member has work": the lane reads the work itself from Postgres,
+ * so duplicate, lost or reordered jobs never change what happens.
+ */
+export async function enqueueLanes(queue: Queue<LaneJob>, lanes: { memberId: string; jobId: string }[]): Promise<void> {
+  if (lanes.length === 0) return;
+  await queue.addBulk(lanes.map((l) => ({ name: 'lane', data: { memberId: l.memberId }, opts: { jobId: l.jobId } })));
+}
+
+export function startStepWorker(deps: EngineDeps, connection: ConnectionOptions, prefix: string, concurrency: number): Worker<LaneJob> {
+  return new Worker<LaneJob>(STEP_QUEUE, async (job) => runMemberLane(deps, job.data.memberId), {
+    connection,
+    prefix,
+    concurrency,
+  });
+}

@@ -1,0 +1,38 @@
+import type { Queue } from 'bullmq';
+import type { EngineDeps } from './member-lane.ts';
+import { enqueueLanes, type LaneJob } from './step-queue.ts';
+
+export interface SweepResult {
+  wakes: number;
+  strandedEvents: number;
+}
+
+/**
+ * Moves due wake-ups from Postgres into the queue and re-queues events that no job picked
+ * up (Redis lost them, or a crash fell between the Postgres and Redis writes). Job ids are
+ * derived from the rows, so sweeping often, or from several processes, adds no duplicates.
+ */
+export async function sweep(
+  deps: EngineDeps,
+  queue: Queue<LaneJob>,
+  opts: { limit?: number; staleEventMs?: number } = {},
+): Promise<SweepResult> {
+  const limit = opts.limit ?? 5000;
+  const due = await deps.db.pool.query<{ id: string; member_id: string; wake_ms: string }>(
+    `SELECT id, member_id, (extract(epoch FROM wake_at) * 1000)::bigint AS wake_ms FROM journey
+     WHERE status = 'waiting' AND wake_at <= to_timestamp($1::float8 / 1000)
+     ORDER BY wake_at LIMIT $2`,
+    [deps.clock.now(), limit],
+  );
+  const stranded = await deps.db.pool.query<{ member_id: string; seq: string }>(
+    `SELECT member_id, min(seq) AS seq FROM event
+     WHERE processed_at IS NULL AND received_at <= now() - make_interval(secs => $1::float8 / 1000)
+     GROUP BY member_id LIMIT $2`,
+    [opts.staleEventMs ?? 5000, limit],
+  );
+  await enqueueLanes(queue, [
+    ...due.rows.map((r) => ({ memberId: r.member_id, jobId: `wake-${r.id}-${r.wake_ms}` })),
+    ...stranded.rows.map((r) => ({ memberId: r.member_id, jobId: `ev-${r.seq}` })),
+  ]);
+  return { wakes: due.rows.length, strandedEvents: stranded.rows.length };
+}

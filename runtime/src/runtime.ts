@@ -1,0 +1,85 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '@memberflow/shared/clock';
+import type { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createApp } from './api/app.ts';
+import type { RuntimeConfig } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import type { EngineDeps } from './engine/member-lane.ts';
+import { createStepQueue, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
+import { sweep } from './engine/sweeper.ts';
+import { VersionCache } from './engine/version-cache.ts';
+
+export interface Runtime {
+  engine: EngineDeps;
+  db: Database;
+  redis: Redis;
+  queue: Queue<LaneJob>;
+  worker: Worker<LaneJob> | null;
+  server: Server | null;
+  url: string | null;
+  /** One sweep now: due wake-ups and stranded events into the queue. */
+  sweepOnce(): Promise<{ wakes: number; strandedEvents: number }>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  /** Serve HTTP (API + editor). */
+  http?: boolean;
+  /** Run the sweep on a timer; tests with a manual clock call sweepOnce instead. */
+  sweepTimer?: boolean;
+}
+
+/** Wires Postgres, Redis, the step queue, its worker, the sweep and the HTTP app together. */
+export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const db = openDatabase(config.databaseUrl, config.databaseSchema);
+  const redis = redisConnection(config.redisUrl);
+  const engine: EngineDeps = { db, clock: opts.clock ?? systemClock, versions: new VersionCache() };
+  const queue = createStepQueue(redis, config.queuePrefix);
+  const worker = config.runWorkers ? startStepWorker(engine, redis.duplicate(), config.queuePrefix, config.workerConcurrency) : null;
+  worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
+  const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs });
+
+  let timer: NodeJS.Timeout | null = null;
+  if (opts.sweepTimer ?? true) {
+    let running = false;
+    timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      sweepOnce()
+        .catch((e) => console.error('[sweep]', e instanceof Error ? e.message : e))
+        .finally(() => (running = false));
+    }, config.sweepIntervalMs);
+  }
+
+  let server: Server | null = null;
+  let url: string | null = null;
+  if (opts.http ?? true) {
+    const app = createApp({ engine, queue, redis, editorDist: config.editorDist });
+    server = await new Promise<Server>((ok) => {
+      const s = app.listen(config.port, () => ok(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  return {
+    engine,
+    db,
+    redis,
+    queue,
+    worker,
+    server,
+    url,
+    sweepOnce,
+    async close() {
+      if (timer) clearInterval(timer);
+      if (server) await new Promise((ok) => server!.close(ok));
+      await worker?.close();
+      await queue.close();
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}
