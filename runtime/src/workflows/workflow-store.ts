@@ -3,8 +3,8 @@ import { SCHEMA_VERSION, WorkflowDefinition } from '@memberflow/shared/definitio
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { validateWorkflow } from '@memberflow/shared/validate';
 import type { Database } from '../db/database.ts';
-import { withTransaction } from '../db/transaction.ts';
-import { HttpError, notFound } from '../api/http-error.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { HttpError, notFound, parseBody } from '../api/http-error.ts';
 
 const emptyCounts = (): JourneyCounts => ({ active: 0, waiting: 0, completed: 0, converted: 0, exited: 0, failed: 0 });
 
@@ -14,16 +14,6 @@ const blankDefinition = (): WorkflowDefinition => ({
   edges: [],
   settings: { entry: 'once_at_a_time' },
 });
-
-interface WorkflowRow {
-  id: string;
-  name: string;
-  description: string;
-  status: string;
-  draft: unknown;
-  live_version: number | null;
-  updated_at: Date;
-}
 
 async function journeyCounts(db: Database, workflowIds: string[]): Promise<Map<string, JourneyCounts>> {
   const { rows } = await db.pool.query<{ workflow_id: string; status: JourneyStatus; n: number }>(
@@ -39,74 +29,81 @@ async function journeyCounts(db: Database, workflowIds: string[]): Promise<Map<s
   return out;
 }
 
-const SELECT_WORKFLOW = `
-  SELECT w.id, w.name, w.description, w.status, w.draft, w.updated_at, v.version AS live_version
-  FROM workflow w LEFT JOIN workflow_version v ON v.id = w.live_version_id`;
+// Definitions are plain JSON data; Prisma's JSON input type just cannot see that through zod's types.
+const asJson = (d: WorkflowDefinition) => d as unknown as Prisma.InputJsonValue;
 
-function summary(r: WorkflowRow, counts: JourneyCounts | undefined): WorkflowSummary {
+type WorkflowRecord = {
+  id: string;
+  name: string;
+  description: string;
+  status: string;
+  draft: unknown;
+  liveVersionId: string | null;
+  updatedAt: Date;
+  versions: { id: string; version: number; publishedAt: Date }[];
+};
+
+const withVersions = { versions: { orderBy: { version: 'desc' }, select: { id: true, version: true, publishedAt: true } } } as const;
+
+function summary(r: WorkflowRecord, counts: JourneyCounts | undefined): WorkflowSummary {
   return {
     id: r.id,
     name: r.name,
     description: r.description,
     status: r.status as WorkflowStatus,
-    liveVersion: r.live_version,
-    updatedAt: r.updated_at.toISOString(),
+    liveVersion: r.versions.find((v) => v.id === r.liveVersionId)?.version ?? null,
+    updatedAt: r.updatedAt.toISOString(),
     journeys: counts ?? emptyCounts(),
   };
 }
 
 export async function listWorkflows(db: Database): Promise<WorkflowSummary[]> {
-  const { rows } = await db.pool.query<WorkflowRow>(`${SELECT_WORKFLOW} WHERE w.status <> 'archived' ORDER BY w.created_at`);
+  const rows = await db.prisma.workflow.findMany({ where: { status: { not: 'archived' } }, orderBy: { createdAt: 'asc' }, include: withVersions });
   const counts = await journeyCounts(db, rows.map((r) => r.id));
   return rows.map((r) => summary(r, counts.get(r.id)));
 }
 
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 export async function getWorkflow(db: Database, id: string): Promise<WorkflowDetail> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Workflow');
-  const { rows } = await db.pool.query<WorkflowRow>(`${SELECT_WORKFLOW} WHERE w.id = $1`, [id]);
-  const row = rows[0];
+  const row = isUuid(id) ? await db.prisma.workflow.findUnique({ where: { id }, include: withVersions }) : null;
   if (!row) throw notFound('Workflow');
-  const versions = await db.pool.query<{ version: number; published_at: Date }>(
-    'SELECT version, published_at FROM workflow_version WHERE workflow_id = $1 ORDER BY version DESC',
-    [id],
-  );
   const counts = await journeyCounts(db, [id]);
   const checked = validateWorkflow(row.draft);
   return {
     ...summary(row, counts.get(id)),
     draft: checked.definition ?? (row.draft as WorkflowDefinition),
     violations: checked.violations,
-    versions: versions.rows.map((v) => ({ version: v.version, publishedAt: v.published_at.toISOString() })),
+    versions: row.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
   };
 }
 
 export async function createWorkflow(db: Database, body: CreateWorkflowBody): Promise<WorkflowDetail> {
-  let draft: unknown = blankDefinition();
+  let draft: WorkflowDefinition = blankDefinition();
   if (body.templateKey !== undefined) {
     const t = workflowTemplates.find((x) => x.key === body.templateKey);
-    if (!t) throw new HttpError(400, { error: `Invalid request body: templateKey "${body.templateKey}" is not a known template`, issues: [{ field: 'templateKey', message: 'is not a known template' }] });
+    if (!t) {
+      throw new HttpError(400, {
+        error: `Invalid request body: templateKey "${body.templateKey}" is not a known template`,
+        issues: [{ field: 'templateKey', message: 'is not a known template' }],
+      });
+    }
     draft = structuredClone(t.definition);
   } else if (body.definition !== undefined) {
-    const parsed = WorkflowDefinition.safeParse(body.definition);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ field: ['definition', ...i.path].join('.'), message: i.message }));
-      throw new HttpError(400, { error: `Invalid request body: ${issues[0]!.field} ${issues[0]!.message}`, issues });
-    }
-    draft = parsed.data;
+    draft = parseBody(WorkflowDefinition, body.definition, 'definition');
   }
-  const { rows } = await db.pool.query<{ id: string }>(
-    'INSERT INTO workflow (id, name, description, status, draft, template_key) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5) RETURNING id',
-    [body.name, body.description, 'draft', JSON.stringify(draft), body.templateKey ?? null],
-  );
-  return getWorkflow(db, rows[0]!.id);
+  const row = await db.prisma.workflow.create({
+    data: { name: body.name, description: body.description, status: 'draft', draft: asJson(draft), templateKey: body.templateKey ?? null },
+  });
+  return getWorkflow(db, row.id);
 }
 
 export async function saveDraft(db: Database, id: string, patch: { name?: string; description?: string; definition: WorkflowDefinition }): Promise<WorkflowDetail> {
   await getWorkflow(db, id);
-  await db.pool.query(
-    'UPDATE workflow SET draft = $2, name = COALESCE($3, name), description = COALESCE($4, description), updated_at = now() WHERE id = $1',
-    [id, JSON.stringify(patch.definition), patch.name ?? null, patch.description ?? null],
-  );
+  await db.prisma.workflow.update({
+    where: { id },
+    data: { draft: asJson(patch.definition), ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.description !== undefined ? { description: patch.description } : {}) },
+  });
   return getWorkflow(db, id);
 }
 
@@ -114,18 +111,17 @@ export async function saveDraft(db: Database, id: string, patch: { name?: string
 export async function publishWorkflow(db: Database, id: string): Promise<{ version: number; versionId: string }> {
   const wf = await getWorkflow(db, id);
   if (wf.violations.length > 0) {
-    throw new HttpError(422, { error: `Cannot publish: ${wf.violations.length} problem(s) remain, first: ${wf.violations[0]!.message}`, violations: wf.violations });
+    throw new HttpError(422, {
+      error: `Cannot publish: ${wf.violations.length} problem(s) remain; first: ${wf.violations[0]!.message}`,
+      violations: wf.violations,
+    });
   }
-  return withTransaction(db.pool, async (c) => {
-    await c.query('SELECT 1 FROM workflow WHERE id = $1 FOR UPDATE', [id]);
-    const { rows } = await c.query<{ id: string; version: number }>(
-      `INSERT INTO workflow_version (id, workflow_id, version, definition)
-       SELECT gen_random_uuid(), $1, COALESCE(max(version), 0) + 1, $2 FROM workflow_version WHERE workflow_id = $1
-       RETURNING id, version`,
-      [id, JSON.stringify(wf.draft)],
-    );
-    const v = rows[0]!;
-    await c.query(`UPDATE workflow SET live_version_id = $2, status = 'active', updated_at = now() WHERE id = $1`, [id, v.id]);
+  return db.prisma.$transaction(async (tx) => {
+    // Two publishes at once must not both take the same version number.
+    await tx.$executeRaw`SELECT 1 FROM workflow WHERE id = ${id}::uuid FOR UPDATE`;
+    const last = await tx.workflowVersion.aggregate({ where: { workflowId: id }, _max: { version: true } });
+    const v = await tx.workflowVersion.create({ data: { workflowId: id, version: (last._max.version ?? 0) + 1, definition: asJson(wf.draft) } });
+    await tx.workflow.update({ where: { id }, data: { liveVersionId: v.id, status: 'active' } });
     return { version: v.version, versionId: v.id };
   });
 }
