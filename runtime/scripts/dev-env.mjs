@@ -214,8 +214,10 @@ if (mode === 'start') {
   buildEditor();
   run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], { env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
   run('npx', ['vitest', 'run', ...process.argv.slice(3)]);
+} else if (mode === 'bench') {
+  run('npx', ['tsx', 'bench/run.ts']);
 } else if (mode === 'env') {
   log('PostgreSQL and Redis are ready');
 } else {
-  fail(`unknown mode "${mode}" (start | test | env)`);
+  fail(`unknown mode "${mode}" (start | test | bench | env)`);
 }

@@ -34,7 +34,8 @@ export interface RuntimeOptions {
 
 /** Wires Postgres, Redis, the step queue, its worker, the sweep and the HTTP app together. */
 export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const db = openDatabase(config.databaseUrl, config.databaseSchema);
+  // Every lane holds a connection for its transaction, plus a few for the API and the sweep.
+  const db = openDatabase(config.databaseUrl, config.databaseSchema, config.workerConcurrency + 10);
   const redis = redisConnection(config.redisUrl);
   const engine: EngineDeps = { db, clock: opts.clock ?? systemClock, versions: new VersionCache() };
   const queue = createStepQueue(redis, config.queuePrefix);

@@ -1,0 +1,210 @@
+// npm run bench: engine figures next to the raw substrate measured in the same run, so the
+// ratios stay meaningful on any machine. Not part of npm test.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ManualClock } from '@memberflow/shared/clock';
+import { SCHEMA_VERSION } from '@memberflow/shared/definition';
+import { Queue, Worker } from 'bullmq';
+import Koa from 'koa';
+import { loadConfig } from '../runtime/src/config.ts';
+import { applyMigrationsToSchema, dropSchema } from '../runtime/src/db/apply-migrations.ts';
+import { openDatabase } from '../runtime/src/db/database.ts';
+import { redisConnection } from '../runtime/src/engine/step-queue.ts';
+import { startRuntime } from '../runtime/src/runtime.ts';
+import { createWorkflow, publishWorkflow } from '../runtime/src/workflows/workflow-store.ts';
+
+const N_EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const config = loadConfig();
+const id = randomBytes(4).toString('hex');
+const rows: { what: string; value: number; unit: string; base?: string; baseValue?: number }[] = [];
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 600_000, pollMs = 20) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('bench step timed out');
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** Fires `total` requests with `concurrency` in flight; returns requests per second. */
+async function load(total: number, concurrency: number, one: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const [, ms] = await timed(() =>
+    Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) await one(next++);
+      }),
+    ),
+  );
+  return rate(total, ms);
+}
+
+// --- raw substrate -------------------------------------------------------------------------
+async function bullmqNoop(): Promise<number> {
+  const conn = redisConnection(config.redisUrl);
+  const prefix = `bench-raw-${id}`;
+  const q = new Queue('noop', { connection: conn, prefix });
+  const jobs = Array.from({ length: N_EVENTS }, (_, i) => ({ name: 'n', data: { i }, opts: { removeOnComplete: true } }));
+  let done = 0;
+  const w = new Worker('noop', async () => void done++, { connection: conn.duplicate(), prefix, concurrency: 100, autorun: false });
+  for (let i = 0; i < jobs.length; i += 1000) await q.addBulk(jobs.slice(i, i + 1000));
+  const [, ms] = await timed(async () => {
+    void w.run();
+    await until(async () => done >= N_EVENTS);
+  });
+  await w.close();
+  await q.obliterate({ force: true });
+  await q.close();
+  conn.disconnect();
+  return rate(N_EVENTS, ms);
+}
+
+async function koaHello(): Promise<number> {
+  const app = new Koa();
+  app.use((ctx) => {
+    ctx.body = { ok: true };
+  });
+  const server = app.listen(0);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const rps = await load(10_000, 50, () => fetch(url, { method: 'POST', body: '{}' }).then((r) => r.text()));
+  server.close();
+  return rps;
+}
+
+async function pgInsert(): Promise<number> {
+  const db = openDatabase(config.databaseUrl, 'public', 2);
+  const client = await db.pool.connect();
+  // A logged table like the engine's own, so both pay for WAL.
+  await client.query(`CREATE TABLE bench_raw_${id} (a text, b text, c timestamptz, d jsonb)`);
+  const batch = Array.from({ length: 1000 }, (_, i) => ({ a: `m${i}`, b: 'purchase', d: { amount: i } }));
+  const [, ms] = await timed(async () => {
+    for (let i = 0; i < N_EVENTS / 1000; i++) {
+      await client.query(
+        `INSERT INTO bench_raw_${id} SELECT r.a, r.b, now(), r.d FROM jsonb_to_recordset($1::jsonb) AS r(a text, b text, d jsonb)`,
+        [JSON.stringify(batch)],
+      );
+    }
+  });
+  await client.query(`DROP TABLE bench_raw_${id}`);
+  client.release();
+  await db.close();
+  return rate(N_EVENTS, ms);
+}
+
+// --- Memberflow ----------------------------------------------------------------------------
+async function engine(raw: { jobs: number; koa: number; pg: number }) {
+  const schema = `bench_${id}`;
+  const admin = openDatabase(config.databaseUrl, 'public', 2);
+  await applyMigrationsToSchema(admin.pool, schema);
+  const clock = new ManualClock(Date.now());
+  const rt = await startRuntime({ ...config, databaseSchema: schema, queuePrefix: `bench-${id}`, port: 0, workerConcurrency: 64 }, { clock, sweepTimer: false });
+  const db = rt.db;
+  try {
+    const nudge = await createWorkflow(db, { name: 'nudge', description: '', templateKey: 'second-purchase-nudge' });
+    await publishWorkflow(db, nudge.id);
+    const post = (body: unknown) =>
+      fetch(`${rt.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
+        if (r.status !== 202) throw new Error(`ingest ${r.status}: ${await r.text()}`);
+      });
+
+    // Ingest in batches while the worker is paused: the pure write path.
+    await rt.worker!.pause();
+    const members = N_EVENTS / 2;
+    const batches = N_EVENTS / 500;
+    const [, ingestMs] = await timed(() =>
+      load(batches, 4, (b) =>
+        post({ events: Array.from({ length: 500 }, (_, k) => ({ type: 'purchase', memberId: `m${(b * 500 + k) % members}`, properties: { amount: 10 } })) }),
+      ),
+    );
+    rows.push({ what: 'events ingested over HTTP (batches of 500)', value: rate(N_EVENTS, ingestMs), unit: 'events/s', base: 'pg multi-row INSERT rows/s', baseValue: raw.pg });
+    const singleRps = await load(2000, 50, (i) => post({ type: 'signup', memberId: `s${i}` }));
+    rows.push({ what: 'single-event POSTs', value: singleRps, unit: 'req/s', base: 'hello-world Koa req/s', baseValue: raw.koa });
+
+    // Lanes: every member enters the nudge (first purchase) and converts (second purchase).
+    const pending = async () => (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL')).rows[0]!.n;
+    const [, laneMs] = await timed(async () => {
+      rt.worker!.resume();
+      await until(async () => (await pending()) === 0);
+    });
+    const steps = (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM journey_step')).rows[0]!.n;
+    rows.push({ what: `journey steps (${members} members, 2 purchases each)`, value: rate(steps, laneMs), unit: 'steps/s', base: 'BullMQ no-op jobs/s', baseValue: raw.jobs });
+
+    // Durable waits: a second cohort waits 30 days; measure the sweep + timeout + coupon path.
+    await db.pool.query('TRUNCATE journey, journey_step, effect, coupon, event');
+    const info = async () => Number(/used_memory:(\d+)/.exec(await rt.redis.info('memory'))![1]);
+    const redisBefore = await info();
+    await post({ events: Array.from({ length: 500 }, (_, k) => ({ type: 'purchase', memberId: `w${k}`, properties: { amount: 10 } })) });
+    for (let b = 1; b < members / 500; b++) {
+      await post({ events: Array.from({ length: 500 }, (_, k) => ({ type: 'purchase', memberId: `w${b * 500 + k}`, properties: { amount: 10 } })) });
+    }
+    await until(async () => (await pending()) === 0);
+    const pgBytes = (await db.pool.query<{ n: string }>(`SELECT pg_total_relation_size('journey') AS n`)).rows[0]!.n;
+    rows.push({ what: 'Postgres bytes per waiting member (journey table + indexes)', value: Math.round(Number(pgBytes) / members), unit: 'bytes' });
+    rows.push({ what: 'Redis bytes per waiting member (used_memory delta)', value: Math.round((await info() - redisBefore) / members), unit: 'bytes' });
+    clock.advance(31 * 86_400_000);
+    const [, wakeMs] = await timed(async () => {
+      while ((await rt.sweepOnce()).wakes > 0) await until(async () => (await rt.queue.getJobCounts('waiting', 'active')).waiting === 0);
+      await until(async () => (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM coupon')).rows[0]!.n === members);
+    });
+    rows.push({ what: `wake-ups to coupons (${members} due at once)`, value: rate(members, wakeMs), unit: 'coupons/s', base: 'BullMQ no-op jobs/s', baseValue: raw.jobs });
+
+    // Event-to-effect latency: trigger -> coupon directly, one member at a time.
+    const direct = await createWorkflow(db, {
+      name: 'direct',
+      description: '',
+      definition: {
+        schemaVersion: SCHEMA_VERSION,
+        settings: { entry: 'every_time' },
+        nodes: [
+          { id: 't', kind: 'event_trigger', label: '', position: { x: 0, y: 0 }, config: { eventType: 'referral' } },
+          { id: 'c', kind: 'issue_coupon', label: '', position: { x: 0, y: 0 }, config: { template: 'REF', validityDays: 7 } },
+          { id: 'x', kind: 'exit', label: '', position: { x: 0, y: 0 }, config: { reason: 'done' } },
+        ],
+        edges: [
+          { id: 'e1', source: 't', sourceHandle: 'next', target: 'c' },
+          { id: 'e2', source: 'c', sourceHandle: 'next', target: 'x' },
+        ],
+      },
+    });
+    await publishWorkflow(db, direct.id);
+    const lat: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      await post({ type: 'referral', memberId: `l${i}` });
+      await until(async () => (await db.pool.query('SELECT 1 FROM coupon WHERE member_id = $1', [`l${i}`])).rowCount === 1, 10_000, 1);
+      lat.push(performance.now() - t);
+    }
+    lat.sort((a, b) => a - b);
+    rows.push({ what: 'event-to-coupon latency p50 (HTTP to committed coupon)', value: Math.round(lat[Math.floor(lat.length * 0.5)]! * 10) / 10, unit: 'ms' });
+    rows.push({ what: 'event-to-coupon latency p99', value: Math.round(lat[Math.floor(lat.length * 0.99)]! * 10) / 10, unit: 'ms' });
+  } finally {
+    await rt.queue.obliterate({ force: true }).catch(() => {});
+    await rt.close();
+    await dropSchema(admin.pool, schema);
+    await admin.close();
+  }
+}
+
+const jobs = await bullmqNoop();
+const koa = await koaHello();
+const pg = await pgInsert();
+rows.push({ what: 'raw: BullMQ no-op jobs (concurrency 100)', value: jobs, unit: 'jobs/s' });
+rows.push({ what: 'raw: hello-world Koa', value: koa, unit: 'req/s' });
+rows.push({ what: 'raw: pg multi-row INSERT (1,000-row statements)', value: pg, unit: 'rows/s' });
+await engine({ jobs, koa, pg });
+
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(`\nMemberflow benchmark (${N_EVENTS} events; ${new Date().toISOString()})\n`);
+console.log(`${pad('measure', 62)} ${pad('value', 16)} ratio to substrate`);
+for (const r of rows) {
+  const ratio = r.baseValue ? `${(r.value / r.baseValue).toFixed(2)} × ${r.base} (${r.baseValue})` : '';
+  console.log(`${pad(r.what, 62)} ${pad(`${r.value} ${r.unit}`, 16)} ${ratio}`);
+}
+process.exit(0);
