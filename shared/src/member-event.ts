@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MemberFacts } from './member-facts.ts';
 
 export const EventType = z
   .string()
@@ -46,6 +47,8 @@ export type JourneyEvent = {
   /** Set on the engine's `mf.timeout` event: which wait, and which visit of it, is due. */
   nodeId?: string;
   visit?: number;
+  /** The member as of this event, for conditions and time waits; loaded fresh for every step. */
+  member?: MemberFacts;
 };
 
 export const TIMEOUT_EVENT = 'mf.timeout';

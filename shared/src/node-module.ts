@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { ConditionFacts } from './condition.ts';
+import type { JourneyEvent } from './member-event.ts';
+import type { MemberFacts } from './member-facts.ts';
 import type { NodeGroup, NodeKind } from './node-kind.ts';
 
 export interface OutputHandle {
@@ -24,8 +27,21 @@ export interface CompiledTransition {
 /** A state as the compiler writes it, before the shared `visit` + `node` entry is added. */
 export interface CompiledState {
   type?: 'final';
-  always?: CompiledTransition;
+  /** Transient nodes (triggers, actions, logic) move on at once; first passing guard wins. */
+  always?: CompiledTransition | CompiledTransition[];
   on?: Record<string, CompiledTransition[]>;
+}
+
+/** What a logic node decided and why, re-derived from the facts its guard saw. */
+export interface Decision {
+  handle: string;
+  reason: string;
+}
+
+/** Facts for explaining a decision: condition facts plus the journey's random seed and visit. */
+export interface DecisionFacts extends ConditionFacts {
+  seed: string;
+  visit: number;
 }
 
 export interface CompileContext {
@@ -44,6 +60,16 @@ export interface NodeModule<C extends Record<string, unknown> = Record<string, u
   /** One line for the canvas, e.g. "purchase within 30 days". */
   summary(config: C): string;
   compile(nodeId: string, config: C, ctx: CompileContext): CompiledState;
+  /** Triggers: what starts a journey. */
+  trigger?: 'event' | 'time' | 'segment';
+  /** Event triggers: does this event start a journey? */
+  matchesEvent?(config: C, event: Pick<JourneyEvent, 'type' | 'properties'>): boolean;
+  /** Time triggers: the next instant after `after` at which the member enters, or null. */
+  nextFireAt?(config: C, ctx: { after: number; member: MemberFacts }): number | null;
+  /** Waits on time: when the member wakes up, having entered at `at`. */
+  wakeAt?(config: C, ctx: { at: number; member: MemberFacts }): number;
+  /** Logic: the handle taken and why, for the step log and the simulator. */
+  decide?(nodeId: string, config: C, facts: DecisionFacts): Decision;
 }
 
 /** Keeps each node file's config type while the registry holds them side by side. */

@@ -13,7 +13,8 @@ export type Properties = Record<string, unknown>;
 function read(props: Properties, path: string): unknown {
   let cur: unknown = props;
   for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    // Own properties only: a path like __proto__ or constructor must never reach the prototype.
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, type WorkflowDefinition } from '../src/definition.ts';
+import { defaultSettings, SCHEMA_VERSION, type WorkflowDefinition } from '../src/definition.ts';
 import { compileJourney, startJourney, stepJourney, type PersistedJourney } from '../src/journey-machine.ts';
 import { TIMEOUT_EVENT, type JourneyEvent } from '../src/member-event.ts';
 import { secondPurchaseNudge } from '../src/templates/second-purchase-nudge.ts';
@@ -13,7 +13,7 @@ describe('compiled journey machine', () => {
   const c = compileJourney(secondPurchaseNudge);
 
   it('enters through the trigger and stops at the wait, returning node actions as data', () => {
-    const s = startJourney(c, ev('purchase'));
+    const s = startJourney(c, ev('purchase'), 'seed');
     expect(s.persisted.value).toBe('wait_second');
     expect(s.actions.map((a) => [a.nodeId, a.kind, a.visit])).toEqual([
       ['trigger', 'event_trigger', 1],
@@ -23,26 +23,26 @@ describe('compiled journey machine', () => {
   });
 
   it('a matching event takes the event branch to the goal', () => {
-    const s = stepJourney(c, startJourney(c, ev('purchase')).persisted, ev('purchase'))!;
+    const s = stepJourney(c, startJourney(c, ev('purchase'), 'seed').persisted, ev('purchase'))!;
     expect(s).toMatchObject({ outcome: 'converted', endKind: 'goal', path: ['converted'] });
   });
 
   it('the current wake-up takes the timeout branch and issues the coupon once', () => {
-    const s = stepJourney(c, startJourney(c, ev('purchase')).persisted, timeout('wait_second', 1))!;
+    const s = stepJourney(c, startJourney(c, ev('purchase'), 'seed').persisted, timeout('wait_second', 1))!;
     expect(s.actions.map((a) => a.kind)).toEqual(['issue_coupon', 'exit']);
     expect(s.actions[0]!.config).toEqual({ template: 'COMEBACK10', validityDays: 30 });
     expect(s.outcome).toBe('completed');
   });
 
   it('ignores stale wake-ups and unrelated events', () => {
-    const p = startJourney(c, ev('purchase')).persisted;
+    const p = startJourney(c, ev('purchase'), 'seed').persisted;
     expect(stepJourney(c, p, timeout('wait_second', 2))).toBeNull();
     expect(stepJourney(c, p, timeout('other', 1))).toBeNull();
     expect(stepJourney(c, p, ev('signup'))).toBeNull();
   });
 
   it('persisted snapshots round-trip through JSON and continue identically', () => {
-    const direct = startJourney(c, ev('purchase', 5, { orderId: 'o1' }));
+    const direct = startJourney(c, ev('purchase', 5, { orderId: 'o1' }), 'seed');
     const stored: PersistedJourney = JSON.parse(JSON.stringify(direct.persisted));
     expect(stored).toEqual(direct.persisted);
     expect(stepJourney(c, stored, timeout('wait_second', 1))).toEqual(stepJourney(c, direct.persisted, timeout('wait_second', 1)));
@@ -52,7 +52,7 @@ describe('compiled journey machine', () => {
     const d = structuredClone(secondPurchaseNudge);
     Object.assign(d.nodes.find((n) => n.id === 'wait_second')!.config, { matchTriggerProperty: 'storeId' });
     const m = compileJourney(d);
-    const p = startJourney(m, ev('purchase', 0, { storeId: 'sh-01' })).persisted;
+    const p = startJourney(m, ev('purchase', 0, { storeId: 'sh-01' }), 'seed').persisted;
     expect(stepJourney(m, p, ev('purchase', 1, { storeId: 'bj-02' }))).toBeNull();
     expect(stepJourney(m, p, ev('purchase', 1, { storeId: 'sh-01' }))?.outcome).toBe('converted');
   });
@@ -74,7 +74,7 @@ function buildChain(kinds: string[], end: string, amount: number): WorkflowDefin
     k === 'issue_coupon' ? { template: 'X', validityDays: amount } : { eventType: 'purchase', timeout: { amount, unit: 'hours' } };
   return {
     schemaVersion: SCHEMA_VERSION,
-    settings: { entry: 'once_ever' },
+    settings: { ...defaultSettings(), entry: 'once_ever' },
     nodes: [
       { id: 't', kind: 'event_trigger', label: '', position: { x: 0, y: 0 }, config: { eventType: 'purchase' } },
       ...kinds.map((k, i) => ({ id: `n${i}`, kind: k as 'issue_coupon', label: '', position: { x: 0, y: 0 }, config: config(k) })),
@@ -109,7 +109,7 @@ describe('property: random chains', () => {
           if (k === 'wait_for_event') d.edges.push({ id: `ev${i}`, source: `n${i}`, sourceHandle: 'event', target: 'end' });
         });
         const c = compileJourney(d);
-        let step = startJourney(c, ev('purchase'));
+        let step = startJourney(c, ev('purchase'), 'seed');
         const visited = [...step.path];
         let guard = 0;
         while (step.outcome === 'waiting') {

@@ -17,11 +17,13 @@ export function triggerMatches(config: EventTriggerConfig, event: Pick<JourneyEv
 export const eventTrigger = defineNode({
   kind: 'event_trigger',
   group: 'trigger',
+  trigger: 'event',
   title: 'Event trigger',
-  description: 'Starts a journey when a member event arrives (purchase, signup, ...), optionally filtered by its properties.',
+  description: 'Starts a journey when a member event arrives (purchase, signup, recharge, ...), optionally filtered by its properties.',
   config: EventTriggerConfig,
   defaults: () => ({ eventType: 'purchase', filters: [] }),
   outputs: () => [{ id: 'next', label: 'Then' }],
   summary: (c) => `on ${c.eventType}${c.filters.length ? ` (${c.filters.length} filter${c.filters.length > 1 ? 's' : ''})` : ''}`,
   compile: (_id, _c, ctx) => ({ always: { target: ctx.target('next') } }),
+  matchesEvent: triggerMatches,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, formatDuration } from '../duration.ts';
+import { Duration, durationMs, formatDuration } from '../duration.ts';
 import { EventType, TIMEOUT_EVENT } from '../member-event.ts';
 import { defineNode } from '../node-module.ts';
 import { PropertyFilter } from '../property-filter.ts';
@@ -17,7 +17,7 @@ export const waitForEvent = defineNode({
   kind: 'wait_for_event',
   group: 'wait',
   title: 'Wait for event',
-  description: 'Holds the member until they do something (e.g. purchase again) or the time runs out.',
+  description: 'Holds the member until they do something (e.g. purchase again), optionally matching the entering event (same order, same store), or the time runs out.',
   config: WaitForEventConfig,
   defaults: () => ({ eventType: 'purchase', timeout: { amount: 30, unit: 'days' as const }, filters: [] }),
   outputs: (c) => [
@@ -39,4 +39,5 @@ export const waitForEvent = defineNode({
       [TIMEOUT_EVENT]: [{ target: ctx.target('timeout'), guard: { type: 'isCurrentWake', params: { nodeId } } }],
     },
   }),
+  wakeAt: (c, { at }) => at + durationMs(c.timeout),
 });

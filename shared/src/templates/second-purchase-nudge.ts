@@ -1,9 +1,9 @@
-import { SCHEMA_VERSION, type WorkflowDefinition } from '../definition.ts';
+import { defaultSettings, SCHEMA_VERSION, type WorkflowDefinition } from '../definition.ts';
 
 /** Recipe 2: first purchase -> wait up to 30 days for another -> timeout: "come back" coupon. */
 export const secondPurchaseNudge: WorkflowDefinition = {
   schemaVersion: SCHEMA_VERSION,
-  settings: { entry: 'once_ever' },
+  settings: { ...defaultSettings(), entry: 'once_ever' },
   nodes: [
     { id: 'trigger', kind: 'event_trigger', label: 'First purchase', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [] } },
     {
