@@ -27,8 +27,9 @@ function field(src: string, i: number): number[] {
     const m = /^(\*|\d+(?:-\d+)?)(?:\/(\d+))?$/.exec(part);
     if (!m) throw new Error(`cron ${names[i]} "${part}" is not understood`);
     const step = m[2] ? Number(m[2]) : 1;
-    let [a, b] = m[1] === '*' ? [lo, hi] : m[1]!.split('-').map(Number) as [number, number?];
-    if (b === undefined) b = m[2] ? hi : a;
+    const [a, given] = m[1] === '*' ? [lo, hi] : (m[1]!.split('-').map(Number) as [number, number?]);
+    // "5/15" means from 5 to the top in steps of 15; a lone "5" is just 5.
+    const b = given ?? (m[2] ? hi : a);
     if (a < lo || b > hi || a > b || step < 1) throw new Error(`cron ${names[i]} "${part}" is out of range ${lo}-${hi}`);
     for (let v = a; v <= b; v += step) out.add(i === 4 && v === 7 ? 0 : v);
   }
