@@ -87,15 +87,16 @@ describe('workflow editor', () => {
     expect(await days.inputValue()).toBe('30');
 
     await days.fill('');
-    await page.getByText('Required', { exact: true }).waitFor();
+    const inspector = page.getByTestId('node-inspector');
+    await inspector.getByText('Required', { exact: true }).waitFor();
     expect(await page.getByTestId('node-coupon').getAttribute('data-invalid')).toBe('true');
     expect(await page.getByTestId('publish').isDisabled()).toBe(true);
-    expect(await page.getByTestId('problems').textContent()).toContain('Valid for');
+    expect(await page.getByTestId('problems').textContent()).toContain('Valid for (days) is required');
 
     await days.fill('thirty');
-    await page.getByText('Enter a whole number, e.g. 30').waitFor();
+    await inspector.getByText('Enter a whole number, e.g. 30', { exact: true }).waitFor();
     await days.fill('0');
-    await page.getByText('Must be at least 1 day').waitFor();
+    await inspector.getByText('Must be at least 1 day', { exact: true }).waitFor();
     await screenshot('04-inline-error');
 
     // Deselect, then find the way back through the problems list.
@@ -119,36 +120,49 @@ describe('workflow editor', () => {
     await page.getByRole('button', { name: 'Create workflow' }).click();
     await page.getByTestId('canvas').waitFor();
     expect(await page.getByTestId('workflow-name').textContent()).toBe('E2E welcome');
-    expect(await page.getByTestId('problems').textContent()).toContain('A workflow needs a trigger');
+    // A blank workflow starts with just its trigger, whose output is not connected yet.
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
+    expect(await page.getByTestId('problems').textContent()).toContain('Connect the "Then" output');
     expect(await page.getByTestId('publish').isDisabled()).toBe(true);
 
     const canvas = page.getByTestId('canvas');
     const box = (await canvas.boundingBox())!;
-    await page.getByTestId('palette-event_trigger').dragTo(canvas, { targetPosition: { x: box.width / 2, y: 120 } });
-    await page.getByTestId('palette-exit').dragTo(canvas, { targetPosition: { x: box.width / 2, y: 360 } });
-    await page.getByTestId('node-event_trigger_1').waitFor();
+    // The lone trigger sits in the middle of the canvas; drop the new steps below it.
+    await page
+      .getByTestId('palette-issue_coupon')
+      .dragTo(canvas, { targetPosition: { x: box.width / 2, y: box.height / 2 + 150 } });
+    await page.getByTestId('palette-exit').dragTo(canvas, { targetPosition: { x: box.width / 2, y: box.height / 2 + 300 } });
+    await page.getByTestId('node-issue_coupon_1').waitFor();
     await page.getByTestId('node-exit_1').waitFor();
 
+    const trigger = page.locator('.react-flow__node').filter({ has: page.locator('[data-kind="event_trigger"]') });
     await drag(
       page,
-      page.locator('[data-testid="node-event_trigger_1"] .react-flow__handle.source'),
+      trigger.locator('.react-flow__handle.source'),
+      page.locator('[data-testid="node-issue_coupon_1"] .react-flow__handle.target'),
+    );
+    await drag(
+      page,
+      page.locator('[data-testid="node-issue_coupon_1"] .react-flow__handle.source'),
       page.locator('[data-testid="node-exit_1"] .react-flow__handle.target'),
     );
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await expect.poll(() => page.getByTestId('problems').textContent()).toContain('No problems');
 
     await page.getByTestId('save-draft').click();
     await page.getByTestId('notice').filter({ hasText: 'Draft saved' }).waitFor();
+    expect(await page.getByTestId('save-draft').isDisabled()).toBe(true);
     await page.getByTestId('publish').click();
     await page.getByTestId('notice').filter({ hasText: 'Published as version 1' }).waitFor();
     await expect.poll(() => page.getByTestId('status-badge').textContent()).toBe('Active');
     await screenshot('05-new-workflow-published');
 
-    // The node deleted with the keyboard takes its connection with it.
+    // Deleting a step with the keyboard takes its connections with it.
     await page.getByTestId('node-exit_1').click();
     await page.keyboard.press('Delete');
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
-    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
     expect(await page.getByTestId('publish').isDisabled()).toBe(true);
+    expect(await page.getByTestId('save-state').textContent()).toBe('Unsaved changes');
   });
 });

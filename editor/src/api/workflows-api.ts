@@ -18,7 +18,9 @@ export function getWorkflow(id: string, signal?: AbortSignal): Promise<WorkflowD
   return requestJson('GET', one(id), undefined, signal);
 }
 
-export function createWorkflow(body: Pick<CreateWorkflowBody, 'name' | 'templateKey'> & { description?: string }): Promise<WorkflowDetail> {
+export function createWorkflow(
+  body: Pick<CreateWorkflowBody, 'name' | 'templateKey'> & { description?: string },
+): Promise<WorkflowDetail> {
   return requestJson('POST', base, body);
 }
 

@@ -21,10 +21,7 @@ export interface CanvasContext {
 }
 
 export type CanvasEvent =
-  | { type: 'retry' }
-  | { type: 'save'; body: SaveDraftBody }
-  | { type: 'publish'; body: SaveDraftBody }
-  | { type: 'edited' };
+  { type: 'retry' } | { type: 'save'; body: SaveDraftBody } | { type: 'publish'; body: SaveDraftBody } | { type: 'edited' };
 
 /** The draft as loaded, passed through the same conversion the canvas uses so an untouched canvas is not "changed". */
 function loadedKey(detail: WorkflowDetail): string {
@@ -98,7 +95,10 @@ export const canvasMachine = setup({
         },
         onError: {
           target: 'editing',
-          actions: assign(({ event }) => ({ actionError: `Could not save the draft. ${errorMessage(event.error)}`, pending: null })),
+          actions: assign(({ event }) => ({
+            actionError: `Could not save the draft. ${errorMessage(event.error)}`,
+            pending: null,
+          })),
         },
       },
     },
@@ -113,7 +113,10 @@ export const canvasMachine = setup({
             onDone: { target: 'releasing', actions: { type: 'markSaved', params: ({ event }) => event.output } },
             onError: {
               target: '#canvas.editing',
-              actions: assign(({ event }) => ({ actionError: `Could not save the draft. ${errorMessage(event.error)}`, pending: null })),
+              actions: assign(({ event }) => ({
+                actionError: `Could not save the draft. ${errorMessage(event.error)}`,
+                pending: null,
+              })),
             },
           },
         },

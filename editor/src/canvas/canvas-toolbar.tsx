@@ -18,14 +18,21 @@ interface CanvasToolbarProps {
 }
 
 export function CanvasToolbar(p: CanvasToolbarProps) {
-  const saveState = p.busy === 'saving' ? 'Saving…' : p.busy === 'publishing' ? 'Publishing…' : p.dirty ? 'Unsaved changes' : 'All changes saved';
+  const saveState =
+    p.busy === 'saving' ? 'Saving…' : p.busy === 'publishing' ? 'Publishing…' : p.dirty ? 'Unsaved changes' : 'All changes saved';
   const publishTitle =
     p.problemCount > 0
       ? `Fix ${p.problemCount} problem${p.problemCount > 1 ? 's' : ''} before publishing`
       : 'Save the draft and release it as a new live version';
   return (
     <div className="canvas-toolbar">
-      <button type="button" className="btn btn--ghost" onClick={p.onBack} aria-label="Back to workflows" title="Back to workflows">
+      <button
+        type="button"
+        className="btn btn--ghost"
+        onClick={p.onBack}
+        aria-label="Back to workflows"
+        title="Back to workflows"
+      >
         <ArrowLeftIcon size={16} />
       </button>
       <div className="canvas-toolbar__title">
@@ -53,7 +60,14 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
           </span>
         )}
       </div>
-      <button type="button" className="btn" onClick={p.onSave} disabled={!p.canSave} title="Save the draft (Ctrl+S)" data-testid="save-draft">
+      <button
+        type="button"
+        className="btn"
+        onClick={p.onSave}
+        disabled={!p.canSave}
+        title="Save the draft (Ctrl+S)"
+        data-testid="save-draft"
+      >
         {p.busy === 'saving' ? 'Saving…' : 'Save draft'}
       </button>
       <button

@@ -96,7 +96,10 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   }, [violations]);
   const decorations = useMemo(() => ({ problems: problemsByNode, stats }), [problemsByNode, stats]);
 
-  const body = useMemo(() => draftBody(settings.name.trim(), settings.description, definition), [settings.name, settings.description, definition]);
+  const body = useMemo(
+    () => draftBody(settings.name.trim(), settings.description, definition),
+    [settings.name, settings.description, definition],
+  );
   const key = draftKey(body);
   const dirty = key !== savedKey;
   const nameOk = settings.name.trim() !== '';
@@ -140,8 +143,12 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
 
   const selectOnly = useCallback(
     (target: { nodeId?: string; edgeId?: string }) => {
-      setNodes((ns) => ns.map((n) => (Boolean(n.selected) !== (n.id === target.nodeId) ? { ...n, selected: n.id === target.nodeId } : n)));
-      setEdges((es) => es.map((e) => (Boolean(e.selected) !== (e.id === target.edgeId) ? { ...e, selected: e.id === target.edgeId } : e)));
+      setNodes((ns) =>
+        ns.map((n) => (Boolean(n.selected) !== (n.id === target.nodeId) ? { ...n, selected: n.id === target.nodeId } : n)),
+      );
+      setEdges((es) =>
+        es.map((e) => (Boolean(e.selected) !== (e.id === target.edgeId) ? { ...e, selected: e.id === target.edgeId } : e)),
+      );
     },
     [setNodes, setEdges],
   );
@@ -151,13 +158,16 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
       let position = at;
       if (!position) {
         const rect = canvasRef.current?.getBoundingClientRect();
-        const center = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+        const center = rect
+          ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
+          : { x: 0, y: 0 };
         position = { x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 };
       }
       setNodes((ns) => {
         let p = position;
         // Repeated clicks would stack new steps exactly on top of each other.
-        while (ns.some((n) => Math.abs(n.position.x - p.x) < 12 && Math.abs(n.position.y - p.y) < 12)) p = { x: p.x + 28, y: p.y + 28 };
+        while (ns.some((n) => Math.abs(n.position.x - p.x) < 12 && Math.abs(n.position.y - p.y) < 12))
+          p = { x: p.x + 28, y: p.y + 28 };
         const node = createFlowNode(kind, p, new Set(ns.map((n) => n.id)));
         return [...ns.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }];
       });
@@ -222,13 +232,24 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
         selectOnly({ edgeId: edge.id });
         const a = getNode(edge.source);
         const b = getNode(edge.target);
-        if (a && b) void setCenter((a.position.x + b.position.x) / 2 + NODE_WIDTH / 2, (a.position.y + b.position.y) / 2 + NODE_HEIGHT / 2, { zoom, duration: 300 });
+        if (a && b)
+          void setCenter(
+            (a.position.x + b.position.x) / 2 + NODE_WIDTH / 2,
+            (a.position.y + b.position.y) / 2 + NODE_HEIGHT / 2,
+            { zoom, duration: 300 },
+          );
       }
     },
     [edges, getNode, getZoom, selectOnly, setCenter],
   );
 
-  const nodeLabel = useCallback((id: string) => nodes.find((n) => n.id === id)?.data.label ?? null, [nodes]);
+  const describeNode = useCallback(
+    (id: string) => {
+      const n = nodes.find((x) => x.id === id);
+      return n ? { label: n.data.label, kind: n.data.kind } : null;
+    },
+    [nodes],
+  );
 
   return (
     <div className="canvas-page">
@@ -293,7 +314,12 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
             onDeleteNode={(id) => void deleteElements({ nodes: [{ id }] })}
             onDeleteEdge={(id) => void deleteElements({ edges: [{ id }] })}
           />
-          <ProblemsList violations={violations} serverViolations={serverViolations} nodeLabel={nodeLabel} onFocus={focusProblem} />
+          <ProblemsList
+            violations={violations}
+            serverViolations={serverViolations}
+            describeNode={describeNode}
+            onFocus={focusProblem}
+          />
         </aside>
       </div>
     </div>

@@ -1,16 +1,21 @@
+import type { NodeKind } from '@memberflow/shared/node-kind';
+import { nodeModule } from '@memberflow/shared/node-registry';
 import type { Violation } from '@memberflow/shared/violations';
+import { nodeForms } from '../nodes/node-forms.ts';
 import { problemMessage } from '../validation/describe-violation.ts';
 import { AlertIcon, CheckIcon } from '../ui/icons.tsx';
 import '../styles/problems.css';
 
+type DescribeNode = (nodeId: string) => { label: string; kind: NodeKind } | null;
+
 interface ProblemsListProps {
   violations: readonly Violation[];
   serverViolations: readonly Violation[];
-  nodeLabel: (nodeId: string) => string | null;
+  describeNode: DescribeNode;
   onFocus: (v: Violation) => void;
 }
 
-export function ProblemsList({ violations, serverViolations, nodeLabel, onFocus }: ProblemsListProps) {
+export function ProblemsList({ violations, serverViolations, describeNode, onFocus }: ProblemsListProps) {
   const total = violations.length + serverViolations.length;
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
@@ -25,11 +30,11 @@ export function ProblemsList({ violations, serverViolations, nodeLabel, onFocus 
       ) : (
         <ul className="problems__list">
           {violations.map((v, i) => (
-            <ProblemItem key={`local-${i}`} v={v} nodeLabel={nodeLabel} onFocus={onFocus} />
+            <ProblemItem key={`local-${i}`} v={v} describeNode={describeNode} onFocus={onFocus} />
           ))}
           {serverViolations.length > 0 && <li className="problems__group">Reported by the server when publishing</li>}
           {serverViolations.map((v, i) => (
-            <ProblemItem key={`server-${i}`} v={v} nodeLabel={nodeLabel} onFocus={onFocus} />
+            <ProblemItem key={`server-${i}`} v={v} describeNode={describeNode} onFocus={onFocus} />
           ))}
         </ul>
       )}
@@ -37,15 +42,24 @@ export function ProblemsList({ violations, serverViolations, nodeLabel, onFocus 
   );
 }
 
-function ProblemItem({ v, nodeLabel, onFocus }: { v: Violation; nodeLabel: (id: string) => string | null; onFocus: (v: Violation) => void }) {
-  const where = v.nodeId ? nodeLabel(v.nodeId) : null;
+function ProblemItem({
+  v,
+  describeNode,
+  onFocus,
+}: {
+  v: Violation;
+  describeNode: DescribeNode;
+  onFocus: (v: Violation) => void;
+}) {
+  const node = v.nodeId ? describeNode(v.nodeId) : null;
+  const where = node ? node.label || nodeModule(node.kind).title : null;
   const focusable = Boolean(v.nodeId || v.edgeId);
   const body = (
     <>
       <AlertIcon size={14} className="problems__icon" />
       <span>
-        {where !== null && <span className="problems__where">{where || 'Untitled step'}</span>}
-        <span className="problems__message">{problemMessage(v)}</span>
+        {where !== null && <span className="problems__where">{where}</span>}
+        <span className="problems__message">{problemMessage(v, node ? nodeForms[node.kind].fieldLabels : {})}</span>
       </span>
     </>
   );

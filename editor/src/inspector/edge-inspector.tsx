@@ -11,7 +11,9 @@ interface EdgeInspectorProps {
 export function EdgeInspector({ edge, nodes, onDelete }: EdgeInspectorProps) {
   const source = nodes.find((n) => n.id === edge.source);
   const target = nodes.find((n) => n.id === edge.target);
-  const output = source ? nodeOutputs(source.data.kind, source.data.config).find((o) => o.id === (edge.sourceHandle ?? 'next')) : undefined;
+  const output = source
+    ? nodeOutputs(source.data.kind, source.data.config).find((o) => o.id === (edge.sourceHandle ?? 'next'))
+    : undefined;
   return (
     <div className="inspector__body" data-testid="edge-inspector">
       <h2 className="inspector__title">Connection</h2>

@@ -17,7 +17,7 @@ interface NodeInspectorProps {
 export function NodeInspector({ node, violations, onChange, onDelete }: NodeInspectorProps) {
   const mod = nodeModule(node.data.kind);
   const style = groupStyles[mod.group];
-  const Form = nodeForms[node.data.kind];
+  const { Form } = nodeForms[node.data.kind];
   const idPrefix = `node-${node.id}`;
   return (
     <div className="inspector__body" data-testid="node-inspector">

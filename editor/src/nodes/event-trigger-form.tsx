@@ -4,12 +4,14 @@ import { TextField } from '../inspector/fields/text-field.tsx';
 import { subErrors } from '../inspector/sub-errors.ts';
 import type { NodeFormProps } from './node-form-props.ts';
 
+export const eventTriggerFieldLabels = { eventType: 'Event', filters: 'Only when' };
+
 export function EventTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   return (
     <>
       <TextField
         id={`${idPrefix}-eventType`}
-        label="Event"
+        label={eventTriggerFieldLabels.eventType}
         value={config.eventType}
         suggestions={knownEventTypes}
         placeholder="purchase"
@@ -19,7 +21,7 @@ export function EventTriggerForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <FiltersField
         id={`${idPrefix}-filters`}
-        label="Only when"
+        label={eventTriggerFieldLabels.filters}
         value={config.filters}
         hint="Optional: compare properties of the event, e.g. amount is at least 100."
         errors={subErrors(errors, 'filters')}

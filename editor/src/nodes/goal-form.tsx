@@ -1,11 +1,13 @@
 import { TextField } from '../inspector/fields/text-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
+export const goalFieldLabels = { goal: 'Goal' };
+
 export function GoalForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   return (
     <TextField
       id={`${idPrefix}-goal`}
-      label="Goal"
+      label={goalFieldLabels.goal}
       value={config.goal}
       maxLength={200}
       placeholder="Second purchase"

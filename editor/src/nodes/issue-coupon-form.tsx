@@ -2,12 +2,17 @@ import { NumberField } from '../inspector/fields/number-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
+export const issueCouponFieldLabels = {
+  template: 'Coupon template',
+  validityDays: 'Valid for (days)',
+};
+
 export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   return (
     <>
       <TextField
         id={`${idPrefix}-template`}
-        label="Coupon template"
+        label={issueCouponFieldLabels.template}
         value={config.template}
         placeholder="COMEBACK10"
         maxLength={40}
@@ -17,7 +22,7 @@ export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeForm
       />
       <NumberField
         id={`${idPrefix}-validityDays`}
-        label="Valid for (days)"
+        label={issueCouponFieldLabels.validityDays}
         value={config.validityDays}
         integer
         error={errors.validityDays}

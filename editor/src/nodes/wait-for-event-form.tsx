@@ -5,12 +5,19 @@ import { TextField } from '../inspector/fields/text-field.tsx';
 import { subErrors } from '../inspector/sub-errors.ts';
 import type { NodeFormProps } from './node-form-props.ts';
 
+export const waitForEventFieldLabels = {
+  eventType: 'Wait for event',
+  timeout: 'Give up after',
+  filters: 'Only count events where',
+  matchTriggerProperty: "Same as the trigger's (optional)",
+};
+
 export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   return (
     <>
       <TextField
         id={`${idPrefix}-eventType`}
-        label="Wait for event"
+        label={waitForEventFieldLabels.eventType}
         value={config.eventType}
         suggestions={knownEventTypes}
         placeholder="purchase"
@@ -19,7 +26,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <DurationField
         id={`${idPrefix}-timeout`}
-        label="Give up after"
+        label={waitForEventFieldLabels.timeout}
         value={config.timeout}
         hint="Members who do nothing for this long leave through the timeout output."
         amountError={errors['timeout.amount'] ?? errors.timeout}
@@ -28,7 +35,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <FiltersField
         id={`${idPrefix}-filters`}
-        label="Only count events where"
+        label={waitForEventFieldLabels.filters}
         value={config.filters}
         hint="Optional: e.g. amount is at least 50."
         errors={subErrors(errors, 'filters')}
@@ -36,7 +43,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <TextField
         id={`${idPrefix}-matchTriggerProperty`}
-        label="Same as the trigger's (optional)"
+        label={waitForEventFieldLabels.matchTriggerProperty}
         value={config.matchTriggerProperty}
         placeholder="e.g. orderId"
         hint="Only count an event whose property equals the one on the event that started the journey."

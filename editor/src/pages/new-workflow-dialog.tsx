@@ -56,7 +56,7 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
   };
 
   const options: TemplateSummary[] = [
-    { key: BLANK, name: 'Blank workflow', description: 'Start from an empty canvas and add a trigger.' },
+    { key: BLANK, name: 'Blank workflow', description: 'Start from scratch and draw your own steps.' },
     ...(templates ?? []),
   ];
 

@@ -86,7 +86,9 @@ export function WorkflowListPage() {
                 </td>
               </tr>
             )}
-            {workflows?.map((w) => <WorkflowRow key={w.id} workflow={w} />)}
+            {workflows?.map((w) => (
+              <WorkflowRow key={w.id} workflow={w} />
+            ))}
           </tbody>
         </table>
       </div>

@@ -15,6 +15,21 @@ describe('describe-violation', () => {
     expect(fieldLabel('config.timeout.amount')).toBe('Timeout amount');
     expect(fieldLabel('config.validityDays')).toBe('Validity days');
     expect(fieldLabel('config.filters.0.property')).toBe('Filter 1 property');
+    expect(fieldLabel('config.validityDays', { validityDays: 'Valid for (days)' })).toBe('Valid for (days)');
+    expect(fieldLabel('config.timeout.amount', { timeout: 'Give up after' })).toBe('Give up after: amount');
+  });
+
+  it('names the field as the form labels it when given the labels', () => {
+    const v = {
+      code: 'config' as const,
+      nodeId: 'c',
+      field: 'config.validityDays',
+      message: 'Invalid input: expected number, received undefined',
+    };
+    expect(problemMessage(v, { validityDays: 'Valid for (days)' })).toBe('Valid for (days) is required');
+    expect(
+      problemMessage({ ...v, field: 'config.template', message: 'choose a coupon template' }, { template: 'Coupon template' }),
+    ).toBe('Coupon template: choose a coupon template');
   });
 
   it('turns an emptied number field into a clear message', () => {

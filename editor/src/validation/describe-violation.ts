@@ -13,20 +13,31 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** "config.timeout.amount" -> "Timeout amount"; "config.filters.0.value" -> "Filter 1 value". */
-export function fieldLabel(field: string): string {
-  const parts = field.replace(/^config\./, '').split('.');
+/** "timeout.amount" -> "timeout amount"; "filters.0.value" -> "filter 1 value". */
+function humanizePath(parts: readonly string[]): string {
   const words: string[] = [];
-  for (const [i, p] of parts.entries()) {
+  for (const p of parts) {
     if (/^\d+$/.test(p)) {
       const prev = words.pop() ?? '';
       words.push(`${prev.replace(/s$/, '')} ${Number(p) + 1}`.trim());
     } else {
-      words.push(p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replaceAll('_', ' ').toLowerCase());
+      words.push(
+        p
+          .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+          .replaceAll('_', ' ')
+          .toLowerCase(),
+      );
     }
-    if (i === 0 && words[0]) words[0] = capitalize(words[0]);
   }
-  return capitalize(words.join(' '));
+  return words.join(' ');
+}
+
+/** "config.timeout.amount" -> "Timeout amount", or with the form's labels the form's own name for the field. */
+export function fieldLabel(field: string, labels: Readonly<Record<string, string>> = {}): string {
+  const [top = '', ...rest] = field.replace(/^config\./, '').split('.');
+  const own = labels[top];
+  if (!own) return capitalize(humanizePath([top, ...rest]));
+  return rest.length ? `${own}: ${humanizePath(rest)}` : own;
 }
 
 /** The message shown under a form field: the field's own label is already above it. */
@@ -36,10 +47,10 @@ export function inlineMessage(v: Pick<Violation, 'message'>): string {
 }
 
 /** The message shown in the problems list, where the field has to be named. */
-export function problemMessage(v: Violation): string {
+export function problemMessage(v: Violation, labels: Readonly<Record<string, string>> = {}): string {
   const message = friendlyMessage(v.message);
   if ((v.code !== 'config' && v.code !== 'schema') || !v.field) return capitalize(message);
-  const label = fieldLabel(v.field);
+  const label = fieldLabel(v.field, labels);
   return /^(must|is|may|should) /.test(message) ? `${label} ${message}` : `${label}: ${message}`;
 }
 

@@ -4,6 +4,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { FlowNode } from '../../flow/flow-types.ts';
 import { nodeOutputs, nodeSummary } from '../../flow/node-outputs.ts';
+import { nodeForms } from '../../nodes/node-forms.ts';
 import { problemMessage } from '../../validation/describe-violation.ts';
 import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
 import { groupStyles } from '../group-style.ts';
@@ -35,10 +36,18 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
   }, [id, handleKey, updateNodeInternals]);
 
   const cssVars = { '--group-color': style.color, '--group-tint': style.tint } as CSSProperties;
-  const className = ['wf-node', selected && 'wf-node--selected', nodeProblems.length > 0 && 'wf-node--invalid'].filter(Boolean).join(' ');
+  const className = ['wf-node', selected && 'wf-node--selected', nodeProblems.length > 0 && 'wf-node--invalid']
+    .filter(Boolean)
+    .join(' ');
 
   return (
-    <div className={className} style={cssVars} data-testid={`node-${id}`} data-kind={data.kind} data-invalid={nodeProblems.length > 0}>
+    <div
+      className={className}
+      style={cssVars}
+      data-testid={`node-${id}`}
+      data-kind={data.kind}
+      data-invalid={nodeProblems.length > 0}
+    >
       {group !== 'trigger' && <Handle type="target" position={Position.Top} className="wf-handle wf-handle--target" />}
 
       <div className="wf-node__head">
@@ -47,15 +56,20 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
         </span>
         <span className="wf-node__kind">{mod.title}</span>
         {nodeProblems.length > 0 && (
-          <span className="wf-node__problems" title={nodeProblems.map(problemMessage).join('\n')}>
+          <span
+            className="wf-node__problems"
+            title={nodeProblems.map((v) => problemMessage(v, nodeForms[data.kind].fieldLabels)).join('\n')}
+          >
             <AlertIcon size={13} />
             {nodeProblems.length}
           </span>
         )}
       </div>
-      <div className="wf-node__label" title={data.label}>{data.label || <span className="wf-node__placeholder">Untitled</span>}</div>
+      <div className="wf-node__label" title={data.label}>
+        {data.label || <span className="wf-node__placeholder">Untitled</span>}
+      </div>
       <div className={`wf-node__summary${summary === null ? ' wf-node__summary--invalid' : ''}`} title={summary ?? undefined}>
-        {summary ?? 'Finish the settings in the inspector'}
+        {summary ?? 'Settings incomplete'}
       </div>
 
       {stats?.version != null && <CountBadge nodeId={id} trigger={group === 'trigger'} counts={stats.nodes[id]} />}
@@ -74,7 +88,15 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
   );
 }
 
-function CountBadge({ nodeId, trigger, counts }: { nodeId: string; trigger: boolean; counts: { current: number; entered: number } | undefined }) {
+function CountBadge({
+  nodeId,
+  trigger,
+  counts,
+}: {
+  nodeId: string;
+  trigger: boolean;
+  counts: { current: number; entered: number } | undefined;
+}) {
   // Journeys pass through a trigger at once, so it shows how many started instead of how many sit there.
   const value = trigger ? (counts?.entered ?? 0) : (counts?.current ?? 0);
   const entered = counts?.entered ?? 0;
@@ -82,7 +104,11 @@ function CountBadge({ nodeId, trigger, counts }: { nodeId: string; trigger: bool
     ? `${value.toLocaleString()} member${value === 1 ? '' : 's'} entered the journey here`
     : `${value.toLocaleString()} member${value === 1 ? '' : 's'} here now · ${entered.toLocaleString()} entered in total`;
   return (
-    <span className={`wf-node__count${value === 0 ? ' wf-node__count--zero' : ''}`} title={title} data-testid={`node-count-${nodeId}`}>
+    <span
+      className={`wf-node__count${value === 0 ? ' wf-node__count--zero' : ''}`}
+      title={title}
+      data-testid={`node-count-${nodeId}`}
+    >
       <UsersIcon size={11} />
       <span className="wf-node__count-value">{value.toLocaleString()}</span>
     </span>

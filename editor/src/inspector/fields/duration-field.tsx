@@ -20,7 +20,9 @@ interface DurationFieldProps {
 }
 
 function readDuration(value: unknown): { amount: unknown; unit: unknown } {
-  return typeof value === 'object' && value !== null ? (value as { amount: unknown; unit: unknown }) : { amount: undefined, unit: undefined };
+  return typeof value === 'object' && value !== null
+    ? (value as { amount: unknown; unit: unknown })
+    : { amount: undefined, unit: undefined };
 }
 
 export function DurationField({ id, label, value, onChange, amountError, unitError, hint }: DurationFieldProps) {

@@ -28,7 +28,8 @@ interface FiltersFieldProps {
 
 export function FiltersField({ id, label, value, onChange, errors, hint }: FiltersFieldProps) {
   const filters: Record<string, unknown>[] = Array.isArray(value) ? value.filter((f) => typeof f === 'object' && f !== null) : [];
-  const update = (i: number, patch: Record<string, unknown>) => onChange(filters.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  const update = (i: number, patch: Record<string, unknown>) =>
+    onChange(filters.map((f, j) => (j === i ? { ...f, ...patch } : f)));
 
   return (
     <div className="field">
@@ -93,7 +94,11 @@ export function FiltersField({ id, label, value, onChange, errors, hint }: Filte
           </div>
         );
       })}
-      <button className="btn btn--ghost filter-add" type="button" onClick={() => onChange([...filters, { property: '', op: 'eq', value: '' }])}>
+      <button
+        className="btn btn--ghost filter-add"
+        type="button"
+        onClick={() => onChange([...filters, { property: '', op: 'eq', value: '' }])}
+      >
         <PlusIcon size={14} /> Add filter
       </button>
     </div>

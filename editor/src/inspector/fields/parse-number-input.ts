@@ -8,6 +8,7 @@ export type ParsedNumber = { value: number | undefined; error: string | null };
 export function parseNumberInput(text: string, opts: { integer?: boolean } = {}): ParsedNumber {
   const t = text.trim();
   if (t === '') return { value: undefined, error: null };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return { value: undefined, error: opts.integer ? 'Enter a whole number, e.g. 30' : 'Enter a number' };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t))
+    return { value: undefined, error: opts.integer ? 'Enter a whole number, e.g. 30' : 'Enter a number' };
   return { value: Number(t), error: null };
 }

@@ -14,7 +14,18 @@ interface TextFieldProps {
   multiline?: boolean;
 }
 
-export function TextField({ id, label, value, onChange, error, hint, placeholder, maxLength, suggestions, multiline }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  maxLength,
+  suggestions,
+  multiline,
+}: TextFieldProps) {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const common = {
     id,
