@@ -107,6 +107,10 @@ describe('workflow editor', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('node-coupon-validityDays');
 
     await days.fill('14');
+    // Backspace deletes selected steps on the canvas, but never while typing in a field.
+    await days.press('Backspace');
+    await days.press('4');
+    expect(await page.locator('.react-flow__node').count()).toBe(5);
     await expect.poll(() => page.getByTestId('node-coupon').getAttribute('data-invalid')).toBe('false');
     expect(await page.getByTestId('node-coupon').textContent()).toContain('COMEBACK10, valid 14 days');
     expect(await page.getByTestId('publish').isDisabled()).toBe(false);

@@ -1,5 +1,5 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
-import { NodeKind, type NodeGroup } from '@memberflow/shared/node-kind';
+import type { NodeGroup } from '@memberflow/shared/node-kind';
 import { validateWorkflow } from '@memberflow/shared/validate';
 import type { Violation } from '@memberflow/shared/violations';
 import {
@@ -15,14 +15,12 @@ import {
   useReactFlow,
   type Connection,
   type DefaultEdgeOptions,
-  type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { definitionToFlow } from '../flow/definition-to-flow.ts';
 import { flowToDefinition } from '../flow/flow-to-definition.ts';
 import type { FlowEdge, FlowNode, WorkflowNodeData } from '../flow/flow-types.ts';
 import { newEdgeId } from '../flow/new-ids.ts';
-import { createFlowNode } from '../flow/new-node.ts';
 import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
 import { navigate } from '../routing/navigation.ts';
 import type { CanvasEvent } from './canvas-machine.ts';
@@ -32,14 +30,14 @@ import { groupStyles } from './group-style.ts';
 import { InspectorPanel } from './inspector-panel.tsx';
 import { NodeDecorationsContext } from './node-decorations.ts';
 import { nodeTypes } from './node-types.ts';
-import { Palette, PALETTE_DRAG_TYPE } from './palette.tsx';
+import { Palette } from './palette.tsx';
 import { ProblemsList } from './problems-list.tsx';
+import { useAddNode } from './use-add-node.ts';
+import { useFocusProblem } from './use-focus-problem.ts';
+import { useSaveShortcuts } from './use-save-shortcuts.ts';
 import { useWorkflowStats } from './use-workflow-stats.ts';
 import '@xyflow/react/dist/style.css';
 import '../styles/canvas-page.css';
-
-const NODE_WIDTH = 232;
-const NODE_HEIGHT = 100;
 
 const defaultEdgeOptions: DefaultEdgeOptions = {
   type: 'smoothstep',
@@ -75,8 +73,10 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     description: initial.description,
     entry: initial.draft.settings.entry,
   });
-  const { screenToFlowPosition, setCenter, getZoom, getNode, deleteElements } = useReactFlow<FlowNode, FlowEdge>();
+  const { deleteElements } = useReactFlow<FlowNode, FlowEdge>();
   const canvasRef = useRef<HTMLDivElement>(null);
+  const { addNode, onDragOver, onDrop } = useAddNode(canvasRef);
+  const focusProblem = useFocusProblem();
   const stats = useWorkflowStats(initial.id);
 
   const definition = useMemo(
@@ -117,82 +117,12 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
 
   const save = useCallback(() => canSave && send({ type: 'save', body }), [canSave, send, body]);
   const publish = useCallback(() => canPublish && send({ type: 'publish', body }), [canPublish, send, body]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        save();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [save]);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  useSaveShortcuts(save, dirty);
 
   const back = () => {
     if (dirty && !window.confirm('Leave this workflow? Your unsaved changes will be lost.')) return;
     navigate('/');
   };
-
-  const selectOnly = useCallback(
-    (target: { nodeId?: string; edgeId?: string }) => {
-      setNodes((ns) =>
-        ns.map((n) => (Boolean(n.selected) !== (n.id === target.nodeId) ? { ...n, selected: n.id === target.nodeId } : n)),
-      );
-      setEdges((es) =>
-        es.map((e) => (Boolean(e.selected) !== (e.id === target.edgeId) ? { ...e, selected: e.id === target.edgeId } : e)),
-      );
-    },
-    [setNodes, setEdges],
-  );
-
-  const addNode = useCallback(
-    (kind: NodeKind, at?: XYPosition) => {
-      let position = at;
-      if (!position) {
-        const rect = canvasRef.current?.getBoundingClientRect();
-        const center = rect
-          ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 })
-          : { x: 0, y: 0 };
-        position = { x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 };
-      }
-      setNodes((ns) => {
-        let p = position;
-        // Repeated clicks would stack new steps exactly on top of each other.
-        while (ns.some((n) => Math.abs(n.position.x - p.x) < 12 && Math.abs(n.position.y - p.y) < 12))
-          p = { x: p.x + 28, y: p.y + 28 };
-        const node = createFlowNode(kind, p, new Set(ns.map((n) => n.id)));
-        return [...ns.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }];
-      });
-      setEdges((es) => es.map((e) => (e.selected ? { ...e, selected: false } : e)));
-    },
-    [screenToFlowPosition, setNodes, setEdges],
-  );
-
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-    }
-  }, []);
-
-  const onDrop = useCallback(
-    (e: DragEvent) => {
-      const kind = NodeKind.safeParse(e.dataTransfer.getData(PALETTE_DRAG_TYPE));
-      if (!kind.success) return;
-      e.preventDefault();
-      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      addNode(kind.data, { x: p.x - NODE_WIDTH / 2, y: p.y - 20 });
-    },
-    [addNode, screenToFlowPosition],
-  );
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -213,34 +143,6 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     (id: string, patch: Partial<WorkflowNodeData>) =>
       setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n))),
     [setNodes],
-  );
-
-  const focusProblem = useCallback(
-    (v: Violation) => {
-      const node = v.nodeId ? getNode(v.nodeId) : undefined;
-      const edge = !node && v.edgeId ? edges.find((e) => e.id === v.edgeId) : undefined;
-      const zoom = Math.max(getZoom(), 1);
-      if (node) {
-        selectOnly({ nodeId: node.id });
-        const w = node.measured?.width ?? NODE_WIDTH;
-        const h = node.measured?.height ?? NODE_HEIGHT;
-        void setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom, duration: 300 });
-        // Put the cursor in the field at fault once the inspector shows this node.
-        const field = v.field?.startsWith('config.') ? v.field.split('.')[1] : undefined;
-        if (field) window.setTimeout(() => document.getElementById(`node-${node.id}-${field}`)?.focus(), 60);
-      } else if (edge) {
-        selectOnly({ edgeId: edge.id });
-        const a = getNode(edge.source);
-        const b = getNode(edge.target);
-        if (a && b)
-          void setCenter(
-            (a.position.x + b.position.x) / 2 + NODE_WIDTH / 2,
-            (a.position.y + b.position.y) / 2 + NODE_HEIGHT / 2,
-            { zoom, duration: 300 },
-          );
-      }
-    },
-    [edges, getNode, getZoom, selectOnly, setCenter],
   );
 
   const describeNode = useCallback(
