@@ -213,7 +213,8 @@ if (mode === 'start') {
   ensureChromium();
   buildEditor();
   run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], { env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
-  run('npx', ['vitest', 'run', ...process.argv.slice(3)]);
+  // The editor was just built; the e2e setup need not build it again.
+  run('npx', ['vitest', 'run', ...process.argv.slice(3)], { env: { ...process.env, E2E_SKIP_BUILD: '1' } });
 } else if (mode === 'bench') {
   run('npx', ['tsx', 'bench/run.ts']);
 } else if (mode === 'env') {
