@@ -69,7 +69,9 @@ function ensureDependencies() {
   const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
   if (!stale) return;
   log('installing npm dependencies');
-  run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: ci refuses lockfiles that omit other platforms' optional
+  // packages (turbo's), which npm itself writes that way.
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 // 2. PostgreSQL: start the local cluster, install it when root and missing, create the role and database.
