@@ -69,7 +69,9 @@ function ensureDependencies() {
   const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000);
   if (!stale) return;
   log('installing npm dependencies');
-  run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: ci refuses lockfiles that omit other platforms' optional
+  // packages (turbo's), which npm itself writes that way.
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 // 2. PostgreSQL: start the local cluster, install it when root and missing, create the role and database.
@@ -213,7 +215,8 @@ if (mode === 'start') {
   ensureChromium();
   buildEditor();
   run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], { env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
-  run('npx', ['vitest', 'run', ...process.argv.slice(3)]);
+  // The editor was just built; the e2e setup need not build it again.
+  run('npx', ['vitest', 'run', ...process.argv.slice(3)], { env: { ...process.env, E2E_SKIP_BUILD: '1' } });
 } else if (mode === 'bench') {
   run('npx', ['tsx', 'bench/run.ts']);
 } else if (mode === 'env') {

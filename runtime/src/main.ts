@@ -1,5 +1,5 @@
 import { loadConfig } from './config.ts';
-import { applyMigrationsToSchema } from './db/apply-migrations.ts';
+import { applyMigrationsToSchema, dropSchema } from './db/apply-migrations.ts';
 import { openDatabase } from './db/database.ts';
 import { startRuntime } from './runtime.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -23,6 +23,26 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     console.log(`[memberflow] ${sig}: finishing running steps, then exiting`);
-    runtime.close().then(() => process.exit(0), () => process.exit(1));
+    runtime
+      .close()
+      .then(() => (process.env.MEMBERFLOW_DROP_SCHEMA_ON_EXIT === '1' ? dropThrowaway() : undefined))
+      .then(() => process.exit(0), () => process.exit(1));
   });
+}
+
+/** Throwaway runs (e2e) leave nothing behind: their schema and their queue keys. */
+async function dropThrowaway(): Promise<void> {
+  if (config.databaseSchema === 'public') return;
+  const db = openDatabase(config.databaseUrl, 'public', 1);
+  await dropSchema(db.pool, config.databaseSchema);
+  await db.close();
+  const { redisConnection } = await import('./engine/step-queue.ts');
+  const redis = redisConnection(config.redisUrl);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
 }

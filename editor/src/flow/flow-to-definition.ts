@@ -6,7 +6,10 @@ import type { FlowState } from './flow-types.ts';
  * own bookkeeping (selection, measured size, dragging) never reaches the server; everything
  * the canvas does not edit (schema version, settings) comes from `base`.
  */
-export function flowToDefinition(flow: FlowState, base: Pick<WorkflowDefinition, 'schemaVersion' | 'settings'>): WorkflowDefinition {
+export function flowToDefinition(
+  flow: FlowState,
+  base: Pick<WorkflowDefinition, 'schemaVersion' | 'settings'>,
+): WorkflowDefinition {
   return {
     schemaVersion: base.schemaVersion,
     settings: { ...base.settings },

@@ -1,0 +1,37 @@
+import type {
+  CreateWorkflowBody,
+  SaveDraftBody,
+  WorkflowDetail,
+  WorkflowStats,
+  WorkflowSummary,
+} from '@memberflow/shared/api/workflows';
+import { requestJson } from './http.ts';
+
+const base = '/api/v1/workflows';
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export async function listWorkflows(signal?: AbortSignal): Promise<WorkflowSummary[]> {
+  return (await requestJson<{ workflows: WorkflowSummary[] }>('GET', base, undefined, signal)).workflows;
+}
+
+export function getWorkflow(id: string, signal?: AbortSignal): Promise<WorkflowDetail> {
+  return requestJson('GET', one(id), undefined, signal);
+}
+
+export function createWorkflow(
+  body: Pick<CreateWorkflowBody, 'name' | 'templateKey'> & { description?: string },
+): Promise<WorkflowDetail> {
+  return requestJson('POST', base, body);
+}
+
+export function saveDraft(id: string, body: SaveDraftBody): Promise<WorkflowDetail> {
+  return requestJson('PUT', `${one(id)}/draft`, body);
+}
+
+export function publishWorkflow(id: string): Promise<{ version: number }> {
+  return requestJson('POST', `${one(id)}/publish`);
+}
+
+export function getWorkflowStats(id: string, signal?: AbortSignal): Promise<WorkflowStats> {
+  return requestJson('GET', `${one(id)}/stats`, undefined, signal);
+}

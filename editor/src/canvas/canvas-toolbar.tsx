@@ -1,0 +1,85 @@
+import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
+import { ArrowLeftIcon } from '../ui/icons.tsx';
+import { StatusBadge } from '../ui/status-badge.tsx';
+
+interface CanvasToolbarProps {
+  detail: WorkflowDetail;
+  name: string;
+  dirty: boolean;
+  busy: 'saving' | 'publishing' | null;
+  notice: string | null;
+  actionError: string | null;
+  problemCount: number;
+  canSave: boolean;
+  canPublish: boolean;
+  onBack: () => void;
+  onSave: () => void;
+  onPublish: () => void;
+}
+
+export function CanvasToolbar(p: CanvasToolbarProps) {
+  const saveState =
+    p.busy === 'saving' ? 'Saving…' : p.busy === 'publishing' ? 'Publishing…' : p.dirty ? 'Unsaved changes' : 'All changes saved';
+  const publishTitle =
+    p.problemCount > 0
+      ? `Fix ${p.problemCount} problem${p.problemCount > 1 ? 's' : ''} before publishing`
+      : 'Save the draft and release it as a new live version';
+  return (
+    <div className="canvas-toolbar">
+      <button
+        type="button"
+        className="btn btn--ghost"
+        onClick={p.onBack}
+        aria-label="Back to workflows"
+        title="Back to workflows"
+      >
+        <ArrowLeftIcon size={16} />
+      </button>
+      <div className="canvas-toolbar__title">
+        <h1 className="canvas-toolbar__name" data-testid="workflow-name">
+          {p.name.trim() || 'Untitled workflow'}
+        </h1>
+        <StatusBadge status={p.detail.status} />
+        <span className="canvas-toolbar__version">
+          {p.detail.liveVersion === null ? 'Not published yet' : `Live: version ${p.detail.liveVersion}`}
+        </span>
+      </div>
+      <div className="canvas-toolbar__spacer" />
+      <div className="canvas-toolbar__status" aria-live="polite">
+        {p.actionError ? (
+          <span className="canvas-toolbar__error" role="alert" data-testid="action-error">
+            {p.actionError}
+          </span>
+        ) : p.notice ? (
+          <span className="canvas-toolbar__notice" data-testid="notice">
+            {p.notice}
+          </span>
+        ) : (
+          <span className={p.dirty ? 'canvas-toolbar__dirty' : 'muted'} data-testid="save-state">
+            {saveState}
+          </span>
+        )}
+      </div>
+      <button
+        type="button"
+        className="btn"
+        onClick={p.onSave}
+        disabled={!p.canSave}
+        title="Save the draft (Ctrl+S)"
+        data-testid="save-draft"
+      >
+        {p.busy === 'saving' ? 'Saving…' : 'Save draft'}
+      </button>
+      <button
+        type="button"
+        className="btn btn--primary"
+        onClick={p.onPublish}
+        disabled={!p.canPublish}
+        title={publishTitle}
+        data-testid="publish"
+      >
+        {p.busy === 'publishing' ? 'Publishing…' : 'Publish'}
+      </button>
+    </div>
+  );
+}

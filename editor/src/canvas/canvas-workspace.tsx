@@ -1,0 +1,229 @@
+import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
+import type { NodeGroup } from '@memberflow/shared/node-kind';
+import { validateWorkflow } from '@memberflow/shared/validate';
+import type { Violation } from '@memberflow/shared/violations';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useEdgesState,
+  useNodesState,
+  useReactFlow,
+  type Connection,
+  type DefaultEdgeOptions,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { definitionToFlow } from '../flow/definition-to-flow.ts';
+import { flowToDefinition } from '../flow/flow-to-definition.ts';
+import type { FlowEdge, FlowNode, WorkflowNodeData } from '../flow/flow-types.ts';
+import { newEdgeId } from '../flow/new-ids.ts';
+import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
+import { navigate } from '../routing/navigation.ts';
+import type { CanvasEvent } from './canvas-machine.ts';
+import { CanvasToolbar } from './canvas-toolbar.tsx';
+import { draftBody, draftKey } from './draft-body.ts';
+import { groupStyles } from './group-style.ts';
+import { InspectorPanel } from './inspector-panel.tsx';
+import { NodeDecorationsContext } from './node-decorations.ts';
+import { nodeTypes } from './node-types.ts';
+import { Palette } from './palette.tsx';
+import { ProblemsList } from './problems-list.tsx';
+import { useAddNode } from './use-add-node.ts';
+import { useFocusProblem } from './use-focus-problem.ts';
+import { useSaveShortcuts } from './use-save-shortcuts.ts';
+import { useWorkflowStats } from './use-workflow-stats.ts';
+import '@xyflow/react/dist/style.css';
+import '../styles/canvas-page.css';
+
+const defaultEdgeOptions: DefaultEdgeOptions = {
+  type: 'smoothstep',
+  markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#8b93a1' },
+};
+
+export interface CanvasWorkspaceProps {
+  /** The server's view. The canvas starts from the draft it has on mount; later updates only refresh status and live version. */
+  detail: WorkflowDetail;
+  savedKey: string;
+  busy: 'saving' | 'publishing' | null;
+  notice: string | null;
+  actionError: string | null;
+  serverViolations: readonly Violation[];
+  send: (event: CanvasEvent) => void;
+}
+
+export function CanvasWorkspace(props: CanvasWorkspaceProps) {
+  return (
+    <ReactFlowProvider>
+      <Workspace {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Workspace({ detail, savedKey, busy, notice, actionError, serverViolations, send }: CanvasWorkspaceProps) {
+  const [initial] = useState(detail);
+  const [initialFlow] = useState(() => definitionToFlow(initial.draft));
+  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(initialFlow.nodes);
+  const [edges, setEdges, onEdgesChange] = useEdgesState<FlowEdge>(initialFlow.edges);
+  const [settings, setSettings] = useState<WorkflowSettingsValue>({
+    name: initial.name,
+    description: initial.description,
+    entry: initial.draft.settings.entry,
+  });
+  const { deleteElements } = useReactFlow<FlowNode, FlowEdge>();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const { addNode, onDragOver, onDrop } = useAddNode(canvasRef);
+  const focusProblem = useFocusProblem();
+  const stats = useWorkflowStats(initial.id);
+
+  const definition = useMemo(
+    () =>
+      flowToDefinition(
+        { nodes, edges },
+        { schemaVersion: initial.draft.schemaVersion, settings: { ...initial.draft.settings, entry: settings.entry } },
+      ),
+    [nodes, edges, settings.entry, initial.draft],
+  );
+  // Validation runs on every change, drags included: it is pure and takes well under a millisecond at this size.
+  const violations = useMemo(() => validateWorkflow(definition).violations, [definition]);
+  const problemsByNode = useMemo(() => {
+    const map = new Map<string, Violation[]>();
+    for (const v of violations) if (v.nodeId) map.set(v.nodeId, [...(map.get(v.nodeId) ?? []), v]);
+    return map;
+  }, [violations]);
+  const decorations = useMemo(() => ({ problems: problemsByNode, stats }), [problemsByNode, stats]);
+
+  const body = useMemo(
+    () => draftBody(settings.name.trim(), settings.description, definition),
+    [settings.name, settings.description, definition],
+  );
+  const key = draftKey(body);
+  const dirty = key !== savedKey;
+  const nameOk = settings.name.trim() !== '';
+  const canSave = busy === null && dirty && nameOk;
+  const canPublish = busy === null && nameOk && violations.length === 0;
+
+  // Any edit makes the last "saved" notice or server complaint stale.
+  const lastKey = useRef(key);
+  useEffect(() => {
+    if (key !== lastKey.current) {
+      lastKey.current = key;
+      send({ type: 'edited' });
+    }
+  }, [key, send]);
+
+  const save = useCallback(() => canSave && send({ type: 'save', body }), [canSave, send, body]);
+  const publish = useCallback(() => canPublish && send({ type: 'publish', body }), [canPublish, send, body]);
+  useSaveShortcuts(save, dirty);
+
+  const back = () => {
+    if (dirty && !window.confirm('Leave this workflow? Your unsaved changes will be lost.')) return;
+    navigate('/');
+  };
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const handle = c.sourceHandle ?? 'next';
+      setEdges((es) => {
+        // Each output leads to one place, so drawing from a used output moves its connection.
+        const rest = es.filter((e) => !(e.source === c.source && (e.sourceHandle ?? 'next') === handle));
+        const id = newEdgeId(c.source, handle, new Set(rest.map((e) => e.id)));
+        return [...rest, { id, source: c.source, sourceHandle: handle, target: c.target }];
+      });
+    },
+    [setEdges],
+  );
+
+  const isValidConnection = useCallback((c: Connection | FlowEdge) => c.source !== c.target, []);
+
+  const updateNode = useCallback(
+    (id: string, patch: Partial<WorkflowNodeData>) =>
+      setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n))),
+    [setNodes],
+  );
+
+  const describeNode = useCallback(
+    (id: string) => {
+      const n = nodes.find((x) => x.id === id);
+      return n ? { label: n.data.label, kind: n.data.kind } : null;
+    },
+    [nodes],
+  );
+
+  return (
+    <div className="canvas-page">
+      <CanvasToolbar
+        detail={detail}
+        name={settings.name}
+        dirty={dirty}
+        busy={busy}
+        notice={notice}
+        actionError={actionError}
+        problemCount={violations.length}
+        canSave={canSave}
+        canPublish={canPublish}
+        onBack={back}
+        onSave={save}
+        onPublish={publish}
+      />
+      <div className="canvas-page__body">
+        <Palette onAdd={addNode} />
+        <div className="canvas-page__canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+          <NodeDecorationsContext value={decorations}>
+            <ReactFlow<FlowNode, FlowEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              isValidConnection={isValidConnection}
+              defaultEdgeOptions={defaultEdgeOptions}
+              deleteKeyCode={['Delete', 'Backspace']}
+              fitView
+              fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+              minZoom={0.2}
+              maxZoom={2}
+              snapToGrid
+              snapGrid={[4, 4]}
+              attributionPosition="top-right"
+            >
+              <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c6ccd5" />
+              <Controls showInteractive={false} position="bottom-left" />
+              <MiniMap
+                position="bottom-right"
+                style={{ width: 168, height: 112 }}
+                pannable
+                zoomable
+                nodeColor={(n) => groupStyles[n.type as NodeGroup]?.color ?? '#8b93a1'}
+                nodeBorderRadius={6}
+                maskColor="rgba(245, 246, 248, 0.7)"
+              />
+            </ReactFlow>
+          </NodeDecorationsContext>
+        </div>
+        <aside className="canvas-page__side">
+          <InspectorPanel
+            nodes={nodes}
+            edges={edges}
+            violations={violations}
+            settings={settings}
+            onSettingsChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+            onNodeChange={updateNode}
+            onDeleteNode={(id) => void deleteElements({ nodes: [{ id }] })}
+            onDeleteEdge={(id) => void deleteElements({ edges: [{ id }] })}
+          />
+          <ProblemsList
+            violations={violations}
+            serverViolations={serverViolations}
+            describeNode={describeNode}
+            onFocus={focusProblem}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

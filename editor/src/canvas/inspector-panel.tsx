@@ -1,0 +1,37 @@
+import type { Violation } from '@memberflow/shared/violations';
+import type { FlowEdge, FlowNode, WorkflowNodeData } from '../flow/flow-types.ts';
+import { EdgeInspector } from '../inspector/edge-inspector.tsx';
+import { NodeInspector } from '../inspector/node-inspector.tsx';
+import { WorkflowSettingsForm, type WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
+import '../styles/inspector.css';
+
+interface InspectorPanelProps {
+  nodes: readonly FlowNode[];
+  edges: readonly FlowEdge[];
+  violations: readonly Violation[];
+  settings: WorkflowSettingsValue;
+  onSettingsChange: (patch: Partial<WorkflowSettingsValue>) => void;
+  onNodeChange: (id: string, patch: Partial<WorkflowNodeData>) => void;
+  onDeleteNode: (id: string) => void;
+  onDeleteEdge: (id: string) => void;
+}
+
+/** Shows the one selected step or connection; with nothing (or several things) selected, the workflow's own settings. */
+export function InspectorPanel(p: InspectorPanelProps) {
+  const selectedNodes = p.nodes.filter((n) => n.selected);
+  const selectedEdges = p.edges.filter((e) => e.selected);
+  const node = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
+  const edge = selectedNodes.length === 0 && selectedEdges.length === 1 ? selectedEdges[0] : undefined;
+  return (
+    <section className="inspector" aria-label="Inspector">
+      {node ? (
+        // Keyed by node so half-typed input of one node never shows on another.
+        <NodeInspector key={node.id} node={node} violations={p.violations} onChange={p.onNodeChange} onDelete={p.onDeleteNode} />
+      ) : edge ? (
+        <EdgeInspector edge={edge} nodes={p.nodes} onDelete={p.onDeleteEdge} />
+      ) : (
+        <WorkflowSettingsForm value={p.settings} onChange={p.onSettingsChange} />
+      )}
+    </section>
+  );
+}

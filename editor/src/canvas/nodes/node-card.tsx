@@ -1,0 +1,116 @@
+import type { NodeGroup } from '@memberflow/shared/node-kind';
+import { nodeModule } from '@memberflow/shared/node-registry';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { useEffect, useRef, type CSSProperties } from 'react';
+import type { FlowNode } from '../../flow/flow-types.ts';
+import { nodeOutputs, nodeSummary } from '../../flow/node-outputs.ts';
+import { nodeForms } from '../../nodes/node-forms.ts';
+import { problemMessage } from '../../validation/describe-violation.ts';
+import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
+import { groupStyles } from '../group-style.ts';
+import { useNodeDecorations } from '../node-decorations.ts';
+import '../../styles/canvas-node.css';
+
+interface NodeCardProps extends NodeProps<FlowNode> {
+  group: NodeGroup;
+}
+
+/** The card every group's node component draws; groups differ in colour, icon and whether they take input. */
+export function NodeCard({ id, data, selected, group }: NodeCardProps) {
+  const style = groupStyles[group];
+  const mod = nodeModule(data.kind);
+  const outputs = nodeOutputs(data.kind, data.config);
+  const summary = nodeSummary(data.kind, data.config);
+  const { problems, stats } = useNodeDecorations();
+  const nodeProblems = problems.get(id) ?? [];
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handleKey = outputs.map((o) => o.id).join('|');
+
+  // React Flow caches handle positions; tell it when a config change alters the outputs. Not on
+  // mount: that would measure this node alone and let the initial fitView frame just this node.
+  const measuredKey = useRef(handleKey);
+  useEffect(() => {
+    if (measuredKey.current === handleKey) return;
+    measuredKey.current = handleKey;
+    updateNodeInternals(id);
+  }, [id, handleKey, updateNodeInternals]);
+
+  const cssVars = { '--group-color': style.color, '--group-tint': style.tint } as CSSProperties;
+  const className = ['wf-node', selected && 'wf-node--selected', nodeProblems.length > 0 && 'wf-node--invalid']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      className={className}
+      style={cssVars}
+      data-testid={`node-${id}`}
+      data-kind={data.kind}
+      data-invalid={nodeProblems.length > 0}
+    >
+      {group !== 'trigger' && <Handle type="target" position={Position.Top} className="wf-handle wf-handle--target" />}
+
+      <div className="wf-node__head">
+        <span className="wf-node__icon">
+          <style.Icon size={14} />
+        </span>
+        <span className="wf-node__kind">{mod.title}</span>
+        {nodeProblems.length > 0 && (
+          <span
+            className="wf-node__problems"
+            title={nodeProblems.map((v) => problemMessage(v, nodeForms[data.kind].fieldLabels)).join('\n')}
+          >
+            <AlertIcon size={13} />
+            {nodeProblems.length}
+          </span>
+        )}
+      </div>
+      <div className="wf-node__label" title={data.label}>
+        {data.label || <span className="wf-node__placeholder">Untitled</span>}
+      </div>
+      <div className={`wf-node__summary${summary === null ? ' wf-node__summary--invalid' : ''}`} title={summary ?? undefined}>
+        {summary ?? 'Settings incomplete'}
+      </div>
+
+      {stats?.version != null && <CountBadge nodeId={id} trigger={group === 'trigger'} counts={stats.nodes[id]} />}
+
+      {outputs.length > 0 && (
+        <div className="wf-node__outputs">
+          {outputs.map((o) => (
+            <div key={o.id} className="wf-node__output" data-testid={`handle-label-${id}-${o.id}`}>
+              <span className="wf-node__output-label">{o.label}</span>
+              <Handle type="source" position={Position.Bottom} id={o.id} className="wf-handle wf-handle--source" />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CountBadge({
+  nodeId,
+  trigger,
+  counts,
+}: {
+  nodeId: string;
+  trigger: boolean;
+  counts: { current: number; entered: number } | undefined;
+}) {
+  // Journeys pass through a trigger at once, so it shows how many started instead of how many sit there.
+  const value = trigger ? (counts?.entered ?? 0) : (counts?.current ?? 0);
+  const entered = counts?.entered ?? 0;
+  const title = trigger
+    ? `${value.toLocaleString()} member${value === 1 ? '' : 's'} entered the journey here`
+    : `${value.toLocaleString()} member${value === 1 ? '' : 's'} here now · ${entered.toLocaleString()} entered in total`;
+  return (
+    <span
+      className={`wf-node__count${value === 0 ? ' wf-node__count--zero' : ''}`}
+      title={title}
+      data-testid={`node-count-${nodeId}`}
+    >
+      <UsersIcon size={11} />
+      <span className="wf-node__count-value">{value.toLocaleString()}</span>
+    </span>
+  );
+}

@@ -1,0 +1,79 @@
+import type { NodeKind } from '@memberflow/shared/node-kind';
+import { nodeModule } from '@memberflow/shared/node-registry';
+import type { Violation } from '@memberflow/shared/violations';
+import { nodeForms } from '../nodes/node-forms.ts';
+import { problemMessage } from '../validation/describe-violation.ts';
+import { AlertIcon, CheckIcon } from '../ui/icons.tsx';
+import '../styles/problems.css';
+
+type DescribeNode = (nodeId: string) => { label: string; kind: NodeKind } | null;
+
+interface ProblemsListProps {
+  violations: readonly Violation[];
+  serverViolations: readonly Violation[];
+  describeNode: DescribeNode;
+  onFocus: (v: Violation) => void;
+}
+
+export function ProblemsList({ violations, serverViolations, describeNode, onFocus }: ProblemsListProps) {
+  const total = violations.length + serverViolations.length;
+  return (
+    <section className="problems" aria-label="Problems" data-testid="problems">
+      <h2 className="panel-title problems__title">
+        Problems
+        <span className={`problems__count${total === 0 ? ' problems__count--ok' : ''}`}>{total}</span>
+      </h2>
+      {total === 0 ? (
+        <p className="problems__ok">
+          <CheckIcon size={15} /> No problems. This workflow is ready to publish.
+        </p>
+      ) : (
+        <ul className="problems__list">
+          {violations.map((v, i) => (
+            <ProblemItem key={`local-${i}`} v={v} describeNode={describeNode} onFocus={onFocus} />
+          ))}
+          {serverViolations.length > 0 && <li className="problems__group">Reported by the server when publishing</li>}
+          {serverViolations.map((v, i) => (
+            <ProblemItem key={`server-${i}`} v={v} describeNode={describeNode} onFocus={onFocus} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ProblemItem({
+  v,
+  describeNode,
+  onFocus,
+}: {
+  v: Violation;
+  describeNode: DescribeNode;
+  onFocus: (v: Violation) => void;
+}) {
+  const node = v.nodeId ? describeNode(v.nodeId) : null;
+  const where = node ? node.label || nodeModule(node.kind).title : null;
+  const focusable = Boolean(v.nodeId || v.edgeId);
+  const body = (
+    <>
+      <AlertIcon size={14} className="problems__icon" />
+      <span>
+        {where !== null && <span className="problems__where">{where}</span>}
+        <span className="problems__message">{problemMessage(v, node ? nodeForms[node.kind].fieldLabels : {})}</span>
+      </span>
+    </>
+  );
+  return (
+    <li>
+      {focusable ? (
+        <button type="button" className="problems__item" onClick={() => onFocus(v)} data-testid="problem">
+          {body}
+        </button>
+      ) : (
+        <div className="problems__item" data-testid="problem">
+          {body}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,37 @@
+import type { FlowEdge, FlowNode } from '../flow/flow-types.ts';
+import { nodeOutputs } from '../flow/node-outputs.ts';
+import { TrashIcon } from '../ui/icons.tsx';
+
+interface EdgeInspectorProps {
+  edge: FlowEdge;
+  nodes: readonly FlowNode[];
+  onDelete: (id: string) => void;
+}
+
+export function EdgeInspector({ edge, nodes, onDelete }: EdgeInspectorProps) {
+  const source = nodes.find((n) => n.id === edge.source);
+  const target = nodes.find((n) => n.id === edge.target);
+  const output = source
+    ? nodeOutputs(source.data.kind, source.data.config).find((o) => o.id === (edge.sourceHandle ?? 'next'))
+    : undefined;
+  return (
+    <div className="inspector__body" data-testid="edge-inspector">
+      <h2 className="inspector__title">Connection</h2>
+      <dl className="inspector__facts">
+        <dt>From</dt>
+        <dd>
+          {source?.data.label || edge.source}
+          {output && <span className="muted"> · {output.label}</span>}
+        </dd>
+        <dt>To</dt>
+        <dd>{target?.data.label || edge.target}</dd>
+      </dl>
+      <div className="inspector__footer">
+        <span className="inspector__id">id: {edge.id}</span>
+        <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(edge.id)}>
+          <TrashIcon size={14} /> Delete connection
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { nodeModule } from '@memberflow/shared/node-registry';
+import type { Violation } from '@memberflow/shared/violations';
+import type { FlowNode, WorkflowNodeData } from '../flow/flow-types.ts';
+import { groupStyles } from '../canvas/group-style.ts';
+import { nodeForms } from '../nodes/node-forms.ts';
+import { TrashIcon } from '../ui/icons.tsx';
+import { configErrors } from '../validation/describe-violation.ts';
+import { TextField } from './fields/text-field.tsx';
+
+interface NodeInspectorProps {
+  node: FlowNode;
+  violations: readonly Violation[];
+  onChange: (id: string, patch: Partial<WorkflowNodeData>) => void;
+  onDelete: (id: string) => void;
+}
+
+export function NodeInspector({ node, violations, onChange, onDelete }: NodeInspectorProps) {
+  const mod = nodeModule(node.data.kind);
+  const style = groupStyles[mod.group];
+  const { Form } = nodeForms[node.data.kind];
+  const idPrefix = `node-${node.id}`;
+  return (
+    <div className="inspector__body" data-testid="node-inspector">
+      <div className="inspector__heading">
+        <span className="inspector__icon" style={{ background: style.tint, color: style.color }}>
+          <style.Icon size={16} />
+        </span>
+        <div>
+          <h2 className="inspector__title">{mod.title}</h2>
+          <p className="inspector__description">{mod.description}</p>
+        </div>
+      </div>
+      <TextField
+        id={`${idPrefix}-label`}
+        label="Name on canvas"
+        value={node.data.label}
+        maxLength={120}
+        placeholder={mod.title}
+        onChange={(label) => onChange(node.id, { label })}
+      />
+      <Form
+        idPrefix={idPrefix}
+        config={node.data.config}
+        errors={configErrors(violations, node.id)}
+        onChange={(config) => onChange(node.id, { config })}
+      />
+      <div className="inspector__footer">
+        <span className="inspector__id" title="Node id, as used in stats and API errors">
+          id: {node.id}
+        </span>
+        <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(node.id)}>
+          <TrashIcon size={14} /> Delete step
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { TextField } from '../inspector/fields/text-field.tsx';
+import type { NodeFormProps } from './node-form-props.ts';
+
+export const exitFieldLabels = { reason: 'Reason' };
+
+export function ExitForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  return (
+    <TextField
+      id={`${idPrefix}-reason`}
+      label={exitFieldLabels.reason}
+      value={config.reason}
+      maxLength={200}
+      hint="Shown in reports and member traces."
+      error={errors.reason}
+      onChange={(reason) => onChange({ ...config, reason })}
+    />
+  );
+}

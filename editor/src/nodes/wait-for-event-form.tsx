@@ -1,0 +1,56 @@
+import { knownEventTypes } from '@memberflow/shared/member-event';
+import { DurationField } from '../inspector/fields/duration-field.tsx';
+import { FiltersField } from '../inspector/fields/filters-field.tsx';
+import { TextField } from '../inspector/fields/text-field.tsx';
+import { subErrors } from '../inspector/sub-errors.ts';
+import type { NodeFormProps } from './node-form-props.ts';
+
+export const waitForEventFieldLabels = {
+  eventType: 'Wait for event',
+  timeout: 'Give up after',
+  filters: 'Only count events where',
+  matchTriggerProperty: "Same as the trigger's (optional)",
+};
+
+export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-eventType`}
+        label={waitForEventFieldLabels.eventType}
+        value={config.eventType}
+        suggestions={knownEventTypes}
+        placeholder="purchase"
+        error={errors.eventType}
+        onChange={(eventType) => onChange({ ...config, eventType })}
+      />
+      <DurationField
+        id={`${idPrefix}-timeout`}
+        label={waitForEventFieldLabels.timeout}
+        value={config.timeout}
+        hint="Members who do nothing for this long leave through the timeout output."
+        amountError={errors['timeout.amount'] ?? errors.timeout}
+        unitError={errors['timeout.unit']}
+        onChange={(timeout) => onChange({ ...config, timeout })}
+      />
+      <FiltersField
+        id={`${idPrefix}-filters`}
+        label={waitForEventFieldLabels.filters}
+        value={config.filters}
+        hint="Optional: e.g. amount is at least 50."
+        errors={subErrors(errors, 'filters')}
+        onChange={(filters) => onChange({ ...config, filters })}
+      />
+      <TextField
+        id={`${idPrefix}-matchTriggerProperty`}
+        label={waitForEventFieldLabels.matchTriggerProperty}
+        value={config.matchTriggerProperty}
+        placeholder="e.g. orderId"
+        hint="Only count an event whose property equals the one on the event that started the journey."
+        error={errors.matchTriggerProperty}
+        // An emptied box means "no matching", which the schema spells as an absent field.
+        onChange={(v) => onChange({ ...config, matchTriggerProperty: v.trim() === '' ? undefined : v })}
+      />
+    </>
+  );
+}

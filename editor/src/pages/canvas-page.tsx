@@ -1,0 +1,40 @@
+import { useMachine } from '@xstate/react';
+import { canvasMachine } from '../canvas/canvas-machine.ts';
+import { CanvasWorkspace } from '../canvas/canvas-workspace.tsx';
+import { navigate } from '../routing/navigation.ts';
+
+export function CanvasPage({ workflowId }: { workflowId: string }) {
+  const [snapshot, send] = useMachine(canvasMachine, { input: { workflowId } });
+  const { detail, loadError, savedKey, notice, actionError, serverViolations } = snapshot.context;
+
+  if (snapshot.matches('failed')) {
+    return (
+      <div className="page-message">
+        <h1>Could not open this workflow</h1>
+        <p className="muted">{loadError}</p>
+        <div className="page-message__actions">
+          <button className="btn" type="button" onClick={() => navigate('/')}>
+            Back to workflows
+          </button>
+          <button className="btn btn--primary" type="button" onClick={() => send({ type: 'retry' })}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (snapshot.matches('loading') || !detail) {
+    return <div className="page-message muted">Loading workflow…</div>;
+  }
+  return (
+    <CanvasWorkspace
+      detail={detail}
+      savedKey={savedKey}
+      busy={snapshot.matches('saving') ? 'saving' : snapshot.matches('publishing') ? 'publishing' : null}
+      notice={notice}
+      actionError={actionError}
+      serverViolations={serverViolations}
+      send={send}
+    />
+  );
+}

@@ -1,0 +1,66 @@
+import type { Violation } from '@memberflow/shared/violations';
+
+/** Zod's stock messages speak to developers; marketers see these instead. */
+export function friendlyMessage(message: string): string {
+  if (/^Invalid input: expected \w+, received undefined$/.test(message)) return 'is required';
+  if (/^Invalid input: expected number, received (NaN|null|string)$/.test(message)) return 'must be a number';
+  const option = /^Invalid option: expected one of (.*)$/.exec(message);
+  if (option) return `must be one of ${option[1]!.replaceAll('|', ', ')}`;
+  return message;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "timeout.amount" -> "timeout amount"; "filters.0.value" -> "filter 1 value". */
+function humanizePath(parts: readonly string[]): string {
+  const words: string[] = [];
+  for (const p of parts) {
+    if (/^\d+$/.test(p)) {
+      const prev = words.pop() ?? '';
+      words.push(`${prev.replace(/s$/, '')} ${Number(p) + 1}`.trim());
+    } else {
+      words.push(
+        p
+          .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+          .replaceAll('_', ' ')
+          .toLowerCase(),
+      );
+    }
+  }
+  return words.join(' ');
+}
+
+/** "config.timeout.amount" -> "Timeout amount", or with the form's labels the form's own name for the field. */
+export function fieldLabel(field: string, labels: Readonly<Record<string, string>> = {}): string {
+  const [top = '', ...rest] = field.replace(/^config\./, '').split('.');
+  const own = labels[top];
+  if (!own) return capitalize(humanizePath([top, ...rest]));
+  return rest.length ? `${own}: ${humanizePath(rest)}` : own;
+}
+
+/** The message shown under a form field: the field's own label is already above it. */
+export function inlineMessage(v: Pick<Violation, 'message'>): string {
+  const message = friendlyMessage(v.message);
+  return message === 'is required' ? 'Required' : capitalize(message);
+}
+
+/** The message shown in the problems list, where the field has to be named. */
+export function problemMessage(v: Violation, labels: Readonly<Record<string, string>> = {}): string {
+  const message = friendlyMessage(v.message);
+  if ((v.code !== 'config' && v.code !== 'schema') || !v.field) return capitalize(message);
+  const label = fieldLabel(v.field, labels);
+  return /^(must|is|may|should) /.test(message) ? `${label} ${message}` : `${label}: ${message}`;
+}
+
+/** Config errors keyed by path inside the config ("timeout.amount"), for the inspector form. */
+export function configErrors(violations: readonly Violation[], nodeId: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of violations) {
+    if (v.nodeId !== nodeId || v.code !== 'config' || !v.field) continue;
+    const path = v.field.replace(/^config\.?/, '');
+    out[path] ??= inlineMessage(v);
+  }
+  return out;
+}
