@@ -17,6 +17,10 @@ export interface RuntimeConfig {
   /** Create the schema, apply migrations and seed the demo on start (used by e2e runs). */
   setupSchema: boolean;
   runWorkers: boolean;
+  /** Signs webhook bodies (X-Memberflow-Signature); receivers verify with the same secret. */
+  webhookSecret: string;
+  /** First retry delay for failed webhook deliveries; doubles each attempt. */
+  effectRetryDelayMs: number;
 }
 
 function int(v: string | undefined, fallback: number, name: string): number {
@@ -41,5 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     editorDist: env.EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url)),
     setupSchema: env.MEMBERFLOW_SETUP_SCHEMA === '1',
     runWorkers: env.RUN_WORKERS !== '0',
+    webhookSecret: env.WEBHOOK_SECRET ?? 'memberflow-dev-secret',
+    effectRetryDelayMs: int(env.EFFECT_RETRY_DELAY_MS, 1000, 'EFFECT_RETRY_DELAY_MS'),
   };
 }

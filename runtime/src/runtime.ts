@@ -7,6 +7,7 @@ import { createApp } from './api/app.ts';
 import type { RuntimeConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import type { EngineDeps } from './engine/member-lane.ts';
+import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
 import { createStepQueue, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
 import { sweep } from './engine/sweeper.ts';
 import { VersionCache } from './engine/version-cache.ts';
@@ -17,6 +18,8 @@ export interface Runtime {
   redis: Redis;
   queue: Queue<LaneJob>;
   worker: Worker<LaneJob> | null;
+  effectQueue: Queue<EffectJob>;
+  effectWorker: Worker<EffectJob> | null;
   server: Server | null;
   url: string | null;
   /** One sweep now: due wake-ups and stranded events into the queue. */
@@ -37,11 +40,18 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   // Every lane holds a connection for its transaction, plus a few for the API and the sweep.
   const db = openDatabase(config.databaseUrl, config.databaseSchema, config.workerConcurrency + 10);
   const redis = redisConnection(config.redisUrl);
-  const engine: EngineDeps = { db, clock: opts.clock ?? systemClock, versions: new VersionCache() };
+  const effectQueue = createEffectQueue(redis, config.queuePrefix, config.effectRetryDelayMs);
+  const engine: EngineDeps = {
+    db,
+    clock: opts.clock ?? systemClock,
+    versions: new VersionCache(),
+    dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),
+  };
   const queue = createStepQueue(redis, config.queuePrefix);
   const worker = config.runWorkers ? startStepWorker(engine, redis.duplicate(), config.queuePrefix, config.workerConcurrency) : null;
   worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
-  const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs });
+  const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config.webhookSecret) : null;
+  const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs, effectQueue });
 
   let timer: NodeJS.Timeout | null = null;
   if (opts.sweepTimer ?? true) {
@@ -71,6 +81,8 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     redis,
     queue,
     worker,
+    effectQueue,
+    effectWorker,
     server,
     url,
     sweepOnce,
@@ -78,7 +90,9 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
       if (timer) clearInterval(timer);
       if (server) await new Promise((ok) => server!.close(ok));
       await worker?.close();
+      await effectWorker?.close();
       await queue.close();
+      await effectQueue.close();
       redis.disconnect();
       await db.close();
     },

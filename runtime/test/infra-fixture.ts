@@ -17,6 +17,8 @@ export interface Infra {
   drain(): Promise<void>;
   /** Creates a workflow from a template and publishes it; returns its id. */
   publishTemplate(key: string): Promise<string>;
+  /** Creates a workflow from a definition and publishes it; returns its id. */
+  publishDefinition(name: string, definition: unknown): Promise<string>;
   sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
 }
 
@@ -33,7 +35,7 @@ export const test = base.extend<{ infra: Infra }>({
     const id = randomBytes(5).toString('hex');
     const schema = `t_${id}`;
     const prefix = `mft-${id}`;
-    const config = { ...loadConfig(), databaseSchema: schema, queuePrefix: prefix, port: 0, staleEventMs: 0, workerConcurrency: 8 };
+    const config = { ...loadConfig(), databaseSchema: schema, queuePrefix: prefix, port: 0, staleEventMs: 0, workerConcurrency: 8, effectRetryDelayMs: 20 };
     const admin = openDatabase(config.databaseUrl, 'public', 1);
     await applyMigrationsToSchema(admin.pool, schema);
     const clock = new ManualClock(JAN_1);
@@ -52,7 +54,8 @@ export const test = base.extend<{ infra: Infra }>({
       const deadline = Date.now() + 30_000;
       for (;;) {
         const c = await runtime.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-        if (Object.values(c).every((n) => n === 0)) return;
+        const fx = await runtime.effectQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        if ([...Object.values(c), ...Object.values(fx)].every((n) => n === 0)) return;
         if (Date.now() > deadline) throw new Error(`queue did not drain: ${JSON.stringify(c)}`);
         await new Promise((r) => setTimeout(r, 15));
       }
@@ -71,12 +74,20 @@ export const test = base.extend<{ infra: Infra }>({
         if (pub.status !== 201) throw new Error(`publish failed: ${JSON.stringify(pub.body)}`);
         return created.body.id;
       },
+      async publishDefinition(name, definition) {
+        const created = await api('POST', '/api/v1/workflows', { name, definition });
+        if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+        const pub = await api('POST', `/api/v1/workflows/${created.body.id}/publish`);
+        if (pub.status !== 201) throw new Error(`publish failed: ${JSON.stringify(pub.body)}`);
+        return created.body.id;
+      },
       sql: async (text, params) => (await runtime.db.pool.query(text, params)).rows,
     };
     try {
       await use(infra);
     } finally {
       await runtime.queue.obliterate({ force: true }).catch(() => {});
+      await runtime.effectQueue.obliterate({ force: true }).catch(() => {});
       await runtime.close();
       await dropSchema(admin.pool, schema);
       await admin.close();

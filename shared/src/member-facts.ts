@@ -22,6 +22,8 @@ export interface MemberFacts {
   birthday: string | null;
   joinedAt: number | null;
   attributes: Record<string, unknown>;
+  /** Per-channel consent; false means never use that channel. */
+  consents: Record<string, boolean>;
   rfm: { r: number; f: number; m: number; segment: string } | null;
   /** Recent purchases, enough for windowed metrics ("spend in the last 90 days"). */
   purchases: { at: number; amount: number }[];
@@ -44,6 +46,7 @@ export function emptyMember(id: string, timeZone = 'UTC'): MemberFacts {
     birthday: null,
     joinedAt: null,
     attributes: {},
+    consents: {},
     rfm: null,
     purchases: [],
     pointsExpiring: [],

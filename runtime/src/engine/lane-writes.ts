@@ -1,4 +1,5 @@
 import type { PersistedJourney } from '@memberflow/shared/journey-machine';
+import type { MemberFacts } from '@memberflow/shared/member-facts';
 import type { JourneyStatus } from '@memberflow/shared/api/workflows';
 import type pg from 'pg';
 
@@ -6,6 +7,8 @@ import type pg from 'pg';
 export interface JourneyState {
   id: string;
   workflowId: string;
+  /** Not stored on the journey; read with it for {{workflow.name}}. */
+  workflowName: string;
   versionId: string;
   memberId: string;
   status: JourneyStatus;
@@ -40,16 +43,16 @@ export interface EffectRow {
   nodeId: string;
   kind: string;
   payload: Record<string, unknown>;
-  status: 'done' | 'pending';
+  status: 'done' | 'pending' | 'skipped';
   at: number;
   coupon?: { code: string; template: string; expiresAt: number | null };
+  task?: { type: string; title: string; assignee: string; priority: string; dueAt: number };
 }
 
-export interface MemberDelta {
-  orders: number;
-  spent: number;
-  firstPurchaseAt: number | null;
-  lastPurchaseAt: number | null;
+export interface RaisedEvent {
+  type: string;
+  at: number;
+  properties: Record<string, unknown>;
 }
 
 /** Everything one lane pass decided, written in a handful of statements at its end. */
@@ -57,20 +60,29 @@ export class LaneWrites {
   readonly steps: StepRow[] = [];
   readonly effects: EffectRow[] = [];
   readonly processedSeqs: number[] = [];
-  member: MemberDelta = { orders: 0, spent: 0, firstPurchaseAt: null, lastPurchaseAt: null };
+  /** Events the engine raises for the member (tier_changed, enroll), applied in a later pass. */
+  readonly raised: RaisedEvent[] = [];
+  /** The latest coupon per journey entry, for {{coupon.*}} in later messages. */
+  readonly latestCoupon = new Map<string, Record<string, unknown>>();
+  readonly attributePatch: Record<string, unknown> = {};
+  memberChanged = false;
 
-  async flush(client: pg.ClientBase, memberId: string, journeys: Iterable<JourneyState>): Promise<void> {
-    const m = this.member;
+  raise(type: string, at: number, properties: Record<string, unknown>): void {
+    this.raised.push({ type, at, properties });
+  }
+
+  /** Writes the lane-owned member fields as the lane left them (the lane holds the member's lock). */
+  async flush(client: pg.ClientBase, m: MemberFacts, journeys: Iterable<JourneyState>): Promise<void> {
+    const memberId = m.id;
     await client.query(
-      `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at)
-       VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000), to_timestamp($5::float8 / 1000))
+      `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, points_balance, attributes)
+       VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000), to_timestamp($5::float8 / 1000), $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET
-         order_count = member.order_count + EXCLUDED.order_count,
-         total_spent = member.total_spent + EXCLUDED.total_spent,
-         first_purchase_at = LEAST(member.first_purchase_at, EXCLUDED.first_purchase_at),
-         last_purchase_at = GREATEST(member.last_purchase_at, EXCLUDED.last_purchase_at),
-         updated_at = now()`,
-      [memberId, m.orders, m.spent, m.firstPurchaseAt, m.lastPurchaseAt],
+         order_count = EXCLUDED.order_count, total_spent = EXCLUDED.total_spent,
+         first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at,
+         tier = EXCLUDED.tier, tags = EXCLUDED.tags, points_balance = EXCLUDED.points_balance,
+         attributes = member.attributes || EXCLUDED.attributes, updated_at = now()`,
+      [memberId, m.orderCount, m.totalSpent, m.firstPurchaseAt, m.lastPurchaseAt, m.tier, m.tags, m.pointsBalance, JSON.stringify(this.attributePatch)],
     );
 
     const dirty = [...journeys].filter((j) => j.dirty);
@@ -140,18 +152,23 @@ export class LaneWrites {
         `WITH r AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(idempotency_key text, journey_id uuid, workflow_id uuid,
              member_id text, node_id text, kind text, payload jsonb, status text, at float8,
-             coupon_code text, coupon_template text, coupon_expires_at float8)
+             coupon_code text, coupon_template text, coupon_expires_at float8, task jsonb)
          ), ins AS (
            INSERT INTO effect (id, idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status, at)
            SELECT gen_random_uuid(), idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status,
                   to_timestamp(at / 1000)
            FROM r ON CONFLICT (idempotency_key) DO NOTHING
            RETURNING id, idempotency_key
+         ), coupons AS (
+           INSERT INTO coupon (id, code, template, member_id, issued_at, expires_at, effect_id)
+           SELECT gen_random_uuid(), r.coupon_code, r.coupon_template, r.member_id, to_timestamp(r.at / 1000),
+                  to_timestamp(r.coupon_expires_at / 1000), ins.id
+           FROM ins JOIN r USING (idempotency_key) WHERE r.coupon_code IS NOT NULL
          )
-         INSERT INTO coupon (id, code, template, member_id, issued_at, expires_at, effect_id)
-         SELECT gen_random_uuid(), r.coupon_code, r.coupon_template, r.member_id, to_timestamp(r.at / 1000),
-                to_timestamp(r.coupon_expires_at / 1000), ins.id
-         FROM ins JOIN r USING (idempotency_key) WHERE r.coupon_code IS NOT NULL`,
+         INSERT INTO task (id, member_id, workflow_id, type, title, assignee, priority, due_at, created_at, effect_id)
+         SELECT gen_random_uuid(), r.member_id, r.workflow_id, r.task->>'type', r.task->>'title', r.task->>'assignee',
+                r.task->>'priority', to_timestamp((r.task->>'dueAt')::float8 / 1000), to_timestamp(r.at / 1000), ins.id
+         FROM ins JOIN r USING (idempotency_key) WHERE r.task IS NOT NULL`,
         [
           JSON.stringify(
             this.effects.map((e) => ({
@@ -167,9 +184,19 @@ export class LaneWrites {
               coupon_code: e.coupon?.code ?? null,
               coupon_template: e.coupon?.template ?? null,
               coupon_expires_at: e.coupon?.expiresAt ?? null,
+              task: e.task ?? null,
             })),
           ),
         ],
+      );
+    }
+
+    if (this.raised.length) {
+      await client.query(
+        `INSERT INTO event (member_id, type, occurred_at, properties)
+         SELECT $1, r.type, to_timestamp(r.at / 1000), r.properties
+         FROM jsonb_to_recordset($2::jsonb) AS r(type text, at float8, properties jsonb)`,
+        [memberId, JSON.stringify(this.raised)],
       );
     }
 

@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import type { JourneyStatus } from '@memberflow/shared/api/workflows';
 import type { Clock } from '@memberflow/shared/clock';
-import type { EntryRule } from '@memberflow/shared/definition';
+import type { WorkflowSettings } from '@memberflow/shared/definition';
+import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { startJourney, stepJourney, type CompiledJourney, type JourneyStep, type PersistedJourney } from '@memberflow/shared/journey-machine';
 import { TIMEOUT_EVENT, type JourneyEvent } from '@memberflow/shared/member-event';
-import { EventTriggerConfig, triggerMatches } from '@memberflow/shared/nodes/event-trigger';
-import type { JourneyStatus } from '@memberflow/shared/api/workflows';
-import { describeStep } from '@memberflow/shared/step-reason';
+import { nodeModule } from '@memberflow/shared/node-registry';
+import { applyMemberEvent, journeySeed } from '@memberflow/shared/simulate';
+import { explainStep } from '@memberflow/shared/step-reason';
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { nodeExecutors } from '../nodes/registry.ts';
+import { ENROLL_EVENT } from './internal-events.ts';
 import { LaneWrites, type JourneyState } from './lane-writes.ts';
+import { loadMemberFacts } from './member-facts-loader.ts';
 import type { VersionCache } from './version-cache.ts';
 
 export interface EngineDeps {
   db: Database;
   clock: Clock;
   versions: VersionCache;
+  /** Called after commit with effects to carry out outside the transaction (webhooks). */
+  dispatch?: (effectKeys: string[]) => Promise<void>;
 }
 
 export interface LaneResult {
@@ -39,6 +45,7 @@ interface EventRow {
 interface JourneyRow {
   id: string;
   workflow_id: string;
+  workflow_name: string;
   version_id: string;
   member_id: string;
   status: JourneyStatus;
@@ -53,10 +60,10 @@ interface JourneyRow {
 
 interface LiveWorkflow {
   workflowId: string;
+  name: string;
   versionId: string;
   compiled: CompiledJourney;
-  trigger: EventTriggerConfig;
-  entry: EntryRule;
+  settings: WorkflowSettings;
 }
 
 /**
@@ -70,11 +77,12 @@ export async function runMemberLane(deps: EngineDeps, memberId: string): Promise
     const r = await withTransaction(deps.db.pool, (c) => lanePass(deps, c, memberId));
     total.events += r.events;
     total.steps += r.steps;
+    if (r.pending.length && deps.dispatch) await deps.dispatch(r.pending);
     if (!r.more) return total;
   }
 }
 
-async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): Promise<LaneResult & { more: boolean }> {
+async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): Promise<LaneResult & { more: boolean; pending: string[] }> {
   await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [memberId]);
   const now = deps.clock.now();
   const events = (
@@ -86,37 +94,49 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   ).rows;
   const journeys: JourneyState[] = (
     await c.query<JourneyRow>(
-      `SELECT id, workflow_id, version_id, member_id, status, current_node, snapshot, wake_at, entry_count,
-              entered_at, ended_at, last_error
-       FROM journey WHERE member_id = $1`,
+      `SELECT j.id, j.workflow_id, w.name AS workflow_name, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
+              j.wake_at, j.entry_count, j.entered_at, j.ended_at, j.last_error
+       FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = $1`,
       [memberId],
     )
   ).rows.map(fromRow);
   const isDue = (j: JourneyState) => j.status === 'waiting' && j.wakeAt !== null && j.wakeAt <= now;
-  if (events.length === 0 && !journeys.some(isDue)) return { events: 0, steps: 0, more: false };
+  if (events.length === 0 && !journeys.some(isDue)) return { events: 0, steps: 0, more: false, pending: [] };
 
+  const member = await loadMemberFacts(c, memberId, now);
   const live = await loadLiveWorkflows(deps, c);
   const writes = new LaneWrites();
+  if (journeys.some((j) => inProgress(j.status))) await prefetchCoupons(c, memberId, writes);
   const compiledFor = async (j: JourneyState) => deps.versions.get(c, j.versionId);
   let steps = 0;
 
-  const apply = (compiled: CompiledJourney, j: JourneyState, step: JourneyStep, cause: string, at: number, seq: number | null, from: string | null) => {
+  const apply = (compiled: CompiledJourney, j: JourneyState, step: JourneyStep, event: JourneyEvent, seq: number | null, from: string | null) => {
+    const at = event.at;
     j.wakeAt = null;
     j.snapshot = step.persisted;
     j.currentNode = step.persisted.value;
+    const entryKey = `${j.id}:${j.entryCount}`;
     for (const action of step.actions) {
       nodeExecutors[action.kind].execute({
         journey: j,
         action,
         at,
         writes,
-        idempotencyKey: `${j.id}:${j.entryCount}:${action.nodeId}:${action.visit}`,
+        member,
+        idempotencyKey: `${entryKey}:${action.nodeId}:${action.visit}`,
+        templateVars: () => ({
+          member: { ...member, name: member.name ?? '' },
+          coupon: writes.latestCoupon.get(entryKey) ?? {},
+          trigger: j.snapshot.context.trigger.properties,
+          workflow: { id: j.workflowId, name: j.workflowName },
+        }),
       });
     }
     if (step.outcome === 'waiting') {
       j.status = j.wakeAt === null ? 'active' : 'waiting';
     } else {
-      j.status = step.outcome;
+      // Held-out members finish at once; their current node (__holdout) tells reports apart.
+      j.status = step.outcome === 'holdout' ? 'completed' : step.outcome;
       j.endedAt = at;
     }
     j.dirty = true;
@@ -127,10 +147,10 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
       at,
       fromNode: from,
       toNode: j.currentNode,
-      cause,
+      cause: event.type,
       eventSeq: seq,
       path: step.path,
-      reason: describeStep(compiled, from, cause, step.path[0]),
+      reason: explainStep(compiled, { fromNode: from, event, path: step.path, value: step.persisted.value, context: step.persisted.context }),
     });
     steps++;
   };
@@ -151,10 +171,68 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     await guarded(j, async () => {
       const compiled = await compiledFor(j);
       const from = j.currentNode;
-      const event: JourneyEvent = { type: TIMEOUT_EVENT, at, properties: {}, nodeId: from, visit: j.snapshot.context.visits[from] ?? 0 };
+      const event: JourneyEvent = { type: TIMEOUT_EVENT, at, properties: {}, nodeId: from, visit: j.snapshot.context.visits[from] ?? 0, member };
       const step = stepJourney(compiled, j.snapshot, event);
-      if (step) apply(compiled, j, step, TIMEOUT_EVENT, at, null, from);
-      else throw new Error(`wake-up at "${from}" matched no transition`);
+      if (!step) throw new Error(`wake-up at "${from}" matched no transition`);
+      apply(compiled, j, step, event, null, from);
+    });
+  };
+
+  /** Entry rules, in the words the trace uses when a member is kept out. */
+  const blocked = (w: LiveWorkflow, mine: JourneyState[], at: number): boolean => {
+    const running = mine.some((j) => inProgress(j.status));
+    switch (w.settings.entry) {
+      case 'once_ever':
+        return mine.length > 0;
+      case 'once_at_a_time':
+        return running;
+      case 'every_time':
+        return false;
+      case 'cooldown': {
+        const last = Math.max(...mine.map((j) => j.enteredAt), -Infinity);
+        return running || at - last < w.settings.cooldownDays * MS_PER_DAY;
+      }
+    }
+  };
+
+  const enter = async (w: LiveWorkflow, event: JourneyEvent, seq: number) => {
+    const mine = journeys.filter((j) => j.workflowId === w.workflowId);
+    if (blocked(w, mine, event.at)) return;
+    for (const running of mine.filter((j) => inProgress(j.status))) {
+      // every_time: a new trigger restarts the journey; a run on an older version ends.
+      running.status = 'exited';
+      running.endedAt = event.at;
+      running.wakeAt = null;
+      running.dirty = true;
+    }
+    let j = mine.find((x) => x.versionId === w.versionId);
+    if (j) {
+      j.entryCount += 1;
+      j.enteredAt = event.at;
+      j.endedAt = null;
+      j.lastError = null;
+    } else {
+      j = {
+        id: randomUUID(),
+        workflowId: w.workflowId,
+        workflowName: w.name,
+        versionId: w.versionId,
+        memberId,
+        status: 'active',
+        currentNode: w.compiled.trigger.id,
+        snapshot: { value: w.compiled.trigger.id, context: { visits: {}, trigger: event, seed: '', enteredAt: event.at } },
+        wakeAt: null,
+        entryCount: 1,
+        enteredAt: event.at,
+        endedAt: null,
+        lastError: null,
+        dirty: true,
+      };
+      journeys.push(j);
+    }
+    const entered = j;
+    await guarded(entered, async () => {
+      apply(w.compiled, entered, startJourney(w.compiled, event, journeySeed(w.workflowId, memberId)), event, seq, null);
     });
   };
 
@@ -171,8 +249,9 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     if (!next) break;
     i++;
     const at = next.occurred_at.getTime();
-    const event: JourneyEvent = { type: next.type, at, properties: next.properties ?? {} };
-    trackMember(writes, event);
+    applyMemberEvent(member, { type: next.type, at, properties: next.properties ?? {} });
+    if (next.type === 'purchase') writes.memberChanged = true;
+    const event: JourneyEvent = { type: next.type, at, properties: next.properties ?? {}, member };
 
     for (const j of journeys) {
       if (!inProgress(j.status)) continue;
@@ -180,84 +259,44 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
         const compiled = await compiledFor(j);
         const from = j.currentNode;
         const step = stepJourney(compiled, j.snapshot, event);
-        if (step) apply(compiled, j, step, event.type, at, next.seq, from);
+        if (step) apply(compiled, j, step, event, next.seq, from);
       });
     }
 
     for (const w of live) {
-      if (!triggerMatches(w.trigger, event)) continue;
-      const mine = journeys.filter((j) => j.workflowId === w.workflowId);
-      const running = mine.find((j) => inProgress(j.status));
-      if (w.entry === 'once_ever' && mine.length > 0) continue;
-      if (w.entry === 'once_at_a_time' && running) continue;
-      let j = mine.find((x) => x.versionId === w.versionId);
-      if (running && running !== j) {
-        // every_time with a run on an older version: that run ends so the new one can start.
-        running.status = 'exited';
-        running.endedAt = at;
-        running.wakeAt = null;
-        running.dirty = true;
-      }
-      if (j) {
-        j.entryCount += 1;
-        j.enteredAt = at;
-        j.endedAt = null;
-        j.lastError = null;
-      } else {
-        j = {
-          id: randomUUID(),
-          workflowId: w.workflowId,
-          versionId: w.versionId,
-          memberId,
-          status: 'active',
-          currentNode: w.compiled.trigger.id,
-          snapshot: { value: w.compiled.trigger.id, context: { visits: {}, trigger: event } },
-          wakeAt: null,
-          entryCount: 1,
-          enteredAt: at,
-          endedAt: null,
-          lastError: null,
-          dirty: true,
-        };
-        journeys.push(j);
-      }
-      const entered = j;
-      await guarded(entered, async () => {
-        apply(w.compiled, entered, startJourney(w.compiled, event), event.type, at, next.seq, null);
-      });
+      const mod = nodeModule(w.compiled.trigger.kind);
+      const enrolled = next.type === ENROLL_EVENT && next.properties.workflowId === w.workflowId;
+      const triggered = mod.trigger === 'event' && mod.matchesEvent!(mod.config.parse(w.compiled.trigger.config), event);
+      if (enrolled || triggered) await enter(w, event, next.seq);
     }
     writes.processedSeqs.push(next.seq);
   }
 
-  await writes.flush(c, memberId, journeys);
-  return { events: events.length, steps, more: events.length === EVENT_BATCH };
+  await writes.flush(c, member, journeys);
+  const pending = writes.effects.filter((e) => e.status === 'pending').map((e) => e.idempotencyKey);
+  return { events: events.length, steps, more: events.length === EVENT_BATCH || writes.raised.length > 0, pending };
 }
 
-function trackMember(writes: LaneWrites, event: JourneyEvent): void {
-  if (event.type !== 'purchase') return;
-  const m = writes.member;
-  const amount = Number(event.properties.amount);
-  m.orders += 1;
-  m.spent += Number.isFinite(amount) ? amount : 0;
-  m.firstPurchaseAt = m.firstPurchaseAt === null ? event.at : Math.min(m.firstPurchaseAt, event.at);
-  m.lastPurchaseAt = m.lastPurchaseAt === null ? event.at : Math.max(m.lastPurchaseAt, event.at);
+async function prefetchCoupons(c: pg.PoolClient, memberId: string, writes: LaneWrites): Promise<void> {
+  const { rows } = await c.query<{ idempotency_key: string; payload: Record<string, unknown> }>(
+    `SELECT DISTINCT ON (journey_id, split_part(idempotency_key, ':', 2)) idempotency_key, payload FROM effect
+     WHERE member_id = $1 AND kind = 'issue_coupon' ORDER BY journey_id, split_part(idempotency_key, ':', 2), at DESC, created_at DESC`,
+    [memberId],
+  );
+  for (const r of rows) {
+    const [journeyId, entry] = r.idempotency_key.split(':');
+    writes.latestCoupon.set(`${journeyId}:${entry}`, r.payload);
+  }
 }
 
 async function loadLiveWorkflows(deps: EngineDeps, c: pg.PoolClient): Promise<LiveWorkflow[]> {
-  const { rows } = await c.query<{ id: string; live_version_id: string }>(
-    `SELECT id, live_version_id FROM workflow WHERE status = 'active' AND live_version_id IS NOT NULL ORDER BY created_at`,
+  const { rows } = await c.query<{ id: string; name: string; live_version_id: string }>(
+    `SELECT id, name, live_version_id FROM workflow WHERE status = 'active' AND live_version_id IS NOT NULL ORDER BY created_at`,
   );
   const out: LiveWorkflow[] = [];
   for (const r of rows) {
     const compiled = await deps.versions.get(c, r.live_version_id);
-    if (compiled.trigger.kind !== 'event_trigger') continue;
-    out.push({
-      workflowId: r.id,
-      versionId: r.live_version_id,
-      compiled,
-      trigger: EventTriggerConfig.parse(compiled.trigger.config),
-      entry: compiled.definition.settings.entry,
-    });
+    out.push({ workflowId: r.id, name: r.name, versionId: r.live_version_id, compiled, settings: compiled.definition.settings });
   }
   return out;
 }
@@ -266,6 +305,7 @@ function fromRow(r: JourneyRow): JourneyState {
   return {
     id: r.id,
     workflowId: r.workflow_id,
+    workflowName: r.workflow_name,
     versionId: r.version_id,
     memberId: r.member_id,
     status: r.status,
@@ -279,3 +319,4 @@ function fromRow(r: JourneyRow): JourneyState {
     dirty: false,
   };
 }
+

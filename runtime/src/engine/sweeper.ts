@@ -1,10 +1,12 @@
 import type { Queue } from 'bullmq';
+import { enqueueEffects, type EffectJob } from './effect-dispatcher.ts';
 import type { EngineDeps } from './member-lane.ts';
 import { enqueueLanes, type LaneJob } from './step-queue.ts';
 
 export interface SweepResult {
   wakes: number;
   strandedEvents: number;
+  pendingEffects: number;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface SweepResult {
 export async function sweep(
   deps: EngineDeps,
   queue: Queue<LaneJob>,
-  opts: { limit?: number; staleEventMs?: number } = {},
+  opts: { limit?: number; staleEventMs?: number; effectQueue?: Queue<EffectJob> } = {},
 ): Promise<SweepResult> {
   const limit = opts.limit ?? 5000;
   const due = await deps.db.pool.query<{ id: string; member_id: string; wake_ms: string }>(
@@ -34,5 +36,15 @@ export async function sweep(
     ...due.rows.map((r) => ({ memberId: r.member_id, jobId: `wake-${r.id}-${r.wake_ms}` })),
     ...stranded.rows.map((r) => ({ memberId: r.member_id, jobId: `ev-${r.seq}` })),
   ]);
-  return { wakes: due.rows.length, strandedEvents: stranded.rows.length };
+  let pendingEffects = 0;
+  if (opts.effectQueue) {
+    // Effects whose dispatch job was lost (Redis flushed, crash after commit) are sent again.
+    const fx = await deps.db.pool.query<{ idempotency_key: string }>(
+      `SELECT idempotency_key FROM effect WHERE status = 'pending' AND created_at <= now() - make_interval(secs => $1::float8 / 1000) LIMIT $2`,
+      [opts.staleEventMs ?? 5000, limit],
+    );
+    await enqueueEffects(opts.effectQueue, fx.rows.map((r) => r.idempotency_key));
+    pendingEffects = fx.rows.length;
+  }
+  return { wakes: due.rows.length, strandedEvents: stranded.rows.length, pendingEffects };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { IssueCouponConfig } from '@memberflow/shared/nodes/issue-coupon';
-import type { NodeExecutor } from './node-executor.ts';
+import { effectBase, type NodeExecutor } from './node-executor.ts';
 
 // Unambiguous characters only: codes get read out over the phone and typed at tills.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -14,21 +14,13 @@ export function couponCode(template: string): string {
 }
 
 export const issueCouponExecutor: NodeExecutor = {
-  execute: ({ journey, action, at, writes, idempotencyKey }) => {
-    const config = IssueCouponConfig.parse(action.config);
+  execute: (ctx) => {
+    const config = IssueCouponConfig.parse(ctx.action.config);
     const code = couponCode(config.template);
-    const expiresAt = at + config.validityDays * MS_PER_DAY;
-    writes.effects.push({
-      idempotencyKey,
-      journeyId: journey.id,
-      workflowId: journey.workflowId,
-      memberId: journey.memberId,
-      nodeId: action.nodeId,
-      kind: 'issue_coupon',
-      payload: { template: config.template, code, expiresAt: new Date(expiresAt).toISOString() },
-      status: 'done',
-      at,
-      coupon: { code, template: config.template, expiresAt },
-    });
+    const expiresAt = ctx.at + config.validityDays * MS_PER_DAY;
+    const payload = { template: config.template, code, expiresAt: new Date(expiresAt).toISOString() };
+    ctx.writes.effects.push({ ...effectBase(ctx, 'issue_coupon'), payload, status: 'done', coupon: { code, template: config.template, expiresAt } });
+    // Later messages in this journey entry can say {{coupon.code}}.
+    ctx.writes.latestCoupon.set(`${ctx.journey.id}:${ctx.journey.entryCount}`, payload);
   },
 };

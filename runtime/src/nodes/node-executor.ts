@@ -1,3 +1,4 @@
+import type { MemberFacts } from '@memberflow/shared/member-facts';
 import type { NodeActionParams } from '@memberflow/shared/node-module';
 import type { JourneyState, LaneWrites } from '../engine/lane-writes.ts';
 
@@ -9,9 +10,29 @@ export interface ExecContext {
   writes: LaneWrites;
   /** journey id + entry + node id + visit: the same step run twice yields the same key. */
   idempotencyKey: string;
+  /** The member as the lane holds it; actions that change the member change it here. */
+  member: MemberFacts;
+  /** Variables for message, task and webhook templates. */
+  templateVars(): Record<string, unknown>;
 }
 
 /** What the runtime does when a journey enters a node of a kind. Runs inside the lane's transaction. */
 export interface NodeExecutor {
   execute(ctx: ExecContext): void;
+}
+
+/** Triggers, logic and end nodes decide in the machine; entering them has no effect of its own. */
+export const noEffect: NodeExecutor = { execute: () => {} };
+
+/** Shared shape of an effect row for the current node. */
+export function effectBase(ctx: ExecContext, kind: string) {
+  return {
+    idempotencyKey: ctx.idempotencyKey,
+    journeyId: ctx.journey.id,
+    workflowId: ctx.journey.workflowId,
+    memberId: ctx.journey.memberId,
+    nodeId: ctx.action.nodeId,
+    kind,
+    at: ctx.at,
+  };
 }

@@ -4,6 +4,8 @@ import type { Database } from '../db/database.ts';
 import { createWorkflow, publishWorkflow } from '../workflows/workflow-store.ts';
 import { readCdnow } from './cdnow.ts';
 
+const LIVE_TEMPLATES = ['second-purchase-nudge'];
+
 const samplePath = fileURLToPath(new URL('../../seed-data/CDNOW_sample.txt', import.meta.url));
 
 /**
@@ -17,7 +19,8 @@ export async function seedDemo(db: Database): Promise<{ workflows: number; membe
     const { rows } = await db.pool.query('SELECT 1 FROM workflow WHERE template_key = $1', [t.key]);
     if (rows.length) continue;
     const wf = await createWorkflow(db, { name: t.name, description: t.description, templateKey: t.key });
-    await publishWorkflow(db, wf.id);
+    // One recipe runs live in the demo; the others wait as drafts to be reviewed and published.
+    if (LIVE_TEMPLATES.includes(t.key)) await publishWorkflow(db, wf.id);
     workflows++;
   }
 

@@ -1,5 +1,5 @@
 import type { CreateWorkflowBody, JourneyCounts, JourneyStatus, WorkflowDetail, WorkflowStats, WorkflowStatus, WorkflowSummary } from '@memberflow/shared/api/workflows';
-import { SCHEMA_VERSION, WorkflowDefinition } from '@memberflow/shared/definition';
+import { defaultSettings, SCHEMA_VERSION, WorkflowDefinition } from '@memberflow/shared/definition';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { validateWorkflow } from '@memberflow/shared/validate';
 import type { Database } from '../db/database.ts';
@@ -12,7 +12,7 @@ const blankDefinition = (): WorkflowDefinition => ({
   schemaVersion: SCHEMA_VERSION,
   nodes: [{ id: 'trigger', kind: 'event_trigger', label: 'Trigger', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [] } }],
   edges: [],
-  settings: { entry: 'once_at_a_time' },
+  settings: defaultSettings(),
 });
 
 async function journeyCounts(db: Database, workflowIds: string[]): Promise<Map<string, JourneyCounts>> {

@@ -25,7 +25,7 @@ export function buildWorkflow(spec: { settings?: Partial<WorkflowSettings>; node
   const position = (id: string) => {
     const d = depth.get(id) ?? 0;
     const row = perRow.get(d)!;
-    return { x: (row.indexOf(id) - (row.length - 1) / 2) * 280, y: d * 150 };
+    return { x: (row.indexOf(id) - (row.length - 1) / 2) * 300, y: d * 180 };
   };
   return {
     schemaVersion: SCHEMA_VERSION,
