@@ -217,10 +217,12 @@ if (mode === 'start') {
   run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], { env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
   // The editor was just built; the e2e setup need not build it again.
   run('npx', ['vitest', 'run', ...process.argv.slice(3)], { env: { ...process.env, E2E_SKIP_BUILD: '1' } });
+} else if (mode === 'replay') {
+  run('npx', ['tsx', 'runtime/src/replay/replay-cli.ts', ...process.argv.slice(3)]);
 } else if (mode === 'bench') {
   run('npx', ['tsx', 'bench/run.ts']);
 } else if (mode === 'env') {
   log('PostgreSQL and Redis are ready');
 } else {
-  fail(`unknown mode "${mode}" (start | test | bench | env)`);
+  fail(`unknown mode "${mode}" (start | test | bench | replay | env)`);
 }
