@@ -68,11 +68,15 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   try {
     const wf = await createWorkflow(rt.db, { name: o.name ?? 'Replay', description: 'backtest', definition: o.definition });
     await publishWorkflow(rt.db, wf.id);
+    // Store the whole history before any lane runs: with the clock at the end, a lane that saw
+    // only part of a member's events would fire wake-ups that later events should have prevented.
+    await rt.worker!.pause();
     for (let i = 0; i < events.length; i += 1000) {
       const chunk = events.slice(i, i + 1000);
       await ingestEvents(rt.engine, rt.queue, chunk.map((e) => ({ type: e.type, memberId: e.memberId, timestamp: new Date(e.at).toISOString(), properties: e.properties })));
     }
     log(`stored ${events.length} events; replaying`);
+    rt.worker!.resume();
     const pending = async () => (await rt.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL')).rows[0]!.n;
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
