@@ -1,4 +1,5 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
+import type { WorkflowSettings } from '@memberflow/shared/definition';
 import type { NodeGroup } from '@memberflow/shared/node-kind';
 import { validateWorkflow } from '@memberflow/shared/validate';
 import type { Violation } from '@memberflow/shared/violations';
@@ -23,6 +24,7 @@ import type { FlowEdge, FlowNode, WorkflowNodeData } from '../flow/flow-types.ts
 import { newEdgeId } from '../flow/new-ids.ts';
 import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
 import { navigate } from '../routing/navigation.ts';
+import { inlineMessage } from '../validation/describe-violation.ts';
 import type { CanvasEvent } from './canvas-machine.ts';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { draftBody, draftKey } from './draft-body.ts';
@@ -71,7 +73,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   const [settings, setSettings] = useState<WorkflowSettingsValue>({
     name: initial.name,
     description: initial.description,
-    entry: initial.draft.settings.entry,
+    settings: { ...initial.draft.settings },
   });
   const { deleteElements } = useReactFlow<FlowNode, FlowEdge>();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -83,9 +85,10 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     () =>
       flowToDefinition(
         { nodes, edges },
-        { schemaVersion: initial.draft.schemaVersion, settings: { ...initial.draft.settings, entry: settings.entry } },
+        // Half-edited settings go to validation as they are, which reports them like any other problem.
+        { schemaVersion: initial.draft.schemaVersion, settings: settings.settings as WorkflowSettings },
       ),
-    [nodes, edges, settings.entry, initial.draft],
+    [nodes, edges, settings.settings, initial.draft.schemaVersion],
   );
   // Validation runs on every change, drags included: it is pure and takes well under a millisecond at this size.
   const violations = useMemo(() => validateWorkflow(definition).violations, [definition]);
@@ -94,6 +97,12 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     for (const v of violations) if (v.nodeId) map.set(v.nodeId, [...(map.get(v.nodeId) ?? []), v]);
     return map;
   }, [violations]);
+  const settingsErrors = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const v of violations) if (v.field?.startsWith('settings.')) out[v.field.slice('settings.'.length)] ??= inlineMessage(v);
+    return out;
+  }, [violations]);
+  const settingsOk = Object.keys(settingsErrors).length === 0;
   const decorations = useMemo(() => ({ problems: problemsByNode, stats }), [problemsByNode, stats]);
 
   const body = useMemo(
@@ -103,7 +112,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   const key = draftKey(body);
   const dirty = key !== savedKey;
   const nameOk = settings.name.trim() !== '';
-  const canSave = busy === null && dirty && nameOk;
+  const canSave = busy === null && dirty && nameOk && settingsOk;
   const canPublish = busy === null && nameOk && violations.length === 0;
 
   // Any edit makes the last "saved" notice or server complaint stale.
@@ -211,6 +220,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
             edges={edges}
             violations={violations}
             settings={settings}
+            settingsErrors={settingsErrors}
             onSettingsChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
             onNodeChange={updateNode}
             onDeleteNode={(id) => void deleteElements({ nodes: [{ id }] })}

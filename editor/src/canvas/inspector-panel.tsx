@@ -10,6 +10,7 @@ interface InspectorPanelProps {
   edges: readonly FlowEdge[];
   violations: readonly Violation[];
   settings: WorkflowSettingsValue;
+  settingsErrors: Record<string, string>;
   onSettingsChange: (patch: Partial<WorkflowSettingsValue>) => void;
   onNodeChange: (id: string, patch: Partial<WorkflowNodeData>) => void;
   onDeleteNode: (id: string) => void;
@@ -30,7 +31,7 @@ export function InspectorPanel(p: InspectorPanelProps) {
       ) : edge ? (
         <EdgeInspector edge={edge} nodes={p.nodes} onDelete={p.onDeleteEdge} />
       ) : (
-        <WorkflowSettingsForm value={p.settings} onChange={p.onSettingsChange} />
+        <WorkflowSettingsForm value={p.settings} errors={p.settingsErrors} onChange={p.onSettingsChange} />
       )}
     </section>
   );

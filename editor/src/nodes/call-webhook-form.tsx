@@ -1,0 +1,56 @@
+import { renderTemplate } from '@memberflow/shared/template';
+import { SelectField } from '../inspector/fields/select-field.tsx';
+import { TemplateTextField } from '../inspector/fields/template-text-field.tsx';
+import { TextField } from '../inspector/fields/text-field.tsx';
+import type { NodeFormProps } from './node-form-props.ts';
+import { sampleVariables } from './sample-variables.ts';
+
+export const callWebhookFieldLabels = { url: 'URL', method: 'Method', body: 'JSON body' };
+
+/** The body must still be JSON once variables are filled in; checked on a sample member. */
+export function jsonBodyError(template: string): string | null {
+  if (template.trim() === '') return null;
+  try {
+    JSON.parse(renderTemplate(template, sampleVariables));
+    return null;
+  } catch {
+    return 'Not valid JSON once variables are filled in (check quotes and commas)';
+  }
+}
+
+export function CallWebhookForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const body = typeof config.body === 'string' ? config.body : '';
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-url`}
+        label={callWebhookFieldLabels.url}
+        value={config.url}
+        placeholder="https://example.com/hook"
+        error={errors.url}
+        onChange={(url) => onChange({ ...config, url })}
+      />
+      <SelectField
+        id={`${idPrefix}-method`}
+        label={callWebhookFieldLabels.method}
+        value={config.method}
+        options={[
+          { value: 'POST', label: 'POST' },
+          { value: 'PUT', label: 'PUT' },
+        ]}
+        error={errors.method}
+        onChange={(method) => onChange({ ...config, method })}
+      />
+      <TemplateTextField
+        id={`${idPrefix}-body`}
+        label={callWebhookFieldLabels.body}
+        value={config.body}
+        rows={5}
+        monospace
+        hint="Signed and retried on failure. Variables are filled in before sending."
+        error={errors.body ?? jsonBodyError(body)}
+        onChange={(b) => onChange({ ...config, body: b })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { CreateTaskConfig } from '@memberflow/shared/nodes/create-task';
+import { NumberField } from '../inspector/fields/number-field.tsx';
+import { SelectField } from '../inspector/fields/select-field.tsx';
+import { TextField } from '../inspector/fields/text-field.tsx';
+import type { NodeFormProps } from './node-form-props.ts';
+
+export const createTaskFieldLabels = { title: 'Task title', type: 'Type', assignee: 'Assignee', dueInDays: 'Due in (days)', priority: 'Priority' };
+
+type TaskType = CreateTaskConfig['type'];
+type Priority = CreateTaskConfig['priority'];
+
+const typeLabels = { phone_call: 'Phone call', gift: 'Gift', follow_up: 'Follow-up', complaint: 'Complaint', other: 'Other' } satisfies Record<TaskType, string>;
+const priorityLabels = { low: 'Low', normal: 'Normal', high: 'High' } satisfies Record<Priority, string>;
+
+export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-title`}
+        label={createTaskFieldLabels.title}
+        value={config.title}
+        maxLength={200}
+        placeholder="Call {{member.name}}"
+        hint="Variables like {{member.name}} are filled in."
+        error={errors.title}
+        onChange={(title) => onChange({ ...config, title })}
+      />
+      <SelectField
+        id={`${idPrefix}-type`}
+        label={createTaskFieldLabels.type}
+        value={config.type}
+        options={CreateTaskConfig.shape.type.options.map((t) => ({ value: t, label: typeLabels[t] }))}
+        error={errors.type}
+        onChange={(type) => onChange({ ...config, type })}
+      />
+      <TextField
+        id={`${idPrefix}-assignee`}
+        label={createTaskFieldLabels.assignee}
+        value={config.assignee}
+        maxLength={80}
+        placeholder="Default queue"
+        error={errors.assignee}
+        onChange={(assignee) => onChange({ ...config, assignee })}
+      />
+      <div className="field-pair">
+        <NumberField
+          id={`${idPrefix}-dueInDays`}
+          label={createTaskFieldLabels.dueInDays}
+          value={config.dueInDays}
+          integer
+          error={errors.dueInDays}
+          onChange={(dueInDays) => onChange({ ...config, dueInDays })}
+        />
+        <SelectField
+          id={`${idPrefix}-priority`}
+          label={createTaskFieldLabels.priority}
+          value={config.priority}
+          options={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: priorityLabels[p] }))}
+          error={errors.priority}
+          onChange={(priority) => onChange({ ...config, priority })}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { NumberField } from '../inspector/fields/number-field.tsx';
+import type { NodeFormProps } from './node-form-props.ts';
+
+export const inactivityTriggerFieldLabels = { days: 'Days without a purchase' };
+
+export function InactivityTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  return (
+    <NumberField
+      id={`${idPrefix}-days`}
+      label={inactivityTriggerFieldLabels.days}
+      value={config.days}
+      integer
+      hint="e.g. 90 for quarterly buyers. Members who never purchased do not enter."
+      error={errors.days}
+      onChange={(days) => onChange({ ...config, days })}
+    />
+  );
+}

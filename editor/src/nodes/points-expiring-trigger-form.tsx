@@ -1,0 +1,28 @@
+import { NumberField } from '../inspector/fields/number-field.tsx';
+import type { NodeFormProps } from './node-form-props.ts';
+
+export const pointsExpiringTriggerFieldLabels = { withinDays: 'Days before expiry', minPoints: 'Only lots of at least (points)' };
+
+export function PointsExpiringTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  return (
+    <>
+      <NumberField
+        id={`${idPrefix}-withinDays`}
+        label={pointsExpiringTriggerFieldLabels.withinDays}
+        value={config.withinDays}
+        integer
+        error={errors.withinDays}
+        onChange={(withinDays) => onChange({ ...config, withinDays })}
+      />
+      <NumberField
+        id={`${idPrefix}-minPoints`}
+        label={pointsExpiringTriggerFieldLabels.minPoints}
+        value={config.minPoints}
+        integer
+        hint="Skip reminders about a handful of points."
+        error={errors.minPoints}
+        onChange={(minPoints) => onChange({ ...config, minPoints })}
+      />
+    </>
+  );
+}

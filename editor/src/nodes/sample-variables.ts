@@ -1,0 +1,48 @@
+/** A made-up member, coupon and trigger event, so message previews read like the real thing. */
+export const sampleVariables = {
+  member: {
+    id: 'm_1042',
+    name: 'Lina Chen',
+    email: 'lina@example.com',
+    phone: '+86 138 0000 1042',
+    tier: 'silver',
+    pointsBalance: 1280,
+    storedValue: 200,
+    orderCount: 3,
+    totalSpent: 642.5,
+  },
+  coupon: { code: 'COMEBACK10-7KQ2', template: 'COMEBACK10', expiresAt: '2025-07-01' },
+  trigger: { amount: 128, orderId: 'A-20931', store: 'Shanghai Xintiandi' },
+  workflow: { name: 'Second-purchase nudge' },
+};
+
+export interface TemplateVariable {
+  /** The text inserted at the cursor; a trailing "." leaves the property name to type. */
+  insert: string;
+  label: string;
+}
+
+export const templateVariableChoices: readonly TemplateVariable[] = [
+  { insert: '{{member.name}}', label: 'Member name' },
+  { insert: '{{member.tier}}', label: 'Member tier' },
+  { insert: '{{member.pointsBalance}}', label: 'Points balance' },
+  { insert: '{{member.phone}}', label: 'Member phone' },
+  { insert: '{{member.email}}', label: 'Member email' },
+  { insert: '{{member.id}}', label: 'Member id' },
+  { insert: '{{coupon.code}}', label: 'Coupon code (last issued)' },
+  { insert: '{{coupon.expiresAt}}', label: 'Coupon expiry' },
+  { insert: '{{trigger.amount}}', label: 'Trigger: amount' },
+  { insert: '{{trigger.orderId}}', label: 'Trigger: order id' },
+  { insert: '{{trigger.}}', label: 'Trigger: other property…' },
+  { insert: '{{workflow.name}}', label: 'Workflow name' },
+];
+
+/** Inserts `snippet` over the selection; returns the new text and where the caret goes. */
+export function insertAt(text: string, start: number, end: number, snippet: string): { text: string; caret: number } {
+  const s = Math.max(0, Math.min(start, text.length));
+  const e = Math.max(s, Math.min(end, text.length));
+  const next = text.slice(0, s) + snippet + text.slice(e);
+  // "{{trigger.}}" puts the caret before the braces, ready for the property name.
+  const caret = s + (snippet.endsWith('.}}') ? snippet.length - 2 : snippet.length);
+  return { text: next, caret };
+}

@@ -1,0 +1,58 @@
+import { Channel } from '@memberflow/shared/nodes/send-message';
+import { CheckField } from '../inspector/fields/check-field.tsx';
+import { SelectField } from '../inspector/fields/select-field.tsx';
+import { TemplateTextField } from '../inspector/fields/template-text-field.tsx';
+import { TextField } from '../inspector/fields/text-field.tsx';
+import type { NodeFormProps } from './node-form-props.ts';
+
+export const sendMessageFieldLabels = { channel: 'Channel', subject: 'Subject', body: 'Message', marketing: 'Marketing message' };
+
+const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App push', webhook: 'Webhook' } satisfies Record<Channel, string>;
+
+const bodyLimit = { sms: 500, email: 4000, wechat: 2000, push: 240, webhook: 4000 } satisfies Record<Channel, number>;
+
+export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const channel = Channel.safeParse(config.channel).data;
+  const body = typeof config.body === 'string' ? config.body : '';
+  const limit = channel ? bodyLimit[channel] : 4000;
+  return (
+    <>
+      <SelectField
+        id={`${idPrefix}-channel`}
+        label={sendMessageFieldLabels.channel}
+        value={config.channel}
+        options={Channel.options.map((c) => ({ value: c, label: channelLabels[c] }))}
+        error={errors.channel}
+        onChange={(c) => onChange({ ...config, channel: c })}
+      />
+      {channel === 'email' && (
+        <TextField
+          id={`${idPrefix}-subject`}
+          label={sendMessageFieldLabels.subject}
+          value={config.subject}
+          maxLength={200}
+          placeholder="Thank you, {{member.name}}"
+          error={errors.subject}
+          onChange={(subject) => onChange({ ...config, subject })}
+        />
+      )}
+      <TemplateTextField
+        id={`${idPrefix}-body`}
+        label={sendMessageFieldLabels.body}
+        value={config.body}
+        maxLength={4000}
+        preview
+        hint={`${body.length} characters${body.length > limit ? ` (long for ${channelLabels[channel ?? 'sms']})` : ''}`}
+        error={errors.body}
+        onChange={(b) => onChange({ ...config, body: b })}
+      />
+      <CheckField
+        id={`${idPrefix}-marketing`}
+        label={sendMessageFieldLabels.marketing}
+        checked={config.marketing !== false}
+        hint="Marketing messages wait for quiet hours and count toward frequency caps; service messages do not."
+        onChange={(marketing) => onChange({ ...config, marketing })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { TimeField } from '../inspector/fields/time-field.tsx';
+import { WeekdaysField } from '../inspector/fields/weekdays-field.tsx';
+import type { NodeFormProps } from './node-form-props.ts';
+
+export const waitUntilTimeFieldLabels = { time: 'Until (member time)', weekdays: 'On days' };
+
+export function WaitUntilTimeForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  return (
+    <>
+      <TimeField
+        id={`${idPrefix}-time`}
+        label={waitUntilTimeFieldLabels.time}
+        value={config.time}
+        error={errors.time}
+        onChange={(time) => onChange({ ...config, time })}
+      />
+      <WeekdaysField
+        id={`${idPrefix}-weekdays`}
+        label={waitUntilTimeFieldLabels.weekdays}
+        value={config.weekdays}
+        hint="None selected: any day."
+        error={errors.weekdays ?? Object.entries(errors).find(([k]) => k.startsWith('weekdays.'))?.[1]}
+        onChange={(weekdays) => onChange({ ...config, weekdays })}
+      />
+    </>
+  );
+}
