@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
-import { CreateWorkflowBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
+import { CreateWorkflowBody, MigrateBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
+import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
 import { createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { parseBody } from './http-error.ts';
@@ -26,6 +27,14 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/workflows/:id/publish', async (ctx) => {
     ctx.status = 201;
     ctx.body = await publishWorkflow(db, ctx.params.id!);
+  });
+  for (const action of ['pause', 'resume', 'stop'] as const) {
+    router.post(`/api/v1/workflows/:id/${action}`, async (ctx) => {
+      ctx.body = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, action);
+    });
+  }
+  router.post('/api/v1/workflows/:id/migrate', async (ctx) => {
+    ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, parseBody(MigrateBody, ctx.request.body));
   });
   router.get('/api/v1/workflows/:id/stats', async (ctx) => {
     ctx.body = await workflowStats(db, ctx.params.id!);

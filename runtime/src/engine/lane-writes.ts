@@ -9,6 +9,8 @@ export interface JourneyState {
   workflowId: string;
   /** Not stored on the journey; read with it for {{workflow.name}}. */
   workflowName: string;
+  /** Its workflow is paused: the lane leaves it alone. */
+  held: boolean;
   versionId: string;
   memberId: string;
   status: JourneyStatus;

@@ -46,6 +46,7 @@ interface JourneyRow {
   id: string;
   workflow_id: string;
   workflow_name: string;
+  held: boolean;
   version_id: string;
   member_id: string;
   status: JourneyStatus;
@@ -94,13 +95,14 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   ).rows;
   const journeys: JourneyState[] = (
     await c.query<JourneyRow>(
-      `SELECT j.id, j.workflow_id, w.name AS workflow_name, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
+      `SELECT j.id, j.workflow_id, w.name AS workflow_name, w.status = 'paused' AS held, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
               j.wake_at, j.entry_count, j.entered_at, j.ended_at, j.last_error
        FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = $1`,
       [memberId],
     )
   ).rows.map(fromRow);
-  const isDue = (j: JourneyState) => j.status === 'waiting' && j.wakeAt !== null && j.wakeAt <= now;
+  // Journeys of a paused workflow hold: no steps, no wake-ups, until it is resumed.
+  const isDue = (j: JourneyState) => j.status === 'waiting' && !j.held && j.wakeAt !== null && j.wakeAt <= now;
   if (events.length === 0 && !journeys.some(isDue)) return { events: 0, steps: 0, more: false, pending: [] };
 
   const member = await loadMemberFacts(c, memberId, now);
@@ -216,6 +218,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
         id: randomUUID(),
         workflowId: w.workflowId,
         workflowName: w.name,
+        held: false,
         versionId: w.versionId,
         memberId,
         status: 'active',
@@ -254,7 +257,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     const event: JourneyEvent = { type: next.type, at, properties: next.properties ?? {}, member };
 
     for (const j of journeys) {
-      if (!inProgress(j.status)) continue;
+      if (!inProgress(j.status) || j.held) continue;
       await guarded(j, async () => {
         const compiled = await compiledFor(j);
         const from = j.currentNode;
@@ -306,6 +309,7 @@ function fromRow(r: JourneyRow): JourneyState {
     id: r.id,
     workflowId: r.workflow_id,
     workflowName: r.workflow_name,
+    held: r.held,
     versionId: r.version_id,
     memberId: r.member_id,
     status: r.status,

@@ -21,9 +21,10 @@ export async function sweep(
 ): Promise<SweepResult> {
   const limit = opts.limit ?? 5000;
   const due = await deps.db.pool.query<{ id: string; member_id: string; wake_ms: string }>(
-    `SELECT id, member_id, (extract(epoch FROM wake_at) * 1000)::bigint AS wake_ms FROM journey
-     WHERE status = 'waiting' AND wake_at <= to_timestamp($1::float8 / 1000)
-     ORDER BY wake_at LIMIT $2`,
+    `SELECT j.id, j.member_id, (extract(epoch FROM j.wake_at) * 1000)::bigint AS wake_ms FROM journey j
+     JOIN workflow w ON w.id = j.workflow_id AND w.status <> 'paused'
+     WHERE j.status = 'waiting' AND j.wake_at <= to_timestamp($1::float8 / 1000)
+     ORDER BY j.wake_at LIMIT $2`,
     [deps.clock.now(), limit],
   );
   const stranded = await deps.db.pool.query<{ member_id: string; seq: string }>(

@@ -58,3 +58,18 @@ export interface ApiError {
   issues?: { field: string; message: string }[];
   violations?: Violation[];
 }
+
+/** POST /api/v1/workflows/:id/migrate: move members from one version to another, node by node. */
+export const MigrateBody = z.object({
+  fromVersion: z.number().int().min(1),
+  toVersion: z.number().int().min(1),
+  /** Node in the old version -> wait node in the new one, for every node where members sit. */
+  mapping: z.record(z.string(), z.string().min(1)),
+});
+export type MigrateBody = z.infer<typeof MigrateBody>;
+
+export interface MigrateResult {
+  migrated: number;
+  /** Members who already have a journey in the target version (e.g. finished it): left where they are. */
+  skipped: number;
+}
