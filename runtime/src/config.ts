@@ -19,6 +19,10 @@ export interface RuntimeConfig {
   runWorkers: boolean;
   /** Signs webhook bodies (X-Memberflow-Signature); receivers verify with the same secret. */
   webhookSecret: string;
+  /** Serve HTTP (editor + API); 0 for worker-only processes. */
+  serveHttp: boolean;
+  /** How long a worker holds a job before others may take it over (a killed worker's jobs recover after this). */
+  jobLockMs: number;
   /** First retry delay for failed webhook deliveries; doubles each attempt. */
   effectRetryDelayMs: number;
 }
@@ -46,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     setupSchema: env.MEMBERFLOW_SETUP_SCHEMA === '1',
     runWorkers: env.RUN_WORKERS !== '0',
     webhookSecret: env.WEBHOOK_SECRET ?? 'memberflow-dev-secret',
+    serveHttp: env.SERVE_HTTP !== '0',
+    jobLockMs: int(env.JOB_LOCK_MS, 30_000, 'JOB_LOCK_MS'),
     effectRetryDelayMs: int(env.EFFECT_RETRY_DELAY_MS, 1000, 'EFFECT_RETRY_DELAY_MS'),
   };
 }

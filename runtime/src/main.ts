@@ -15,7 +15,7 @@ if (config.setupSchema) {
 }
 
 const runtime = await startRuntime(config);
-console.log(`[memberflow] editor and API on ${runtime.url?.replace('127.0.0.1', 'localhost')}  (schema ${config.databaseSchema}, queue prefix ${config.queuePrefix}, ${config.runWorkers ? `${config.workerConcurrency} lanes` : 'no workers'})`);
+console.log(`[memberflow] ${runtime.url ? `editor and API on ${runtime.url.replace('127.0.0.1', 'localhost')}` : 'worker only'}  (schema ${config.databaseSchema}, queue prefix ${config.queuePrefix}, ${config.runWorkers ? `${config.workerConcurrency} lanes` : 'no workers'})`);
 
 let closing = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -48,7 +48,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),
   };
   const queue = createStepQueue(redis, config.queuePrefix);
-  const worker = config.runWorkers ? startStepWorker(engine, redis.duplicate(), config.queuePrefix, config.workerConcurrency) : null;
+  const worker = config.runWorkers ? startStepWorker(engine, redis.duplicate(), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
   worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
   const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config.webhookSecret) : null;
   const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs, effectQueue });
@@ -67,7 +67,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
 
   let server: Server | null = null;
   let url: string | null = null;
-  if (opts.http ?? true) {
+  if (opts.http ?? config.serveHttp) {
     const app = createApp({ engine, queue, redis, editorDist: config.editorDist });
     server = await new Promise<Server>((ok) => {
       const s = app.listen(config.port, () => ok(s));

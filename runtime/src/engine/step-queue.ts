@@ -35,10 +35,14 @@ export async function enqueueLanes(queue: Queue<LaneJob>, lanes: { memberId: str
   await queue.addBulk(lanes.map((l) => ({ name: 'lane', data: { memberId: l.memberId }, opts: { jobId: l.jobId } })));
 }
 
-export function startStepWorker(deps: EngineDeps, connection: ConnectionOptions, prefix: string, concurrency: number): Worker<LaneJob> {
+export function startStepWorker(deps: EngineDeps, connection: ConnectionOptions, prefix: string, concurrency: number, lockMs = 30_000): Worker<LaneJob> {
   return new Worker<LaneJob>(STEP_QUEUE, async (job) => runMemberLane(deps, job.data.memberId), {
     connection,
     prefix,
     concurrency,
+    // A killed worker's jobs go back to waiting once their lock lapses; lanes are idempotent.
+    lockDuration: lockMs,
+    stalledInterval: lockMs,
+    maxStalledCount: 100,
   });
 }
