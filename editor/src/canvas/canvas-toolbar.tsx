@@ -1,5 +1,5 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
-import { ArrowLeftIcon } from '../ui/icons.tsx';
+import { ArrowLeftIcon, PlayIcon } from '../ui/icons.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 interface CanvasToolbarProps {
@@ -15,6 +15,8 @@ interface CanvasToolbarProps {
   onBack: () => void;
   onSave: () => void;
   onPublish: () => void;
+  simulating: boolean;
+  onSimulate: () => void;
 }
 
 export function CanvasToolbar(p: CanvasToolbarProps) {
@@ -60,6 +62,16 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
           </span>
         )}
       </div>
+      <button
+        type="button"
+        className={`btn${p.simulating ? ' btn--active' : ''}`}
+        onClick={p.onSimulate}
+        aria-pressed={p.simulating}
+        title="Walk a test member through the current draft"
+        data-testid="simulate"
+      >
+        <PlayIcon size={13} /> {p.simulating ? 'Close simulation' : 'Simulate'}
+      </button>
       <button
         type="button"
         className="btn"

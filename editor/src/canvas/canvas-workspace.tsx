@@ -17,13 +17,18 @@ import {
   type Connection,
   type DefaultEdgeOptions,
 } from '@xyflow/react';
+import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { definitionToFlow } from '../flow/definition-to-flow.ts';
 import { flowToDefinition } from '../flow/flow-to-definition.ts';
 import type { FlowEdge, FlowNode, WorkflowNodeData } from '../flow/flow-types.ts';
 import { newEdgeId } from '../flow/new-ids.ts';
 import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
+import { CurrentWorkflowContext } from '../nodes/current-workflow.ts';
 import { navigate } from '../routing/navigation.ts';
+import { pathEdgeIds, visitCounts } from '../simulation/path-highlight.ts';
+import { simulationMachine } from '../simulation/simulation-machine.ts';
+import { SimulationPanel } from '../simulation/simulation-panel.tsx';
 import { inlineMessage } from '../validation/describe-violation.ts';
 import type { CanvasEvent } from './canvas-machine.ts';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
@@ -31,6 +36,7 @@ import { draftBody, draftKey } from './draft-body.ts';
 import { groupStyles } from './group-style.ts';
 import { InspectorPanel } from './inspector-panel.tsx';
 import { NodeDecorationsContext } from './node-decorations.ts';
+import { nodeModule } from '@memberflow/shared/node-registry';
 import { nodeTypes } from './node-types.ts';
 import { Palette } from './palette.tsx';
 import { ProblemsList } from './problems-list.tsx';
@@ -103,7 +109,21 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     return out;
   }, [violations]);
   const settingsOk = Object.keys(settingsErrors).length === 0;
-  const decorations = useMemo(() => ({ problems: problemsByNode, stats }), [problemsByNode, stats]);
+  const [sim, sendSim] = useMachine(simulationMachine);
+  const simulating = !sim.matches('closed');
+  const simResult = sim.matches('result') && sim.context.result?.ok ? sim.context.result : null;
+  const simStep = sim.context.step;
+  const simulation = useMemo(
+    () => (simResult ? { visits: visitCounts(simResult.path), current: simResult.trace[simStep]?.nodeId ?? null } : null),
+    [simResult, simStep],
+  );
+  const pathEdges = useMemo(() => (simResult ? pathEdgeIds(simResult.path, edges) : null), [simResult, edges]);
+  const shownEdges = useMemo(
+    () => (pathEdges ? edges.map((e) => (pathEdges.has(e.id) ? { ...e, className: 'wf-edge--path', zIndex: 1 } : e)) : edges),
+    [edges, pathEdges],
+  );
+  const decorations = useMemo(() => ({ problems: problemsByNode, stats, simulation }), [problemsByNode, stats, simulation]);
+  const runSimulation = () => sendSim({ type: 'run', definition, workflowId: initial.id, workflowName: settings.name });
 
   const body = useMemo(
     () => draftBody(settings.name.trim(), settings.description, definition),
@@ -154,6 +174,14 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     [setNodes],
   );
 
+  const nodeLabel = useCallback(
+    (id: string) => {
+      const n = nodes.find((x) => x.id === id);
+      return n ? n.data.label || nodeModule(n.data.kind).title : id;
+    },
+    [nodes],
+  );
+
   const describeNode = useCallback(
     (id: string) => {
       const n = nodes.find((x) => x.id === id);
@@ -163,77 +191,93 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   );
 
   return (
-    <div className="canvas-page">
-      <CanvasToolbar
-        detail={detail}
-        name={settings.name}
-        dirty={dirty}
-        busy={busy}
-        notice={notice}
-        actionError={actionError}
-        problemCount={violations.length}
-        canSave={canSave}
-        canPublish={canPublish}
-        onBack={back}
-        onSave={save}
-        onPublish={publish}
-      />
-      <div className="canvas-page__body">
-        <Palette onAdd={addNode} />
-        <div className="canvas-page__canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
-          <NodeDecorationsContext value={decorations}>
-            <ReactFlow<FlowNode, FlowEdge>
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onConnect={onConnect}
-              isValidConnection={isValidConnection}
-              defaultEdgeOptions={defaultEdgeOptions}
-              deleteKeyCode={['Delete', 'Backspace']}
-              fitView
-              fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-              minZoom={0.2}
-              maxZoom={2}
-              snapToGrid
-              snapGrid={[4, 4]}
-              attributionPosition="top-right"
-            >
-              <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c6ccd5" />
-              <Controls showInteractive={false} position="bottom-left" />
-              <MiniMap
-                position="bottom-right"
-                style={{ width: 168, height: 112 }}
-                pannable
-                zoomable
-                nodeColor={(n) => groupStyles[n.type as NodeGroup]?.color ?? '#8b93a1'}
-                nodeBorderRadius={6}
-                maskColor="rgba(245, 246, 248, 0.7)"
+    <CurrentWorkflowContext value={initial.id}>
+      <div className={`canvas-page${simResult ? ' canvas-page--simulating' : ''}`}>
+        <CanvasToolbar
+          detail={detail}
+          name={settings.name}
+          dirty={dirty}
+          busy={busy}
+          notice={notice}
+          actionError={actionError}
+          problemCount={violations.length}
+          canSave={canSave}
+          canPublish={canPublish}
+          onBack={back}
+          onSave={save}
+          onPublish={publish}
+          simulating={simulating}
+          onSimulate={() => sendSim({ type: simulating ? 'close' : 'open' })}
+        />
+        <div className={`canvas-page__body${simulating ? ' canvas-page__body--simulating' : ''}`}>
+          {!simulating && <Palette onAdd={addNode} />}
+          <div className="canvas-page__canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+            <NodeDecorationsContext value={decorations}>
+              <ReactFlow<FlowNode, FlowEdge>
+                nodes={nodes}
+                edges={shownEdges}
+                nodeTypes={nodeTypes}
+                onNodesChange={onNodesChange}
+                onEdgesChange={onEdgesChange}
+                onConnect={onConnect}
+                isValidConnection={isValidConnection}
+                defaultEdgeOptions={defaultEdgeOptions}
+                deleteKeyCode={['Delete', 'Backspace']}
+                fitView
+                fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+                minZoom={0.2}
+                maxZoom={2}
+                snapToGrid
+                snapGrid={[4, 4]}
+                attributionPosition="top-right"
+              >
+                <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c6ccd5" />
+                <Controls showInteractive={false} position="bottom-left" />
+                <MiniMap
+                  position="bottom-right"
+                  style={{ width: 168, height: 112 }}
+                  pannable
+                  zoomable
+                  nodeColor={(n) => groupStyles[n.type as NodeGroup]?.color ?? '#8b93a1'}
+                  nodeBorderRadius={6}
+                  maskColor="rgba(245, 246, 248, 0.7)"
+                />
+              </ReactFlow>
+            </NodeDecorationsContext>
+          </div>
+          <aside className="canvas-page__side">
+            {simulating ? (
+              <SimulationPanel
+                state={sim.matches('result') ? 'result' : 'setup'}
+                context={sim.context}
+                send={sendSim}
+                onRun={runSimulation}
+                nodeLabel={nodeLabel}
               />
-            </ReactFlow>
-          </NodeDecorationsContext>
+            ) : (
+              <>
+                <InspectorPanel
+                  nodes={nodes}
+                  edges={edges}
+                  violations={violations}
+                  settings={settings}
+                  settingsErrors={settingsErrors}
+                  onSettingsChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
+                  onNodeChange={updateNode}
+                  onDeleteNode={(id) => void deleteElements({ nodes: [{ id }] })}
+                  onDeleteEdge={(id) => void deleteElements({ edges: [{ id }] })}
+                />
+                <ProblemsList
+                  violations={violations}
+                  serverViolations={serverViolations}
+                  describeNode={describeNode}
+                  onFocus={focusProblem}
+                />
+              </>
+            )}
+          </aside>
         </div>
-        <aside className="canvas-page__side">
-          <InspectorPanel
-            nodes={nodes}
-            edges={edges}
-            violations={violations}
-            settings={settings}
-            settingsErrors={settingsErrors}
-            onSettingsChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
-            onNodeChange={updateNode}
-            onDeleteNode={(id) => void deleteElements({ nodes: [{ id }] })}
-            onDeleteEdge={(id) => void deleteElements({ edges: [{ id }] })}
-          />
-          <ProblemsList
-            violations={violations}
-            serverViolations={serverViolations}
-            describeNode={describeNode}
-            onFocus={focusProblem}
-          />
-        </aside>
       </div>
-    </div>
+    </CurrentWorkflowContext>
   );
 }

@@ -6,9 +6,16 @@ import { createContext, useContext } from 'react';
 export interface NodeDecorations {
   problems: ReadonlyMap<string, readonly Violation[]>;
   stats: WorkflowStats | null;
+  /** While a simulation is shown: the nodes it visited (with how often) and the step being looked at. */
+  simulation: SimulationHighlight | null;
 }
 
-export const NodeDecorationsContext = createContext<NodeDecorations>({ problems: new Map(), stats: null });
+export interface SimulationHighlight {
+  visits: ReadonlyMap<string, number>;
+  current: string | null;
+}
+
+export const NodeDecorationsContext = createContext<NodeDecorations>({ problems: new Map(), stats: null, simulation: null });
 
 export function useNodeDecorations(): NodeDecorations {
   return useContext(NodeDecorationsContext);

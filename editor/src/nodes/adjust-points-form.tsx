@@ -3,7 +3,12 @@ import { SelectField } from '../inspector/fields/select-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
-export const adjustPointsFieldLabels = { mode: 'Change', points: 'Points', reason: 'Reason (in the points ledger)', expiresInDays: 'Expire after (days)' };
+export const adjustPointsFieldLabels = {
+  mode: 'Change',
+  points: 'Points',
+  reason: 'Reason (in the points ledger)',
+  expiresInDays: 'Expire after (days)',
+};
 
 export function AdjustPointsForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   return (

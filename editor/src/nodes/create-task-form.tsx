@@ -4,12 +4,24 @@ import { SelectField } from '../inspector/fields/select-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
-export const createTaskFieldLabels = { title: 'Task title', type: 'Type', assignee: 'Assignee', dueInDays: 'Due in (days)', priority: 'Priority' };
+export const createTaskFieldLabels = {
+  title: 'Task title',
+  type: 'Type',
+  assignee: 'Assignee',
+  dueInDays: 'Due in (days)',
+  priority: 'Priority',
+};
 
 type TaskType = CreateTaskConfig['type'];
 type Priority = CreateTaskConfig['priority'];
 
-const typeLabels = { phone_call: 'Phone call', gift: 'Gift', follow_up: 'Follow-up', complaint: 'Complaint', other: 'Other' } satisfies Record<TaskType, string>;
+const typeLabels = {
+  phone_call: 'Phone call',
+  gift: 'Gift',
+  follow_up: 'Follow-up',
+  complaint: 'Complaint',
+  other: 'Other',
+} satisfies Record<TaskType, string>;
 const priorityLabels = { low: 'Low', normal: 'Normal', high: 'High' } satisfies Record<Priority, string>;
 
 export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormProps) {

@@ -40,7 +40,11 @@ export function EnrollWorkflowForm({ idPrefix, config, errors, onChange }: NodeF
         }}
       >
         <option value="" disabled>
-          {workflows === null ? 'Loading…' : value && !known ? `${String(config.workflowName || value)} (not found)` : 'Choose a workflow…'}
+          {workflows === null
+            ? 'Loading…'
+            : value && !known
+              ? `${String(config.workflowName || value)} (not found)`
+              : 'Choose a workflow…'}
         </option>
         {others.map((w) => (
           <option key={w.id} value={w.id}>

@@ -37,10 +37,23 @@ export function MultiSplitForm({ idPrefix, config, errors, onChange }: NodeFormP
                 aria-invalid={sub.label ? true : undefined}
                 onChange={(e) => update(i, { label: e.target.value })}
               />
-              <button type="button" className="btn btn--ghost cond-remove" aria-label={`Move branch ${i + 1} up`} title="Move up" disabled={i === 0} onClick={() => set(moveItem(branches, i, i - 1))}>
+              <button
+                type="button"
+                className="btn btn--ghost cond-remove"
+                aria-label={`Move branch ${i + 1} up`}
+                title="Move up"
+                disabled={i === 0}
+                onClick={() => set(moveItem(branches, i, i - 1))}
+              >
                 ↑
               </button>
-              <button type="button" className="btn btn--ghost cond-remove" aria-label={`Remove branch ${i + 1}`} title="Remove branch" onClick={() => set(branches.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="btn btn--ghost cond-remove"
+                aria-label={`Remove branch ${i + 1}`}
+                title="Remove branch"
+                onClick={() => set(branches.filter((_, j) => j !== i))}
+              >
                 <TrashIcon size={14} />
               </button>
             </div>

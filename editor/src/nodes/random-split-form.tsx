@@ -52,7 +52,13 @@ export function RandomSplitForm({ idPrefix, config, errors, onChange }: NodeForm
                 />
                 %
               </span>
-              <button type="button" className="btn btn--ghost cond-remove" aria-label={`Remove branch ${i + 1}`} title="Remove branch" onClick={() => set(branches.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="btn btn--ghost cond-remove"
+                aria-label={`Remove branch ${i + 1}`}
+                title="Remove branch"
+                onClick={() => set(branches.filter((_, j) => j !== i))}
+              >
                 <TrashIcon size={14} />
               </button>
             </div>

@@ -17,7 +17,12 @@ export const scheduleTriggerFieldLabels = {
 
 type Frequency = ScheduleTriggerConfig['frequency'];
 
-const frequencyLabels = { daily: 'Every day', weekly: 'Every week', monthly: 'Every month', cron: 'Custom (cron)' } satisfies Record<Frequency, string>;
+const frequencyLabels = {
+  daily: 'Every day',
+  weekly: 'Every week',
+  monthly: 'Every month',
+  cron: 'Custom (cron)',
+} satisfies Record<Frequency, string>;
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {

@@ -7,7 +7,10 @@ import type { NodeFormProps } from './node-form-props.ts';
 
 export const sendMessageFieldLabels = { channel: 'Channel', subject: 'Subject', body: 'Message', marketing: 'Marketing message' };
 
-const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App push', webhook: 'Webhook' } satisfies Record<Channel, string>;
+const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App push', webhook: 'Webhook' } satisfies Record<
+  Channel,
+  string
+>;
 
 const bodyLimit = { sms: 500, email: 4000, wechat: 2000, push: 240, webhook: 4000 } satisfies Record<Channel, number>;
 

@@ -3,7 +3,11 @@ import { NumberField } from '../inspector/fields/number-field.tsx';
 import { TimeField } from '../inspector/fields/time-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
-export const waitUntilDateFieldLabels = { attribute: 'Until the date', offsetDays: 'Days before (−) or after (+)', time: 'At (member time)' };
+export const waitUntilDateFieldLabels = {
+  attribute: 'Until the date',
+  offsetDays: 'Days before (−) or after (+)',
+  time: 'At (member time)',
+};
 
 export function WaitUntilDateForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   return (

@@ -8,6 +8,8 @@ import { nodeForms } from '../../nodes/node-forms.ts';
 import { problemMessage } from '../../validation/describe-violation.ts';
 import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
 import { groupStyles } from '../group-style.ts';
+import { kindIcons } from '../kind-icons.ts';
+import { cardWidth } from '../node-size.ts';
 import { useNodeDecorations } from '../node-decorations.ts';
 import '../../styles/canvas-node.css';
 
@@ -21,7 +23,9 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
   const mod = nodeModule(data.kind);
   const outputs = nodeOutputs(data.kind, data.config);
   const summary = nodeSummary(data.kind, data.config);
-  const { problems, stats } = useNodeDecorations();
+  const { problems, stats, simulation } = useNodeDecorations();
+  const Icon = kindIcons[data.kind];
+  const visits = simulation?.visits.get(id) ?? 0;
   const nodeProblems = problems.get(id) ?? [];
   const updateNodeInternals = useUpdateNodeInternals();
   const handleKey = outputs.map((o) => o.id).join('|');
@@ -35,8 +39,15 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
     updateNodeInternals(id);
   }, [id, handleKey, updateNodeInternals]);
 
-  const cssVars = { '--group-color': style.color, '--group-tint': style.tint } as CSSProperties;
-  const className = ['wf-node', selected && 'wf-node--selected', nodeProblems.length > 0 && 'wf-node--invalid']
+  const cssVars = { '--group-color': style.color, '--group-tint': style.tint, width: cardWidth(outputs.length) } as CSSProperties;
+  const className = [
+    'wf-node',
+    selected && 'wf-node--selected',
+    nodeProblems.length > 0 && 'wf-node--invalid',
+    outputs.length > 3 && 'wf-node--many-outputs',
+    simulation && (visits > 0 ? 'wf-node--visited' : 'wf-node--unvisited'),
+    simulation?.current === id && 'wf-node--current',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -47,12 +58,14 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
       data-testid={`node-${id}`}
       data-kind={data.kind}
       data-invalid={nodeProblems.length > 0}
+      data-visited={simulation ? visits > 0 : undefined}
+      data-current={simulation?.current === id ? true : undefined}
     >
       {group !== 'trigger' && <Handle type="target" position={Position.Top} className="wf-handle wf-handle--target" />}
 
       <div className="wf-node__head">
         <span className="wf-node__icon">
-          <style.Icon size={14} />
+          <Icon size={14} />
         </span>
         <span className="wf-node__kind">{mod.title}</span>
         {nodeProblems.length > 0 && (
@@ -72,13 +85,20 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
         {summary ?? 'Settings incomplete'}
       </div>
 
-      {stats?.version != null && <CountBadge nodeId={id} trigger={group === 'trigger'} counts={stats.nodes[id]} />}
+      {simulation && visits > 0 && (
+        <span className="wf-node__visits" title={`The simulated member passed here ${visits} time${visits === 1 ? '' : 's'}`}>
+          {visits > 1 ? `visited ×${visits}` : 'visited'}
+        </span>
+      )}
+      {!simulation && stats?.version != null && <CountBadge nodeId={id} trigger={group === 'trigger'} counts={stats.nodes[id]} />}
 
       {outputs.length > 0 && (
         <div className="wf-node__outputs">
           {outputs.map((o) => (
             <div key={o.id} className="wf-node__output" data-testid={`handle-label-${id}-${o.id}`}>
-              <span className="wf-node__output-label">{o.label}</span>
+              <span className="wf-node__output-label" title={o.label}>
+                {o.label}
+              </span>
               <Handle type="source" position={Position.Bottom} id={o.id} className="wf-handle wf-handle--source" />
             </div>
           ))}

@@ -69,7 +69,13 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
   const remove = (i: number) => setRules(rules.filter((_, j) => j !== i));
   const own = errors.rules ?? errors[''];
   return (
-    <div className={`cond-group cond-group--depth-${depth}`} id={id} tabIndex={-1} role="group" aria-label={depth === 1 ? 'Condition' : 'Group'}>
+    <div
+      className={`cond-group cond-group--depth-${depth}`}
+      id={id}
+      tabIndex={-1}
+      role="group"
+      aria-label={depth === 1 ? 'Condition' : 'Group'}
+    >
       <div className="cond-group__head">
         <span className="cond-group__lead">{rules.length > 1 ? 'Match' : rules.length === 1 ? 'Match' : ''}</span>
         {rules.length > 1 && (
@@ -90,7 +96,13 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
         )}
         {rules.length === 1 && <span className="cond-group__lead">this rule</span>}
         {onRemove && (
-          <button type="button" className="btn btn--ghost cond-remove" aria-label="Remove group" title="Remove group" onClick={onRemove}>
+          <button
+            type="button"
+            className="btn btn--ghost cond-remove"
+            aria-label="Remove group"
+            title="Remove group"
+            onClick={onRemove}
+          >
             <TrashIcon size={14} />
           </button>
         )}
@@ -103,9 +115,23 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
           <div key={i} className="cond-item">
             {joiner}
             {rule.type === 'group' ? (
-              <GroupEditor id={`${id}-${i}`} group={rule} errors={sub} depth={depth + 1} onChange={(g) => update(i, g)} onRemove={() => remove(i)} />
+              <GroupEditor
+                id={`${id}-${i}`}
+                group={rule}
+                errors={sub}
+                depth={depth + 1}
+                onChange={(g) => update(i, g)}
+                onRemove={() => remove(i)}
+              />
             ) : (
-              <RuleEditor id={`${id}-${i}`} index={i} rule={rule} errors={sub} onChange={(r) => update(i, r)} onRemove={() => remove(i)} />
+              <RuleEditor
+                id={`${id}-${i}`}
+                index={i}
+                rule={rule}
+                errors={sub}
+                onChange={(r) => update(i, r)}
+                onRemove={() => remove(i)}
+              />
             )}
           </div>
         );
@@ -120,7 +146,11 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
           <PlusIcon size={14} /> Rule
         </button>
         {depth < MAX_DEPTH && (
-          <button type="button" className="btn btn--ghost filter-add" onClick={() => setRules([...rules, newGroup(combinator === 'and' ? 'or' : 'and')])}>
+          <button
+            type="button"
+            className="btn btn--ghost filter-add"
+            onClick={() => setRules([...rules, newGroup(combinator === 'and' ? 'or' : 'and')])}
+          >
             <PlusIcon size={14} /> Group
           </button>
         )}
@@ -176,7 +206,13 @@ function RuleEditor({ id, index, rule, errors, onChange, onRemove }: RuleEditorP
             <option value="metric:orders">Orders in last N days</option>
           </optgroup>
         </select>
-        <button type="button" className="btn btn--ghost cond-remove" aria-label={`Remove rule ${n}`} title="Remove rule" onClick={onRemove}>
+        <button
+          type="button"
+          className="btn btn--ghost cond-remove"
+          aria-label={`Remove rule ${n}`}
+          title="Remove rule"
+          onClick={onRemove}
+        >
           <TrashIcon size={14} />
         </button>
       </div>

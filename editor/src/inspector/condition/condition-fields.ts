@@ -72,4 +72,8 @@ export function ruleForPicker(key: PickerKey, prev: Record<string, unknown>): Re
 }
 
 export const newFieldRule = (): Record<string, unknown> => ({ type: 'field', field: 'member.tier', op: 'eq', value: 'gold' });
-export const newGroup = (combinator: 'and' | 'or' = 'or'): Record<string, unknown> => ({ type: 'group', combinator, rules: [newFieldRule()] });
+export const newGroup = (combinator: 'and' | 'or' = 'or'): Record<string, unknown> => ({
+  type: 'group',
+  combinator,
+  rules: [newFieldRule()],
+});

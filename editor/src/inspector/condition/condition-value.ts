@@ -46,7 +46,11 @@ export function formatConditionValue(value: unknown): string {
 export function convertValue(value: unknown, op: ConditionOp | string): Scalar | Scalar[] | undefined {
   const shape = valueShape(op);
   if (shape === 'none') return undefined;
-  const list = Array.isArray(value) ? (value as Scalar[]) : value === undefined || value === null || value === '' ? [] : [value as Scalar];
+  const list = Array.isArray(value)
+    ? (value as Scalar[])
+    : value === undefined || value === null || value === ''
+      ? []
+      : [value as Scalar];
   return shape === 'list' ? list : list[0];
 }
 

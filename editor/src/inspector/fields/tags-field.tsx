@@ -18,7 +18,10 @@ export function TagsField({ id, label, value, onChange, error, hint, placeholder
   const tags = asStrings(value);
   const [draft, setDraft] = useState('');
   const commit = () => {
-    const parts = draft.split(',').map((t) => t.trim()).filter(Boolean);
+    const parts = draft
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (parts.length) onChange([...new Set([...tags, ...parts])]);
     setDraft('');
   };
@@ -28,7 +31,12 @@ export function TagsField({ id, label, value, onChange, error, hint, placeholder
         {tags.map((t) => (
           <span key={t} className="chip">
             {t}
-            <button type="button" className="chip__remove" aria-label={`Remove ${t}`} onClick={() => onChange(tags.filter((x) => x !== t))}>
+            <button
+              type="button"
+              className="chip__remove"
+              aria-label={`Remove ${t}`}
+              onClick={() => onChange(tags.filter((x) => x !== t))}
+            >
               <XIcon size={11} />
             </button>
           </span>

@@ -18,7 +18,18 @@ interface TemplateTextFieldProps {
 }
 
 /** A text with {{variables}}: a picker inserts them at the cursor, and a preview fills them in for a sample member. */
-export function TemplateTextField({ id, label, value, onChange, error, hint, rows = 4, maxLength, preview, monospace }: TemplateTextFieldProps) {
+export function TemplateTextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  rows = 4,
+  maxLength,
+  preview,
+  monospace,
+}: TemplateTextFieldProps) {
   const text = typeof value === 'string' ? value : '';
   const ref = useRef<HTMLTextAreaElement>(null);
   const insert = (snippet: string) => {

@@ -18,13 +18,7 @@ export function WeekdaysField({ id, label, value, onChange, error, hint }: Weekd
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <div className="segmented" id={id} role="group" aria-label={label} aria-describedby={describedBy(id, error, hint)}>
         {weekdayNames.map((name, d) => (
-          <button
-            key={name}
-            type="button"
-            className="segmented__item"
-            aria-pressed={days.includes(d)}
-            onClick={() => toggle(d)}
-          >
+          <button key={name} type="button" className="segmented__item" aria-pressed={days.includes(d)} onClick={() => toggle(d)}>
             {name}
           </button>
         ))}
