@@ -11,6 +11,8 @@ export interface RuntimeConfig {
   workerConcurrency: number;
   /** How often due waits and stranded events are swept from Postgres into the queue. */
   sweepIntervalMs: number;
+  /** How often time triggers (schedules, birthdays, inactivity) are checked. */
+  triggerIntervalMs: number;
   /** Events not processed this long after arrival are re-queued by the sweep. */
   staleEventMs: number;
   editorDist: string;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     workerConcurrency: int(env.WORKER_CONCURRENCY, 32, 'WORKER_CONCURRENCY'),
     sweepIntervalMs: int(env.SWEEP_INTERVAL_MS, 1000, 'SWEEP_INTERVAL_MS'),
     staleEventMs: int(env.STALE_EVENT_MS, 5000, 'STALE_EVENT_MS'),
+    triggerIntervalMs: int(env.TRIGGER_INTERVAL_MS, 30_000, 'TRIGGER_INTERVAL_MS'),
     editorDist: env.EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url)),
     setupSchema: env.MEMBERFLOW_SETUP_SCHEMA === '1',
     runWorkers: env.RUN_WORKERS !== '0',

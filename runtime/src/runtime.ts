@@ -10,6 +10,7 @@ import type { EngineDeps } from './engine/member-lane.ts';
 import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
 import { createStepQueue, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
 import { sweep } from './engine/sweeper.ts';
+import { TriggerScheduler } from './engine/trigger-scheduler.ts';
 import { VersionCache } from './engine/version-cache.ts';
 
 export interface Runtime {
@@ -23,7 +24,9 @@ export interface Runtime {
   server: Server | null;
   url: string | null;
   /** One sweep now: due wake-ups and stranded events into the queue. */
-  sweepOnce(): Promise<{ wakes: number; strandedEvents: number }>;
+  sweepOnce(): Promise<{ wakes: number; strandedEvents: number; pendingEffects: number }>;
+  /** Fire time triggers (schedules, dates, inactivity) that are due now. */
+  fireTriggers(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,14 +55,18 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
   const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config.webhookSecret) : null;
   const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs, effectQueue });
+  const scheduler = new TriggerScheduler(engine, queue);
+  const fireTriggers = () => scheduler.run();
 
   let timer: NodeJS.Timeout | null = null;
+  let lastTriggers = 0;
   if (opts.sweepTimer ?? true) {
     let running = false;
     timer = setInterval(() => {
       if (running) return;
       running = true;
       sweepOnce()
+        .then(() => (Date.now() - lastTriggers >= config.triggerIntervalMs ? ((lastTriggers = Date.now()), fireTriggers()) : 0))
         .catch((e) => console.error('[sweep]', e instanceof Error ? e.message : e))
         .finally(() => (running = false));
     }, config.sweepIntervalMs);
@@ -86,6 +93,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     server,
     url,
     sweepOnce,
+    fireTriggers,
     async close() {
       if (timer) clearInterval(timer);
       if (server) await new Promise((ok) => server!.close(ok));

@@ -6,13 +6,16 @@ import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { startJourney, stepJourney, type CompiledJourney, type JourneyStep, type PersistedJourney } from '@memberflow/shared/journey-machine';
 import { TIMEOUT_EVENT, type JourneyEvent } from '@memberflow/shared/member-event';
 import { nodeModule } from '@memberflow/shared/node-registry';
+import { evaluateCondition } from '@memberflow/shared/condition';
+import { ScheduleTriggerConfig } from '@memberflow/shared/nodes/schedule-trigger';
+import { SegmentTriggerConfig } from '@memberflow/shared/nodes/segment-trigger';
 import { applyMemberEvent, journeySeed } from '@memberflow/shared/simulate';
 import { explainStep } from '@memberflow/shared/step-reason';
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { nodeExecutors } from '../nodes/registry.ts';
-import { ENROLL_EVENT } from './internal-events.ts';
+import { ENROLL_EVENT, TRIGGER_EVENT } from './internal-events.ts';
 import { LaneWrites, type JourneyState } from './lane-writes.ts';
 import { loadMemberFacts } from './member-facts-loader.ts';
 import type { VersionCache } from './version-cache.ts';
@@ -252,6 +255,11 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     if (!next) break;
     i++;
     const at = next.occurred_at.getTime();
+    // Segment triggers enter members as they start to match, so remember who matched before.
+    const inSegment = (w: LiveWorkflow) =>
+      evaluateCondition(SegmentTriggerConfig.parse(w.compiled.trigger.config).condition, { member, trigger: {}, event: next.properties ?? {}, now: at }).result;
+    const segmentWorkflows = live.filter((w) => w.compiled.trigger.kind === 'segment_trigger');
+    const wasIn = new Map(segmentWorkflows.map((w) => [w.workflowId, inSegment(w)]));
     applyMemberEvent(member, { type: next.type, at, properties: next.properties ?? {} });
     if (next.type === 'purchase') writes.memberChanged = true;
     const event: JourneyEvent = { type: next.type, at, properties: next.properties ?? {}, member };
@@ -267,10 +275,18 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     }
 
     for (const w of live) {
-      const mod = nodeModule(w.compiled.trigger.kind);
+      const trigger = w.compiled.trigger;
+      const mod = nodeModule(trigger.kind);
       const enrolled = next.type === ENROLL_EVENT && next.properties.workflowId === w.workflowId;
-      const triggered = mod.trigger === 'event' && mod.matchesEvent!(mod.config.parse(w.compiled.trigger.config), event);
-      if (enrolled || triggered) await enter(w, event, next.seq);
+      const fired =
+        next.type === TRIGGER_EVENT &&
+        next.properties.workflowId === w.workflowId &&
+        // A schedule fires for a whole time zone; its audience is checked on each member here.
+        (trigger.kind !== 'schedule_trigger' || evaluateCondition(ScheduleTriggerConfig.parse(trigger.config).audience, { member, trigger: {}, now: at }).result);
+      const triggered =
+        (mod.trigger === 'event' && mod.matchesEvent!(mod.config.parse(trigger.config), event)) ||
+        (trigger.kind === 'segment_trigger' && !wasIn.get(w.workflowId) && inSegment(w));
+      if (enrolled || fired || triggered) await enter(w, event, next.seq);
     }
     writes.processedSeqs.push(next.seq);
   }
