@@ -1,4 +1,18 @@
 import { fileURLToPath } from 'node:url';
+import { Channel } from '@memberflow/shared/nodes/send-message';
+
+export type ProviderSpec = { kind: 'log' } | { kind: 'webhook'; url: string } | { kind: 'smtp' };
+
+function provider(v: string | undefined, channel: Channel): ProviderSpec {
+  if (v === undefined || v === '' || v === 'log') return { kind: 'log' };
+  if (v === 'smtp') {
+    if (channel !== 'email') throw new Error(`CHANNEL_${channel.toUpperCase()}=smtp: smtp can only send email`);
+    return { kind: 'smtp' };
+  }
+  const m = /^webhook:(https?:\/\/.+)$/.exec(v);
+  if (m) return { kind: 'webhook', url: m[1]! };
+  throw new Error(`CHANNEL_${channel.toUpperCase()} must be log, smtp or webhook:<url>, got "${v}"`);
+}
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -25,6 +39,12 @@ export interface RuntimeConfig {
   serveHttp: boolean;
   /** How long a worker holds a job before others may take it over (a killed worker's jobs recover after this). */
   jobLockMs: number;
+  /** Cross-workflow frequency cap on marketing messages: at most `count` per member per `days` (0 = off). */
+  marketingCap: { count: number; days: number };
+  /** Provider per message channel: log (record only), webhook:<url>, or smtp (email). */
+  channels: Record<Channel, ProviderSpec>;
+  smtpUrl: string | null;
+  smtpFrom: string;
   /** First retry delay for failed webhook deliveries; doubles each attempt. */
   effectRetryDelayMs: number;
 }
@@ -55,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     webhookSecret: env.WEBHOOK_SECRET ?? 'memberflow-dev-secret',
     serveHttp: env.SERVE_HTTP !== '0',
     jobLockMs: int(env.JOB_LOCK_MS, 30_000, 'JOB_LOCK_MS'),
+    marketingCap: { count: int(env.MARKETING_CAP_COUNT, 2, 'MARKETING_CAP_COUNT'), days: int(env.MARKETING_CAP_DAYS, 7, 'MARKETING_CAP_DAYS') },
+    channels: Object.fromEntries(Channel.options.map((c) => [c, provider(env[`CHANNEL_${c.toUpperCase()}`], c)])) as Record<Channel, ProviderSpec>,
+    smtpUrl: env.SMTP_URL ?? null,
+    smtpFrom: env.SMTP_FROM ?? 'Memberflow <no-reply@localhost>',
     effectRetryDelayMs: int(env.EFFECT_RETRY_DELAY_MS, 1000, 'EFFECT_RETRY_DELAY_MS'),
   };
 }

@@ -24,7 +24,7 @@ export interface Runtime {
   server: Server | null;
   url: string | null;
   /** One sweep now: due wake-ups and stranded events into the queue. */
-  sweepOnce(): Promise<{ wakes: number; strandedEvents: number; pendingEffects: number }>;
+  sweepOnce(): Promise<{ wakes: number; strandedEvents: number; pendingEffects: number; released: number }>;
   /** Fire time triggers (schedules, dates, inactivity) that are due now. */
   fireTriggers(): Promise<number>;
   close(): Promise<void>;
@@ -48,12 +48,13 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     db,
     clock: opts.clock ?? systemClock,
     versions: new VersionCache(),
+    contact: { cap: config.marketingCap, provider: (channel) => config.channels[channel as keyof typeof config.channels] ?? { kind: 'log' } },
     dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),
   };
   const queue = createStepQueue(redis, config.queuePrefix);
   const worker = config.runWorkers ? startStepWorker(engine, redis.duplicate(), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
   worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
-  const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config.webhookSecret) : null;
+  const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config) : null;
   const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs, effectQueue });
   const scheduler = new TriggerScheduler(engine, queue);
   const fireTriggers = () => scheduler.run();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ManualClock } from '@memberflow/shared/clock';
 import { test as base } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type RuntimeConfig } from '../src/config.ts';
 import { applyMigrationsToSchema, dropSchema } from '../src/db/apply-migrations.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { startRuntime, type Runtime } from '../src/runtime.ts';
@@ -29,13 +29,15 @@ export const DAY = 86_400_000;
  * Real Postgres and real Redis for every test: a fresh schema with the migrations applied,
  * a fresh BullMQ prefix, a manual clock, and the runtime with its worker and HTTP app.
  */
-export const test = base.extend<{ infra: Infra }>({
+export const test = base.extend<{ configOverrides: Partial<RuntimeConfig>; infra: Infra }>({
+  // Override per describe with test.scoped({ configOverrides: {...} }).
   // eslint-disable-next-line no-empty-pattern
-  infra: async ({}, use) => {
+  configOverrides: async ({}, use) => use({}),
+  infra: async ({ configOverrides }, use) => {
     const id = randomBytes(5).toString('hex');
     const schema = `t_${id}`;
     const prefix = `mft-${id}`;
-    const config = { ...loadConfig(), databaseSchema: schema, queuePrefix: prefix, port: 0, staleEventMs: 0, workerConcurrency: 8, effectRetryDelayMs: 20 };
+    const config = { ...loadConfig(), databaseSchema: schema, queuePrefix: prefix, port: 0, staleEventMs: 0, workerConcurrency: 8, effectRetryDelayMs: 20, ...configOverrides };
     const admin = openDatabase(config.databaseUrl, 'public', 1);
     await applyMigrationsToSchema(admin.pool, schema);
     const clock = new ManualClock(JAN_1);

@@ -8,8 +8,9 @@ import type { NodeActionParams } from './node-module.ts';
 import { nodeModule } from './node-registry.ts';
 import { SegmentTriggerConfig } from './nodes/segment-trigger.ts';
 import { explainStep } from './step-reason.ts';
+import { messageVerdict } from './contact-policy.ts';
+import { SendMessageConfig } from './nodes/send-message.ts';
 import { renderTemplate } from './template.ts';
-import { inQuietHours, quietHoursEnd } from './time-zone.ts';
 import { validateWorkflow } from './validate.ts';
 import type { Violation } from './violations.ts';
 
@@ -30,6 +31,8 @@ export interface SimulationInput {
   until: number;
   workflowId?: string;
   workflowName?: string;
+  /** The cross-workflow frequency cap the runtime applies (default 2 marketing messages per 7 days). */
+  cap?: { count: number; days: number };
 }
 
 export interface TraceEntry {
@@ -109,6 +112,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   let run = null as Run | null;
   let lastEnteredAt: number | null = null;
   let couponSeq = 0;
+  const recentMarketing: number[] = [];
   let lastCoupon: Record<string, unknown> | null = null;
   let cursor = input.from;
   let inSegment =
@@ -158,11 +162,10 @@ export function simulate(input: SimulationInput): SimulationResult {
       }
       case 'send_message': {
         effect.preview = renderTemplate(String(cfg.body), vars);
-        const quiet = settings.quietHours;
-        if (cfg.marketing && quiet && inQuietHours(at, member.timeZone, quiet.start, quiet.end)) {
-          if (quiet.mode === 'skip') effect.skipped = `quiet hours ${quiet.start}-${quiet.end} (member time)`;
-          else effect.heldUntil = quietHoursEnd(at, member.timeZone, quiet.end);
-        }
+        const v = messageVerdict(SendMessageConfig.parse(cfg), member, at, { settings, cap: input.cap ?? { count: 2, days: 7 }, recentMarketing });
+        if (!v.send && 'skipped' in v) effect.skipped = v.skipped;
+        else if (!v.send) effect.heldUntil = v.notBefore;
+        if (cfg.marketing && !effect.skipped) recentMarketing.push(at);
         break;
       }
       case 'adjust_points':

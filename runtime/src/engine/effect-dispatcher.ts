@@ -1,5 +1,10 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import type { ChannelProvider } from '../channels/channel-provider.ts';
+import { signedPost } from '../channels/signed-post.ts';
+import { smtpProvider } from '../channels/smtp-provider.ts';
+import { webhookProvider } from '../channels/webhook-provider.ts';
+import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 
 export const EFFECT_QUEUE = 'effects';
@@ -24,40 +29,50 @@ export async function enqueueEffects(queue: Queue<EffectJob>, keys: string[]): P
   if (keys.length) await queue.addBulk(keys.map((key) => ({ name: 'effect', data: { key }, opts: { jobId: jobId(key) } })));
 }
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`: receivers recompute it with the shared secret. */
-export function signBody(secret: string, body: string, at = Date.now()): string {
-  const t = Math.floor(at / 1000);
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
-
 interface PendingEffect {
   id: string;
   kind: string;
+  member_id: string;
   status: string;
-  payload: { url: string; method: string; body: string };
+  payload: Record<string, string>;
+}
+
+type DispatchConfig = Pick<RuntimeConfig, 'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom'>;
+
+/** Channel providers, built on first use so a process without SMTP settings still sends webhooks. */
+function providers(config: DispatchConfig): (channel: string) => ChannelProvider {
+  const made = new Map<string, ChannelProvider>();
+  return (channel) => {
+    let p = made.get(channel);
+    if (p) return p;
+    const spec = config.channels[channel as keyof DispatchConfig['channels']];
+    if (!spec || spec.kind === 'log') throw new Error(`channel ${channel} has no outgoing provider`);
+    if (spec.kind === 'smtp' && !config.smtpUrl) throw new Error('CHANNEL_EMAIL=smtp needs SMTP_URL');
+    p = spec.kind === 'webhook' ? webhookProvider(spec.url, config.webhookSecret) : smtpProvider(config.smtpUrl!, config.smtpFrom);
+    made.set(channel, p);
+    return p;
+  };
 }
 
 /**
- * Carries out effects decided by a committed step (webhooks): POST with a signature and the
- * effect's idempotency key, so a receiver can drop a repeat after a lost acknowledgement.
- * Failures retry with backoff; the last one marks the effect failed for admins to see.
+ * Carries out effects decided by a committed step (webhooks, messages through external
+ * providers), passing the effect's idempotency key on. Failures retry with backoff; the
+ * last one marks the effect failed for admins to see.
  */
-export function startEffectWorker(db: Database, connection: ConnectionOptions, prefix: string, secret: string): Worker<EffectJob> {
+export function startEffectWorker(db: Database, connection: ConnectionOptions, prefix: string, config: DispatchConfig): Worker<EffectJob> {
+  const provider = providers(config);
   const worker = new Worker<EffectJob>(
     EFFECT_QUEUE,
     async (job) => {
-      const { rows } = await db.pool.query<PendingEffect>('SELECT id, kind, status, payload FROM effect WHERE idempotency_key = $1', [job.data.key]);
+      const { rows } = await db.pool.query<PendingEffect>('SELECT id, kind, member_id, status, payload FROM effect WHERE idempotency_key = $1', [job.data.key]);
       const fx = rows[0];
       if (!fx || fx.status !== 'pending') return 'not pending';
       await db.pool.query('UPDATE effect SET attempts = attempts + 1 WHERE id = $1', [fx.id]);
-      const body = fx.payload.body;
-      const res = await fetch(fx.payload.url, {
-        method: fx.payload.method,
-        headers: { 'content-type': 'application/json', 'idempotency-key': job.data.key, 'x-memberflow-signature': signBody(secret, body) },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) throw new Error(`${fx.payload.method} ${fx.payload.url} answered ${res.status}`);
+      const p = fx.payload;
+      if (fx.kind === 'call_webhook') await signedPost(p.url!, p.method!, p.body!, job.data.key, config.webhookSecret);
+      else if (fx.kind === 'send_message') {
+        await provider(p.channel!).send({ key: job.data.key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '' });
+      } else throw new Error(`effect kind ${fx.kind} is not sent after commit`);
       await db.pool.query(`UPDATE effect SET status = 'done', error = NULL, done_at = now() WHERE id = $1 AND status = 'pending'`, [fx.id]);
       return 'done';
     },

@@ -45,7 +45,8 @@ export interface EffectRow {
   nodeId: string;
   kind: string;
   payload: Record<string, unknown>;
-  status: 'done' | 'pending' | 'skipped';
+  status: 'done' | 'pending' | 'held' | 'skipped';
+  notBefore?: number;
   at: number;
   coupon?: { code: string; template: string; expiresAt: number | null };
   task?: { type: string; title: string; assignee: string; priority: string; dueAt: number };
@@ -154,11 +155,11 @@ export class LaneWrites {
         `WITH r AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(idempotency_key text, journey_id uuid, workflow_id uuid,
              member_id text, node_id text, kind text, payload jsonb, status text, at float8,
-             coupon_code text, coupon_template text, coupon_expires_at float8, task jsonb)
+             coupon_code text, coupon_template text, coupon_expires_at float8, task jsonb, not_before float8)
          ), ins AS (
-           INSERT INTO effect (id, idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status, at)
+           INSERT INTO effect (id, idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status, at, not_before)
            SELECT gen_random_uuid(), idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status,
-                  to_timestamp(at / 1000)
+                  to_timestamp(at / 1000), to_timestamp(not_before / 1000)
            FROM r ON CONFLICT (idempotency_key) DO NOTHING
            RETURNING id, idempotency_key
          ), coupons AS (
@@ -187,6 +188,7 @@ export class LaneWrites {
               coupon_template: e.coupon?.template ?? null,
               coupon_expires_at: e.coupon?.expiresAt ?? null,
               task: e.task ?? null,
+              not_before: e.notBefore ?? null,
             })),
           ),
         ],

@@ -12,6 +12,7 @@ import { SegmentTriggerConfig } from '@memberflow/shared/nodes/segment-trigger';
 import { applyMemberEvent, journeySeed } from '@memberflow/shared/simulate';
 import { explainStep } from '@memberflow/shared/step-reason';
 import type pg from 'pg';
+import type { ProviderSpec } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { nodeExecutors } from '../nodes/registry.ts';
@@ -24,6 +25,8 @@ export interface EngineDeps {
   db: Database;
   clock: Clock;
   versions: VersionCache;
+  /** Frequency cap and channel providers; defaults: 2 marketing messages per 7 days, all channels `log`. */
+  contact?: { cap: { count: number; days: number }; provider(channel: string): ProviderSpec };
   /** Called after commit with effects to carry out outside the transaction (webhooks). */
   dispatch?: (effectKeys: string[]) => Promise<void>;
 }
@@ -112,6 +115,9 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   const live = await loadLiveWorkflows(deps, c);
   const writes = new LaneWrites();
   if (journeys.some((j) => inProgress(j.status))) await prefetchCoupons(c, memberId, writes);
+  const cap = deps.contact?.cap ?? { count: 2, days: 7 };
+  const provider = deps.contact?.provider ?? (() => ({ kind: 'log' }) as const);
+  const recentMarketing = await recentMarketingSends(c, memberId, now - (cap.days + 1) * MS_PER_DAY);
   const compiledFor = async (j: JourneyState) => deps.versions.get(c, j.versionId);
   let steps = 0;
 
@@ -135,6 +141,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
           trigger: j.snapshot.context.trigger.properties,
           workflow: { id: j.workflowId, name: j.workflowName },
         }),
+        contact: { settings: compiled.definition.settings, cap, recentMarketing, provider },
       });
     }
     if (step.outcome === 'waiting') {
@@ -294,6 +301,16 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   await writes.flush(c, member, journeys);
   const pending = writes.effects.filter((e) => e.status === 'pending').map((e) => e.idempotencyKey);
   return { events: events.length, steps, more: events.length === EVENT_BATCH || writes.raised.length > 0, pending };
+}
+
+/** Marketing messages sent (or held to be sent) to the member lately, in any workflow. */
+async function recentMarketingSends(c: pg.PoolClient, memberId: string, since: number): Promise<number[]> {
+  const { rows } = await c.query<{ at: Date }>(
+    `SELECT at FROM effect WHERE member_id = $1 AND kind = 'send_message' AND at > to_timestamp($2::float8 / 1000)
+       AND status IN ('done', 'pending', 'held') AND (payload->>'marketing')::boolean`,
+    [memberId, since],
+  );
+  return rows.map((r) => r.at.getTime());
 }
 
 async function prefetchCoupons(c: pg.PoolClient, memberId: string, writes: LaneWrites): Promise<void> {

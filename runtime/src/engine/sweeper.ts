@@ -7,6 +7,7 @@ export interface SweepResult {
   wakes: number;
   strandedEvents: number;
   pendingEffects: number;
+  released: number;
 }
 
 /**
@@ -38,6 +39,15 @@ export async function sweep(
     ...stranded.rows.map((r) => ({ memberId: r.member_id, jobId: `ev-${r.seq}` })),
   ]);
   let pendingEffects = 0;
+  // Messages held by quiet hours go out when they end: log ones are done, others go to the dispatcher.
+  const released = await deps.db.pool.query<{ idempotency_key: string; status: string }>(
+    `UPDATE effect SET status = CASE WHEN payload->>'provider' = 'log' THEN 'done' ELSE 'pending' END,
+            done_at = CASE WHEN payload->>'provider' = 'log' THEN now() END
+     WHERE status = 'held' AND not_before <= to_timestamp($1::float8 / 1000)
+     RETURNING idempotency_key, status`,
+    [deps.clock.now()],
+  );
+  if (opts.effectQueue) await enqueueEffects(opts.effectQueue, released.rows.filter((r) => r.status === 'pending').map((r) => r.idempotency_key));
   if (opts.effectQueue) {
     // Effects whose dispatch job was lost (Redis flushed, crash after commit) are sent again.
     const fx = await deps.db.pool.query<{ idempotency_key: string }>(
@@ -47,5 +57,5 @@ export async function sweep(
     await enqueueEffects(opts.effectQueue, fx.rows.map((r) => r.idempotency_key));
     pendingEffects = fx.rows.length;
   }
-  return { wakes: due.rows.length, strandedEvents: stranded.rows.length, pendingEffects };
+  return { wakes: due.rows.length, strandedEvents: stranded.rows.length, pendingEffects, released: released.rows.length };
 }

@@ -1,4 +1,6 @@
+import type { WorkflowSettings } from '@memberflow/shared/definition';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
+import type { ProviderSpec } from '../config.ts';
 import type { NodeActionParams } from '@memberflow/shared/node-module';
 import type { JourneyState, LaneWrites } from '../engine/lane-writes.ts';
 
@@ -14,6 +16,17 @@ export interface ExecContext {
   member: MemberFacts;
   /** Variables for message, task and webhook templates. */
   templateVars(): Record<string, unknown>;
+  contact: ContactPolicy;
+}
+
+/** What decides whether, when and how a message goes out. */
+export interface ContactPolicy {
+  /** The journey's workflow settings: quiet hours, cap participation. */
+  settings: WorkflowSettings;
+  cap: { count: number; days: number };
+  /** Decision times of this member's recent marketing messages, across all workflows (the lane appends). */
+  recentMarketing: number[];
+  provider(channel: string): ProviderSpec;
 }
 
 /** What the runtime does when a journey enters a node of a kind. Runs inside the lane's transaction. */

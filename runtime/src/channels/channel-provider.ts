@@ -1,0 +1,15 @@
+/** A message on its way out, after the step that decided it has committed. */
+export interface OutgoingMessage {
+  /** The effect's idempotency key: providers pass it on so receivers can drop repeats. */
+  key: string;
+  memberId: string;
+  channel: string;
+  to: string | null;
+  subject: string;
+  body: string;
+}
+
+/** Sends one message or throws; the dispatcher retries with backoff and records the failure. */
+export interface ChannelProvider {
+  send(message: OutgoingMessage): Promise<void>;
+}
