@@ -94,6 +94,7 @@ describe('channel providers', () => {
   });
 
   test.scoped({
+    // eslint-disable-next-line no-empty-pattern
     configOverrides: async ({}, use) => {
       const [smtpPort, httpPort] = await ports;
       await use({

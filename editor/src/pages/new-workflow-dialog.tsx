@@ -93,15 +93,20 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
         <fieldset className="template-picker">
           <legend className="field__label">Start from</legend>
           {templates === null && !error && <p className="muted">Loading templates…</p>}
-          {options.map((t) => (
-            <label key={t.key || 'blank'} className={`template-option${templateKey === t.key ? ' template-option--chosen' : ''}`}>
-              <input type="radio" name="template" checked={templateKey === t.key} onChange={() => chooseTemplate(t.key)} />
-              <span>
-                <span className="template-option__name">{t.name}</span>
-                <span className="template-option__description">{t.description}</span>
-              </span>
-            </label>
-          ))}
+          <div className="template-picker__grid">
+            {options.map((t) => (
+              <label
+                key={t.key || 'blank'}
+                className={`template-option${templateKey === t.key ? ' template-option--chosen' : ''}`}
+              >
+                <input type="radio" name="template" checked={templateKey === t.key} onChange={() => chooseTemplate(t.key)} />
+                <span>
+                  <span className="template-option__name">{t.name}</span>
+                  <span className="template-option__description">{t.description}</span>
+                </span>
+              </label>
+            ))}
+          </div>
         </fieldset>
 
         {error && (

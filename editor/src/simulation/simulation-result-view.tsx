@@ -34,7 +34,9 @@ interface SimulationResultViewProps {
 
 export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, onPrevious }: SimulationResultViewProps) {
   const current = useRef<HTMLLIElement>(null);
-  useEffect(() => current.current?.scrollIntoView({ block: 'nearest' }), [step]);
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest' });
+  }, [step]);
 
   if (!result.ok) {
     return (
