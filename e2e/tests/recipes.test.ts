@@ -163,7 +163,9 @@ describe('recipes, node forms and simulation', () => {
     const trace = panel.getByTestId('sim-trace-entry');
     await trace.first().waitFor();
     const reasons = await trace.allTextContents();
-    expect(reasons.some((r) => r.includes('No purchase within 30 days at "Wait for another purchase": took "After 30 days"'))).toBe(true);
+    expect(
+      reasons.some((r) => r.includes('No purchase within 30 days at "Wait for another purchase": took "After 30 days"')),
+    ).toBe(true);
     const effects = panel.getByTestId('sim-effect');
     expect(await effects.count()).toBe(1);
     expect(await effects.first().textContent()).toContain('COMEBACK10-SIM1');

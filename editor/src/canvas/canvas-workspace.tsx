@@ -81,7 +81,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     description: initial.description,
     settings: { ...initial.draft.settings },
   });
-  const { deleteElements } = useReactFlow<FlowNode, FlowEdge>();
+  const { deleteElements, fitView } = useReactFlow<FlowNode, FlowEdge>();
   const canvasRef = useRef<HTMLDivElement>(null);
   const { addNode, onDragOver, onDrop } = useAddNode(canvasRef);
   const focusProblem = useFocusProblem();
@@ -123,6 +123,14 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     [edges, pathEdges],
   );
   const decorations = useMemo(() => ({ problems: problemsByNode, stats, simulation }), [problemsByNode, stats, simulation]);
+  // Opening or closing the panel resizes the canvas; frame the workflow again in the new space.
+  const framedFor = useRef(simulating);
+  useEffect(() => {
+    if (framedFor.current === simulating) return;
+    framedFor.current = simulating;
+    const t = window.setTimeout(() => void fitView({ padding: 0.15, maxZoom: 1 }), 60);
+    return () => window.clearTimeout(t);
+  }, [simulating, fitView]);
   const runSimulation = () => sendSim({ type: 'run', definition, workflowId: initial.id, workflowName: settings.name });
 
   const body = useMemo(

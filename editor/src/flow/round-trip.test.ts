@@ -82,7 +82,11 @@ function randomDefinition(rand: () => number): WorkflowDefinition {
   const int = (max: number) => Math.floor(rand() * max);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   const idChars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789_-';
-  const id = () => Array.from({ length: 1 + int(12) }, () => pick([...idChars])).join('');
+  // Ids starting with "__" are reserved, so generated ones never do.
+  const id = () =>
+    Array.from({ length: 1 + int(12) }, () => pick([...idChars]))
+      .join('')
+      .replace(/^__/, 'x_');
   const text = () => Array.from({ length: int(20) }, () => pick([...'ab c,é会员🎁"\'\\\n'])).join('');
   const value = (depth: number): unknown => {
     switch (int(depth > 2 ? 4 : 6)) {

@@ -14,6 +14,8 @@ const event = (type: string, at: number, properties = ''): SimEventForm => ({ ty
 
 export const baseMember = (): SimMemberForm => ({
   name: 'Lina Chen',
+  phone: '+86 138 0000 1042',
+  email: 'lina@example.com',
   timeZone: 'Asia/Shanghai',
   tier: 'silver',
   tags: [],

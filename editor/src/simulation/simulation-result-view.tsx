@@ -87,6 +87,11 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
             <ChevronRightIcon size={15} />
           </button>
         </div>
+        {result.trace.length === 0 && (
+          <p className="field__hint" data-testid="sim-empty">
+            Nothing happened in this period: the trigger never fired and no event arrived. Widen the period or add events.
+          </p>
+        )}
         <ol className="sim-trace">
           {result.trace.map((t, i) => (
             <li

@@ -61,6 +61,8 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
         <div className="sim-grid">
           {text('name', 'Name')}
           {text('timeZone', 'Time zone', { list: 'sim-time-zones' })}
+          {text('phone', 'Phone', { placeholder: 'none: no SMS' })}
+          {text('email', 'Email', { placeholder: 'none: no email' })}
           {text('tier', 'Tier', { placeholder: 'none', list: 'sim-tiers' })}
           <FieldFrame id="sim-rfmSegment" label="RFM segment">
             <select

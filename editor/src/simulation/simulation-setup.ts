@@ -4,6 +4,8 @@ import type { TimelineEvent } from '@memberflow/shared/simulate';
 /** The simulated member as the panel's form holds it: text boxes, so half-typed input never throws. */
 export interface SimMemberForm {
   name: string;
+  phone: string;
+  email: string;
   timeZone: string;
   tier: string;
   tags: string[];
@@ -95,6 +97,8 @@ export function buildMember(form: SimMemberForm): MemberFacts {
   return {
     ...m,
     name: form.name.trim() || 'Test member',
+    phone: form.phone.trim() || null,
+    email: form.email.trim() || null,
     tier: form.tier.trim() || null,
     tags: [...form.tags],
     pointsBalance: num(form.points),

@@ -67,7 +67,7 @@ export function ruleForPicker(key: PickerKey, prev: Record<string, unknown>): Re
   const oldName = typeof prev.field === 'string' ? propertyName(prev.field, oldKey) : '';
   const field = key in prefixes ? `${prefixes[key as keyof typeof prefixes]}${oldKey in prefixes ? oldName : ''}` : key;
   const next: Record<string, unknown> = { type: 'field', field, op };
-  if (prev.type === 'field' && prev.value !== undefined) next.value = prev.value;
+  if (prev.value !== undefined) next.value = prev.value;
   return next;
 }
 

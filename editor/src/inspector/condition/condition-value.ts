@@ -14,7 +14,7 @@ export function valueShape(op: string): ValueShape {
 /** One typed value: numbers compare as numbers, true/false as booleans, anything else as text. */
 export function parseScalar(text: string): Scalar {
   const t = text.trim();
-  if (/^[-+]?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (/^[-+]?\d+(\.\d*)?$/.test(t)) return Number(t);
   if (t === 'true') return true;
   if (t === 'false') return false;
   return t;
