@@ -159,6 +159,8 @@ describe('a multi-branch win-back', () => {
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     const { id } = (await res.json()) as { id: string };
 
+    // Roomier than the default viewport: these shots go into the README.
+    await page.setViewportSize({ width: 1600, height: 1060 });
     await page.goto(`/workflows/${id}`);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(definition.nodes.length);
     expect(await page.getByTestId('problems').textContent()).toContain('No problems');

@@ -52,6 +52,8 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#8b93a1' },
 };
 
+const pathMarker = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#d97706' };
+
 export interface CanvasWorkspaceProps {
   /** The server's view. The canvas starts from the draft it has on mount; later updates only refresh status and live version. */
   detail: WorkflowDetail;
@@ -119,7 +121,10 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   );
   const pathEdges = useMemo(() => (simResult ? pathEdgeIds(simResult.path, edges) : null), [simResult, edges]);
   const shownEdges = useMemo(
-    () => (pathEdges ? edges.map((e) => (pathEdges.has(e.id) ? { ...e, className: 'wf-edge--path', zIndex: 1 } : e)) : edges),
+    () =>
+      pathEdges
+        ? edges.map((e) => (pathEdges.has(e.id) ? { ...e, className: 'wf-edge--path', zIndex: 1, markerEnd: pathMarker } : e))
+        : edges,
     [edges, pathEdges],
   );
   const decorations = useMemo(() => ({ problems: problemsByNode, stats, simulation }), [problemsByNode, stats, simulation]);
