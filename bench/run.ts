@@ -12,8 +12,15 @@ import { openDatabase } from '../runtime/src/db/database.ts';
 import { redisConnection } from '../runtime/src/engine/step-queue.ts';
 import { startRuntime } from '../runtime/src/runtime.ts';
 import { createWorkflow, publishWorkflow } from '../runtime/src/workflows/workflow-store.ts';
+import { existsSync } from 'node:fs';
+import { buildWorkflow } from '@memberflow/shared/templates/build';
+import { workflowTemplates } from '@memberflow/shared/templates/catalog';
+import { runReplay } from '../runtime/src/replay/replay.ts';
+import { readReplayEvents } from '../runtime/src/replay/replay-events.ts';
 
 const N_EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const N_BLAST = Number(process.env.BENCH_BLAST ?? 100_000);
+const CDNOW = process.env.BENCH_CDNOW ?? new URL('../../shared/data/CDNOW_master.txt', import.meta.url).pathname;
 const config = loadConfig();
 const id = randomBytes(4).toString('hex');
 const rows: { what: string; value: number; unit: string; base?: string; baseValue?: number }[] = [];
@@ -192,6 +199,67 @@ async function engine(raw: { jobs: number; koa: number; pg: number }) {
   }
 }
 
+/** 100,000 members, one schedule: every member enters, gets a coupon and a message. */
+async function blast(raw: { jobs: number }) {
+  const schema = `blast_${id}`;
+  const admin = openDatabase(config.databaseUrl, 'public', 2);
+  await applyMigrationsToSchema(admin.pool, schema);
+  const fireAt = Date.UTC(2026, 0, 20, 10);
+  const clock = new ManualClock(fireAt - 60_000);
+  const rt = await startRuntime({ ...config, databaseSchema: schema, queuePrefix: `blast-${id}`, port: 0, workerConcurrency: 64 }, { clock, http: false, sweepTimer: false });
+  try {
+    await rt.db.pool.query(`INSERT INTO member (id, time_zone, phone, order_count) SELECT 'b' || g, 'UTC', '1', 1 FROM generate_series(1, $1) g`, [N_BLAST]);
+    const wf = await createWorkflow(rt.db, {
+      name: 'blast',
+      description: '',
+      definition: buildWorkflow({
+        settings: { entry: 'every_time', frequencyCap: false },
+        nodes: [
+          ['t', 'schedule_trigger', 'Member day', { frequency: 'monthly', dayOfMonth: 20, time: '10:00', weekday: 1, cron: '', audience: { type: 'group', combinator: 'and', rules: [] } }],
+          ['c', 'issue_coupon', 'Coupon', { template: 'MEMBERDAY', validityDays: 1 }],
+          ['m', 'send_message', 'Offer', { channel: 'sms', body: 'Member day: {{coupon.code}}', marketing: false }],
+          ['x', 'exit', 'Done', { reason: 'done' }],
+        ],
+        edges: [
+          ['t', 'next', 'c'],
+          ['c', 'next', 'm'],
+          ['m', 'next', 'x'],
+        ],
+      }),
+    });
+    await publishWorkflow(rt.db, wf.id);
+    clock.set(fireAt);
+    const count = async (sql: string) => (await rt.db.pool.query<{ n: number }>(sql)).rows[0]!.n;
+    const [fired, ms] = await timed(async () => {
+      const n = await rt.fireTriggers();
+      await until(async () => (await count(`SELECT count(*)::int AS n FROM effect WHERE kind = 'send_message'`)) === N_BLAST, 1_800_000, 500);
+      return n;
+    });
+    if (fired !== N_BLAST) throw new Error(`blast fired ${fired} of ${N_BLAST}`);
+    rows.push({ what: `segment blast: ${N_BLAST} members -> coupon + message`, value: Math.round(ms / 100) / 10, unit: 's' });
+    rows.push({ what: '  blast throughput', value: rate(N_BLAST, ms), unit: 'members/s', base: 'BullMQ no-op jobs/s', baseValue: raw.jobs });
+  } finally {
+    await rt.queue.obliterate({ force: true }).catch(() => {});
+    await rt.effectQueue.obliterate({ force: true }).catch(() => {});
+    await rt.close();
+    await dropSchema(admin.pool, schema);
+    await admin.close();
+  }
+}
+
+/** The full CDNOW purchase history through the second-purchase nudge, checked against the data. */
+async function cdnowReplay(raw: { pg: number }) {
+  if (!existsSync(CDNOW)) {
+    rows.push({ what: `CDNOW replay skipped: ${CDNOW} not found (set BENCH_CDNOW)`, value: 0, unit: '' });
+    return;
+  }
+  const events = await readReplayEvents(CDNOW);
+  const report = await runReplay({ config, events, definition: workflowTemplates.find((t) => t.key === 'second-purchase-nudge')!.definition });
+  rows.push({ what: `CDNOW full replay (${report.members} members, ${report.events} purchases)`, value: report.seconds, unit: 's' });
+  rows.push({ what: '  replay throughput', value: rate(report.events, report.seconds * 1000), unit: 'events/s', base: 'pg multi-row INSERT rows/s', baseValue: raw.pg });
+  rows.push({ what: '  come-back coupons issued', value: report.effects.filter((e) => e.kind === 'issue_coupon').length, unit: 'coupons' });
+}
+
 const jobs = await bullmqNoop();
 const koa = await koaHello();
 const pg = await pgInsert();
@@ -199,6 +267,8 @@ rows.push({ what: 'raw: BullMQ no-op jobs (concurrency 100)', value: jobs, unit:
 rows.push({ what: 'raw: hello-world Koa', value: koa, unit: 'req/s' });
 rows.push({ what: 'raw: pg multi-row INSERT (1,000-row statements)', value: pg, unit: 'rows/s' });
 await engine({ jobs, koa, pg });
+if (process.env.BENCH_SKIP_BLAST !== '1') await blast({ jobs });
+if (process.env.BENCH_SKIP_REPLAY !== '1') await cdnowReplay({ pg });
 
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`\nMemberflow benchmark (${N_EVENTS} events; ${new Date().toISOString()})\n`);
