@@ -132,5 +132,8 @@ describe('channel providers', () => {
     expect(fx.attempts).toBe(6);
     expect(fx.error).toContain('mailbox full');
     rejectNext = 0;
+    const listed = await infra.api('GET', '/api/v1/effects?status=failed');
+    expect(listed.body.effects).toMatchObject([{ memberId: 'p2', kind: 'send_message', status: 'failed', attempts: 6 }]);
+    expect((await infra.api('GET', '/api/v1/effects?status=broken&limit=0')).body.issues.map((i: { field: string }) => i.field)).toEqual(['status', 'limit']);
   });
 });

@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { AppDeps } from './app-deps.ts';
 import { editorStatic } from './editor-static.ts';
+import { effectsRoutes } from './effects-routes.ts';
 import { eventsRoutes } from './events-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { HttpError } from './http-error.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Koa {
   eventsRoutes(router, deps);
   workflowsRoutes(router, deps);
   membersRoutes(router, deps);
+  effectsRoutes(router, deps);
   app.use(router.routes());
   app.use(router.allowedMethods());
   if (deps.editorDist) app.use(editorStatic(deps.editorDist));

@@ -73,3 +73,13 @@ export interface MigrateResult {
   /** Members who already have a journey in the target version (e.g. finished it): left where they are. */
   skipped: number;
 }
+
+/** GET /api/v1/effects query: what happened, filterable (e.g. failed deliveries for admins). */
+export const EffectsQuery = z.object({
+  status: z.enum(['done', 'pending', 'held', 'failed', 'skipped']).optional(),
+  workflowId: z.string().uuid('must be a workflow id').optional(),
+  memberId: z.string().min(1).max(128).optional(),
+  kind: z.string().min(1).max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type EffectsQuery = z.infer<typeof EffectsQuery>;
