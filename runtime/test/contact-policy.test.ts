@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildWorkflow } from '@memberflow/shared/templates/build';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect } from 'vitest';
+import type { RuntimeConfig } from '../src/config.ts';
 import { DAY, JAN_1, test } from './infra-fixture.ts';
 
 const message = (name: string, trigger: string, marketing: boolean, settings: Record<string, unknown> = {}, channel = 'sms') =>
@@ -95,7 +96,7 @@ describe('channel providers', () => {
 
   test.scoped({
     // eslint-disable-next-line no-empty-pattern
-    configOverrides: async ({}, use) => {
+    configOverrides: async ({}, use: (v: Partial<RuntimeConfig>) => Promise<void>) => {
       const [smtpPort, httpPort] = await ports;
       await use({
         smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
