@@ -105,6 +105,8 @@ describe('recipes, node forms and simulation', () => {
     await page.locator('#workflow-cooldownDays').fill('0');
     await settings.getByText('Must be at least 1 day').waitFor();
     expect(await page.getByTestId('save-draft').isDisabled()).toBe(true);
+    await page.locator('#workflow-cooldownDays').fill('');
+    await settings.getByText('Must be a number').waitFor();
     await page.locator('#workflow-cooldownDays').fill('30');
     await page.locator('#workflow-holdoutPercent').fill('80');
     await settings.getByText('Must be 0-50').waitFor();

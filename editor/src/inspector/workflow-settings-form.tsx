@@ -30,6 +30,7 @@ interface WorkflowSettingsFormProps {
 
 export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettingsFormProps) {
   const s = value.settings;
+  // An emptied number box stores null, not undefined: the schema would quietly fill in its default.
   const set = (patch: Record<string, unknown>) => onChange({ settings: { ...s, ...patch } });
   const exitOnGoal = s.exitOnGoal === null || s.exitOnGoal === undefined ? null : asRecord(s.exitOnGoal);
   const conversion = asRecord(s.conversion);
@@ -74,7 +75,7 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
           value={s.cooldownDays}
           integer
           error={errors.cooldownDays}
-          onChange={(cooldownDays) => set({ cooldownDays })}
+          onChange={(cooldownDays) => set({ cooldownDays: cooldownDays ?? null })}
         />
       )}
       <NumberField
@@ -83,7 +84,7 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
         value={s.holdoutPercent}
         hint="0–50% of entering members get no actions, to measure lift."
         error={errors.holdoutPercent}
-        onChange={(holdoutPercent) => set({ holdoutPercent })}
+        onChange={(holdoutPercent) => set({ holdoutPercent: holdoutPercent ?? null })}
       />
 
       <h3 className="settings-section">Goals</h3>
@@ -129,7 +130,7 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
           value={conversion.withinDays}
           integer
           error={errors['conversion.withinDays']}
-          onChange={(withinDays) => set({ conversion: { ...conversion, withinDays } })}
+          onChange={(withinDays) => set({ conversion: { ...conversion, withinDays: withinDays ?? null } })}
         />
       </div>
 
