@@ -24,6 +24,10 @@ interface MemberRow {
   total_spent: string;
   first_purchase_at: Date | null;
   last_purchase_at: Date | null;
+  rfm_r: number | null;
+  rfm_f: number | null;
+  rfm_m: number | null;
+  rfm_segment: string | null;
 }
 
 /** The member as conditions and waits see it, read inside the lane's transaction. */
@@ -56,7 +60,7 @@ export async function loadMemberFacts(c: pg.ClientBase, memberId: string, now: n
     joinedAt: r.joined_at?.getTime() ?? null,
     attributes: r.attributes ?? {},
     consents: r.consents ?? {},
-    rfm: null,
+    rfm: r.rfm_segment ? { r: r.rfm_r ?? 0, f: r.rfm_f ?? 0, m: r.rfm_m ?? 0, segment: r.rfm_segment } : null,
     purchases: purchases.rows.map((p) => ({ at: p.at.getTime(), amount: Number(p.amount) || 0 })),
     pointsExpiring: [],
   };
