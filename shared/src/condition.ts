@@ -39,12 +39,19 @@ const FieldPath = z
     'must be a member field (member.tier, member.attributes.x, ...), a trigger property (trigger.amount) or a property of the latest event (event.score)',
   );
 
-export const FieldRule = z.object({
-  type: z.literal('field'),
-  field: FieldPath,
-  op: ConditionOp,
-  value: z.union([Scalar, z.array(Scalar)]).optional(),
-});
+export const FieldRule = z
+  .object({
+    type: z.literal('field'),
+    field: FieldPath,
+    op: ConditionOp,
+    value: z.union([Scalar, z.array(Scalar)]).optional(),
+  })
+  .superRefine((r, ctx) => {
+    // Only "is set" / "is not set" stand without a value; "in" lists need at least one.
+    if (r.op === 'exists' || r.op === 'not_exists') return;
+    const empty = r.value === undefined || r.value === '' || (Array.isArray(r.value) && r.value.length === 0);
+    if (empty) ctx.addIssue({ code: 'custom', path: ['value'], message: r.op === 'in' || r.op === 'not_in' ? 'list at least one value' : 'enter a value to compare with' });
+  });
 export type FieldRule = z.infer<typeof FieldRule>;
 
 /** Spend or order count over the last N days, e.g. "spent at least 500 in 90 days". */

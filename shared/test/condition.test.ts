@@ -67,3 +67,21 @@ describe('conditions', () => {
     expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['rules.0.field', 'rules.1.op']);
   });
 });
+
+describe('rule values', () => {
+  it('are required except for "is set" and "is not set"', () => {
+    const r = ConditionGroup.safeParse({
+      type: 'group',
+      combinator: 'and',
+      rules: [
+        { type: 'field', field: 'member.tier', op: 'eq' },
+        { type: 'field', field: 'member.tier', op: 'in', value: [] },
+        { type: 'field', field: 'member.tier', op: 'exists' },
+      ],
+    });
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['rules.0.value', 'enter a value to compare with'],
+      ['rules.1.value', 'list at least one value'],
+    ]);
+  });
+});
