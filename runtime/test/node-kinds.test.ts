@@ -48,7 +48,13 @@ describe('node kinds in the runtime', () => {
       'Entered: purchase matched the trigger "Purchase". "Spent 200+?" → Yes: member.totalSpent ≥ 200 (is 220): yes',
     ]);
     const [m] = await infra.sql(`SELECT tags, points_balance, attributes, total_spent, order_count FROM member WHERE id = 'vip1'`);
-    expect(m).toEqual({ tags: ['vip'], points_balance: 50, attributes: { vip_since: '2026-01' }, total_spent: '220.00', order_count: 3 });
+    // 50 + 80 points earned by the programme (1 per unit spent), plus the workflow's 50.
+    expect(m).toEqual({ tags: ['vip'], points_balance: 180, attributes: { vip_since: '2026-01' }, total_spent: '220.00', order_count: 3 });
+    expect(await infra.sql(`SELECT kind, delta, reason FROM points_entry ORDER BY id`)).toEqual([
+      { kind: 'earn', delta: 50, reason: 'purchase' },
+      { kind: 'earn', delta: 80, reason: 'purchase' },
+      { kind: 'adjust', delta: 50, reason: 'VIP bonus' },
+    ]);
     const [msg] = await infra.sql(`SELECT payload, status FROM effect WHERE kind = 'send_message'`);
     expect(msg).toEqual({ status: 'done', payload: { channel: 'sms', provider: 'log', to: '13900000000', subject: '', body: 'Thanks Han Meimei, 80 received (VIP)', marketing: false } });
     expect(await infra.sql(`SELECT title, type, priority, status, due_at FROM task`)).toEqual([

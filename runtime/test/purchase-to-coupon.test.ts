@@ -151,8 +151,8 @@ describe('ingest', () => {
     expect((await infra.api('POST', '/api/v1/events', e)).body).toEqual({ accepted: 1, duplicates: 0 });
     expect((await infra.api('POST', '/api/v1/events', { events: [e, e] })).body).toEqual({ accepted: 0, duplicates: 2 });
     await infra.drain();
-    expect(await infra.sql('SELECT count(*)::int AS n FROM event')).toEqual([{ n: 1 }]);
-    expect(await infra.sql(`SELECT order_count FROM member WHERE id = 'k'`)).toEqual([{ order_count: 1 }]);
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE type = 'purchase'`)).toEqual([{ n: 1 }]);
+    expect(await infra.sql(`SELECT order_count, points_balance FROM member WHERE id = 'k'`)).toEqual([{ order_count: 1, points_balance: 20 }]);
   });
 
   test('bad events get a 400 naming the field, and nothing of the batch is stored', async ({ infra }) => {

@@ -2,6 +2,7 @@ import type { PersistedJourney } from '@memberflow/shared/journey-machine';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
 import type { JourneyStatus } from '@memberflow/shared/api/workflows';
 import type pg from 'pg';
+import { applyPoints, type PointsOp } from '../loyalty/points-ledger.ts';
 
 /** A journey row as the lane holds it while applying a member's events. */
 export interface JourneyState {
@@ -68,6 +69,8 @@ export class LaneWrites {
   /** The latest coupon per journey entry, for {{coupon.*}} in later messages. */
   readonly latestCoupon = new Map<string, Record<string, unknown>>();
   readonly attributePatch: Record<string, unknown> = {};
+  /** Points changes (programme earn rules, workflow awards), applied to the ledger after the member row. */
+  readonly pointsOps: PointsOp[] = [];
   memberChanged = false;
 
   raise(type: string, at: number, properties: Record<string, unknown>): void {
@@ -78,15 +81,17 @@ export class LaneWrites {
   async flush(client: pg.ClientBase, m: MemberFacts, journeys: Iterable<JourneyState>): Promise<void> {
     const memberId = m.id;
     await client.query(
-      `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, points_balance, attributes)
-       VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000), to_timestamp($5::float8 / 1000), $6, $7, $8, $9)
+      `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, attributes)
+       VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000), to_timestamp($5::float8 / 1000), $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET
          order_count = EXCLUDED.order_count, total_spent = EXCLUDED.total_spent,
          first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at,
-         tier = EXCLUDED.tier, tags = EXCLUDED.tags, points_balance = EXCLUDED.points_balance,
+         tier = EXCLUDED.tier, tags = EXCLUDED.tags,
          attributes = member.attributes || EXCLUDED.attributes, updated_at = now()`,
-      [memberId, m.orderCount, m.totalSpent, m.firstPurchaseAt, m.lastPurchaseAt, m.tier, m.tags, m.pointsBalance, JSON.stringify(this.attributePatch)],
+      [memberId, m.orderCount, m.totalSpent, m.firstPurchaseAt, m.lastPurchaseAt, m.tier, m.tags, JSON.stringify(this.attributePatch)],
     );
+    // The points ledger owns the balance; the lane already clamped deductions.
+    for (const op of this.pointsOps) await applyPoints(client, op, true);
 
     const dirty = [...journeys].filter((j) => j.dirty);
     if (dirty.length) {

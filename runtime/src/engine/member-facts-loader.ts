@@ -1,6 +1,7 @@
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { emptyMember, type MemberFacts } from '@memberflow/shared/member-facts';
 import type pg from 'pg';
+import { expiringLots } from '../loyalty/points-ledger.ts';
 
 /** How far back purchases are loaded for windowed conditions ("spend in the last N days"). */
 export const PURCHASE_WINDOW_DAYS = 400;
@@ -62,6 +63,6 @@ export async function loadMemberFacts(c: pg.ClientBase, memberId: string, now: n
     consents: r.consents ?? {},
     rfm: r.rfm_segment ? { r: r.rfm_r ?? 0, f: r.rfm_f ?? 0, m: r.rfm_m ?? 0, segment: r.rfm_segment } : null,
     purchases: purchases.rows.map((p) => ({ at: p.at.getTime(), amount: Number(p.amount) || 0 })),
-    pointsExpiring: [],
+    pointsExpiring: await expiringLots(c, memberId),
   };
 }

@@ -19,6 +19,9 @@ import { nodeExecutors } from '../nodes/registry.ts';
 import { ENROLL_EVENT, TRIGGER_EVENT } from './internal-events.ts';
 import { LaneWrites, type JourneyState } from './lane-writes.ts';
 import { loadMemberFacts } from './member-facts-loader.ts';
+import { pointsExpiry, purchasePoints } from '@memberflow/shared/loyalty-program';
+import { loyaltyRules } from '../loyalty/loyalty-cache.ts';
+import { qualifyingTier, rankOf } from '../loyalty/tiers.ts';
 import type { VersionCache } from './version-cache.ts';
 
 export interface EngineDeps {
@@ -112,6 +115,8 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   if (events.length === 0 && !journeys.some(isDue)) return { events: 0, steps: 0, more: false, pending: [] };
 
   const member = await loadMemberFacts(c, memberId, now);
+  const { program, tiers } = await loyaltyRules(c, deps.db.schema);
+  let laneSpend = 0;
   const live = await loadLiveWorkflows(deps, c);
   const writes = new LaneWrites();
   if (journeys.some((j) => inProgress(j.status))) await prefetchCoupons(c, memberId, writes);
@@ -249,6 +254,29 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     });
   };
 
+  /** Programme rules before workflows, so triggers and conditions see the new points and tier. */
+  const applyProgramme = async (e: EventRow, at: number) => {
+    const tier = tiers.find((t) => t.key === member.tier);
+    const amount = Number(e.properties?.amount) || 0;
+    const earned =
+      e.type === 'purchase' ? purchasePoints(program, amount, tier?.pointsMultiplier ?? 1) : e.type === 'sign_in' ? program.earn.signIn : e.type === 'referral' ? program.earn.referral : 0;
+    if (earned > 0) {
+      member.pointsBalance += earned;
+      writes.pointsOps.push({ memberId, delta: earned, kind: 'earn', reason: e.type, source: `event:${e.seq}`, at, expiresAt: pointsExpiry(program, at), key: `earn:${e.seq}` });
+      writes.raise('points_changed', at, { delta: earned, balance: member.pointsBalance, reason: e.type });
+    }
+    if (e.type === 'purchase') laneSpend += amount;
+    if (tiers.length && (e.type === 'purchase' || earned > 0)) {
+      // Purchases of this pass are not in the event table as processed yet: count them in.
+      const q = await qualifyingTier(c, memberId, tiers, at, laneSpend);
+      if (q && q.rank > rankOf(tiers, member.tier)) {
+        writes.raise('tier_changed', at, { from: member.tier, tier: q.key, direction: 'up' });
+        member.tier = q.key;
+        writes.memberChanged = true;
+      }
+    }
+  };
+
   let i = 0;
   for (;;) {
     const next = events[i];
@@ -269,6 +297,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     const wasIn = new Map(segmentWorkflows.map((w) => [w.workflowId, inSegment(w)]));
     applyMemberEvent(member, { type: next.type, at, properties: next.properties ?? {} });
     if (next.type === 'purchase') writes.memberChanged = true;
+    await applyProgramme(next, at);
     const event: JourneyEvent = { type: next.type, at, properties: next.properties ?? {}, member };
 
     for (const j of journeys) {

@@ -1,0 +1,22 @@
+import type { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
+import type pg from 'pg';
+import { readProgram, readTiers, type TierRow } from './program-store.ts';
+
+const TTL_MS = 5000;
+const cache = new Map<string, { at: number; program: LoyaltyProgramSettings; tiers: TierRow[] }>();
+
+/**
+ * Programme rules and tiers change rarely and every lane needs them: kept per schema for a few
+ * seconds, and dropped at once when this process changes them.
+ */
+export async function loyaltyRules(c: pg.ClientBase, schema: string): Promise<{ program: LoyaltyProgramSettings; tiers: TierRow[] }> {
+  const hit = cache.get(schema);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit;
+  const fresh = { at: Date.now(), program: await readProgram(c), tiers: await readTiers(c) };
+  cache.set(schema, fresh);
+  return fresh;
+}
+
+export function forgetLoyaltyRules(schema: string): void {
+  cache.delete(schema);
+}

@@ -1,0 +1,89 @@
+import type pg from 'pg';
+
+export interface PointsOp {
+  memberId: string;
+  /** Positive: a new lot (earn or adjust up). Negative: spent first-in, first-out (redeem or adjust down). */
+  delta: number;
+  kind: 'earn' | 'redeem' | 'adjust';
+  reason: string;
+  source: string;
+  at: number;
+  expiresAt: number | null;
+  /** Applied once per key: a repeated call changes nothing. */
+  key: string | null;
+}
+
+export class InsufficientPoints extends Error {}
+
+/**
+ * Applies one change to the ledger and the member's balance, inside the caller's transaction
+ * (which must hold the member's lane lock). Returns the new balance, or null when the key was
+ * applied before.
+ */
+export async function applyPoints(c: pg.ClientBase, op: PointsOp, allowNegative = false): Promise<number | null> {
+  if (op.delta === 0) return null;
+  if (op.key) {
+    const seen = await c.query('SELECT 1 FROM points_entry WHERE idempotency_key = $1', [op.key]);
+    if (seen.rowCount) return null;
+  }
+  const bal = (await c.query<{ points_balance: number }>('SELECT points_balance FROM member WHERE id = $1 FOR UPDATE', [op.memberId])).rows[0];
+  if (!bal) throw new Error(`member ${op.memberId} does not exist`);
+  if (op.delta < 0) {
+    const need = -op.delta;
+    if (bal.points_balance < need && !allowNegative) throw new InsufficientPoints(`member has ${bal.points_balance} points, ${need} needed`);
+    // Spend the lots that expire first (then the oldest); what no lot covers goes negative if allowed.
+    await c.query(
+      `WITH lots AS (
+         SELECT id, remaining, sum(remaining) OVER (ORDER BY expires_at NULLS LAST, at, id) - remaining AS before
+         FROM points_entry WHERE member_id = $1 AND remaining > 0
+       )
+       UPDATE points_entry p SET remaining = p.remaining - LEAST(p.remaining, GREATEST($2 - lots.before, 0))
+       FROM lots WHERE p.id = lots.id AND lots.before < $2`,
+      [op.memberId, need],
+    );
+  }
+  await c.query(
+    `INSERT INTO points_entry (member_id, kind, delta, remaining, reason, source, expires_at, at, idempotency_key)
+     VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::float8 / 1000), to_timestamp($8::float8 / 1000), $9)`,
+    [op.memberId, op.kind, op.delta, Math.max(op.delta, 0), op.reason, op.source, op.expiresAt, op.at, op.key],
+  );
+  const r = await c.query<{ points_balance: number }>('UPDATE member SET points_balance = points_balance + $2, updated_at = now() WHERE id = $1 RETURNING points_balance', [op.memberId, op.delta]);
+  return r.rows[0]!.points_balance;
+}
+
+/**
+ * Expires what is left of lots past their date: an `expire` row per lot, balances reduced.
+ * Set-based, so one statement handles any number of members. Returns members and balances.
+ */
+export async function expireDuePoints(c: pg.ClientBase | pg.Pool, now: number): Promise<{ memberId: string; expired: number; balance: number }[]> {
+  const { rows } = await c.query<{ member_id: string; expired: number; balance: number }>(
+    `WITH lots AS (
+       SELECT id, member_id, remaining, expires_at FROM points_entry
+       WHERE remaining > 0 AND expires_at <= to_timestamp($1::float8 / 1000) FOR UPDATE
+     ), due AS (
+       -- RETURNING from the CTE gives what each lot held before it was zeroed.
+       UPDATE points_entry p SET remaining = 0 FROM lots WHERE p.id = lots.id
+       RETURNING lots.member_id, lots.remaining AS was, lots.expires_at
+     ), lost AS (
+       SELECT member_id, sum(was)::int AS expired, max(expires_at) AS at FROM due GROUP BY member_id
+     ), rows AS (
+       INSERT INTO points_entry (member_id, kind, delta, remaining, reason, source, at, idempotency_key)
+       SELECT member_id, 'expire', -expired, 0, 'points expired', 'expiry', at, 'expire:' || member_id || ':' || (extract(epoch FROM at) * 1000)::bigint FROM lost
+       ON CONFLICT (idempotency_key) DO NOTHING
+     )
+     UPDATE member m SET points_balance = m.points_balance - lost.expired, updated_at = now()
+     FROM lost WHERE m.id = lost.member_id
+     RETURNING m.id AS member_id, lost.expired, m.points_balance AS balance`,
+    [now],
+  );
+  return rows.map((r) => ({ memberId: r.member_id, expired: r.expired, balance: r.balance }));
+}
+
+/** Lots that still hold points and will expire: what points-expiring triggers look at. */
+export async function expiringLots(c: pg.ClientBase, memberId: string): Promise<{ points: number; expiresAt: number }[]> {
+  const { rows } = await c.query<{ remaining: number; expires_at: Date }>(
+    `SELECT remaining, expires_at FROM points_entry WHERE member_id = $1 AND remaining > 0 AND expires_at IS NOT NULL ORDER BY expires_at`,
+    [memberId],
+  );
+  return rows.map((r) => ({ points: r.remaining, expiresAt: r.expires_at.getTime() }));
+}

@@ -1,0 +1,34 @@
+import { defaultProgram, LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
+import type pg from 'pg';
+
+export interface TierRow {
+  key: string;
+  name: string;
+  rank: number;
+  basis: 'spend' | 'points';
+  period: 'lifetime' | 'calendar_year' | 'rolling_12m';
+  threshold: number;
+  pointsMultiplier: number;
+}
+
+export async function readProgram(c: pg.ClientBase | pg.Pool): Promise<LoyaltyProgramSettings> {
+  const { rows } = await c.query<{ settings: unknown }>('SELECT settings FROM loyalty_program WHERE id = 1');
+  const parsed = LoyaltyProgramSettings.safeParse(rows[0]?.settings ?? {});
+  return parsed.success ? parsed.data : defaultProgram();
+}
+
+export async function writeProgram(c: pg.ClientBase | pg.Pool, settings: LoyaltyProgramSettings): Promise<void> {
+  // Other keys (RFM boundaries) live beside the rules in the same row: merge, never replace them.
+  await c.query(
+    `INSERT INTO loyalty_program (id, settings, updated_at) VALUES (1, $1, now())
+     ON CONFLICT (id) DO UPDATE SET settings = loyalty_program.settings || EXCLUDED.settings, updated_at = now()`,
+    [JSON.stringify(settings)],
+  );
+}
+
+export async function readTiers(c: pg.ClientBase | pg.Pool): Promise<TierRow[]> {
+  const { rows } = await c.query<{ key: string; name: string; rank: number; basis: TierRow['basis']; period: TierRow['period']; threshold: string; points_multiplier: string }>(
+    'SELECT key, name, rank, basis, period, threshold, points_multiplier FROM tier ORDER BY rank',
+  );
+  return rows.map((r) => ({ key: r.key, name: r.name, rank: r.rank, basis: r.basis, period: r.period, threshold: Number(r.threshold), pointsMultiplier: Number(r.points_multiplier) }));
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../time-zone.ts';
+
+const MemberId = z.string().min(1, 'is required').max(128).regex(/^[^\s/?#]+$/, 'may not contain spaces, "/", "?" or "#"');
+
+/** A member as the brand's systems send it; omitted fields are left as they are. */
+export const MemberInput = z.object({
+  id: MemberId,
+  name: z.string().max(200).nullable().optional(),
+  phone: z.string().max(40).regex(/^\+?[0-9 ()-]{3,}$/, 'must be a phone number').nullable().optional(),
+  email: z.email('must be an email address').max(254).nullable().optional(),
+  birthday: z.iso.date('must be a date like 1990-06-15').nullable().optional(),
+  timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').optional(),
+  locale: z.string().max(20).nullable().optional(),
+  joinedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).nullable().optional(),
+  tags: z.array(z.string().min(1).max(60)).max(100).optional(),
+  /** Per-channel consent: false means never use that channel. */
+  consents: z.record(z.enum(['sms', 'email', 'wechat', 'push', 'webhook']), z.boolean()).optional(),
+  attributes: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names: letters, digits and "_"'), z.unknown()).optional(),
+});
+export type MemberInput = z.infer<typeof MemberInput>;
+
+export const MemberBatch = z.object({ members: z.array(MemberInput).min(1, 'send at least one member').max(1000, 'at most 1,000 members per request') });
+
+export const MemberSearch = z.object({
+  q: z.string().max(200).optional(),
+  tier: z.string().max(40).optional(),
+  tag: z.string().max(60).optional(),
+  rfmSegment: z.string().max(40).optional(),
+  /** Members after this id (keyset paging: pass the previous page's `next`). */
+  after: z.string().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type MemberSearch = z.infer<typeof MemberSearch>;
