@@ -47,6 +47,8 @@ export interface RuntimeConfig {
   smtpFrom: string;
   /** First retry delay for failed webhook deliveries; doubles each attempt. */
   effectRetryDelayMs: number;
+  /** How often RFM scores are recomputed for all members (0 = only on POST /api/v1/rfm/recompute). */
+  rfmIntervalMs: number;
 }
 
 function int(v: string | undefined, fallback: number, name: string): number {
@@ -80,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     smtpUrl: env.SMTP_URL ?? null,
     smtpFrom: env.SMTP_FROM ?? 'Memberflow <no-reply@localhost>',
     effectRetryDelayMs: int(env.EFFECT_RETRY_DELAY_MS, 1000, 'EFFECT_RETRY_DELAY_MS'),
+    rfmIntervalMs: int(env.RFM_INTERVAL_MS, 86_400_000, 'RFM_INTERVAL_MS'),
   };
 }

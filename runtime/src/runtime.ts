@@ -12,6 +12,7 @@ import { createStepQueue, redisConnection, startStepWorker, type LaneJob } from 
 import { sweep } from './engine/sweeper.ts';
 import { TriggerScheduler } from './engine/trigger-scheduler.ts';
 import { VersionCache } from './engine/version-cache.ts';
+import { startRfmSchedule } from './rfm/rfm-schedule.ts';
 
 export interface Runtime {
   engine: EngineDeps;
@@ -73,6 +74,9 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     }, config.sweepIntervalMs);
   }
 
+  // Daily RFM recompute in worker processes; the stored computedAt makes one process do it.
+  const rfm = (opts.sweepTimer ?? true) && config.runWorkers && config.rfmIntervalMs > 0 ? startRfmSchedule({ pool: db.pool, clock: engine.clock, intervalMs: config.rfmIntervalMs }) : null;
+
   let server: Server | null = null;
   let url: string | null = null;
   if (opts.http ?? config.serveHttp) {
@@ -97,6 +101,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     fireTriggers,
     async close() {
       if (timer) clearInterval(timer);
+      await rfm?.stop();
       if (server) await new Promise((ok) => server!.close(ok));
       await worker?.close();
       await effectWorker?.close();

@@ -8,6 +8,8 @@ import { eventsRoutes } from './events-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { HttpError } from './http-error.ts';
 import { membersRoutes } from './members-routes.ts';
+import { metricsRoutes } from './metrics-routes.ts';
+import { rfmRoutes } from './rfm-routes.ts';
 import { workflowsRoutes } from './workflows-routes.ts';
 
 export function createApp(deps: AppDeps): Koa {
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps): Koa {
   workflowsRoutes(router, deps);
   membersRoutes(router, deps);
   effectsRoutes(router, deps);
+  rfmRoutes(router, deps);
+  metricsRoutes(router, deps);
   app.use(router.routes());
   app.use(router.allowedMethods());
   if (deps.editorDist) app.use(editorStatic(deps.editorDist));
