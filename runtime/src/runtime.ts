@@ -11,6 +11,8 @@ import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } 
 import { createStepQueue, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
 import { sweep } from './engine/sweeper.ts';
 import { TriggerScheduler } from './engine/trigger-scheduler.ts';
+import { ingestEvents } from './engine/ingest.ts';
+import { maintainLoyalty } from './loyalty/loyalty-maintenance.ts';
 import { VersionCache } from './engine/version-cache.ts';
 import { startRfmSchedule } from './rfm/rfm-schedule.ts';
 
@@ -58,7 +60,10 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config) : null;
   const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs, effectQueue });
   const scheduler = new TriggerScheduler(engine, queue);
-  const fireTriggers = () => scheduler.run();
+  const raise = (memberId: string, type: string, properties: Record<string, unknown>, at: number) =>
+    ingestEvents(engine, queue, [{ type, memberId, timestamp: new Date(at).toISOString(), properties }]).then(() => {});
+  // Programme upkeep before time triggers, so points-expiring sees today's lots.
+  const fireTriggers = async () => (await maintainLoyalty(engine, raise), await scheduler.run());
 
   let timer: NodeJS.Timeout | null = null;
   let lastTriggers = 0;

@@ -1,3 +1,4 @@
+import './zod-messages.ts';
 import { z } from 'zod';
 import { EventType } from './member-event.ts';
 import { NodeKind } from './node-kind.ts';

@@ -1,3 +1,4 @@
+import './zod-messages.ts';
 import { z } from 'zod';
 import type { MemberFacts } from './member-facts.ts';
 

@@ -7,6 +7,8 @@ import { effectsRoutes } from './effects-routes.ts';
 import { eventsRoutes } from './events-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { HttpError } from './http-error.ts';
+import { importsRoutes } from './imports-routes.ts';
+import { loyaltyRoutes } from './loyalty-routes.ts';
 import { membersRoutes } from './members-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
@@ -40,13 +42,16 @@ export function createApp(deps: AppDeps): Koa {
       ctx.body = { error: 'Internal error; see the server log' };
     }
   });
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '2mb', encoding: 'utf-8' }));
+  // JSON for the API; text for CSV and CDNOW imports.
+  app.use(bodyParser({ enableTypes: ['json', 'text'], extendTypes: { text: ['text/csv', 'text/plain'] }, jsonLimit: '2mb', textLimit: '100mb', encoding: 'utf-8' }));
   const router = new Router();
   healthRoutes(router, deps);
   eventsRoutes(router, deps);
   workflowsRoutes(router, deps);
   membersRoutes(router, deps);
   effectsRoutes(router, deps);
+  loyaltyRoutes(router, deps);
+  importsRoutes(router, deps);
   rfmRoutes(router, deps);
   metricsRoutes(router, deps);
   app.use(router.routes());

@@ -1,13 +1,44 @@
 import type Router from '@koa/router';
+import { PointsChange, Recharge, Spend } from '@memberflow/shared/api/loyalty';
+import { MemberBatch, MemberInput, MemberSearch } from '@memberflow/shared/api/members';
+import { InsufficientPoints, applyPoints, expiringLots } from '../loyalty/points-ledger.ts';
+import { readProgram } from '../loyalty/program-store.ts';
+import { InsufficientBalance, recharge, spendStoredValue } from '../loyalty/stored-value.ts';
+import { withMemberLocks } from '../members/member-lock.ts';
+import { eraseMember, getMember, searchMembers, upsertMembers } from '../members/member-store.ts';
 import type { AppDeps } from './app-deps.ts';
-import { notFound } from './http-error.ts';
+import { HttpError, notFound, parseBody } from './http-error.ts';
+import { raiseEvent } from './raise-event.ts';
 
 export function membersRoutes(router: Router, deps: AppDeps): void {
-  const { pool } = deps.engine.db;
+  const { db, clock } = deps.engine;
+  const { pool } = db;
+  const must = async (id: string) => {
+    const m = await getMember(db, id);
+    if (!m) throw notFound('Member');
+    return m;
+  };
+
+  router.get('/api/v1/members', async (ctx) => {
+    ctx.body = await searchMembers(db, parseBody(MemberSearch, ctx.query, 'query'));
+  });
+  router.post('/api/v1/members', async (ctx) => {
+    const { members } = parseBody(MemberBatch, ctx.request.body, 'member batch');
+    await upsertMembers(db, members);
+    ctx.body = { upserted: members.length };
+  });
+  router.put('/api/v1/members/:id', async (ctx) => {
+    const m = parseBody(MemberInput, { ...(ctx.request.body as object), id: ctx.params.id }, 'member');
+    await upsertMembers(db, [m]);
+    ctx.body = await getMember(db, m.id);
+  });
   router.get('/api/v1/members/:id', async (ctx) => {
-    const { rows } = await pool.query('SELECT * FROM member WHERE id = $1', [ctx.params.id]);
-    if (!rows[0]) throw notFound('Member');
-    ctx.body = rows[0];
+    ctx.body = await must(ctx.params.id!);
+  });
+  // Erase personal data (right to be forgotten); anonymous ledger totals stay.
+  router.delete('/api/v1/members/:id', async (ctx) => {
+    if (!(await eraseMember(db, ctx.params.id!, clock.now()))) throw notFound('Member');
+    ctx.body = { erased: true };
   });
   // Every journey of a member with its steps: the start of "why did this happen?".
   router.get('/api/v1/members/:id/journeys', async (ctx) => {
@@ -24,15 +55,86 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
        FROM journey_step WHERE member_id = $1 ORDER BY id`,
       [ctx.params.id],
     );
-    ctx.body = {
-      journeys: journeys.rows.map((j) => ({ ...j, steps: steps.rows.filter((s) => s.journeyId === j.id) })),
-    };
+    ctx.body = { journeys: journeys.rows.map((j) => ({ ...j, steps: steps.rows.filter((s) => s.journeyId === j.id) })) };
   });
   router.get('/api/v1/members/:id/coupons', async (ctx) => {
     const { rows } = await pool.query(
-      `SELECT code, template, status, issued_at AS "issuedAt", expires_at AS "expiresAt" FROM coupon WHERE member_id = $1 ORDER BY issued_at`,
+      `SELECT code, template, status, issued_at AS "issuedAt", expires_at AS "expiresAt", redeemed_at AS "redeemedAt" FROM coupon WHERE member_id = $1 ORDER BY issued_at`,
       [ctx.params.id],
     );
     ctx.body = { coupons: rows };
+  });
+
+  router.get('/api/v1/members/:id/points', async (ctx) => {
+    const m = await must(ctx.params.id!);
+    const c = await pool.connect();
+    try {
+      const ledger = await c.query(
+        `SELECT kind, delta, remaining, reason, source, at, expires_at AS "expiresAt" FROM points_entry WHERE member_id = $1 ORDER BY at DESC, id DESC LIMIT 200`,
+        [ctx.params.id],
+      );
+      ctx.body = { balance: m.pointsBalance, expiring: (await expiringLots(c, ctx.params.id!)).map((l) => ({ points: l.points, expiresAt: new Date(l.expiresAt).toISOString() })), ledger: ledger.rows };
+    } finally {
+      c.release();
+    }
+  });
+  for (const mode of ['award', 'redeem'] as const) {
+    router.post(`/api/v1/members/:id/points/${mode}`, async (ctx) => {
+      const body = parseBody(PointsChange, ctx.request.body);
+      await must(ctx.params.id!);
+      const at = clock.now();
+      const program = await readProgram(pool);
+      const balance = await withMemberLocks(db, [ctx.params.id!], (c) =>
+        applyPoints(
+          c,
+          {
+            memberId: ctx.params.id!,
+            delta: mode === 'award' ? body.points : -body.points,
+            kind: mode === 'award' ? 'adjust' : 'redeem',
+            reason: body.reason,
+            source: 'api',
+            at,
+            expiresAt: null,
+            key: body.idempotencyKey ?? null,
+          },
+          program.allowNegativePoints,
+        ).catch((e) => {
+          if (e instanceof InsufficientPoints) throw new HttpError(409, { error: `Not enough points: ${e.message}`, issues: [{ field: 'points', message: e.message }] });
+          throw e;
+        }),
+      );
+      if (balance !== null) await raiseEvent(deps, ctx.params.id!, 'points_changed', { delta: mode === 'award' ? body.points : -body.points, balance, reason: body.reason }, at);
+      ctx.body = { balance: balance ?? (await must(ctx.params.id!)).pointsBalance, duplicate: balance === null };
+    });
+  }
+
+  router.get('/api/v1/members/:id/stored-value', async (ctx) => {
+    const m = await must(ctx.params.id!);
+    const { rows } = await pool.query(
+      `SELECT kind, amount::float8 AS amount, balance_after::float8 AS "balanceAfter", reason, at FROM stored_value_entry WHERE member_id = $1 ORDER BY id DESC LIMIT 200`,
+      [ctx.params.id],
+    );
+    ctx.body = { balance: m.storedValue, history: rows };
+  });
+  router.post('/api/v1/members/:id/stored-value/recharge', async (ctx) => {
+    const body = parseBody(Recharge, ctx.request.body);
+    await must(ctx.params.id!);
+    const at = clock.now();
+    const program = await readProgram(pool);
+    const r = await withMemberLocks(db, [ctx.params.id!], (c) => recharge(c, program, ctx.params.id!, body.amount, at, body.idempotencyKey ?? null));
+    // Workflows (e.g. the recharge recipe) trigger on it like on any recharge event.
+    if (r) await raiseEvent(deps, ctx.params.id!, 'recharge', { amount: body.amount, bonus: r.bonus, balance: r.balance }, at);
+    ctx.body = r ? { ...r, duplicate: false } : { duplicate: true, balance: (await must(ctx.params.id!)).storedValue };
+  });
+  router.post('/api/v1/members/:id/stored-value/spend', async (ctx) => {
+    const body = parseBody(Spend, ctx.request.body);
+    await must(ctx.params.id!);
+    const balance = await withMemberLocks(db, [ctx.params.id!], (c) =>
+      spendStoredValue(c, ctx.params.id!, body.amount, body.orderId ? `order ${body.orderId}` : 'spend', clock.now(), body.idempotencyKey ?? null).catch((e) => {
+        if (e instanceof InsufficientBalance) throw new HttpError(409, { error: `Not enough stored value: ${e.message}`, issues: [{ field: 'amount', message: e.message }] });
+        throw e;
+      }),
+    );
+    ctx.body = { balance: balance ?? (await must(ctx.params.id!)).storedValue, duplicate: balance === null };
   });
 }

@@ -2,6 +2,7 @@ import type { PersistedJourney } from '@memberflow/shared/journey-machine';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
 import type { JourneyStatus } from '@memberflow/shared/api/workflows';
 import type pg from 'pg';
+import { reserveStock } from '../loyalty/coupons.ts';
 import { applyPoints, type PointsOp } from '../loyalty/points-ledger.ts';
 
 /** A journey row as the lane holds it while applying a member's events. */
@@ -49,7 +50,7 @@ export interface EffectRow {
   status: 'done' | 'pending' | 'held' | 'skipped';
   notBefore?: number;
   at: number;
-  coupon?: { code: string; template: string; expiresAt: number | null };
+  coupon?: { code: string; template: string; expiresAt: number | null; limited?: boolean };
   task?: { type: string; title: string; assignee: string; priority: string; dueAt: number };
 }
 
@@ -151,6 +152,14 @@ export class LaneWrites {
           ),
         ],
       );
+    }
+
+    // Limited templates: take stock for each coupon; a sold-out one becomes a recorded skip.
+    for (const e of this.effects) {
+      if (!e.coupon?.limited || (await reserveStock(client, e.coupon.template))) continue;
+      e.payload = { template: e.coupon.template, skipped: `${e.coupon.template} is out of stock` };
+      e.status = 'skipped';
+      delete e.coupon;
     }
 
     if (this.effects.length) {

@@ -115,7 +115,8 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   if (events.length === 0 && !journeys.some(isDue)) return { events: 0, steps: 0, more: false, pending: [] };
 
   const member = await loadMemberFacts(c, memberId, now);
-  const { program, tiers } = await loyaltyRules(c, deps.db.schema);
+  const { program, tiers, couponTemplates } = await loyaltyRules(c, deps.db.schema);
+  const heldTemplates = new Set((await c.query<{ template: string }>('SELECT DISTINCT template FROM coupon WHERE member_id = $1', [memberId])).rows.map((r) => r.template));
   let laneSpend = 0;
   const live = await loadLiveWorkflows(deps, c);
   const writes = new LaneWrites();
@@ -147,6 +148,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
           workflow: { id: j.workflowId, name: j.workflowName },
         }),
         contact: { settings: compiled.definition.settings, cap, recentMarketing, provider },
+        coupons: { templates: couponTemplates, held: heldTemplates },
       });
     }
     if (step.outcome === 'waiting') {

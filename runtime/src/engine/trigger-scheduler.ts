@@ -1,6 +1,7 @@
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { DateTriggerConfig } from '@memberflow/shared/nodes/date-trigger';
 import { InactivityTriggerConfig } from '@memberflow/shared/nodes/inactivity-trigger';
+import { PointsExpiringTriggerConfig } from '@memberflow/shared/nodes/points-expiring-trigger';
 import { nextScheduled, ScheduleTriggerConfig } from '@memberflow/shared/nodes/schedule-trigger';
 import { zonedParts, zonedTime } from '@memberflow/shared/time-zone';
 import type { Queue } from 'bullmq';
@@ -41,7 +42,8 @@ export class TriggerScheduler {
       if (t.kind === 'inactivity_trigger') fired += await this.inactivity(w.id, InactivityTriggerConfig.parse(t.config).days, now);
       else if (t.kind === 'schedule_trigger') fired += await this.schedule(w.id, ScheduleTriggerConfig.parse(t.config), now);
       else if (t.kind === 'date_trigger') fired += await this.dates(w.id, DateTriggerConfig.parse(t.config), now);
-      // points_expiring_trigger waits for point lots (members and loyalty); segment entry is seen by the lane.
+      else if (t.kind === 'points_expiring_trigger') fired += await this.pointsExpiring(w.id, PointsExpiringTriggerConfig.parse(t.config), now);
+      // Segment entry is seen by the lane, as members change.
     }
     return fired;
   }
@@ -104,11 +106,29 @@ export class TriggerScheduler {
     return fired;
   }
 
+  /** N days before a lot of points expires; the period is that lot's expiry moment. */
+  private async pointsExpiring(workflowId: string, c: PointsExpiringTriggerConfig, now: number): Promise<number> {
+    return this.fireSelect(
+      workflowId,
+      `SELECT p.member_id, 'expiring-' || (extract(epoch FROM min(p.expires_at)) * 1000)::bigint,
+              min(p.expires_at) - make_interval(days => ${c.withinDays})
+       FROM points_entry p JOIN member m ON m.id = p.member_id AND m.deleted_at IS NULL
+       WHERE p.remaining >= $2 AND p.expires_at > to_timestamp($3::float8 / 1000) AND p.expires_at <= to_timestamp($4::float8 / 1000)
+       GROUP BY p.member_id`,
+      [c.minPoints, now, now + c.withinDays * MS_PER_DAY],
+    );
+  }
+
   private async fire(workflowId: string, where: string, params: unknown[], periodExpr: string, fireAtExpr: string): Promise<number> {
+    return this.fireSelect(workflowId, `SELECT m.id, ${periodExpr}, ${fireAtExpr} FROM member m WHERE m.deleted_at IS NULL AND ${where}`, params);
+  }
+
+  /** `select` yields (member_id, period_key, fire_at); each new row becomes one trigger event. */
+  private async fireSelect(workflowId: string, select: string, params: unknown[]): Promise<number> {
     const { rows } = await this.deps.db.pool.query<{ seq: number; member_id: string }>(
       `WITH fired AS (
          INSERT INTO trigger_fire (workflow_id, member_id, period_key, fire_at)
-         SELECT $1, m.id, ${periodExpr}, ${fireAtExpr} FROM member m WHERE ${where}
+         SELECT $1, s.* FROM (${select}) AS s
          ON CONFLICT DO NOTHING
          RETURNING member_id, fire_at
        )

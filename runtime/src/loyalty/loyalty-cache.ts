@@ -1,18 +1,25 @@
 import type { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
 import type pg from 'pg';
+import { readCouponTemplates, type CouponTemplateRow } from './coupons.ts';
 import { readProgram, readTiers, type TierRow } from './program-store.ts';
 
 const TTL_MS = 5000;
-const cache = new Map<string, { at: number; program: LoyaltyProgramSettings; tiers: TierRow[] }>();
+interface Rules {
+  at: number;
+  program: LoyaltyProgramSettings;
+  tiers: TierRow[];
+  couponTemplates: Map<string, CouponTemplateRow>;
+}
+const cache = new Map<string, Rules>();
 
 /**
  * Programme rules and tiers change rarely and every lane needs them: kept per schema for a few
  * seconds, and dropped at once when this process changes them.
  */
-export async function loyaltyRules(c: pg.ClientBase, schema: string): Promise<{ program: LoyaltyProgramSettings; tiers: TierRow[] }> {
+export async function loyaltyRules(c: pg.ClientBase, schema: string): Promise<Rules> {
   const hit = cache.get(schema);
   if (hit && Date.now() - hit.at < TTL_MS) return hit;
-  const fresh = { at: Date.now(), program: await readProgram(c), tiers: await readTiers(c) };
+  const fresh = { at: Date.now(), program: await readProgram(c), tiers: await readTiers(c), couponTemplates: await readCouponTemplates(c) };
   cache.set(schema, fresh);
   return fresh;
 }

@@ -13,13 +13,24 @@ export function couponCode(template: string): string {
   return `${template}-${suffix}`;
 }
 
+/**
+ * Issues a coupon with a unique code. A coupon template of the same key, when defined, sets
+ * validity (N days, or fixed dates) and usage rules: once per member is checked here, stock
+ * when the step commits.
+ */
 export const issueCouponExecutor: NodeExecutor = {
   execute: (ctx) => {
     const config = IssueCouponConfig.parse(ctx.action.config);
+    const t = ctx.coupons.templates.get(config.template);
+    if (t?.oncePerMember && ctx.coupons.held.has(config.template)) {
+      ctx.writes.effects.push({ ...effectBase(ctx, 'issue_coupon'), payload: { template: config.template, skipped: `once per member: already holds a ${config.template} coupon` }, status: 'skipped' });
+      return;
+    }
     const code = couponCode(config.template);
-    const expiresAt = ctx.at + config.validityDays * MS_PER_DAY;
-    const payload = { template: config.template, code, expiresAt: new Date(expiresAt).toISOString() };
-    ctx.writes.effects.push({ ...effectBase(ctx, 'issue_coupon'), payload, status: 'done', coupon: { code, template: config.template, expiresAt } });
+    const expiresAt = t?.validTo ?? ctx.at + (t?.validityDays ?? config.validityDays) * MS_PER_DAY;
+    const payload = { template: config.template, code, expiresAt: new Date(expiresAt).toISOString(), ...(t ? { kind: t.kind, value: t.value, minSpend: t.minSpend } : {}) };
+    ctx.writes.effects.push({ ...effectBase(ctx, 'issue_coupon'), payload, status: 'done', coupon: { code, template: config.template, expiresAt, limited: t?.stockLimit != null } });
+    ctx.coupons.held.add(config.template);
     // Later messages in this journey entry can say {{coupon.code}}.
     ctx.writes.latestCoupon.set(`${ctx.journey.id}:${ctx.journey.entryCount}`, payload);
   },

@@ -1,6 +1,7 @@
 import type { WorkflowSettings } from '@memberflow/shared/definition';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
 import type { ProviderSpec } from '../config.ts';
+import type { CouponTemplateRow } from '../loyalty/coupons.ts';
 import type { NodeActionParams } from '@memberflow/shared/node-module';
 import type { JourneyState, LaneWrites } from '../engine/lane-writes.ts';
 
@@ -17,6 +18,8 @@ export interface ExecContext {
   /** Variables for message, task and webhook templates. */
   templateVars(): Record<string, unknown>;
   contact: ContactPolicy;
+  /** Coupon templates by key, and the templates this member already holds a coupon of. */
+  coupons: { templates: ReadonlyMap<string, CouponTemplateRow>; held: Set<string> };
 }
 
 /** What decides whether, when and how a message goes out. */

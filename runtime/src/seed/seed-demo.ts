@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import type { Database } from '../db/database.ts';
 import { createWorkflow, publishWorkflow } from '../workflows/workflow-store.ts';
-import { readCdnow } from './cdnow.ts';
+import { readFile } from 'node:fs/promises';
+import { importCdnow } from '../members/member-import.ts';
 
 const LIVE_TEMPLATES = ['second-purchase-nudge'];
 
@@ -26,30 +27,8 @@ export async function seedDemo(db: Database): Promise<{ workflows: number; membe
 
   const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM member');
   if (rows[0]!.n > 0) return { workflows, members: 0 };
-  const purchases = await readCdnow(samplePath);
-  const members = new Map<string, { orders: number; spent: number; first: number; last: number }>();
-  for (const p of purchases) {
-    const m = members.get(p.memberId) ?? { orders: 0, spent: 0, first: p.at, last: p.at };
-    m.orders++;
-    m.spent += p.amount;
-    m.first = Math.min(m.first, p.at);
-    m.last = Math.max(m.last, p.at);
-    members.set(p.memberId, m);
-  }
-  await db.pool.query(
-    `INSERT INTO member (id, name, order_count, total_spent, first_purchase_at, last_purchase_at)
-     SELECT r.id, r.name, r.orders, r.spent, to_timestamp(r.first / 1000), to_timestamp(r.last / 1000)
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, orders int, spent numeric, first float8, last float8)
-     ON CONFLICT (id) DO NOTHING`,
-    [JSON.stringify([...members].map(([id, m]) => ({ id, name: `Customer ${id.slice(6)}`, orders: m.orders, spent: Math.round(m.spent * 100) / 100, first: m.first, last: m.last })))],
-  );
-  await db.pool.query(
-    `INSERT INTO event (member_id, type, occurred_at, properties, processed_at)
-     SELECT r.member_id, 'purchase', to_timestamp(r.at / 1000), jsonb_build_object('amount', r.amount, 'items', r.cds), now()
-     FROM jsonb_to_recordset($1::jsonb) AS r(member_id text, at float8, amount numeric, cds int)`,
-    [JSON.stringify(purchases.map((p) => ({ member_id: p.memberId, at: p.at, amount: p.amount, cds: p.cds })))],
-  );
-  return { workflows, members: members.size };
+  const imported = await importCdnow(db, await readFile(samplePath, 'utf8'));
+  return { workflows, members: imported.members };
 }
 
 // `npm start` runs this file directly against the configured database.

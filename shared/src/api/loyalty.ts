@@ -1,3 +1,4 @@
+import '../zod-messages.ts';
 import { z } from 'zod';
 
 const Money = z.number().positive('must be greater than 0').max(100_000_000);

@@ -1,3 +1,4 @@
+import '../zod-messages.ts';
 import { z } from 'zod';
 import { isValidTimeZone } from '../time-zone.ts';
 
@@ -15,7 +16,7 @@ export const MemberInput = z.object({
   joinedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).nullable().optional(),
   tags: z.array(z.string().min(1).max(60)).max(100).optional(),
   /** Per-channel consent: false means never use that channel. */
-  consents: z.record(z.enum(['sms', 'email', 'wechat', 'push', 'webhook']), z.boolean()).optional(),
+  consents: z.partialRecord(z.enum(['sms', 'email', 'wechat', 'push', 'webhook']), z.boolean()).optional(),
   attributes: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names: letters, digits and "_"'), z.unknown()).optional(),
 });
 export type MemberInput = z.infer<typeof MemberInput>;

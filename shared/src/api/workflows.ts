@@ -1,3 +1,4 @@
+import '../zod-messages.ts';
 import { z } from 'zod';
 import { WorkflowDefinition } from '../definition.ts';
 import type { Violation } from '../violations.ts';

@@ -1,0 +1,69 @@
+import type Router from '@koa/router';
+import { CouponTemplateInput, Redeem, TierList } from '@memberflow/shared/api/loyalty';
+import { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
+import { expireCoupons, readCouponTemplates, redeemCoupon, upsertCouponTemplate } from '../loyalty/coupons.ts';
+import { forgetLoyaltyRules } from '../loyalty/loyalty-cache.ts';
+import { readProgram, readTiers, writeProgram } from '../loyalty/program-store.ts';
+import { withTransaction } from '../db/transaction.ts';
+import type { AppDeps } from './app-deps.ts';
+import { parseBody } from './http-error.ts';
+import { raiseEvent } from './raise-event.ts';
+
+export function loyaltyRoutes(router: Router, deps: AppDeps): void {
+  const { db, clock } = deps.engine;
+  const changed = () => forgetLoyaltyRules(db.schema);
+
+  router.get('/api/v1/loyalty/program', async (ctx) => {
+    ctx.body = await readProgram(db.pool);
+  });
+  router.put('/api/v1/loyalty/program', async (ctx) => {
+    await writeProgram(db.pool, parseBody(LoyaltyProgramSettings, ctx.request.body, 'programme'));
+    changed();
+    ctx.body = await readProgram(db.pool);
+  });
+
+  router.get('/api/v1/tiers', async (ctx) => {
+    ctx.body = { tiers: await readTiers(db.pool) };
+  });
+  // Replaces the whole ladder: tiers are few and edited together.
+  router.put('/api/v1/tiers', async (ctx) => {
+    const { tiers } = parseBody(TierList, ctx.request.body, 'tiers');
+    await withTransaction(db.pool, async (c) => {
+      await c.query('DELETE FROM tier');
+      for (const t of tiers) {
+        await c.query(`INSERT INTO tier (key, name, rank, basis, period, threshold, points_multiplier, benefits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+          t.key,
+          t.name,
+          t.rank,
+          t.basis,
+          t.period,
+          t.threshold,
+          t.pointsMultiplier,
+          t.benefits,
+        ]);
+      }
+    });
+    changed();
+    ctx.body = { tiers: await readTiers(db.pool) };
+  });
+
+  router.get('/api/v1/coupon-templates', async (ctx) => {
+    ctx.body = { templates: [...(await readCouponTemplates(db.pool)).values()] };
+  });
+  router.put('/api/v1/coupon-templates/:key', async (ctx) => {
+    const t = parseBody(CouponTemplateInput, { ...(ctx.request.body as object), key: ctx.params.key }, 'coupon template');
+    await upsertCouponTemplate(db, t);
+    changed();
+    ctx.body = (await readCouponTemplates(db.pool)).get(t.key);
+  });
+  router.post('/api/v1/coupons/:code/redeem', async (ctx) => {
+    const body = parseBody(Redeem, ctx.request.body);
+    const at = clock.now();
+    const r = await redeemCoupon(db, ctx.params.code!, body, at);
+    await raiseEvent(deps, body.memberId, 'coupon_redeemed', { code: r.code, template: r.template, discount: r.discount, orderId: body.orderId ?? null }, at);
+    ctx.body = r;
+  });
+  router.post('/api/v1/coupons/expire', async (ctx) => {
+    ctx.body = { expired: await expireCoupons(db.pool, clock.now()) };
+  });
+}

@@ -1,0 +1,44 @@
+import type pg from 'pg';
+import type { EngineDeps } from '../engine/member-lane.ts';
+import { withMemberLocks } from '../members/member-lock.ts';
+import { expireCoupons } from './coupons.ts';
+import { expireDuePoints } from './points-ledger.ts';
+import { readTiers } from './program-store.ts';
+import { qualifyingTier, rankOf } from './tiers.ts';
+
+export interface MaintenanceResult {
+  pointsExpired: number;
+  couponsExpired: number;
+  downgraded: number;
+}
+
+/**
+ * Periodic programme upkeep: expire points lots past their date, expire coupons, and review
+ * tiers: a member whose standing no longer reaches their tier moves down to the one it does.
+ * Every change is raised as an event (points_changed, tier_changed) for workflows.
+ */
+export async function maintainLoyalty(deps: EngineDeps, raise: (memberId: string, type: string, props: Record<string, unknown>, at: number) => Promise<void>): Promise<MaintenanceResult> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const expired = await expireDuePoints(db.pool, now);
+  for (const e of expired) await raise(e.memberId, 'points_changed', { delta: -e.expired, balance: e.balance, reason: 'points expired' }, now);
+  const couponsExpired = await expireCoupons(db.pool, now);
+
+  const tiers = await readTiers(db.pool);
+  let downgraded = 0;
+  if (tiers.length) {
+    const { rows } = await db.pool.query<{ id: string; tier: string }>(`SELECT id, tier FROM member WHERE tier IS NOT NULL AND deleted_at IS NULL ORDER BY id`);
+    for (const m of rows) {
+      const to = await withMemberLocks(db, [m.id], async (c: pg.PoolClient) => {
+        const q = await qualifyingTier(c, m.id, tiers, now);
+        if (rankOf(tiers, q?.key ?? null) >= rankOf(tiers, m.tier)) return undefined; // still qualifies
+        await c.query('UPDATE member SET tier = $2, updated_at = now() WHERE id = $1', [m.id, q?.key ?? null]);
+        return q?.key ?? null;
+      });
+      if (to === undefined) continue;
+      downgraded++;
+      await raise(m.id, 'tier_changed', { from: m.tier, tier: to, direction: 'down' }, now);
+    }
+  }
+  return { pointsExpired: expired.length, couponsExpired, downgraded };
+}
