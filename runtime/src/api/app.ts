@@ -12,6 +12,7 @@ import { loyaltyRoutes } from './loyalty-routes.ts';
 import { membersRoutes } from './members-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
+import { segmentsRoutes } from './segments-routes.ts';
 import { workflowsRoutes } from './workflows-routes.ts';
 
 export function createApp(deps: AppDeps): Koa {
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Koa {
   importsRoutes(router, deps);
   rfmRoutes(router, deps);
   metricsRoutes(router, deps);
+  segmentsRoutes(router, deps);
   app.use(router.routes());
   app.use(router.allowedMethods());
   if (deps.editorDist) app.use(editorStatic(deps.editorDist));
