@@ -58,7 +58,8 @@ export type FieldRule = z.infer<typeof FieldRule>;
 export const MetricRule = z.object({
   type: z.literal('metric'),
   metric: z.enum(['spend', 'orders']),
-  windowDays: z.number().int('must be a whole number').min(1, 'must be at least 1 day').max(3650),
+  // The runtime loads two years of purchases for conditions: windows stay within that.
+  windowDays: z.number().int('must be a whole number').min(1, 'must be at least 1 day').max(730, 'at most 730 days'),
   op: z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte']),
   value: z.number(),
 });

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { RuntimeConfig } from '../config.ts';
 import type { EngineDeps } from '../engine/member-lane.ts';
 import type { LaneJob } from '../engine/step-queue.ts';
 
@@ -8,4 +9,6 @@ export interface AppDeps {
   queue: Queue<LaneJob>;
   redis: Redis;
   editorDist?: string;
+  /** For work that starts a runtime of its own (backtests). */
+  config?: RuntimeConfig;
 }

@@ -1,5 +1,7 @@
 import type Router from '@koa/router';
-import { CreateWorkflowBody, MigrateBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
+import { BacktestBody, CreateWorkflowBody, MigrateBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
+import { backtestWorkflow } from '../workflows/backtest.ts';
+import { HttpError, notFound } from './http-error.ts';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
 import { createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
@@ -35,6 +37,19 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
   }
   router.post('/api/v1/workflows/:id/migrate', async (ctx) => {
     ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, parseBody(MigrateBody, ctx.request.body));
+  });
+  router.get('/api/v1/workflows/:id/versions/:version', async (ctx) => {
+    const v = Number(ctx.params.version);
+    const { rows } = Number.isInteger(v) && /^[0-9a-f-]{36}$/i.test(ctx.params.id!)
+      ? await db.pool.query(`SELECT version, published_at AS "publishedAt", definition FROM workflow_version WHERE workflow_id = $1 AND version = $2`, [ctx.params.id, v])
+      : { rows: [] };
+    if (!rows[0]) throw notFound('Version');
+    ctx.body = rows[0];
+  });
+  router.post('/api/v1/workflows/:id/backtest', async (ctx) => {
+    if (!deps.config) throw new HttpError(503, { error: 'Backtests need the runtime configuration' });
+    const { days } = parseBody(BacktestBody, ctx.request.body ?? {});
+    ctx.body = await backtestWorkflow(deps.config, db, ctx.params.id!, days);
   });
   router.get('/api/v1/workflows/:id/stats', async (ctx) => {
     ctx.body = await workflowStats(db, ctx.params.id!);

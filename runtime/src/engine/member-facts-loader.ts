@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { expiringLots } from '../loyalty/points-ledger.ts';
 
 /** How far back purchases are loaded for windowed conditions ("spend in the last N days"). */
-export const PURCHASE_WINDOW_DAYS = 400;
+export const PURCHASE_WINDOW_DAYS = 730;
 
 interface MemberRow {
   id: string;

@@ -22,6 +22,9 @@ import { loadMemberFacts } from './member-facts-loader.ts';
 import { pointsExpiry, purchasePoints } from '@memberflow/shared/loyalty-program';
 import { loyaltyRules } from '../loyalty/loyalty-cache.ts';
 import { qualifyingTier, rankOf } from '../loyalty/tiers.ts';
+import { rescoreMember } from '../rfm/rfm-rescore.ts';
+import { segmentCondition } from '../segments/segment-store.ts';
+import type { ConditionGroup } from '@memberflow/shared/condition';
 import type { VersionCache } from './version-cache.ts';
 
 export interface EngineDeps {
@@ -267,7 +270,11 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
       writes.pointsOps.push({ memberId, delta: earned, kind: 'earn', reason: e.type, source: `event:${e.seq}`, at, expiresAt: pointsExpiry(program, at), key: `earn:${e.seq}` });
       writes.raise('points_changed', at, { delta: earned, balance: member.pointsBalance, reason: e.type });
     }
-    if (e.type === 'purchase') laneSpend += amount;
+    if (e.type === 'purchase') {
+      laneSpend += amount;
+      // RFM moves with each purchase (against the last recompute's boundaries), so conditions see it now.
+      member.rfm = (await rescoreMember(c, memberId, member, at)) ?? member.rfm;
+    }
     if (tiers.length && (e.type === 'purchase' || earned > 0)) {
       // Purchases of this pass are not in the event table as processed yet: count them in.
       const q = await qualifyingTier(c, memberId, tiers, at, laneSpend);
@@ -278,6 +285,13 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
       }
     }
   };
+
+  // A segment trigger names a saved segment or carries its own condition.
+  const segmentConditions = new Map<string, ConditionGroup>();
+  for (const w of live.filter((x) => x.compiled.trigger.kind === 'segment_trigger')) {
+    const cfg = SegmentTriggerConfig.parse(w.compiled.trigger.config);
+    segmentConditions.set(w.workflowId, (cfg.segmentKey ? await segmentCondition(c, cfg.segmentKey) : null) ?? cfg.condition);
+  }
 
   let i = 0;
   for (;;) {
@@ -293,8 +307,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     i++;
     const at = next.occurred_at.getTime();
     // Segment triggers enter members as they start to match, so remember who matched before.
-    const inSegment = (w: LiveWorkflow) =>
-      evaluateCondition(SegmentTriggerConfig.parse(w.compiled.trigger.config).condition, { member, trigger: {}, event: next.properties ?? {}, now: at }).result;
+    const inSegment = (w: LiveWorkflow) => evaluateCondition(segmentConditions.get(w.workflowId)!, { member, trigger: {}, event: next.properties ?? {}, now: at }).result;
     const segmentWorkflows = live.filter((w) => w.compiled.trigger.kind === 'segment_trigger');
     const wasIn = new Map(segmentWorkflows.map((w) => [w.workflowId, inSegment(w)]));
     applyMemberEvent(member, { type: next.type, at, properties: next.properties ?? {} });

@@ -39,6 +39,8 @@ export interface ReplayOptions {
   to?: number;
   /** Keep the replay's schema for inspection instead of dropping it. */
   keep?: boolean;
+  /** Member profiles (zone, birthday, tier, tags, consents, attributes) to start from; totals come from the events. */
+  members?: Record<string, unknown>[];
   onProgress?: (msg: string) => void;
 }
 
@@ -66,6 +68,14 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   );
   const log = o.onProgress ?? (() => {});
   try {
+    if (o.members?.length) {
+      await rt.db.pool.query(
+        `INSERT INTO member (id, name, phone, email, birthday, time_zone, tier, tags, consents, attributes)
+         SELECT r.id, r.name, r.phone, r.email, r.birthday, r.time_zone, r.tier, r.tags, r.consents, r.attributes
+         FROM jsonb_populate_recordset(NULL::member, $1::jsonb) AS r`,
+        [JSON.stringify(o.members)],
+      );
+    }
     const wf = await createWorkflow(rt.db, { name: o.name ?? 'Replay', description: 'backtest', definition: o.definition });
     await publishWorkflow(rt.db, wf.id);
     // Store the whole history before any lane runs: with the clock at the end, a lane that saw

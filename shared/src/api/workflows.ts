@@ -84,3 +84,6 @@ export const EffectsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type EffectsQuery = z.infer<typeof EffectsQuery>;
+
+/** POST /api/v1/workflows/:id/backtest */
+export const BacktestBody = z.object({ days: z.number().int('must be a whole number').min(1, 'must be at least 1 day').max(3650).default(90) });
