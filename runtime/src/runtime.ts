@@ -85,7 +85,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   let server: Server | null = null;
   let url: string | null = null;
   if (opts.http ?? config.serveHttp) {
-    const app = createApp({ engine, queue, redis, editorDist: config.editorDist, config });
+    const app = createApp({ engine, queue, effectQueue, redis, editorDist: config.editorDist, config });
     server = await new Promise<Server>((ok) => {
       const s = app.listen(config.port, () => ok(s));
     });

@@ -3,10 +3,12 @@ import type { Redis } from 'ioredis';
 import type { RuntimeConfig } from '../config.ts';
 import type { EngineDeps } from '../engine/member-lane.ts';
 import type { LaneJob } from '../engine/step-queue.ts';
+import type { EffectJob } from '../engine/effect-dispatcher.ts';
 
 export interface AppDeps {
   engine: EngineDeps;
   queue: Queue<LaneJob>;
+  effectQueue?: Queue<EffectJob>;
   redis: Redis;
   editorDist?: string;
   /** For work that starts a runtime of its own (backtests). */

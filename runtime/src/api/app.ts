@@ -10,6 +10,7 @@ import { HttpError } from './http-error.ts';
 import { importsRoutes } from './imports-routes.ts';
 import { loyaltyRoutes } from './loyalty-routes.ts';
 import { membersRoutes } from './members-routes.ts';
+import { monitoringRoutes } from './monitoring-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
 import { segmentsRoutes } from './segments-routes.ts';
@@ -17,6 +18,11 @@ import { workflowsRoutes } from './workflows-routes.ts';
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
+  // A client closing a live stream (SSE) is normal, not an error worth a stack trace.
+  app.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET') return;
+    console.error(err);
+  });
   app.use(async (ctx, next) => {
     try {
       await next();
@@ -52,6 +58,7 @@ export function createApp(deps: AppDeps): Koa {
   membersRoutes(router, deps);
   effectsRoutes(router, deps);
   loyaltyRoutes(router, deps);
+  monitoringRoutes(router, deps);
   importsRoutes(router, deps);
   rfmRoutes(router, deps);
   metricsRoutes(router, deps);

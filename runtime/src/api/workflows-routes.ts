@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { BacktestBody, CreateWorkflowBody, MigrateBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
 import { backtestWorkflow } from '../workflows/backtest.ts';
+import { actorOf, audit } from '../monitoring/audit.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
@@ -27,16 +28,21 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
     ctx.body = await saveDraft(db, ctx.params.id!, parseBody(SaveDraftBody, ctx.request.body));
   });
   router.post('/api/v1/workflows/:id/publish', async (ctx) => {
+    const r = await publishWorkflow(db, ctx.params.id!);
+    await audit(db.pool, actorOf(ctx), 'workflow.publish', 'workflow', ctx.params.id!, { version: r.version });
     ctx.status = 201;
-    ctx.body = await publishWorkflow(db, ctx.params.id!);
+    ctx.body = r;
   });
   for (const action of ['pause', 'resume', 'stop'] as const) {
     router.post(`/api/v1/workflows/:id/${action}`, async (ctx) => {
       ctx.body = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, action);
+      await audit(db.pool, actorOf(ctx), `workflow.${action}`, 'workflow', ctx.params.id!, ctx.body as Record<string, unknown>);
     });
   }
   router.post('/api/v1/workflows/:id/migrate', async (ctx) => {
-    ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, parseBody(MigrateBody, ctx.request.body));
+    const body = parseBody(MigrateBody, ctx.request.body);
+    ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, body);
+    await audit(db.pool, actorOf(ctx), 'workflow.migrate', 'workflow', ctx.params.id!, { ...body, ...(ctx.body as object) });
   });
   router.get('/api/v1/workflows/:id/versions/:version', async (ctx) => {
     const v = Number(ctx.params.version);

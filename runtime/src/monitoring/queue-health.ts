@@ -1,0 +1,64 @@
+import type { Queue } from 'bullmq';
+import type { EngineDeps } from '../engine/member-lane.ts';
+
+export interface QueueHealth {
+  queues: Record<string, Record<string, number>>;
+  /** Waiting journeys whose wake-up time has passed but which have not moved yet. */
+  dueWakeups: number;
+  /** How late the oldest due wake-up is. */
+  wakeLagSeconds: number;
+  /** Stored events not yet applied, and how old the oldest is. */
+  pendingEvents: number;
+  eventLagSeconds: number;
+  stepsLastMinute: number;
+  effects: Record<string, number>;
+  journeys: Record<string, number>;
+}
+
+export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue>): Promise<QueueHealth> {
+  const { pool } = deps.db;
+  const now = deps.clock.now();
+  const counts: QueueHealth['queues'] = {};
+  for (const [name, q] of Object.entries(queues)) counts[name] = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+  const [due] = (
+    await pool.query<{ n: number; oldest: Date | null }>(
+      `SELECT count(*)::int AS n, min(j.wake_at) AS oldest FROM journey j JOIN workflow w ON w.id = j.workflow_id AND w.status <> 'paused'
+       WHERE j.status = 'waiting' AND j.wake_at <= to_timestamp($1::float8 / 1000)`,
+      [now],
+    )
+  ).rows;
+  const [ev] = (await pool.query<{ n: number; oldest: Date | null }>(`SELECT count(*)::int AS n, min(received_at) AS oldest FROM event WHERE processed_at IS NULL`)).rows;
+  const [steps] = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM journey_step WHERE id > (SELECT coalesce(max(id), 0) - 100000 FROM journey_step) AND at > to_timestamp($1::float8 / 1000) - interval '1 minute'`, [now])).rows;
+  const group = async (sql: string) => Object.fromEntries((await pool.query<{ k: string; n: number }>(sql)).rows.map((r) => [r.k, r.n]));
+  return {
+    queues: counts,
+    dueWakeups: due!.n,
+    wakeLagSeconds: due!.oldest ? Math.max(0, (now - due!.oldest.getTime()) / 1000) : 0,
+    pendingEvents: ev!.n,
+    eventLagSeconds: ev!.oldest ? Math.max(0, (Date.now() - ev!.oldest.getTime()) / 1000) : 0,
+    stepsLastMinute: steps!.n,
+    effects: await group(`SELECT status AS k, count(*)::int AS n FROM effect GROUP BY 1`),
+    journeys: await group(`SELECT status AS k, count(*)::int AS n FROM journey GROUP BY 1`),
+  };
+}
+
+/** Prometheus text exposition of the same figures. */
+export function prometheus(h: QueueHealth): string {
+  const lines: string[] = [];
+  const metric = (name: string, help: string, type: 'gauge' | 'counter', samples: [Record<string, string>, number][]) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [labels, v] of samples) {
+      const l = Object.entries(labels).map(([k, val]) => `${k}="${val.replace(/["\\\n]/g, '_')}"`).join(',');
+      lines.push(`${name}${l ? `{${l}}` : ''} ${v}`);
+    }
+  };
+  metric('memberflow_queue_jobs', 'BullMQ jobs by queue and state', 'gauge', Object.entries(h.queues).flatMap(([q, c]) => Object.entries(c).map(([state, n]) => [{ queue: q, state }, n] as [Record<string, string>, number])));
+  metric('memberflow_due_wakeups', 'Waiting journeys whose wake-up time has passed', 'gauge', [[{}, h.dueWakeups]]);
+  metric('memberflow_wake_lag_seconds', 'Lateness of the oldest due wake-up', 'gauge', [[{}, h.wakeLagSeconds]]);
+  metric('memberflow_pending_events', 'Stored events not yet applied', 'gauge', [[{}, h.pendingEvents]]);
+  metric('memberflow_event_lag_seconds', 'Age of the oldest unapplied event', 'gauge', [[{}, h.eventLagSeconds]]);
+  metric('memberflow_steps_last_minute', 'Journey steps in the last minute', 'gauge', [[{}, h.stepsLastMinute]]);
+  metric('memberflow_effects', 'Effects by status', 'gauge', Object.entries(h.effects).map(([status, n]) => [{ status }, n]));
+  metric('memberflow_journeys', 'Journeys by status', 'gauge', Object.entries(h.journeys).map(([status, n]) => [{ status }, n]));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,19 @@
+import '../zod-messages.ts';
+import { z } from 'zod';
+
+export const DashboardQuery = z.object({ days: z.coerce.number().int().min(1, 'must be at least 1 day').max(3650).default(30) });
+
+export const FailureTargets = z
+  .object({
+    journeyIds: z.array(z.string().uuid('must be a journey id')).max(10_000).optional(),
+    effectKeys: z.array(z.string().min(1).max(300)).max(10_000).optional(),
+    all: z.boolean().optional(),
+  })
+  .refine((t) => t.all || t.journeyIds?.length || t.effectKeys?.length, { message: 'name journeyIds or effectKeys, or set all: true', path: ['all'] });
+
+export const ExportQuery = z.object({ node: z.string().min(1).max(64).optional() });
+
+export const AuditQuery = z.object({
+  targetId: z.string().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
