@@ -6,7 +6,8 @@ import { expiringLots } from '../loyalty/points-ledger.ts';
 /** How far back purchases are loaded for windowed conditions ("spend in the last N days"). */
 export const PURCHASE_WINDOW_DAYS = 730;
 
-interface MemberRow {
+/** The member columns conditions read; shared by the lane and batch loaders. */
+export interface MemberRow {
   id: string;
   name: string | null;
   email: string | null;
@@ -31,17 +32,10 @@ interface MemberRow {
   rfm_segment: string | null;
 }
 
-/** The member as conditions and waits see it, read inside the lane's transaction. */
-export async function loadMemberFacts(c: pg.ClientBase, memberId: string, now: number): Promise<MemberFacts> {
-  const { rows } = await c.query<MemberRow>('SELECT * FROM member WHERE id = $1', [memberId]);
-  const r = rows[0];
-  if (!r) return emptyMember(memberId);
-  const purchases = await c.query<{ at: Date; amount: string | null }>(
-    `SELECT occurred_at AS at, properties->>'amount' AS amount FROM event
-     WHERE member_id = $1 AND type = 'purchase' AND processed_at IS NOT NULL AND occurred_at > to_timestamp($2::float8 / 1000)
-     ORDER BY occurred_at`,
-    [memberId, now - PURCHASE_WINDOW_DAYS * MS_PER_DAY],
-  );
+export const MEMBER_FACT_COLUMNS = `id, name, email, phone, time_zone, locale, birthday, joined_at, tier, tags, points_balance, stored_value,
+  consents, attributes, order_count, total_spent, first_purchase_at, last_purchase_at, rfm_r, rfm_f, rfm_m, rfm_segment`;
+
+export function memberRowToFacts(r: MemberRow, purchases: MemberFacts['purchases'], pointsExpiring: MemberFacts['pointsExpiring']): MemberFacts {
   return {
     id: r.id,
     name: r.name,
@@ -62,7 +56,25 @@ export async function loadMemberFacts(c: pg.ClientBase, memberId: string, now: n
     attributes: r.attributes ?? {},
     consents: r.consents ?? {},
     rfm: r.rfm_segment ? { r: r.rfm_r ?? 0, f: r.rfm_f ?? 0, m: r.rfm_m ?? 0, segment: r.rfm_segment } : null,
-    purchases: purchases.rows.map((p) => ({ at: p.at.getTime(), amount: Number(p.amount) || 0 })),
-    pointsExpiring: await expiringLots(c, memberId),
+    purchases,
+    pointsExpiring,
   };
+}
+
+/** The member as conditions and waits see it, read inside the lane's transaction. */
+export async function loadMemberFacts(c: pg.ClientBase, memberId: string, now: number): Promise<MemberFacts> {
+  const { rows } = await c.query<MemberRow>(`SELECT ${MEMBER_FACT_COLUMNS} FROM member WHERE id = $1`, [memberId]);
+  const r = rows[0];
+  if (!r) return emptyMember(memberId);
+  const purchases = await c.query<{ at: Date; amount: string | null }>(
+    `SELECT occurred_at AS at, properties->>'amount' AS amount FROM event
+     WHERE member_id = $1 AND type = 'purchase' AND processed_at IS NOT NULL AND occurred_at > to_timestamp($2::float8 / 1000)
+     ORDER BY occurred_at`,
+    [memberId, now - PURCHASE_WINDOW_DAYS * MS_PER_DAY],
+  );
+  return memberRowToFacts(
+    r,
+    purchases.rows.map((p) => ({ at: p.at.getTime(), amount: Number(p.amount) || 0 })),
+    await expiringLots(c, memberId),
+  );
 }

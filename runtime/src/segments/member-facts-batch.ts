@@ -1,31 +1,7 @@
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
 import type pg from 'pg';
-
-interface MemberRow {
-  id: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  time_zone: string;
-  locale: string | null;
-  birthday: string | null;
-  joined_at: Date | null;
-  tier: string | null;
-  tags: string[] | null;
-  points_balance: number;
-  stored_value: string;
-  consents: Record<string, boolean>;
-  attributes: Record<string, unknown>;
-  order_count: number;
-  total_spent: string;
-  first_purchase_at: Date | null;
-  last_purchase_at: Date | null;
-  rfm_r: number | null;
-  rfm_f: number | null;
-  rfm_m: number | null;
-  rfm_segment: string | null;
-}
+import { MEMBER_FACT_COLUMNS, memberRowToFacts, type MemberRow } from '../engine/member-facts-loader.ts';
 
 /**
  * The next `limit` members after `afterId` (by id), as conditions see them: the same facts as
@@ -35,9 +11,7 @@ interface MemberRow {
  */
 export async function loadMemberFactsBatch(c: pg.Pool | pg.ClientBase, afterId: string, limit: number, purchaseDays: number, now: number): Promise<MemberFacts[]> {
   const { rows } = await c.query<MemberRow>(
-    `SELECT id, name, email, phone, time_zone, locale, birthday, joined_at, tier, tags, points_balance, stored_value, consents, attributes,
-            order_count, total_spent, first_purchase_at, last_purchase_at, rfm_r, rfm_f, rfm_m, rfm_segment
-     FROM member WHERE id > $1 AND deleted_at IS NULL ORDER BY id LIMIT $2`,
+    `SELECT ${MEMBER_FACT_COLUMNS} FROM member WHERE id > $1 AND deleted_at IS NULL ORDER BY id LIMIT $2`,
     [afterId, limit],
   );
   const purchases = new Map<string, { at: number; amount: number }[]>();
@@ -54,27 +28,5 @@ export async function loadMemberFactsBatch(c: pg.Pool | pg.ClientBase, afterId: 
       purchases.set(r.member_id, list);
     }
   }
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    timeZone: r.time_zone,
-    ...(r.locale ? { locale: r.locale } : {}),
-    tier: r.tier,
-    tags: r.tags ?? [],
-    pointsBalance: r.points_balance,
-    storedValue: Number(r.stored_value),
-    orderCount: r.order_count,
-    totalSpent: Number(r.total_spent),
-    firstPurchaseAt: r.first_purchase_at?.getTime() ?? null,
-    lastPurchaseAt: r.last_purchase_at?.getTime() ?? null,
-    birthday: r.birthday,
-    joinedAt: r.joined_at?.getTime() ?? null,
-    attributes: r.attributes ?? {},
-    consents: r.consents ?? {},
-    rfm: r.rfm_segment ? { r: r.rfm_r ?? 0, f: r.rfm_f ?? 0, m: r.rfm_m ?? 0, segment: r.rfm_segment } : null,
-    purchases: purchases.get(r.id) ?? [],
-    pointsExpiring: [],
-  }));
+  return rows.map((r) => memberRowToFacts(r, purchases.get(r.id) ?? [], []));
 }
