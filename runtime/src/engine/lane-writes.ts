@@ -91,8 +91,22 @@ export class LaneWrites {
          attributes = member.attributes || EXCLUDED.attributes, updated_at = now()`,
       [memberId, m.orderCount, m.totalSpent, m.firstPurchaseAt, m.lastPurchaseAt, m.tier, m.tags, JSON.stringify(this.attributePatch)],
     );
-    // The points ledger owns the balance; the lane already clamped deductions.
-    for (const op of this.pointsOps) await applyPoints(client, op, true);
+    // The points ledger owns the balance. New lots (earn rules, awards) go in as one statement;
+    // deductions spend lots first-in, first-out, one by one (the lane already clamped them).
+    const lots = this.pointsOps.filter((op) => op.delta > 0);
+    if (lots.length) {
+      await client.query(
+        `WITH added AS (
+           INSERT INTO points_entry (member_id, kind, delta, remaining, reason, source, expires_at, at, idempotency_key)
+           SELECT $1, r.kind, r.delta, r.delta, r.reason, r.source, to_timestamp(r.expires_at / 1000), to_timestamp(r.at / 1000), r.key
+           FROM jsonb_to_recordset($2::jsonb) AS r(kind text, delta int, reason text, source text, expires_at float8, at float8, key text)
+           ON CONFLICT (idempotency_key) DO NOTHING RETURNING delta
+         )
+         UPDATE member SET points_balance = points_balance + (SELECT coalesce(sum(delta), 0) FROM added) WHERE id = $1`,
+        [memberId, JSON.stringify(lots.map((op) => ({ kind: op.kind, delta: op.delta, reason: op.reason, source: op.source, expires_at: op.expiresAt, at: op.at, key: op.key })))],
+      );
+    }
+    for (const op of this.pointsOps.filter((o) => o.delta < 0)) await applyPoints(client, op, true);
 
     const dirty = [...journeys].filter((j) => j.dirty);
     if (dirty.length) {

@@ -18,7 +18,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { nodeExecutors } from '../nodes/registry.ts';
 import { ENROLL_EVENT, TRIGGER_EVENT } from './internal-events.ts';
 import { LaneWrites, type JourneyState } from './lane-writes.ts';
-import { loadMemberFacts } from './member-facts-loader.ts';
+import { loadLaneContext } from './member-facts-loader.ts';
 import { pointsExpiry, purchasePoints } from '@memberflow/shared/loyalty-program';
 import { loyaltyRules } from '../loyalty/loyalty-cache.ts';
 import { qualifyingTier, rankOf } from '../loyalty/tiers.ts';
@@ -117,16 +117,14 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   const isDue = (j: JourneyState) => j.status === 'waiting' && !j.held && j.wakeAt !== null && j.wakeAt <= now;
   if (events.length === 0 && !journeys.some(isDue)) return { events: 0, steps: 0, more: false, pending: [] };
 
-  const member = await loadMemberFacts(c, memberId, now);
+  const cap = deps.contact?.cap ?? { count: 2, days: 7 };
+  const { member, heldTemplates, recentMarketing } = await loadLaneContext(c, memberId, now, now - (cap.days + 1) * MS_PER_DAY);
   const { program, tiers, couponTemplates } = await loyaltyRules(c, deps.db.schema);
-  const heldTemplates = new Set((await c.query<{ template: string }>('SELECT DISTINCT template FROM coupon WHERE member_id = $1', [memberId])).rows.map((r) => r.template));
   let laneSpend = 0;
   const live = await loadLiveWorkflows(deps, c);
   const writes = new LaneWrites();
   if (journeys.some((j) => inProgress(j.status))) await prefetchCoupons(c, memberId, writes);
-  const cap = deps.contact?.cap ?? { count: 2, days: 7 };
   const provider = deps.contact?.provider ?? (() => ({ kind: 'log' }) as const);
-  const recentMarketing = await recentMarketingSends(c, memberId, now - (cap.days + 1) * MS_PER_DAY);
   const compiledFor = async (j: JourneyState) => deps.versions.get(c, j.versionId);
   let steps = 0;
 
@@ -345,16 +343,6 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   await writes.flush(c, member, journeys);
   const pending = writes.effects.filter((e) => e.status === 'pending').map((e) => e.idempotencyKey);
   return { events: events.length, steps, more: events.length === EVENT_BATCH || writes.raised.length > 0, pending };
-}
-
-/** Marketing messages sent (or held to be sent) to the member lately, in any workflow. */
-async function recentMarketingSends(c: pg.PoolClient, memberId: string, since: number): Promise<number[]> {
-  const { rows } = await c.query<{ at: Date }>(
-    `SELECT at FROM effect WHERE member_id = $1 AND kind = 'send_message' AND at > to_timestamp($2::float8 / 1000)
-       AND status IN ('done', 'pending', 'held') AND (payload->>'marketing')::boolean`,
-    [memberId, since],
-  );
-  return rows.map((r) => r.at.getTime());
 }
 
 async function prefetchCoupons(c: pg.PoolClient, memberId: string, writes: LaneWrites): Promise<void> {
