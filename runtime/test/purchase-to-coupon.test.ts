@@ -63,6 +63,9 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     expect(new Date(coupons[0].expires_at).getTime()).toBe(JAN_1 + 60 * DAY);
     const [j] = await infra.sql('SELECT status, current_node FROM journey WHERE member_id = $1', ['m3']);
     expect(j).toEqual({ status: 'completed', current_node: 'end' });
+    const stats = (await infra.api('GET', `/api/v1/workflows/${(await infra.sql('SELECT id FROM workflow'))[0].id}/stats`)).body;
+    const zero = { current: 0, entered: 1, passed: 0, completed: 0, converted: 0, exited: 0, failed: 0 };
+    expect(stats.nodes).toEqual({ trigger: { ...zero, passed: 1 }, wait_second: { ...zero, passed: 1 }, coupon: { ...zero, passed: 1 }, end: { ...zero, completed: 1 } });
 
     // Running the step again, by a sweep, a duplicate job or two lanes at once, issues nothing more.
     await infra.runtime.sweepOnce();

@@ -128,8 +128,8 @@ export async function publishWorkflow(db: Database, id: string): Promise<{ versi
 
 export async function workflowStats(db: Database, id: string): Promise<WorkflowStats> {
   const wf = await getWorkflow(db, id);
-  const current = await db.pool.query<{ current_node: string; n: number }>(
-    `SELECT current_node, count(*)::int AS n FROM journey WHERE workflow_id = $1 AND status IN ('active', 'waiting') GROUP BY 1`,
+  const byNode = await db.pool.query<{ current_node: string; status: JourneyStatus; n: number }>(
+    `SELECT current_node, status, count(*)::int AS n FROM journey WHERE workflow_id = $1 GROUP BY 1, 2`,
     [id],
   );
   const entered = await db.pool.query<{ node: string; n: number }>(
@@ -137,7 +137,13 @@ export async function workflowStats(db: Database, id: string): Promise<WorkflowS
     [id],
   );
   const nodes: WorkflowStats['nodes'] = {};
-  for (const r of entered.rows) nodes[r.node] = { current: 0, entered: r.n };
-  for (const r of current.rows) nodes[r.current_node] = { entered: nodes[r.current_node]?.entered ?? 0, current: r.n };
+  const at = (node: string) => (nodes[node] ??= { current: 0, entered: 0, passed: 0, completed: 0, converted: 0, exited: 0, failed: 0 });
+  for (const r of entered.rows) at(r.node).entered = r.n;
+  for (const r of byNode.rows) {
+    const n = at(r.current_node);
+    if (r.status === 'active' || r.status === 'waiting') n.current += r.n;
+    else n[r.status] += r.n;
+  }
+  for (const n of Object.values(nodes)) n.passed = Math.max(0, n.entered - n.current - n.completed - n.converted - n.exited - n.failed);
   return { version: wf.liveVersion, journeys: wf.journeys, nodes };
 }

@@ -49,8 +49,11 @@ export interface WorkflowDetail extends WorkflowSummary {
 export interface WorkflowStats {
   version: number | null;
   journeys: JourneyCounts;
-  /** Members whose journey is now at each node, and how many ever entered it. */
-  nodes: Record<string, { current: number; entered: number }>;
+  /**
+   * Per node: members there now, entries, and how journeys that stopped there ended
+   * (completed, converted, exited, failed); passed = entered - current - those that ended there.
+   */
+  nodes: Record<string, { current: number; entered: number; passed: number; completed: number; converted: number; exited: number; failed: number }>;
 }
 
 /** Error body for every 4xx: `issues` name the offending fields. */
