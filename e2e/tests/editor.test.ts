@@ -153,10 +153,12 @@ describe('workflow editor', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await expect.poll(() => page.getByTestId('problems').textContent()).toContain('No problems');
 
-    await page.getByTestId('save-draft').click();
-    await page.getByTestId('notice').filter({ hasText: 'Draft saved' }).waitFor();
+    // Autosave keeps the draft on the server a moment after the last edit.
+    await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
     expect(await page.getByTestId('save-draft').isDisabled()).toBe(true);
     await page.getByTestId('publish').click();
+    await page.getByTestId('publish-dialog').getByText('Nothing is live yet').waitFor();
+    await page.getByTestId('publish-confirm').click();
     await page.getByTestId('notice').filter({ hasText: 'Published as version 1' }).waitFor();
     await expect.poll(() => page.getByTestId('status-badge').textContent()).toBe('Active');
     await screenshot('05-new-workflow-published');

@@ -116,8 +116,7 @@ describe('recipes, node forms and simulation', () => {
     await page.locator('#workflow-quietHours-mode').selectOption('skip');
     await expect.poll(() => page.getByTestId('problems').textContent()).toContain('No problems');
     await screenshot('13-workflow-settings');
-    await page.getByTestId('save-draft').click();
-    await page.getByTestId('notice').filter({ hasText: 'Draft saved' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
   });
 
   test('lays out multi-way and random splits and checks their branches', async ({ page, screenshot }) => {

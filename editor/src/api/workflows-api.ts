@@ -5,6 +5,7 @@ import type {
   WorkflowStats,
   WorkflowSummary,
 } from '@memberflow/shared/api/workflows';
+import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { requestJson } from './http.ts';
 
 const base = '/api/v1/workflows';
@@ -34,4 +35,30 @@ export function publishWorkflow(id: string): Promise<{ version: number }> {
 
 export function getWorkflowStats(id: string, signal?: AbortSignal): Promise<WorkflowStats> {
   return requestJson('GET', `${one(id)}/stats`, undefined, signal);
+}
+
+/** GET /api/v1/workflows/:id/versions/:version: one published version, immutable. */
+export interface WorkflowVersion {
+  version: number;
+  publishedAt: string;
+  definition: WorkflowDefinition;
+}
+
+export function getWorkflowVersion(id: string, version: number, signal?: AbortSignal): Promise<WorkflowVersion> {
+  return requestJson('GET', `${one(id)}/versions/${version}`, undefined, signal);
+}
+
+/** POST /api/v1/workflows/:id/backtest: the saved draft replayed over the last N days of stored events. */
+export interface BacktestResult {
+  period: { from: string; to: string };
+  events: number;
+  members: number;
+  journeys: Partial<Record<string, number>>;
+  nodes: Record<string, { entered: number; current: number }>;
+  effects: number;
+  seconds: number;
+}
+
+export function backtestWorkflow(id: string, days: number, signal?: AbortSignal): Promise<BacktestResult> {
+  return requestJson('POST', `${one(id)}/backtest`, { days }, signal);
 }

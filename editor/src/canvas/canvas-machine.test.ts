@@ -74,4 +74,16 @@ describe('canvasMachine', () => {
     actor.send({ type: 'edited' });
     expect(actor.getSnapshot().context.serverViolations).toEqual([]);
   });
+
+  it('an autosave updates the saved state without a notice', async () => {
+    const { actor, saved } = start(async () => ({ version: 1 }));
+    await waitFor(actor, (s) => s.matches('editing'));
+    const body = draftBody('Auto', '', secondPurchaseNudge);
+    actor.send({ type: 'save', body, auto: true });
+    await waitFor(actor, (s) => s.matches('saving'));
+    const snap = await waitFor(actor, (s) => s.matches('editing'));
+    expect(saved).toEqual([body]);
+    expect(snap.context.savedKey).toBe(draftKey(body));
+    expect(snap.context.notice).toBeNull();
+  });
 });

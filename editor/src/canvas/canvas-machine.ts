@@ -18,10 +18,12 @@ export interface CanvasContext {
   /** Problems the server reported when it refused to publish; cleared by the next edit. */
   serverViolations: Violation[];
   notice: string | null;
+  /** The save under way was started by autosave: it reports through the save state, not a notice. */
+  autoSave: boolean;
 }
 
 export type CanvasEvent =
-  { type: 'retry' } | { type: 'save'; body: SaveDraftBody } | { type: 'publish'; body: SaveDraftBody } | { type: 'edited' };
+  { type: 'retry' } | { type: 'save'; body: SaveDraftBody; auto?: boolean } | { type: 'publish'; body: SaveDraftBody } | { type: 'edited' };
 
 /** The draft as loaded, passed through the same conversion the canvas uses so an untouched canvas is not "changed". */
 function loadedKey(detail: WorkflowDetail): string {
@@ -59,6 +61,7 @@ export const canvasMachine = setup({
     actionError: null,
     serverViolations: [],
     notice: null,
+    autoSave: false,
   }),
   initial: 'loading',
   on: {
@@ -81,7 +84,7 @@ export const canvasMachine = setup({
     },
     editing: {
       on: {
-        save: { target: 'saving', actions: [assign(({ event }) => ({ pending: event.body })), 'clearMessages'] },
+        save: { target: 'saving', actions: [assign(({ event }) => ({ pending: event.body, autoSave: event.auto === true })), 'clearMessages'] },
         publish: { target: 'publishing', actions: [assign(({ event }) => ({ pending: event.body })), 'clearMessages'] },
       },
     },
@@ -91,7 +94,10 @@ export const canvasMachine = setup({
         input: ({ context }) => ({ id: context.workflowId, body: context.pending! }),
         onDone: {
           target: 'editing',
-          actions: [{ type: 'markSaved', params: ({ event }) => event.output }, assign({ notice: 'Draft saved', pending: null })],
+          actions: [
+            { type: 'markSaved', params: ({ event }) => event.output },
+            assign(({ context }) => ({ notice: context.autoSave ? null : 'Draft saved', pending: null })),
+          ],
         },
         onError: {
           target: 'editing',

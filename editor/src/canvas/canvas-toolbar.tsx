@@ -1,11 +1,13 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
-import { ArrowLeftIcon, PlayIcon } from '../ui/icons.tsx';
+import { ArrowLeftIcon, HistoryIcon, PlayIcon } from '../ui/icons.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 interface CanvasToolbarProps {
   detail: WorkflowDetail;
   name: string;
   dirty: boolean;
+  /** False while the draft is malformed (e.g. an emptied number): autosave waits for a fix. */
+  saveable: boolean;
   busy: 'saving' | 'publishing' | null;
   notice: string | null;
   actionError: string | null;
@@ -17,15 +19,25 @@ interface CanvasToolbarProps {
   onPublish: () => void;
   simulating: boolean;
   onSimulate: () => void;
+  historyOpen: boolean;
+  onHistory: () => void;
 }
 
 export function CanvasToolbar(p: CanvasToolbarProps) {
   const saveState =
-    p.busy === 'saving' ? 'Saving…' : p.busy === 'publishing' ? 'Publishing…' : p.dirty ? 'Unsaved changes' : 'All changes saved';
+    p.busy === 'saving'
+      ? 'Saving…'
+      : p.busy === 'publishing'
+        ? 'Publishing…'
+        : !p.dirty
+          ? 'All changes saved'
+          : p.saveable
+            ? 'Unsaved changes'
+            : 'Not saved: fix the fields marked in red';
   const publishTitle =
     p.problemCount > 0
       ? `Fix ${p.problemCount} problem${p.problemCount > 1 ? 's' : ''} before publishing`
-      : 'Save the draft and release it as a new live version';
+      : 'Review the changes, then release the draft as a new live version';
   return (
     <div className="canvas-toolbar">
       <button
@@ -62,6 +74,16 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
           </span>
         )}
       </div>
+      <button
+        type="button"
+        className={`btn${p.historyOpen ? ' btn--active' : ''}`}
+        onClick={p.onHistory}
+        aria-pressed={p.historyOpen}
+        title="Published versions; view one read-only"
+        data-testid="history"
+      >
+        <HistoryIcon size={13} /> History
+      </button>
       <button
         type="button"
         className={`btn${p.simulating ? ' btn--active' : ''}`}

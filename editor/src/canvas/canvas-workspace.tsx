@@ -1,4 +1,4 @@
-import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
+import type { SaveDraftBody, WorkflowDetail } from '@memberflow/shared/api/workflows';
 import type { WorkflowSettings } from '@memberflow/shared/definition';
 import type { NodeGroup } from '@memberflow/shared/node-kind';
 import { validateWorkflow } from '@memberflow/shared/validate';
@@ -19,18 +19,25 @@ import {
 } from '@xyflow/react';
 import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage } from '../api/http.ts';
+import { getWorkflowVersion } from '../api/workflows-api.ts';
+import { copySelection, pasteClipboard, type ClipboardContent } from '../flow/clipboard.ts';
 import { definitionToFlow } from '../flow/definition-to-flow.ts';
 import { flowToDefinition } from '../flow/flow-to-definition.ts';
-import type { FlowEdge, FlowNode, WorkflowNodeData } from '../flow/flow-types.ts';
+import type { FlowEdge, FlowNode, FlowState, WorkflowNodeData } from '../flow/flow-types.ts';
 import { newEdgeId } from '../flow/new-ids.ts';
 import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
 import { CurrentWorkflowContext } from '../nodes/current-workflow.ts';
+import { PublishDialog } from '../publish/publish-dialog.tsx';
+import { VersionHistory } from '../publish/version-history.tsx';
 import { navigate } from '../routing/navigation.ts';
 import { pathEdgeIds, visitCounts } from '../simulation/path-highlight.ts';
 import { simulationMachine } from '../simulation/simulation-machine.ts';
 import { SimulationPanel } from '../simulation/simulation-panel.tsx';
+import { formatDateTime } from '../ui/format-date.ts';
 import { inlineMessage } from '../validation/describe-violation.ts';
 import type { CanvasEvent } from './canvas-machine.ts';
+import { CanvasTools } from './canvas-tools.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { draftBody, draftKey } from './draft-body.ts';
 import { groupStyles } from './group-style.ts';
@@ -40,7 +47,12 @@ import { nodeModule } from '@memberflow/shared/node-registry';
 import { nodeTypes } from './node-types.ts';
 import { Palette } from './palette.tsx';
 import { ProblemsList } from './problems-list.tsx';
+import { ShortcutsDialog } from './shortcuts-dialog.tsx';
+import { useAutoLayout } from './use-auto-layout.ts';
+import { useCanvasShortcuts } from './use-canvas-shortcuts.ts';
+import { useUndoHistory } from './use-undo-history.ts';
 import { useAddNode } from './use-add-node.ts';
+import { useAutosave } from './use-autosave.ts';
 import { useFocusProblem } from './use-focus-problem.ts';
 import { useSaveShortcuts } from './use-save-shortcuts.ts';
 import { useWorkflowStats } from './use-workflow-stats.ts';
@@ -127,7 +139,37 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
         : edges,
     [edges, pathEdges],
   );
-  const decorations = useMemo(() => ({ problems: problemsByNode, stats, simulation }), [problemsByNode, stats, simulation]);
+  // A published version shown read-only in place of the draft; the draft's own state is untouched meanwhile.
+  const [side, setSide] = useState<'inspector' | 'history'>('inspector');
+  const [viewing, setViewing] = useState<{ version: number; publishedAt: string; flow: FlowState } | null>(null);
+  const [loadingVersion, setLoadingVersion] = useState<number | null>(null);
+  const [versionError, setVersionError] = useState<string | null>(null);
+  const readOnly = viewing !== null;
+  const viewVersion = useCallback(
+    async (version: number) => {
+      setLoadingVersion(version);
+      setVersionError(null);
+      try {
+        const v = await getWorkflowVersion(initial.id, version);
+        setViewing({ version, publishedAt: v.publishedAt, flow: definitionToFlow(v.definition) });
+      } catch (err) {
+        setVersionError(`Could not load version ${version}. ${errorMessage(err)}`);
+      } finally {
+        setLoadingVersion(null);
+      }
+    },
+    [initial.id],
+  );
+  useEffect(() => {
+    const t = window.setTimeout(() => void fitView({ padding: 0.15, maxZoom: 1 }), 60);
+    return () => window.clearTimeout(t);
+  }, [viewing, fitView]);
+  const [publishOpen, setPublishOpen] = useState(false);
+
+  const decorations = useMemo(
+    () => (readOnly ? { problems: new Map(), stats: null, simulation: null } : { problems: problemsByNode, stats, simulation }),
+    [readOnly, problemsByNode, stats, simulation],
+  );
   // Opening or closing the panel resizes the canvas; frame the workflow again in the new space.
   const framedFor = useRef(simulating);
   useEffect(() => {
@@ -144,6 +186,51 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   );
   const key = draftKey(body);
   const dirty = key !== savedKey;
+
+  // Undo restores a saved-shape snapshot; existing node objects are reused so React Flow keeps their measured sizes and selection.
+  const applyBody = useCallback(
+    (b: SaveDraftBody) => {
+      const flow = definitionToFlow(b.definition);
+      setNodes((ns) => {
+        const old = new Map(ns.map((n) => [n.id, n]));
+        return flow.nodes.map((n) => {
+          const o = old.get(n.id);
+          return o ? { ...o, position: n.position, data: n.data } : n;
+        });
+      });
+      setEdges((es) => {
+        const old = new Map(es.map((e) => [e.id, e]));
+        return flow.edges.map((e) => ({ ...old.get(e.id), ...e }));
+      });
+      setSettings({ name: b.name ?? '', description: b.description ?? '', settings: { ...b.definition.settings } });
+    },
+    [setNodes, setEdges],
+  );
+  const dragging = nodes.some((n) => n.dragging);
+  const history = useUndoHistory(body, key, dragging, applyBody);
+
+  const clipboard = useRef<{ content: ClipboardContent; pastes: number } | null>(null);
+  const copy = useCallback(() => {
+    const content = copySelection(nodes, edges);
+    if (content) clipboard.current = { content, pastes: 0 };
+  }, [nodes, edges]);
+  const paste = useCallback(() => {
+    const clip = clipboard.current;
+    if (!clip) return;
+    // Each paste lands a step further down-right, so repeated pastes never hide each other.
+    clip.pastes += 1;
+    const offset = { x: 40 * clip.pastes, y: 40 * clip.pastes };
+    const out = pasteClipboard(clip.content, new Set(nodes.map((n) => n.id)), new Set(edges.map((e) => e.id)), offset);
+    setNodes((ns) => [...ns.map((n) => (n.selected ? { ...n, selected: false } : n)), ...out.nodes]);
+    setEdges((es) => [...es.map((e) => (e.selected ? { ...e, selected: false } : e)), ...out.edges]);
+  }, [nodes, edges, setNodes, setEdges]);
+  const selectAll = useCallback(() => setNodes((ns) => ns.map((n) => (n.selected ? n : { ...n, selected: true }))), [setNodes]);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useCanvasShortcuts(
+    { undo: history.undo, redo: history.redo, copy, paste, selectAll, help: () => setShowShortcuts((v) => !v) },
+    !simulating && !readOnly,
+  );
+  const autoLayout = useAutoLayout();
   const nameOk = settings.name.trim() !== '';
   const canSave = busy === null && dirty && nameOk && settingsOk;
   const canPublish = busy === null && nameOk && violations.length === 0;
@@ -160,6 +247,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   const save = useCallback(() => canSave && send({ type: 'save', body }), [canSave, send, body]);
   const publish = useCallback(() => canPublish && send({ type: 'publish', body }), [canPublish, send, body]);
   useSaveShortcuts(save, dirty);
+  const autosave = useAutosave({ body, key, dirty, idle: busy === null && !dragging, save: () => send({ type: 'save', body, auto: true }) });
 
   const back = () => {
     if (dirty && !window.confirm('Leave this workflow? Your unsaved changes will be lost.')) return;
@@ -210,6 +298,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
           detail={detail}
           name={settings.name}
           dirty={dirty}
+          saveable={autosave.saveable}
           busy={busy}
           notice={notice}
           actionError={actionError}
@@ -218,24 +307,59 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
           canPublish={canPublish}
           onBack={back}
           onSave={save}
-          onPublish={publish}
+          onPublish={() => canPublish && setPublishOpen(true)}
           simulating={simulating}
-          onSimulate={() => sendSim({ type: simulating ? 'close' : 'open' })}
+          onSimulate={() => {
+            setViewing(null);
+            sendSim({ type: simulating ? 'close' : 'open' });
+          }}
+          historyOpen={side === 'history' && !simulating}
+          onHistory={() => {
+            if (simulating) sendSim({ type: 'close' });
+            const open = side === 'history' && !simulating;
+            setSide(open ? 'inspector' : 'history');
+            if (open) setViewing(null);
+          }}
         />
         <div className={`canvas-page__body${simulating ? ' canvas-page__body--simulating' : ''}`}>
-          {!simulating && <Palette onAdd={addNode} />}
+          {!simulating && !readOnly && <Palette onAdd={addNode} />}
           <div className="canvas-page__canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
             <NodeDecorationsContext value={decorations}>
+              <CanvasTools
+                canUndo={history.canUndo}
+                canRedo={history.canRedo}
+                readOnly={simulating || readOnly}
+                onUndo={history.undo}
+                onRedo={history.redo}
+                onLayout={autoLayout}
+                onFit={() => void fitView({ padding: 0.15, maxZoom: 1, duration: 250 })}
+                onHelp={() => setShowShortcuts(true)}
+              />
+              {viewing && (
+                <div className="canvas-banner" data-testid="version-banner">
+                  <span>
+                    Viewing <strong>version {viewing.version}</strong> (read-only), published {formatDateTime(viewing.publishedAt)}
+                  </span>
+                  <button type="button" className="btn" onClick={() => setViewing(null)} data-testid="back-to-draft">
+                    Back to draft
+                  </button>
+                </div>
+              )}
               <ReactFlow<FlowNode, FlowEdge>
-                nodes={nodes}
-                edges={shownEdges}
+                nodes={viewing ? viewing.flow.nodes : nodes}
+                edges={viewing ? viewing.flow.edges : shownEdges}
                 nodeTypes={nodeTypes}
-                onNodesChange={onNodesChange}
-                onEdgesChange={onEdgesChange}
-                onConnect={onConnect}
+                onNodesChange={readOnly ? undefined : onNodesChange}
+                onEdgesChange={readOnly ? undefined : onEdgesChange}
+                onConnect={readOnly ? undefined : onConnect}
+                nodesDraggable={!readOnly}
+                nodesConnectable={!readOnly}
+                elementsSelectable={!readOnly}
                 isValidConnection={isValidConnection}
                 defaultEdgeOptions={defaultEdgeOptions}
-                deleteKeyCode={['Delete', 'Backspace']}
+                deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+                multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+                selectionKeyCode="Shift"
                 fitView
                 fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
                 minZoom={0.2}
@@ -267,6 +391,16 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
                 onRun={runSimulation}
                 nodeLabel={nodeLabel}
               />
+            ) : side === 'history' ? (
+              <VersionHistory
+                versions={detail.versions}
+                liveVersion={detail.liveVersion}
+                viewing={viewing?.version ?? null}
+                loading={loadingVersion}
+                error={versionError}
+                onView={(v) => void viewVersion(v)}
+                onBackToDraft={() => setViewing(null)}
+              />
             ) : (
               <>
                 <InspectorPanel
@@ -278,6 +412,8 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
                   onSettingsChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
                   onNodeChange={updateNode}
                   onDeleteNode={(id) => void deleteElements({ nodes: [{ id }] })}
+                  onDeleteNodes={(ids) => void deleteElements({ nodes: ids.map((id) => ({ id })) })}
+                  onCopy={copy}
                   onDeleteEdge={(id) => void deleteElements({ edges: [{ id }] })}
                 />
                 <ProblemsList
@@ -291,6 +427,19 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
           </aside>
         </div>
       </div>
+      {publishOpen && (
+        <PublishDialog
+          workflowId={initial.id}
+          liveVersion={detail.liveVersion}
+          draft={definition}
+          onClose={() => setPublishOpen(false)}
+          onConfirm={() => {
+            setPublishOpen(false);
+            publish();
+          }}
+        />
+      )}
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </CurrentWorkflowContext>
   );
 }

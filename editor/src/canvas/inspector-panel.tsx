@@ -14,6 +14,8 @@ interface InspectorPanelProps {
   onSettingsChange: (patch: Partial<WorkflowSettingsValue>) => void;
   onNodeChange: (id: string, patch: Partial<WorkflowNodeData>) => void;
   onDeleteNode: (id: string) => void;
+  onDeleteNodes: (ids: string[]) => void;
+  onCopy: () => void;
   onDeleteEdge: (id: string) => void;
 }
 
@@ -25,7 +27,20 @@ export function InspectorPanel(p: InspectorPanelProps) {
   const edge = selectedNodes.length === 0 && selectedEdges.length === 1 ? selectedEdges[0] : undefined;
   return (
     <section className="inspector" aria-label="Inspector">
-      {node ? (
+      {selectedNodes.length > 1 ? (
+        <div className="selection-panel" data-testid="selection-panel">
+          <h2 className="panel-title">{selectedNodes.length} steps selected</h2>
+          <p className="muted">Drag one to move them together, copy them with Ctrl+C, or delete them all.</p>
+          <div className="page-message__actions">
+            <button type="button" className="btn" onClick={p.onCopy}>
+              Copy
+            </button>
+            <button type="button" className="btn btn--danger" onClick={() => p.onDeleteNodes(selectedNodes.map((n) => n.id))} data-testid="delete-selection">
+              Delete {selectedNodes.length} steps
+            </button>
+          </div>
+        </div>
+      ) : node ? (
         // Keyed by node so half-typed input of one node never shows on another.
         <NodeInspector key={node.id} node={node} violations={p.violations} onChange={p.onNodeChange} onDelete={p.onDeleteNode} />
       ) : edge ? (

@@ -142,3 +142,22 @@ export const SearchIcon = icon(
 export const PlayIcon = icon(<path d="M6 4l14 8-14 8z" />);
 export const ChevronLeftIcon = icon(<path d="m15 18-6-6 6-6" />);
 export const ChevronRightIcon = icon(<path d="m9 18 6-6-6-6" />);
+export const UndoIcon = icon(<path d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />);
+export const RedoIcon = icon(<path d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />);
+export const LayoutIcon = icon(
+  <>
+    <rect x="8" y="2" width="8" height="5" rx="1" />
+    <rect x="2" y="17" width="8" height="5" rx="1" />
+    <rect x="14" y="17" width="8" height="5" rx="1" />
+    <path d="M12 7v5M6 17v-2.5a2.5 2.5 0 0 1 2.5-2.5h7a2.5 2.5 0 0 1 2.5 2.5V17" />
+  </>,
+);
+export const FitIcon = icon(<path d="M3 8V3h5M21 8V3h-5M3 16v5h5M21 16v5h-5" />);
+export const KeyboardIcon = icon(
+  <>
+    <rect x="2" y="5" width="20" height="14" rx="2" />
+    <path d="M6 9h.01M10 9h.01M14 9h.01M18 9h.01M7 15h10" />
+  </>,
+);
+export const HistoryIcon = icon(<path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3" />);
+export const FlaskIcon = icon(<path d="M9 2h6M10 2v6L4 19a2 2 0 0 0 1.8 3h12.4a2 2 0 0 0 1.8-3L14 8V2M7 15h10" />);

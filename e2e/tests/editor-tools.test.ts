@@ -1,0 +1,198 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { expect, test } from '../fixtures/test.ts';
+
+const SEEDED = 'Second-purchase nudge';
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+let made = 0;
+
+/**
+ * A fresh copy of the nudge recipe per test, so one test's autosaved edits never leak into the
+ * next; `publish` makes version 1 live first.
+ */
+async function openNudge(page: Page, serverUrl: string, publish = false): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/v1/workflows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `${SEEDED} ${++made}`, templateKey: 'second-purchase-nudge' }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  if (publish) {
+    const pub = await fetch(`${serverUrl}/api/v1/workflows/${id}/publish`, { method: 'POST' });
+    expect(pub.status, await pub.clone().text()).toBeLessThan(300);
+  }
+  await page.goto(`/workflows/${id}`);
+  await page.locator('.react-flow__node').nth(4).waitFor();
+  return id;
+}
+
+const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
+const edgeCount = (page: Page) => page.locator('.react-flow__edge').count();
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('element is not visible');
+  return b;
+}
+
+describe('editor tools', () => {
+  test('undoes and redoes adding a step, from the toolbar and the keyboard', async ({ page, server }) => {
+    await openNudge(page, server.url);
+    expect(await page.getByTestId('undo').isDisabled()).toBe(true);
+    await page.getByTestId('palette-exit').click();
+    await expect.poll(() => nodeCount(page)).toBe(6);
+    await page.getByTestId('node-exit_1').waitFor();
+
+    await page.getByTestId('undo').click();
+    await expect.poll(() => nodeCount(page)).toBe(5);
+    expect(await page.getByTestId('redo').isDisabled()).toBe(false);
+    await page.keyboard.press(`${mod}+Shift+Z`);
+    await expect.poll(() => nodeCount(page)).toBe(6);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect.poll(() => nodeCount(page)).toBe(5);
+    await page.keyboard.press(`${mod}+Y`);
+    await expect.poll(() => nodeCount(page)).toBe(6);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => nodeCount(page)).toBe(5);
+    // Back at the loaded state: nothing left to save.
+    await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor();
+  });
+
+  test('multi-selects with shift-click, copies, pastes with fresh ids and deletes the selection', async ({ page, server, screenshot }) => {
+    await openNudge(page, server.url);
+    await page.getByTestId('node-coupon').click();
+    await page.getByTestId('node-end').click({ modifiers: ['Shift'] });
+    await page.getByTestId('selection-panel').getByText('2 steps selected').waitFor();
+
+    await page.keyboard.press(`${mod}+C`);
+    await page.keyboard.press(`${mod}+V`);
+    await expect.poll(() => nodeCount(page)).toBe(7);
+    await page.getByTestId('node-issue_coupon_1').waitFor();
+    await page.getByTestId('node-exit_1').waitFor();
+    // The connection between the two copied steps comes along; the one into the coupon does not.
+    await expect.poll(() => edgeCount(page)).toBe(5);
+    await page.getByTestId('selection-panel').getByText('2 steps selected').waitFor();
+    const original = await box(page.getByTestId('node-coupon'));
+    const copy = await box(page.getByTestId('node-issue_coupon_1'));
+    expect(copy.x).toBeGreaterThan(original.x);
+    expect(copy.y).toBeGreaterThan(original.y);
+    await screenshot('30-copy-paste');
+
+    await page.getByTestId('delete-selection').click();
+    await expect.poll(() => nodeCount(page)).toBe(5);
+    expect(await edgeCount(page)).toBe(4);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect.poll(() => nodeCount(page)).toBe(7);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect.poll(() => nodeCount(page)).toBe(5);
+
+    // Shortcut help.
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts-dialog').getByText('Copy the selected steps').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('shortcuts-dialog').count()).toBe(0);
+  });
+
+  test('selects with a shift-drag box and deletes with the keyboard', async ({ page, server }) => {
+    await openNudge(page, server.url);
+    const a = await box(page.getByTestId('node-converted'));
+    const b = await box(page.getByTestId('node-end'));
+    await page.keyboard.down('Shift');
+    await page.mouse.move(Math.min(a.x, b.x) - 30, Math.min(a.y, b.y) - 30);
+    await page.mouse.down();
+    await page.mouse.move(Math.max(a.x + a.width, b.x + b.width) + 30, Math.max(a.y + a.height, b.y + b.height) + 30, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await page.getByTestId('selection-panel').waitFor();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodeCount(page)).toBeLessThan(5);
+    await page.keyboard.press(`${mod}+Z`);
+    await expect.poll(() => nodeCount(page)).toBe(5);
+  });
+
+  test('tidies the layout top-down and zooms to fit', async ({ page, server, screenshot }) => {
+    await openNudge(page, server.url);
+    // A loose step dropped on top of the others, to give the layout something to do.
+    await page.getByTestId('palette-create_task').click();
+    await expect.poll(() => nodeCount(page)).toBe(6);
+    await page.getByTestId('auto-layout').click();
+    await page.waitForTimeout(500);
+    const at = async (id: string) => box(page.getByTestId(`node-${id}`));
+    const [trigger, wait, converted, coupon, end, task] = await Promise.all(
+      ['trigger', 'wait_second', 'converted', 'coupon', 'end', 'create_task_1'].map(at),
+    );
+    expect(trigger!.y).toBeLessThan(wait!.y);
+    expect(wait!.y).toBeLessThan(coupon!.y);
+    expect(coupon!.y).toBeLessThan(end!.y);
+    expect(Math.abs(converted!.y - coupon!.y)).toBeLessThan(2);
+    // "On purchase" is the wait's left output, so its branch goes left.
+    expect(converted!.x).toBeLessThan(coupon!.x);
+    // The loose task sits in the top row next to the trigger, not on top of anything.
+    expect(Math.abs(task!.y - trigger!.y)).toBeLessThan(2);
+    expect(task!.x + task!.width <= trigger!.x || trigger!.x + trigger!.width <= task!.x).toBe(true);
+    const canvas = await box(page.getByTestId('canvas'));
+    for (const n of [trigger!, end!, task!, converted!, coupon!]) {
+      expect(n.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(n.x + n.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(n.y + n.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    }
+    await screenshot('31-auto-layout');
+
+    // Zoom far in, then frame everything again.
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(300);
+    const zoomed = await at('end');
+    expect(zoomed.width).toBeGreaterThan(end!.width * 1.3);
+    await page.getByTestId('zoom-fit').click();
+    await page.waitForTimeout(400);
+    const endAfter = await at('end');
+    expect(endAfter.y + endAfter.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    expect(Math.abs(endAfter.width - end!.width)).toBeLessThan(3);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('undo').click();
+    await expect.poll(() => nodeCount(page)).toBe(5);
+  });
+
+  test('autosaves a change that survives a reload, then shows it in the publish diff and history', async ({ page, server, screenshot }) => {
+    await openNudge(page, server.url, true);
+    await page.getByTestId('node-coupon').click();
+    await page.locator('#node-coupon-label').fill('Come-back coupon (autosaved)');
+    await page.getByTestId('save-state').filter({ hasText: 'Unsaved changes' }).waitFor();
+    await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
+    await page.reload();
+    await page.getByTestId('node-coupon').waitFor();
+    expect(await page.getByTestId('node-coupon').textContent()).toContain('Come-back coupon (autosaved)');
+
+    await page.getByTestId('publish').click();
+    const dialog = page.getByTestId('publish-dialog');
+    await dialog.getByTestId('publish-diff').waitFor();
+    expect(await dialog.getByTestId('diff-changed').textContent()).toContain('Come-back coupon (autosaved) (Issue coupon): name');
+    expect(await dialog.getByTestId('publish-members').textContent()).toMatch(/^\d+ members? (is|are) in version 1 now/);
+    await screenshot('32-publish-diff');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByTestId('publish-dialog').count()).toBe(0);
+
+    await page.getByTestId('history').click();
+    await page.getByTestId('view-version-1').click();
+    await page.getByTestId('version-banner').waitFor();
+    expect(await page.getByTestId('node-coupon').textContent()).not.toContain('autosaved');
+    expect(await page.getByTestId('palette-exit').count()).toBe(0);
+    await screenshot('33-version-view');
+    await page.getByTestId('back-to-draft').click();
+    await expect.poll(() => page.getByTestId('node-coupon').textContent()).toContain('autosaved');
+  });
+
+  test('does not autosave a malformed draft', async ({ page, server }) => {
+    await openNudge(page, server.url);
+    await page.locator('#workflow-entry').selectOption('cooldown');
+    await page.locator('#workflow-cooldownDays').fill('');
+    await page.getByTestId('save-state').filter({ hasText: 'Not saved' }).waitFor();
+    await page.waitForTimeout(2500);
+    expect(await page.getByTestId('save-state').textContent()).toContain('Not saved');
+    await page.locator('#workflow-cooldownDays').fill('30');
+    await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
+  });
+});

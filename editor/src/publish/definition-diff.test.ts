@@ -1,0 +1,52 @@
+import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import { secondPurchaseNudge } from '@memberflow/shared/templates/second-purchase-nudge';
+import { describe, expect, it } from 'vitest';
+import { diffDefinitions, isEmptyDiff, stableJson } from './definition-diff.ts';
+
+const live: WorkflowDefinition = structuredClone(secondPurchaseNudge);
+
+describe('diffDefinitions', () => {
+  it('finds nothing between a definition and its copy, moved steps included', () => {
+    const draft = structuredClone(live);
+    draft.nodes[0]!.position = { x: 999, y: 999 };
+    expect(isEmptyDiff(diffDefinitions(live, draft))).toBe(true);
+  });
+
+  it('reports added, removed and changed steps with the changed fields', () => {
+    const draft = structuredClone(live);
+    const coupon = draft.nodes.find((n) => n.kind === 'issue_coupon')!;
+    coupon.label = 'Renamed';
+    coupon.config = { ...coupon.config, validityDays: 99 };
+    const removed = draft.nodes.pop()!;
+    draft.edges = draft.edges.filter((e) => e.target !== removed.id && e.source !== removed.id);
+    draft.nodes.push({ id: 'exit_9', kind: 'exit', label: 'New end', position: { x: 0, y: 0 }, config: {} });
+    draft.edges.push({ id: 'e_new', source: coupon.id, sourceHandle: 'next', target: 'exit_9' });
+
+    const d = diffDefinitions(live, draft);
+    expect(d.addedNodes).toEqual([{ id: 'exit_9', kind: 'exit', label: 'New end' }]);
+    expect(d.removedNodes.map((n) => n.id)).toEqual([removed.id]);
+    expect(d.changedNodes).toEqual([{ id: coupon.id, kind: 'issue_coupon', label: 'Renamed', fields: ['label', 'config.validityDays'] }]);
+    expect(d.addedEdges.map((e) => e.id)).toEqual(['e_new']);
+    expect(d.removedEdges.every((e) => e.target === removed.id || e.source === removed.id)).toBe(true);
+    expect(d.removedEdges.length).toBeGreaterThan(0);
+    expect(isEmptyDiff(d)).toBe(false);
+  });
+
+  it('treats a redrawn connection with a new id as unchanged', () => {
+    const draft = structuredClone(live);
+    draft.edges = draft.edges.map((e, i) => ({ ...e, id: `fresh_${i}` }));
+    expect(diffDefinitions(live, draft).addedEdges).toEqual([]);
+  });
+
+  it('reports changed settings by key, ignoring key order', () => {
+    const draft = structuredClone(live);
+    draft.settings = Object.fromEntries(Object.entries(draft.settings).reverse()) as typeof draft.settings;
+    expect(diffDefinitions(live, draft).settings).toEqual([]);
+    draft.settings = { ...draft.settings, cooldownDays: draft.settings.cooldownDays + 1 };
+    expect(diffDefinitions(live, draft).settings).toEqual(['cooldownDays']);
+  });
+
+  it('stableJson sorts keys and skips undefined values', () => {
+    expect(stableJson({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe('{"a":[1,{"d":2}],"b":1}');
+  });
+});

@@ -1,0 +1,82 @@
+import type { WorkflowDefinition } from '@memberflow/shared/definition';
+
+type DefNode = WorkflowDefinition['nodes'][number];
+type DefEdge = WorkflowDefinition['edges'][number];
+
+export interface NodeRef {
+  id: string;
+  kind: DefNode['kind'];
+  label: string;
+}
+
+export interface ChangedNode extends NodeRef {
+  /** 'label', 'kind' or 'config.<field>'; moving a step on the canvas is not a change members notice. */
+  fields: string[];
+}
+
+export interface DefinitionDiff {
+  addedNodes: NodeRef[];
+  removedNodes: NodeRef[];
+  changedNodes: ChangedNode[];
+  addedEdges: DefEdge[];
+  removedEdges: DefEdge[];
+  /** Top-level settings keys whose value differs. */
+  settings: string[];
+}
+
+/** What publishing the draft changes compared with the live version; ids match nodes across versions. */
+export function diffDefinitions(live: WorkflowDefinition, draft: WorkflowDefinition): DefinitionDiff {
+  const liveNodes = new Map(live.nodes.map((n) => [n.id, n]));
+  const draftNodes = new Map(draft.nodes.map((n) => [n.id, n]));
+  const ref = (n: DefNode): NodeRef => ({ id: n.id, kind: n.kind, label: n.label });
+
+  const changedNodes: ChangedNode[] = [];
+  for (const d of draft.nodes) {
+    const l = liveNodes.get(d.id);
+    if (!l) continue;
+    const fields: string[] = [];
+    if (l.kind !== d.kind) fields.push('kind');
+    if (l.label !== d.label) fields.push('label');
+    fields.push(...changedKeys(l.config, d.config).map((k) => `config.${k}`));
+    if (fields.length > 0) changedNodes.push({ ...ref(d), fields });
+  }
+
+  // A connection is its endpoints: ids are regenerated when an edge is redrawn, the route is what matters.
+  const edgeKey = (e: DefEdge) => `${e.source}\u0000${e.sourceHandle}\u0000${e.target}`;
+  const liveEdges = new Set(live.edges.map(edgeKey));
+  const draftEdges = new Set(draft.edges.map(edgeKey));
+
+  return {
+    addedNodes: draft.nodes.filter((n) => !liveNodes.has(n.id)).map(ref),
+    removedNodes: live.nodes.filter((n) => !draftNodes.has(n.id)).map(ref),
+    changedNodes,
+    addedEdges: draft.edges.filter((e) => !liveEdges.has(edgeKey(e))),
+    removedEdges: live.edges.filter((e) => !draftEdges.has(edgeKey(e))),
+    settings: changedKeys(live.settings as Record<string, unknown>, draft.settings as Record<string, unknown>),
+  };
+}
+
+export function isEmptyDiff(d: DefinitionDiff): boolean {
+  return (
+    d.addedNodes.length + d.removedNodes.length + d.changedNodes.length + d.addedEdges.length + d.removedEdges.length + d.settings.length ===
+    0
+  );
+}
+
+function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.filter((k) => stableJson(a[k]) !== stableJson(b[k]));
+}
+
+/** JSON with sorted object keys, so key order (which the forms do not preserve) is not a change. */
+export function stableJson(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+    .join(',')}}`;
+}

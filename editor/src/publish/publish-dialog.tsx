@@ -1,0 +1,137 @@
+import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import { nodeModule } from '@memberflow/shared/node-registry';
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../api/http.ts';
+import { getWorkflowStats, getWorkflowVersion } from '../api/workflows-api.ts';
+import { nodeForms } from '../nodes/node-forms.ts';
+import { XIcon } from '../ui/icons.tsx';
+import { diffDefinitions, isEmptyDiff, type NodeRef } from './definition-diff.ts';
+import '../styles/list-page.css';
+import '../styles/publish.css';
+
+interface PublishDialogProps {
+  workflowId: string;
+  liveVersion: number | null;
+  draft: WorkflowDefinition;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+type Live = { definition: WorkflowDefinition; members: number };
+
+/** Confirms a publish with what changes for members: the diff from the live version and who is in it now. */
+export function PublishDialog({ workflowId, liveVersion, draft, onConfirm, onClose }: PublishDialogProps) {
+  const [live, setLive] = useState<Live | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (liveVersion === null) return;
+    const ctrl = new AbortController();
+    Promise.all([getWorkflowVersion(workflowId, liveVersion, ctrl.signal), getWorkflowStats(workflowId, ctrl.signal)])
+      .then(([v, stats]) => setLive({ definition: v.definition, members: stats.journeys.waiting + stats.journeys.active }))
+      .catch((err: unknown) => !ctrl.signal.aborted && setError(errorMessage(err)));
+    return () => ctrl.abort();
+  }, [workflowId, liveVersion]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const diff = useMemo(() => (live ? diffDefinitions(live.definition, draft) : null), [live, draft]);
+  const next = (liveVersion ?? 0) + 1;
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const n of [...(live?.definition.nodes ?? []), ...draft.nodes]) m.set(n.id, n.label || nodeModule(n.kind).title);
+    return m;
+  }, [live, draft]);
+  const nodeName = (n: NodeRef) => `${n.label || nodeModule(n.kind).title} (${nodeModule(n.kind).title})`;
+  const fieldName = (kind: NodeRef['kind'], field: string) => {
+    if (!field.startsWith('config.')) return field === 'label' ? 'name' : field;
+    const key = field.slice('config.'.length);
+    const labels: Record<string, string> = nodeForms[kind].fieldLabels;
+    return (labels[key] ?? key).toLowerCase();
+  };
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog publish-dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" data-testid="publish-dialog">
+        <div className="dialog__head">
+          <h2 id="publish-title">Publish version {next}</h2>
+          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label="Close">
+            <XIcon size={14} />
+          </button>
+        </div>
+        <div className="publish-dialog__body">
+          {liveVersion === null ? (
+            <p>Nothing is live yet. Publishing starts the workflow: members who match the trigger from now on enter version 1.</p>
+          ) : error ? (
+            <div className="banner banner--error" role="alert">
+              Could not load the live version: {error}
+            </div>
+          ) : !live || !diff ? (
+            <p className="muted">Comparing with the live version…</p>
+          ) : (
+            <>
+              <p data-testid="publish-members">
+                <strong>{live.members.toLocaleString()}</strong> member{live.members === 1 ? ' is' : 's are'} in version {liveVersion}{' '}
+                now. They finish the version they entered; new entries start version {next}.
+              </p>
+              {isEmptyDiff(diff) ? (
+                <p className="muted" data-testid="publish-diff-empty">
+                  No changes from version {liveVersion} (apart from where steps sit on the canvas).
+                </p>
+              ) : (
+                <div className="publish-diff" data-testid="publish-diff">
+                  <h3>Changes from version {liveVersion}</h3>
+                  <ul>
+                    {diff.addedNodes.map((n) => (
+                      <li key={`a-${n.id}`} className="publish-diff__added" data-testid="diff-added">
+                        <span className="publish-diff__tag">Added</span> {nodeName(n)}
+                      </li>
+                    ))}
+                    {diff.removedNodes.map((n) => (
+                      <li key={`r-${n.id}`} className="publish-diff__removed" data-testid="diff-removed">
+                        <span className="publish-diff__tag">Removed</span> {nodeName(n)}
+                      </li>
+                    ))}
+                    {diff.changedNodes.map((n) => (
+                      <li key={`c-${n.id}`} className="publish-diff__changed" data-testid="diff-changed">
+                        <span className="publish-diff__tag">Changed</span> {nodeName(n)}:{' '}
+                        {n.fields.map((f) => fieldName(n.kind, f)).join(', ')}
+                      </li>
+                    ))}
+                    {diff.addedEdges.map((e) => (
+                      <li key={`ae-${e.id}`} className="publish-diff__added" data-testid="diff-edge-added">
+                        <span className="publish-diff__tag">Connected</span> {names.get(e.source)} → {names.get(e.target)}
+                      </li>
+                    ))}
+                    {diff.removedEdges.map((e) => (
+                      <li key={`re-${e.id}`} className="publish-diff__removed" data-testid="diff-edge-removed">
+                        <span className="publish-diff__tag">Disconnected</span> {names.get(e.source)} → {names.get(e.target)}
+                      </li>
+                    ))}
+                    {diff.settings.length > 0 && (
+                      <li className="publish-diff__changed" data-testid="diff-settings">
+                        <span className="publish-diff__tag">Settings</span> {diff.settings.join(', ')}
+                      </li>
+                    )}
+                  </ul>
+                </div>
+              )}
+            </>
+          )}
+        </div>
+        <div className="dialog__actions">
+          <button className="btn" type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button className="btn btn--primary" type="button" onClick={onConfirm} data-testid="publish-confirm" autoFocus>
+            Publish version {next}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
