@@ -195,4 +195,24 @@ describe('editor tools', () => {
     await page.locator('#workflow-cooldownDays').fill('30');
     await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 10_000 });
   });
+
+  test('backtests the seeded nudge over the last 365 days and shows counts on the steps', async ({ page, screenshot }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: SEEDED, exact: true }).click();
+    await page.locator('.react-flow__node').nth(4).waitFor();
+    await page.getByTestId('backtest').click();
+    await page.getByTestId('backtest-days').fill('0');
+    expect(await page.getByTestId('backtest-run').isDisabled()).toBe(true);
+    await page.getByTestId('backtest-days').fill('365');
+    await page.getByTestId('backtest-run').click();
+    await page.getByTestId('backtest-result').waitFor({ timeout: 90_000 });
+    const members = Number((await page.getByTestId('backtest-members').textContent())!.replace(/,/g, ''));
+    expect(members).toBeGreaterThan(0);
+    const entered = Number((await page.getByTestId('backtest-count-trigger').textContent())!.replace(/,/g, ''));
+    expect(entered).toBeGreaterThan(0);
+    await page.getByTestId('backtest-count-coupon').waitFor();
+    await screenshot('34-backtest');
+    await page.getByTestId('backtest-close').click();
+    await expect.poll(() => page.getByTestId('backtest-count-trigger').count()).toBe(0);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
-import { ArrowLeftIcon, HistoryIcon, PlayIcon } from '../ui/icons.tsx';
+import { ArrowLeftIcon, FlaskIcon, HistoryIcon, PlayIcon } from '../ui/icons.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 interface CanvasToolbarProps {
@@ -19,6 +19,8 @@ interface CanvasToolbarProps {
   onPublish: () => void;
   simulating: boolean;
   onSimulate: () => void;
+  backtestOpen: boolean;
+  onBacktest: () => void;
   historyOpen: boolean;
   onHistory: () => void;
 }
@@ -74,6 +76,16 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
           </span>
         )}
       </div>
+      <button
+        type="button"
+        className={`btn${p.backtestOpen ? ' btn--active' : ''}`}
+        onClick={p.onBacktest}
+        aria-pressed={p.backtestOpen}
+        title="Replay the saved draft over the last N days of stored events"
+        data-testid="backtest"
+      >
+        <FlaskIcon size={13} /> Backtest
+      </button>
       <button
         type="button"
         className={`btn${p.historyOpen ? ' btn--active' : ''}`}

@@ -20,6 +20,8 @@ import {
 import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
+import { BacktestPanel } from '../backtest/backtest-panel.tsx';
+import { useBacktest } from '../backtest/use-backtest.ts';
 import { getWorkflowVersion } from '../api/workflows-api.ts';
 import { copySelection, pasteClipboard, type ClipboardContent } from '../flow/clipboard.ts';
 import { definitionToFlow } from '../flow/definition-to-flow.ts';
@@ -165,10 +167,15 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     return () => window.clearTimeout(t);
   }, [viewing, fitView]);
   const [publishOpen, setPublishOpen] = useState(false);
+  const backtest = useBacktest(initial.id);
+  const backtestCounts = backtest.state.status === 'done' ? backtest.state.result.nodes : null;
 
   const decorations = useMemo(
-    () => (readOnly ? { problems: new Map(), stats: null, simulation: null } : { problems: problemsByNode, stats, simulation }),
-    [readOnly, problemsByNode, stats, simulation],
+    () =>
+      readOnly
+        ? { problems: new Map(), stats: null, simulation: null }
+        : { problems: problemsByNode, stats, simulation, backtest: backtestCounts },
+    [readOnly, problemsByNode, stats, simulation, backtestCounts],
   );
   // Opening or closing the panel resizes the canvas; frame the workflow again in the new space.
   const framedFor = useRef(simulating);
@@ -313,6 +320,8 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
             setViewing(null);
             sendSim({ type: simulating ? 'close' : 'open' });
           }}
+          backtestOpen={backtest.state.status !== 'closed'}
+          onBacktest={() => (backtest.state.status === 'closed' ? backtest.open() : backtest.close())}
           historyOpen={side === 'history' && !simulating}
           onHistory={() => {
             if (simulating) sendSim({ type: 'close' });
@@ -381,6 +390,9 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
                 />
               </ReactFlow>
             </NodeDecorationsContext>
+            {backtest.state.status !== 'closed' && !simulating && !readOnly && (
+              <BacktestPanel state={backtest.state} waitingForSave={dirty} onRun={(d) => void backtest.run(d)} onClose={backtest.close} />
+            )}
           </div>
           <aside className="canvas-page__side">
             {simulating ? (

@@ -8,6 +8,8 @@ export interface NodeDecorations {
   stats: WorkflowStats | null;
   /** While a simulation is shown: the nodes it visited (with how often) and the step being looked at. */
   simulation: SimulationHighlight | null;
+  /** While a backtest result is shown: members who entered each step in the replay. */
+  backtest?: Readonly<Record<string, { entered: number; current: number }>> | null;
 }
 
 export interface SimulationHighlight {

@@ -23,7 +23,7 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
   const mod = nodeModule(data.kind);
   const outputs = nodeOutputs(data.kind, data.config);
   const summary = nodeSummary(data.kind, data.config);
-  const { problems, stats, simulation } = useNodeDecorations();
+  const { problems, stats, simulation, backtest } = useNodeDecorations();
   const Icon = kindIcons[data.kind];
   const visits = simulation?.visits.get(id) ?? 0;
   const nodeProblems = problems.get(id) ?? [];
@@ -90,7 +90,8 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
           {visits > 1 ? `visited ×${visits}` : 'visited'}
         </span>
       )}
-      {!simulation && stats?.version != null && <CountBadge nodeId={id} trigger={group === 'trigger'} counts={stats.nodes[id]} />}
+      {!simulation && backtest && <BacktestBadge nodeId={id} entered={backtest[id]?.entered ?? 0} />}
+      {!simulation && !backtest && stats?.version != null && <CountBadge nodeId={id} trigger={group === 'trigger'} counts={stats.nodes[id]} />}
 
       {outputs.length > 0 && (
         <div className="wf-node__outputs">
@@ -131,6 +132,19 @@ function CountBadge({
     >
       <UsersIcon size={11} />
       <span className="wf-node__count-value">{value.toLocaleString()}</span>
+    </span>
+  );
+}
+
+function BacktestBadge({ nodeId, entered }: { nodeId: string; entered: number }) {
+  return (
+    <span
+      className={`wf-node__count wf-node__count--backtest${entered === 0 ? ' wf-node__count--zero' : ''}`}
+      title={`${entered.toLocaleString()} member${entered === 1 ? '' : 's'} reached this step in the backtest`}
+      data-testid={`backtest-count-${nodeId}`}
+    >
+      <UsersIcon size={11} />
+      <span className="wf-node__count-value">{entered.toLocaleString()}</span>
     </span>
   );
 }
