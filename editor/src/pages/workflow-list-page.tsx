@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { listWorkflows } from '../api/workflows-api.ts';
 import { navigate } from '../routing/navigation.ts';
-import { workflowPath } from '../routing/routes.ts';
+import { dashboardPath, workflowPath } from '../routing/routes.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 import { PlusIcon } from '../ui/icons.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
@@ -110,6 +110,21 @@ function WorkflowRow({ workflow: w }: { workflow: WorkflowSummary }) {
           {w.name}
         </a>
         {w.description && <div className="wf-table__description">{w.description}</div>}
+        {w.liveVersion !== null && (
+          <a
+            href={dashboardPath(w.id)}
+            className="wf-table__dashboard"
+            data-testid="dashboard-link"
+            onClick={(e) => {
+              // The row opens the canvas; this link opens the dashboard instead.
+              e.preventDefault();
+              e.stopPropagation();
+              navigate(dashboardPath(w.id));
+            }}
+          >
+            Dashboard
+          </a>
+        )}
       </td>
       <td>
         <StatusBadge status={w.status} />

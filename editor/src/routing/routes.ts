@@ -1,10 +1,25 @@
-export type Route = { page: 'list' } | { page: 'workflow'; id: string } | { page: 'not-found' };
+export type Route =
+  | { page: 'list' }
+  | { page: 'workflow'; id: string }
+  | { page: 'dashboard'; id: string }
+  | { page: 'members' }
+  | { page: 'member'; id: string }
+  | { page: 'health' }
+  | { page: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
   const m = /^\/workflows\/([^/]+)\/?$/.exec(pathname);
   if (m) return { page: 'workflow', id: decodeURIComponent(m[1]!) };
+  const d = /^\/workflows\/([^/]+)\/dashboard\/?$/.exec(pathname);
+  if (d) return { page: 'dashboard', id: decodeURIComponent(d[1]!) };
+  if (/^\/members\/?$/.test(pathname)) return { page: 'members' };
+  const mb = /^\/members\/([^/]+)\/?$/.exec(pathname);
+  if (mb) return { page: 'member', id: decodeURIComponent(mb[1]!) };
+  if (/^\/health\/?$/.test(pathname)) return { page: 'health' };
   return { page: 'not-found' };
 }
 
 export const workflowPath = (id: string) => `/workflows/${encodeURIComponent(id)}`;
+export const dashboardPath = (id: string) => `/workflows/${encodeURIComponent(id)}/dashboard`;
+export const memberPath = (id: string) => `/members/${encodeURIComponent(id)}`;

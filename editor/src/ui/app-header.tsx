@@ -1,12 +1,21 @@
 import type { MouseEvent } from 'react';
-import { navigate } from '../routing/navigation.ts';
+import { navigate, usePathname } from '../routing/navigation.ts';
+import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import '../styles/app-header.css';
 
+const sections = [
+  { href: '/', label: 'Workflows', current: (p: string) => p === '/' || p.startsWith('/workflows/') },
+  { href: '/members', label: 'Members', current: (p: string) => p.startsWith('/members') },
+  { href: '/health', label: 'Health', current: (p: string) => p.startsWith('/health') },
+];
+
 export function AppHeader() {
-  const home = (e: MouseEvent) => {
+  const pathname = usePathname();
+  const go = (href: string) => (e: MouseEvent) => {
     e.preventDefault();
-    navigate('/');
+    navigate(href);
   };
+  const home = go('/');
   return (
     <header className="app-header">
       <a className="app-header__brand" href="/" onClick={home}>
@@ -16,11 +25,16 @@ export function AppHeader() {
         Memberflow
       </a>
       <nav className="app-header__nav">
-        {/* Workflows is the only section so far, so it is always the current one. */}
-        <a href="/" onClick={home} className="app-header__link app-header__link--current" aria-current="page">
-          Workflows
-        </a>
+        {sections.map((s) => {
+          const current = s.current(pathname);
+          return (
+            <a key={s.href} href={s.href} onClick={go(s.href)} className={`app-header__link${current ? ' app-header__link--current' : ''}`} aria-current={current ? 'page' : undefined}>
+              {s.label}
+            </a>
+          );
+        })}
       </nav>
+      <LanguageSwitch />
     </header>
   );
 }

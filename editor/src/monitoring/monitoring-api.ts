@@ -1,0 +1,101 @@
+import type { WorkflowStats } from '@memberflow/shared/api/workflows';
+import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import { ApiRequestError, requestJson } from '../api/http.ts';
+import type {
+  AuditEntry,
+  ControlAction,
+  FailureAction,
+  FailureTargets,
+  Failures,
+  Member,
+  MemberCoupon,
+  MemberEffect,
+  MemberJourney,
+  QueueHealth,
+  WorkflowDashboard,
+} from './monitoring-types.ts';
+
+const wf = (id: string) => `/api/v1/workflows/${encodeURIComponent(id)}`;
+const mb = (id: string) => `/api/v1/members/${encodeURIComponent(id)}`;
+
+// Until people sign in, every control is recorded in the audit log under this name.
+export const ACTOR = 'admin';
+
+/** requestJson cannot set headers; controls must name their actor for the audit log. */
+async function postAsActor<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', 'x-actor': ACTOR },
+    body: JSON.stringify(body ?? {}),
+  }).catch((err: unknown) => {
+    throw new Error('Cannot reach the Memberflow server. Check your connection and try again.', { cause: err });
+  });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!res.ok) {
+    const err = typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string' ? (parsed as { error: string }) : null;
+    throw new ApiRequestError(res.status, err);
+  }
+  return parsed as T;
+}
+
+export const getDashboard = (id: string, days: number, signal?: AbortSignal) =>
+  requestJson<WorkflowDashboard>('GET', `${wf(id)}/dashboard?days=${days}`, undefined, signal);
+
+export const getFailures = (id: string, signal?: AbortSignal) => requestJson<Failures>('GET', `${wf(id)}/failures`, undefined, signal);
+
+export const actOnFailures = (id: string, action: FailureAction, targets: FailureTargets) =>
+  postAsActor<{ journeys: number; effects: number }>(`${wf(id)}/failures/${action}`, targets);
+
+export const controlWorkflow = (id: string, action: ControlAction) => postAsActor<{ status: string; exited: number }>(`${wf(id)}/${action}`);
+
+export const getStats = (id: string, signal?: AbortSignal) => requestJson<WorkflowStats>('GET', `${wf(id)}/stats`, undefined, signal);
+
+export const statsStreamUrl = (id: string) => `${wf(id)}/stats/stream`;
+
+export async function getAudit(targetId: string, signal?: AbortSignal): Promise<AuditEntry[]> {
+  return (await requestJson<{ entries: AuditEntry[] }>('GET', `/api/v1/audit?targetId=${encodeURIComponent(targetId)}&limit=50`, undefined, signal)).entries;
+}
+
+export interface PublishedVersion {
+  version: number;
+  publishedAt: string;
+  definition: WorkflowDefinition;
+}
+
+export const getVersion = (id: string, version: number, signal?: AbortSignal) => requestJson<PublishedVersion>('GET', `${wf(id)}/versions/${version}`, undefined, signal);
+
+export async function getVersionDefinition(id: string, version: number, signal?: AbortSignal): Promise<WorkflowDefinition> {
+  return (await getVersion(id, version, signal)).definition;
+}
+
+export const membersCsvUrl = (id: string, node: string | null) => `${wf(id)}/export/members.csv${node ? `?node=${encodeURIComponent(node)}` : ''}`;
+export const effectsCsvUrl = (id: string) => `${wf(id)}/export/effects.csv`;
+export const traceCsvUrl = (memberId: string) => `${mb(memberId)}/trace.csv`;
+
+export const getQueueHealth = (signal?: AbortSignal) => requestJson<QueueHealth>('GET', '/api/v1/health/queues', undefined, signal);
+
+export async function searchMembers(q: string, limit: number, signal?: AbortSignal): Promise<Member[]> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (q.trim()) params.set('q', q.trim());
+  return (await requestJson<{ members: Member[] }>('GET', `/api/v1/members?${params}`, undefined, signal)).members;
+}
+
+export const getMember = (id: string, signal?: AbortSignal) => requestJson<Member>('GET', mb(id), undefined, signal);
+
+export async function getMemberJourneys(id: string, signal?: AbortSignal): Promise<MemberJourney[]> {
+  return (await requestJson<{ journeys: MemberJourney[] }>('GET', `${mb(id)}/journeys`, undefined, signal)).journeys;
+}
+
+export async function getMemberCoupons(id: string, signal?: AbortSignal): Promise<MemberCoupon[]> {
+  return (await requestJson<{ coupons: MemberCoupon[] }>('GET', `${mb(id)}/coupons`, undefined, signal)).coupons;
+}
+
+export async function getMemberEffects(id: string, signal?: AbortSignal): Promise<MemberEffect[]> {
+  return (await requestJson<{ effects: MemberEffect[] }>('GET', `/api/v1/effects?memberId=${encodeURIComponent(id)}&limit=200`, undefined, signal)).effects;
+}

@@ -1,0 +1,118 @@
+import { getQueueHealth } from '../monitoring/monitoring-api.ts';
+import { Panel } from '../monitoring/panel.tsx';
+import { usePolling } from '../monitoring/use-polling.ts';
+import { formatSeconds } from '../monitoring/zone-time.ts';
+import { formatDateTime } from '../ui/format-date.ts';
+import { useEffect, useState } from 'react';
+import '../styles/monitoring.css';
+
+const REFRESH_MS = 5000;
+const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'];
+// Lag past these is worth an admin's attention (the sweeper runs every second).
+const LAG_WARN_SECONDS = 60;
+
+/** Queue health: is the runtime keeping up? */
+export function HealthPage() {
+  const health = usePolling((s) => getQueueHealth(s), REFRESH_MS, []);
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+  useEffect(() => {
+    if (health.data) setUpdatedAt(new Date().toISOString());
+  }, [health.data]);
+  const h = health.data;
+  return (
+    <div className="mon-page" data-testid="health-page">
+      <div className="mon-page__head">
+        <div>
+          <h1>Queue health</h1>
+          <p className="muted">
+            Refreshes every 5 seconds{updatedAt && <> · updated {formatDateTime(updatedAt)}</>}. Scrape{' '}
+            <a href="/metrics" target="_blank" rel="noreferrer" data-testid="metrics-link">
+              /metrics
+            </a>{' '}
+            with Prometheus.
+          </p>
+        </div>
+      </div>
+      {health.error && (
+        <div className="banner banner--error" role="alert">
+          Could not read queue health. {health.error}
+        </div>
+      )}
+      {!h ? (
+        !health.error && <p className="muted">Loading…</p>
+      ) : (
+        <>
+          <div className="kpis">
+            <Stat label="Due wake-ups" value={h.dueWakeups.toLocaleString()} hint={`oldest ${formatSeconds(h.wakeLagSeconds)} late`} warn={h.wakeLagSeconds > LAG_WARN_SECONDS} testId="health-due" />
+            <Stat label="Pending events" value={h.pendingEvents.toLocaleString()} hint={`oldest ${formatSeconds(h.eventLagSeconds)} old`} warn={h.eventLagSeconds > LAG_WARN_SECONDS} testId="health-events" />
+            <Stat label="Steps per minute" value={h.stepsLastMinute.toLocaleString()} hint="journey steps in the last minute" testId="health-steps" />
+            <Stat label="Failed deliveries" value={(h.effects.failed ?? 0).toLocaleString()} hint="effects that gave up" warn={(h.effects.failed ?? 0) > 0} testId="health-failed" />
+          </div>
+          <Panel title="Queues (BullMQ jobs)">
+            <table className="mon-table" data-testid="queue-table">
+              <thead>
+                <tr>
+                  <th>Queue</th>
+                  {STATES.map((s) => (
+                    <th key={s} className="num">
+                      {s}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(h.queues).map(([name, counts]) => (
+                  <tr key={name} data-testid={`queue-${name}`}>
+                    <td className="mon-table__strong">{name}</td>
+                    {STATES.map((s) => (
+                      <td key={s} className={`num ${s === 'failed' && (counts[s] ?? 0) > 0 ? 'num--bad' : ''}`}>
+                        {(counts[s] ?? 0).toLocaleString()}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Panel>
+          <div className="mon-grid">
+            <Panel title="Journeys by status">
+              <Counts counts={h.journeys} testId="journey-counts" />
+            </Panel>
+            <Panel title="Effects by status">
+              <Counts counts={h.effects} testId="effect-counts" />
+            </Panel>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, value, hint, warn, testId }: { label: string; value: string; hint: string; warn?: boolean; testId: string }) {
+  return (
+    <div className={`kpi ${warn ? 'kpi--warn' : ''}`} data-testid={testId}>
+      <div className="kpi__label">{label}</div>
+      <div className="kpi__value">{value}</div>
+      <div className="kpi__hint">{hint}</div>
+    </div>
+  );
+}
+
+function Counts({ counts, testId }: { counts: Record<string, number>; testId: string }) {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  if (entries.length === 0) return <p className="muted panel-empty">None yet.</p>;
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  return (
+    <ul className="status-counts" data-testid={testId}>
+      {entries.map(([k, n]) => (
+        <li key={k}>
+          <span className={`effect-status effect-status--${k} journey-status--${k}`}>{k}</span>
+          <span className="status-counts__bar" aria-hidden="true">
+            <span style={{ width: `${(n / total) * 100}%` }} />
+          </span>
+          <span className="num">{n.toLocaleString()}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
