@@ -78,6 +78,11 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     expect(await infra.sql('SELECT count(*)::int AS n FROM coupon')).toEqual([{ n: 1 }]);
     expect(await infra.sql('SELECT count(*)::int AS n FROM effect')).toEqual([{ n: 1 }]);
     expect(await infra.sql('SELECT count(*)::int AS n FROM journey')).toEqual([{ n: 1 }]);
+    // "Why didn't they enter again?" is answered, with the event that tried.
+    const trace = (await infra.api('GET', '/api/v1/members/m3/journeys')).body;
+    expect(trace.refusals).toMatchObject([{ cause: 'purchase', reason: 'Did not enter: entry rule "once ever": already entered', at: new Date(JAN_1 + 40 * DAY).toISOString() }]);
+    const events = (await infra.api('GET', '/api/v1/members/m3/events?type=purchase')).body.events;
+    expect(events.map((e: { occurredAt: string }) => e.occurredAt)).toEqual([new Date(JAN_1 + 40 * DAY).toISOString(), new Date(JAN_1).toISOString()]);
   });
 
   test('a replayed step inserts nothing: the coupon is tied to its effect key', async ({ infra }) => {

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { PointsChange, Recharge, Spend } from '@memberflow/shared/api/loyalty';
-import { MemberBatch, MemberInput, MemberSearch } from '@memberflow/shared/api/members';
+import { MemberBatch, MemberEventsQuery, MemberInput, MemberSearch } from '@memberflow/shared/api/members';
 import { InsufficientPoints, applyPoints, expiringLots } from '../loyalty/points-ledger.ts';
 import { readProgram } from '../loyalty/program-store.ts';
 import { InsufficientBalance, recharge, spendStoredValue } from '../loyalty/stored-value.ts';
@@ -55,7 +55,23 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
        FROM journey_step WHERE member_id = $1 ORDER BY id`,
       [ctx.params.id],
     );
-    ctx.body = { journeys: journeys.rows.map((j) => ({ ...j, steps: steps.rows.filter((s) => s.journeyId === j.id) })) };
+    // Workflows whose trigger matched but whose entry rule kept the member out: the latest time and why.
+    const refusals = await pool.query(
+      `SELECT r.workflow_id AS "workflowId", w.name AS "workflowName", r.at, r.cause, r.reason FROM entry_refusal r JOIN workflow w ON w.id = r.workflow_id
+       WHERE r.member_id = $1 ORDER BY r.at DESC`,
+      [ctx.params.id],
+    );
+    ctx.body = { journeys: journeys.rows.map((j) => ({ ...j, steps: steps.rows.filter((s) => s.journeyId === j.id) })), refusals: refusals.rows };
+  });
+  // The member's recent events, newest first (the engine's own mf.* events included: they explain entries).
+  router.get('/api/v1/members/:id/events', async (ctx) => {
+    const q = parseBody(MemberEventsQuery, ctx.query, 'query');
+    const { rows } = await pool.query(
+      `SELECT seq, type, occurred_at AS "occurredAt", received_at AS "receivedAt", processed_at AS "processedAt", properties FROM event
+       WHERE member_id = $1 AND ($2::text IS NULL OR type = $2) ORDER BY occurred_at DESC, seq DESC LIMIT $3`,
+      [ctx.params.id, q.type ?? null, q.limit],
+    );
+    ctx.body = { events: rows };
   });
   router.get('/api/v1/members/:id/coupons', async (ctx) => {
     const { rows } = await pool.query(

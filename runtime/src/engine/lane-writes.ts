@@ -73,6 +73,8 @@ export class LaneWrites {
   /** Points changes (programme earn rules, workflow awards), applied to the ledger after the member row. */
   readonly pointsOps: PointsOp[] = [];
   memberChanged = false;
+  /** Per workflow: the latest trigger match the entry rule refused, kept for "why didn't they enter?". */
+  readonly refusals = new Map<string, { at: number; cause: string; reason: string }>();
 
   raise(type: string, at: number, properties: Record<string, unknown>): void {
     this.raised.push({ type, at, properties });
@@ -229,6 +231,16 @@ export class LaneWrites {
          SELECT $1, r.type, to_timestamp(r.at / 1000), r.properties
          FROM jsonb_to_recordset($2::jsonb) AS r(type text, at float8, properties jsonb)`,
         [memberId, JSON.stringify(this.raised)],
+      );
+    }
+
+    if (this.refusals.size) {
+      await client.query(
+        `INSERT INTO entry_refusal (workflow_id, member_id, at, cause, reason)
+         SELECT r.workflow_id, $1, to_timestamp(r.at / 1000), r.cause, r.reason
+         FROM jsonb_to_recordset($2::jsonb) AS r(workflow_id uuid, at float8, cause text, reason text)
+         ON CONFLICT (workflow_id, member_id) DO UPDATE SET at = EXCLUDED.at, cause = EXCLUDED.cause, reason = EXCLUDED.reason`,
+        [memberId, JSON.stringify([...this.refusals].map(([workflow_id, r]) => ({ workflow_id, ...r })))],
       );
     }
 

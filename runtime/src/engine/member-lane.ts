@@ -198,26 +198,33 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     });
   };
 
-  /** Entry rules, in the words the trace uses when a member is kept out. */
-  const blocked = (w: LiveWorkflow, mine: JourneyState[], at: number): boolean => {
+  /** Entry rules: null when the member may enter, else why not, in the words the trace uses. */
+  const refusal = (w: LiveWorkflow, mine: JourneyState[], at: number): string | null => {
     const running = mine.some((j) => inProgress(j.status));
     switch (w.settings.entry) {
       case 'once_ever':
-        return mine.length > 0;
+        return mine.length > 0 ? 'entry rule "once ever": already entered' : null;
       case 'once_at_a_time':
-        return running;
+        return running ? 'entry rule "once at a time": still in the journey' : null;
       case 'every_time':
-        return false;
+        return null;
       case 'cooldown': {
         const last = Math.max(...mine.map((j) => j.enteredAt), -Infinity);
-        return running || at - last < w.settings.cooldownDays * MS_PER_DAY;
+        if (running) return 'entry rule "cooldown": still in the journey';
+        return at - last < w.settings.cooldownDays * MS_PER_DAY
+          ? `entry rule "cooldown ${w.settings.cooldownDays} days": entered ${Math.floor((at - last) / MS_PER_DAY)} days ago`
+          : null;
       }
     }
   };
 
   const enter = async (w: LiveWorkflow, event: JourneyEvent, seq: number) => {
     const mine = journeys.filter((j) => j.workflowId === w.workflowId);
-    if (blocked(w, mine, event.at)) return;
+    const why = refusal(w, mine, event.at);
+    if (why) {
+      writes.refusals.set(w.workflowId, { at: event.at, cause: event.type, reason: `Did not enter: ${why}` });
+      return;
+    }
     for (const running of mine.filter((j) => inProgress(j.status))) {
       // every_time: a new trigger restarts the journey; a run on an older version ends.
       running.status = 'exited';

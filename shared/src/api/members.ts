@@ -33,3 +33,8 @@ export const MemberSearch = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type MemberSearch = z.infer<typeof MemberSearch>;
+
+export const MemberEventsQuery = z.object({
+  type: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
