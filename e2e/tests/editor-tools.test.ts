@@ -215,4 +215,25 @@ describe('editor tools', () => {
     await page.getByTestId('backtest-close').click();
     await expect.poll(() => page.getByTestId('backtest-count-trigger').count()).toBe(0);
   }, 120_000);
+
+  test('switches the canvas chrome to Chinese and remembers the choice', async ({ page, server, screenshot }) => {
+    await openNudge(page, server.url);
+    await page.getByTestId('language-zh-CN').click();
+    await page.getByText('添加步骤').waitFor();
+    expect(await page.getByTestId('publish').textContent()).toBe('发布');
+    expect(await page.getByTestId('palette-issue_coupon').textContent()).toContain('发放优惠券');
+    expect(await page.getByTestId('palette-issue_coupon').getAttribute('title')).toContain('唯一券码');
+    expect(await page.getByTestId('node-coupon').textContent()).toContain('发放优惠券');
+    expect(await page.getByTestId('problems').textContent()).toContain('没有问题');
+    expect(await page.getByTestId('auto-layout').textContent()).toContain('整理布局');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByTestId('auto-layout').click();
+    await page.waitForTimeout(500);
+    await screenshot('35-canvas-zh');
+
+    await page.reload();
+    await page.getByText('添加步骤').waitFor();
+    await page.getByTestId('language-en').click();
+    await page.getByText('Add to workflow').waitFor();
+  });
 });

@@ -100,7 +100,7 @@ describe('workflow editor', () => {
     await screenshot('04-inline-error');
 
     // Deselect, then find the way back through the problems list.
-    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 80 } });
     await page.getByTestId('workflow-settings').waitFor();
     await page.getByTestId('problem').first().click();
     await page.getByTestId('node-inspector').waitFor();

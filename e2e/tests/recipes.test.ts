@@ -9,7 +9,7 @@ async function openWorkflow(page: Page, name: string, nodes: number) {
 }
 
 async function deselect(page: Page) {
-  await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
+  await page.locator('.react-flow__pane').click({ position: { x: 12, y: 80 } });
   await page.getByTestId('workflow-settings').waitFor();
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/i18n.ts';
 import { XIcon } from '../ui/icons.tsx';
 import { parseDays, type BacktestState } from './use-backtest.ts';
 import '../styles/backtest.css';
@@ -21,12 +22,13 @@ function Elapsed({ since }: { since: number }) {
 }
 
 export function BacktestPanel({ state, waitingForSave, onRun, onClose }: BacktestPanelProps) {
+  const t = useT();
   const [days, setDays] = useState('365');
   const parsed = parseDays(days);
   return (
     <div className="backtest-panel" role="region" aria-label="Backtest" data-testid="backtest-panel">
       <div className="backtest-panel__head">
-        <strong>Backtest</strong>
+        <strong>{t('backtest.title')}</strong>
         <button type="button" className="btn btn--ghost" onClick={onClose} aria-label="Close backtest" data-testid="backtest-close">
           <XIcon size={13} />
         </button>
@@ -40,11 +42,10 @@ export function BacktestPanel({ state, waitingForSave, onRun, onClose }: Backtes
           }}
         >
           <p className="muted">
-            Replays the saved draft over stored member events, counted back from the latest one. Nothing is sent and no coupon
-            is issued.
+            {t('backtest.intro')}
           </p>
           <label className="backtest-panel__days">
-            Last
+            {t('backtest.last')}
             <input
               className="input"
               inputMode="numeric"
@@ -54,7 +55,7 @@ export function BacktestPanel({ state, waitingForSave, onRun, onClose }: Backtes
               aria-invalid={parsed === null}
               data-testid="backtest-days"
             />
-            days
+            {t('backtest.days')}
           </label>
           {parsed === null && <p className="field__error">Enter a whole number of days from 1 to 3650.</p>}
           {state.error && (
@@ -63,35 +64,35 @@ export function BacktestPanel({ state, waitingForSave, onRun, onClose }: Backtes
             </div>
           )}
           <button type="submit" className="btn btn--primary" disabled={parsed === null || waitingForSave} data-testid="backtest-run">
-            {waitingForSave ? 'Saving the draft first…' : 'Run backtest'}
+            {waitingForSave ? t('backtest.waitingForSave') : t('backtest.run')}
           </button>
         </form>
       )}
       {state.status === 'running' && (
         <div className="backtest-panel__running" data-testid="backtest-running">
-          <span className="spinner" aria-hidden="true" /> Replaying the last {state.days} days… <Elapsed since={state.startedAt} />
+          <span className="spinner" aria-hidden="true" /> {t('backtest.running', { days: state.days })} <Elapsed since={state.startedAt} />
         </div>
       )}
       {state.status === 'done' && (
         <div className="backtest-panel__result" data-testid="backtest-result">
           <p>
-            Last {state.days} days: {state.result.period.from.slice(0, 10)} to {state.result.period.to.slice(0, 10)}
+            {t('backtest.period', { days: state.days, from: state.result.period.from.slice(0, 10), to: state.result.period.to.slice(0, 10) })}
           </p>
           <dl className="backtest-panel__stats">
             <div>
-              <dt>Members entered</dt>
+              <dt>{t('backtest.members')}</dt>
               <dd data-testid="backtest-members">{state.result.members.toLocaleString()}</dd>
             </div>
             <div>
-              <dt>Events replayed</dt>
+              <dt>{t('backtest.events')}</dt>
               <dd>{state.result.events.toLocaleString()}</dd>
             </div>
             <div>
-              <dt>Actions it would take</dt>
+              <dt>{t('backtest.effects')}</dt>
               <dd>{state.result.effects.toLocaleString()}</dd>
             </div>
             <div>
-              <dt>Took</dt>
+              <dt>{t('backtest.took')}</dt>
               <dd>{state.result.seconds.toFixed(1)} s</dd>
             </div>
           </dl>
@@ -101,7 +102,7 @@ export function BacktestPanel({ state, waitingForSave, onRun, onClose }: Backtes
               .map(([status, n]) => `${status} ${(n ?? 0).toLocaleString()}`)
               .join(' · ') || 'No journeys started.'}
           </p>
-          <p className="muted">The purple badges on the steps show how many members reached each one.</p>
+          <p className="muted">{t('backtest.badges')}</p>
         </div>
       )}
     </div>

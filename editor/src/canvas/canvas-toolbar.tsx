@@ -1,5 +1,6 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
 import { ArrowLeftIcon, FlaskIcon, HistoryIcon, PlayIcon } from '../ui/icons.tsx';
+import { useT } from '../i18n/i18n.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 interface CanvasToolbarProps {
@@ -26,38 +27,39 @@ interface CanvasToolbarProps {
 }
 
 export function CanvasToolbar(p: CanvasToolbarProps) {
+  const t = useT();
   const saveState =
     p.busy === 'saving'
-      ? 'Saving…'
+      ? t('toolbar.saving')
       : p.busy === 'publishing'
-        ? 'Publishing…'
+        ? t('toolbar.publishing')
         : !p.dirty
-          ? 'All changes saved'
+          ? t('toolbar.allSaved')
           : p.saveable
-            ? 'Unsaved changes'
-            : 'Not saved: fix the fields marked in red';
+            ? t('toolbar.unsaved')
+            : t('toolbar.notSaveable');
   const publishTitle =
     p.problemCount > 0
-      ? `Fix ${p.problemCount} problem${p.problemCount > 1 ? 's' : ''} before publishing`
-      : 'Review the changes, then release the draft as a new live version';
+      ? t('toolbar.fixProblems', { count: p.problemCount })
+      : t('toolbar.publishTitle');
   return (
     <div className="canvas-toolbar">
       <button
         type="button"
         className="btn btn--ghost"
         onClick={p.onBack}
-        aria-label="Back to workflows"
-        title="Back to workflows"
+        aria-label={t('toolbar.back')}
+        title={t('toolbar.back')}
       >
         <ArrowLeftIcon size={16} />
       </button>
       <div className="canvas-toolbar__title">
         <h1 className="canvas-toolbar__name" data-testid="workflow-name">
-          {p.name.trim() || 'Untitled workflow'}
+          {p.name.trim() || t('toolbar.untitled')}
         </h1>
         <StatusBadge status={p.detail.status} />
         <span className="canvas-toolbar__version">
-          {p.detail.liveVersion === null ? 'Not published yet' : `Live: version ${p.detail.liveVersion}`}
+          {p.detail.liveVersion === null ? t('toolbar.notPublished') : t('toolbar.live', { version: p.detail.liveVersion })}
         </span>
       </div>
       <div className="canvas-toolbar__spacer" />
@@ -81,40 +83,40 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
         className={`btn${p.backtestOpen ? ' btn--active' : ''}`}
         onClick={p.onBacktest}
         aria-pressed={p.backtestOpen}
-        title="Replay the saved draft over the last N days of stored events"
+        title={t('toolbar.backtestTitle')}
         data-testid="backtest"
       >
-        <FlaskIcon size={13} /> Backtest
+        <FlaskIcon size={13} /> {t('toolbar.backtest')}
       </button>
       <button
         type="button"
         className={`btn${p.historyOpen ? ' btn--active' : ''}`}
         onClick={p.onHistory}
         aria-pressed={p.historyOpen}
-        title="Published versions; view one read-only"
+        title={t('toolbar.historyTitle')}
         data-testid="history"
       >
-        <HistoryIcon size={13} /> History
+        <HistoryIcon size={13} /> {t('toolbar.history')}
       </button>
       <button
         type="button"
         className={`btn${p.simulating ? ' btn--active' : ''}`}
         onClick={p.onSimulate}
         aria-pressed={p.simulating}
-        title="Walk a test member through the current draft"
+        title={t('toolbar.simulateTitle')}
         data-testid="simulate"
       >
-        <PlayIcon size={13} /> {p.simulating ? 'Close simulation' : 'Simulate'}
+        <PlayIcon size={13} /> {p.simulating ? t('toolbar.closeSimulation') : t('toolbar.simulate')}
       </button>
       <button
         type="button"
         className="btn"
         onClick={p.onSave}
         disabled={!p.canSave}
-        title="Save the draft (Ctrl+S)"
+        title={t('toolbar.saveTitle')}
         data-testid="save-draft"
       >
-        {p.busy === 'saving' ? 'Saving…' : 'Save draft'}
+        {p.busy === 'saving' ? t('toolbar.saving') : t('toolbar.saveDraft')}
       </button>
       <button
         type="button"
@@ -124,7 +126,7 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
         title={publishTitle}
         data-testid="publish"
       >
-        {p.busy === 'publishing' ? 'Publishing…' : 'Publish'}
+        {p.busy === 'publishing' ? t('toolbar.publishing') : t('toolbar.publish')}
       </button>
     </div>
   );

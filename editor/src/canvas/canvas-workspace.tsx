@@ -30,6 +30,7 @@ import type { FlowEdge, FlowNode, FlowState, WorkflowNodeData } from '../flow/fl
 import { newEdgeId } from '../flow/new-ids.ts';
 import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
 import { CurrentWorkflowContext } from '../nodes/current-workflow.ts';
+import { useT } from '../i18n/i18n.ts';
 import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { VersionHistory } from '../publish/version-history.tsx';
 import { navigate } from '../routing/navigation.ts';
@@ -88,6 +89,7 @@ export function CanvasWorkspace(props: CanvasWorkspaceProps) {
 }
 
 function Workspace({ detail, savedKey, busy, notice, actionError, serverViolations, send }: CanvasWorkspaceProps) {
+  const t = useT();
   const [initial] = useState(detail);
   const [initialFlow] = useState(() => definitionToFlow(initial.draft));
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(initialFlow.nodes);
@@ -346,11 +348,9 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
               />
               {viewing && (
                 <div className="canvas-banner" data-testid="version-banner">
-                  <span>
-                    Viewing <strong>version {viewing.version}</strong> (read-only), published {formatDateTime(viewing.publishedAt)}
-                  </span>
+                  <span>{t('history.viewing', { version: viewing.version, date: formatDateTime(viewing.publishedAt) })}</span>
                   <button type="button" className="btn" onClick={() => setViewing(null)} data-testid="back-to-draft">
-                    Back to draft
+                    {t('history.backToDraft')}
                   </button>
                 </div>
               )}

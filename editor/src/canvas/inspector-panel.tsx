@@ -1,5 +1,6 @@
 import type { Violation } from '@memberflow/shared/violations';
 import type { FlowEdge, FlowNode, WorkflowNodeData } from '../flow/flow-types.ts';
+import { useT } from '../i18n/i18n.ts';
 import { EdgeInspector } from '../inspector/edge-inspector.tsx';
 import { NodeInspector } from '../inspector/node-inspector.tsx';
 import { WorkflowSettingsForm, type WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
@@ -21,6 +22,7 @@ interface InspectorPanelProps {
 
 /** Shows the one selected step or connection; with nothing (or several things) selected, the workflow's own settings. */
 export function InspectorPanel(p: InspectorPanelProps) {
+  const t = useT();
   const selectedNodes = p.nodes.filter((n) => n.selected);
   const selectedEdges = p.edges.filter((e) => e.selected);
   const node = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
@@ -29,14 +31,14 @@ export function InspectorPanel(p: InspectorPanelProps) {
     <section className="inspector" aria-label="Inspector">
       {selectedNodes.length > 1 ? (
         <div className="selection-panel" data-testid="selection-panel">
-          <h2 className="panel-title">{selectedNodes.length} steps selected</h2>
-          <p className="muted">Drag one to move them together, copy them with Ctrl+C, or delete them all.</p>
+          <h2 className="panel-title">{t('selection.count', { count: selectedNodes.length })}</h2>
+          <p className="muted">{t('selection.hint')}</p>
           <div className="page-message__actions">
             <button type="button" className="btn" onClick={p.onCopy}>
-              Copy
+              {t('selection.copy')}
             </button>
             <button type="button" className="btn btn--danger" onClick={() => p.onDeleteNodes(selectedNodes.map((n) => n.id))} data-testid="delete-selection">
-              Delete {selectedNodes.length} steps
+              {t('selection.delete', { count: selectedNodes.length })}
             </button>
           </div>
         </div>

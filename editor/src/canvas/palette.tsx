@@ -1,6 +1,7 @@
 import { NodeKind } from '@memberflow/shared/node-kind';
 import { nodeModule } from '@memberflow/shared/node-registry';
-import { useState, type CSSProperties, type DragEvent } from 'react';
+import { kindDescription, kindTitle, useT } from '../i18n/i18n.ts';
+import { useMemo, useState, type CSSProperties, type DragEvent } from 'react';
 import { SearchIcon, XIcon } from '../ui/icons.tsx';
 import { groupOrder, groupStyles } from './group-style.ts';
 import { kindIcons } from './kind-icons.ts';
@@ -9,13 +10,14 @@ import '../styles/palette.css';
 
 export const PALETTE_DRAG_TYPE = 'application/x-memberflow-node-kind';
 
-const entries = NodeKind.options.map((kind) => {
-  const mod = nodeModule(kind);
-  return { kind, group: mod.group, title: mod.title, description: mod.description };
-});
-
 export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
+  const t = useT();
   const [query, setQuery] = useState('');
+  // Titles and descriptions in the chosen language, so search matches what is on screen.
+  const entries = useMemo(
+    () => NodeKind.options.map((kind) => ({ kind, group: nodeModule(kind).group, title: kindTitle(t, kind), description: kindDescription(t, kind) })),
+    [t],
+  );
   const shown = filterPalette(entries, query);
   const onDragStart = (e: DragEvent, kind: NodeKind) => {
     e.dataTransfer.setData(PALETTE_DRAG_TYPE, kind);
@@ -23,14 +25,14 @@ export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
   };
   return (
     <aside className="palette" aria-label="Add nodes">
-      <h2 className="panel-title">Add to workflow</h2>
+      <h2 className="panel-title">{t('palette.title')}</h2>
       <div className="palette__search">
         <SearchIcon size={14} />
         <input
           className="palette__search-input"
           type="search"
-          placeholder="Search steps"
-          aria-label="Search steps"
+          placeholder={t('palette.search')}
+          aria-label={t('palette.search')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -39,12 +41,12 @@ export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
           }}
         />
         {query && (
-          <button type="button" className="palette__clear" aria-label="Clear search" onClick={() => setQuery('')}>
+          <button type="button" className="palette__clear" aria-label={t('palette.clear')} onClick={() => setQuery('')}>
             <XIcon size={12} />
           </button>
         )}
       </div>
-      {shown.length === 0 && <p className="palette__tip">No step matches “{query}”.</p>}
+      {shown.length === 0 && <p className="palette__tip">{t('palette.noMatch', { query })}</p>}
       {groupOrder.map((group) => {
         const kinds = shown.filter((e) => e.group === group);
         if (kinds.length === 0) return null;
@@ -52,7 +54,7 @@ export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
         return (
           <section key={group} className="palette__group" style={{ '--group-color': style.color } as CSSProperties}>
             <h3 className="palette__group-title">
-              <style.Icon size={12} /> {style.title}
+              <style.Icon size={12} /> {t(`groups.${group}`)}
             </h3>
             {kinds.map(({ kind, title, description }) => {
               const Icon = kindIcons[kind];
@@ -77,10 +79,7 @@ export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
           </section>
         );
       })}
-      <p className="palette__tip">
-        Click or drag a step onto the canvas; hover for what it does. Drag from an output at the bottom of a step to the top of
-        the next one. Select and press Delete to remove.
-      </p>
+      <p className="palette__tip">{t('palette.tip')}</p>
     </aside>
   );
 }

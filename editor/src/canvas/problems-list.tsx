@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import type { NodeKind } from '@memberflow/shared/node-kind';
 import { nodeModule } from '@memberflow/shared/node-registry';
 import type { Violation } from '@memberflow/shared/violations';
@@ -16,16 +17,17 @@ interface ProblemsListProps {
 }
 
 export function ProblemsList({ violations, serverViolations, describeNode, onFocus }: ProblemsListProps) {
+  const t = useT();
   const total = violations.length + serverViolations.length;
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
       <h2 className="panel-title problems__title">
-        Problems
+        {t('problems.title')}
         <span className={`problems__count${total === 0 ? ' problems__count--ok' : ''}`}>{total}</span>
       </h2>
       {total === 0 ? (
         <p className="problems__ok">
-          <CheckIcon size={15} /> No problems. This workflow is ready to publish.
+          <CheckIcon size={15} /> {t('problems.none')}
         </p>
       ) : (
         <ul className="problems__list">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/i18n.ts';
 import { XIcon } from '../ui/icons.tsx';
 import '../styles/list-page.css';
 
@@ -19,6 +20,7 @@ export const shortcuts: { keys: string[]; what: string }[] = [
 ];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -28,7 +30,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog dialog--narrow" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog">
         <div className="dialog__head">
-          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
           <button className="btn btn--ghost" type="button" onClick={onClose} aria-label="Close">
             <XIcon size={14} />
           </button>

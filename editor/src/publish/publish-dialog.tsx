@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { getWorkflowStats, getWorkflowVersion } from '../api/workflows-api.ts';
 import { nodeForms } from '../nodes/node-forms.ts';
+import { useT } from '../i18n/i18n.ts';
 import { XIcon } from '../ui/icons.tsx';
 import { diffDefinitions, isEmptyDiff, type NodeRef } from './definition-diff.ts';
 import '../styles/list-page.css';
@@ -21,6 +22,7 @@ type Live = { definition: WorkflowDefinition; members: number };
 
 /** Confirms a publish with what changes for members: the diff from the live version and who is in it now. */
 export function PublishDialog({ workflowId, liveVersion, draft, onConfirm, onClose }: PublishDialogProps) {
+  const t = useT();
   const [live, setLive] = useState<Live | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -58,7 +60,7 @@ export function PublishDialog({ workflowId, liveVersion, draft, onConfirm, onClo
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog publish-dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" data-testid="publish-dialog">
         <div className="dialog__head">
-          <h2 id="publish-title">Publish version {next}</h2>
+          <h2 id="publish-title">{t('publish.title', { version: next })}</h2>
           <button className="btn btn--ghost" type="button" onClick={onClose} aria-label="Close">
             <XIcon size={14} />
           </button>
@@ -125,10 +127,10 @@ export function PublishDialog({ workflowId, liveVersion, draft, onConfirm, onClo
         </div>
         <div className="dialog__actions">
           <button className="btn" type="button" onClick={onClose}>
-            Cancel
+            {t('publish.cancel')}
           </button>
           <button className="btn btn--primary" type="button" onClick={onConfirm} data-testid="publish-confirm" autoFocus>
-            Publish version {next}
+            {t('publish.confirm', { version: next })}
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
+import { useT } from '../i18n/i18n.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 import '../styles/publish.css';
 
@@ -14,32 +15,33 @@ interface VersionHistoryProps {
 
 /** Published versions, newest first; viewing one shows it read-only on the canvas. */
 export function VersionHistory(p: VersionHistoryProps) {
+  const t = useT();
   const versions = [...p.versions].sort((a, b) => b.version - a.version);
   return (
     <section className="inspector" aria-label="Version history" data-testid="version-history">
       <h2 className="panel-title" style={{ padding: '14px 14px 8px' }}>
-        Version history
+        {t('history.title')}
       </h2>
       {versions.length === 0 ? (
         <p className="muted" style={{ padding: '0 14px' }}>
-          No versions yet. Each publish adds one here; published versions never change.
+          {t('history.empty')}
         </p>
       ) : (
         <ul className="version-list">
           {versions.map((v) => (
             <li key={v.version} className={p.viewing === v.version ? 'version-list__current' : undefined} data-testid={`version-${v.version}`}>
               <div className="version-list__meta">
-                <strong>Version {v.version}</strong>
-                {v.version === p.liveVersion && <span className="muted"> · live</span>}
+                <strong>{t('history.version', { version: v.version })}</strong>
+                {v.version === p.liveVersion && <span className="muted"> · {t('history.live')}</span>}
                 <div className="muted">{formatDateTime(v.publishedAt)}</div>
               </div>
               {p.viewing === v.version ? (
                 <button type="button" className="btn" onClick={p.onBackToDraft}>
-                  Back to draft
+                  {t('history.backToDraft')}
                 </button>
               ) : (
                 <button type="button" className="btn" onClick={() => p.onView(v.version)} disabled={p.loading !== null} data-testid={`view-version-${v.version}`}>
-                  {p.loading === v.version ? 'Loading…' : 'View'}
+                  {p.loading === v.version ? '…' : t('history.view')}
                 </button>
               )}
             </li>

@@ -1,5 +1,4 @@
 import type { NodeGroup } from '@memberflow/shared/node-kind';
-import { nodeModule } from '@memberflow/shared/node-registry';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { FlowNode } from '../../flow/flow-types.ts';
@@ -11,6 +10,7 @@ import { groupStyles } from '../group-style.ts';
 import { kindIcons } from '../kind-icons.ts';
 import { cardWidth } from '../node-size.ts';
 import { useNodeDecorations } from '../node-decorations.ts';
+import { kindTitle, useT } from '../../i18n/i18n.ts';
 import '../../styles/canvas-node.css';
 
 interface NodeCardProps extends NodeProps<FlowNode> {
@@ -20,7 +20,7 @@ interface NodeCardProps extends NodeProps<FlowNode> {
 /** The card every group's node component draws; groups differ in colour, icon and whether they take input. */
 export function NodeCard({ id, data, selected, group }: NodeCardProps) {
   const style = groupStyles[group];
-  const mod = nodeModule(data.kind);
+  const t = useT();
   const outputs = nodeOutputs(data.kind, data.config);
   const summary = nodeSummary(data.kind, data.config);
   const { problems, stats, simulation, backtest } = useNodeDecorations();
@@ -67,7 +67,7 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
         <span className="wf-node__icon">
           <Icon size={14} />
         </span>
-        <span className="wf-node__kind">{mod.title}</span>
+        <span className="wf-node__kind" title={t(`kinds.${data.kind}.description`)}>{kindTitle(t, data.kind)}</span>
         {nodeProblems.length > 0 && (
           <span
             className="wf-node__problems"
@@ -79,10 +79,10 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
         )}
       </div>
       <div className="wf-node__label" title={data.label}>
-        {data.label || <span className="wf-node__placeholder">Untitled</span>}
+        {data.label || <span className="wf-node__placeholder">{t('node.untitled')}</span>}
       </div>
       <div className={`wf-node__summary${summary === null ? ' wf-node__summary--invalid' : ''}`} title={summary ?? undefined}>
-        {summary ?? 'Settings incomplete'}
+        {summary ?? t('node.incomplete')}
       </div>
 
       {simulation && visits > 0 && (
