@@ -178,11 +178,12 @@ async function ensureRedis() {
   await waitPort(host, port, 'Redis');
 }
 
-// 4. Chromium for browser tests (npm test only).
+// 4. Chromium for browser tests (npm test only), with a CJK font so the 中文 UI renders.
 function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  if (!isRoot || !has('apt-get')) fail('Browser tests need Debian\'s Chromium: sudo apt-get install -y chromium');
-  aptInstall(['chromium']);
+  const cjk = existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc');
+  if (existsSync('/usr/bin/chromium') && cjk) return;
+  if (!isRoot || !has('apt-get')) fail('Browser tests need Debian\'s Chromium and a CJK font: sudo apt-get install -y chromium fonts-wqy-zenhei');
+  aptInstall(['chromium', 'fonts-wqy-zenhei']);
 }
 
 // 5. Prisma client and migrations.
