@@ -46,6 +46,11 @@ describe('workflow editor', () => {
   });
 
   test('shows the seeded workflow on the canvas and counts a member entering it', async ({ page, server, screenshot }) => {
+    // The overlay is pushed over SSE: no polling of the plain stats endpoint while the stream is up.
+    const polls: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/stats')) polls.push(r.url());
+    });
     await openSeeded(page);
     expect(await page.locator('.react-flow__node').count()).toBe(5);
     expect(await page.getByTestId('workflow-name').textContent()).toBe(SEEDED);
@@ -66,6 +71,9 @@ describe('workflow editor', () => {
     const waitCount = page.getByTestId('node-count-wait_second');
     await expect.poll(() => waitCount.textContent(), { timeout: 10_000 }).toBe('0');
     await screenshot('02-canvas');
+    await expect.poll(() => page.getByTestId('canvas').getAttribute('data-stats-source')).toBe('stream');
+    // A marker on the window proves the counts below change in place, not through a reload.
+    await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
 
     const res = await fetch(`${server.url}/api/v1/events`, {
       method: 'POST',
@@ -76,6 +84,11 @@ describe('workflow editor', () => {
 
     await expect.poll(() => waitCount.textContent(), { timeout: 20_000, interval: 500 }).toBe('1');
     await expect.poll(() => page.getByTestId('node-count-trigger').textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await page.getByTestId('node-flow-wait_second').textContent()).toContain('entered 1');
+    expect(await page.getByTestId('node-count-wait_second').getAttribute('title')).toContain('1 here now');
+    expect(await page.evaluate(() => 'e2eNoReload' in window)).toBe(true);
+    expect(await page.getByTestId('canvas').getAttribute('data-stats-source')).toBe('stream');
+    expect(polls).toEqual([]);
     await screenshot('03-canvas-live-count');
   });
 

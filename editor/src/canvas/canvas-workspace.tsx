@@ -103,7 +103,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   const canvasRef = useRef<HTMLDivElement>(null);
   const { addNode, onDragOver, onDrop } = useAddNode(canvasRef);
   const focusProblem = useFocusProblem();
-  const stats = useWorkflowStats(initial.id);
+  const { stats, source: statsSource } = useWorkflowStats(initial.id);
 
   const definition = useMemo(
     () =>
@@ -334,7 +334,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
         />
         <div className={`canvas-page__body${simulating ? ' canvas-page__body--simulating' : ''}`}>
           {!simulating && !readOnly && <Palette onAdd={addNode} />}
-          <div className="canvas-page__canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+          <div className="canvas-page__canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-stats-source={statsSource}>
             <NodeDecorationsContext value={decorations}>
               <CanvasTools
                 canUndo={history.canUndo}

@@ -73,6 +73,17 @@ export const en = {
   'publish.confirm': 'Publish version {version}',
   'node.untitled': 'Untitled',
   'node.incomplete': 'Settings incomplete',
+  'node.countNow': '{count} here now · {entered} entered in total',
+  'node.countStarted': '{count} entered the journey here',
+  'node.backtestCount': '{count} reached this step in the backtest',
+  'node.live': 'Live counts',
+  'node.flow.entered': 'entered',
+  'node.flow.passed': 'passed',
+  'node.flow.exited': 'exited',
+  'node.flow.converted': 'converted',
+  'node.flow.failed': 'failed',
+  'node.visited': 'visited',
+  'node.visitedTimes': 'visited ×{count}',
   'simulation.title': 'Simulation',
 } satisfies Record<string, string>;
 

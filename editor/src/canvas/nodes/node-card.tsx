@@ -1,3 +1,4 @@
+import type { WorkflowStats } from '@memberflow/shared/api/workflows';
 import type { NodeGroup } from '@memberflow/shared/node-kind';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { useEffect, useRef, type CSSProperties } from 'react';
@@ -11,6 +12,7 @@ import { kindIcons } from '../kind-icons.ts';
 import { cardWidth } from '../node-size.ts';
 import { useNodeDecorations } from '../node-decorations.ts';
 import { kindTitle, useT } from '../../i18n/i18n.ts';
+import { badgeValue, flowLine, nodeCounts } from '../node-live-stats.ts';
 import '../../styles/canvas-node.css';
 
 interface NodeCardProps extends NodeProps<FlowNode> {
@@ -87,11 +89,11 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
 
       {simulation && visits > 0 && (
         <span className="wf-node__visits" title={`The simulated member passed here ${visits} time${visits === 1 ? '' : 's'}`}>
-          {visits > 1 ? `visited ×${visits}` : 'visited'}
+          {visits > 1 ? t('node.visitedTimes', { count: visits }) : t('node.visited')}
         </span>
       )}
       {!simulation && backtest && <BacktestBadge nodeId={id} entered={backtest[id]?.entered ?? 0} />}
-      {!simulation && !backtest && stats?.version != null && <CountBadge nodeId={id} trigger={group === 'trigger'} counts={stats.nodes[id]} />}
+      {!simulation && !backtest && stats?.version != null && <LiveCounts nodeId={id} trigger={group === 'trigger'} stats={stats} />}
 
       {outputs.length > 0 && (
         <div className="wf-node__outputs">
@@ -109,38 +111,45 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
   );
 }
 
-function CountBadge({
-  nodeId,
-  trigger,
-  counts,
-}: {
-  nodeId: string;
-  trigger: boolean;
-  counts: { current: number; entered: number } | undefined;
-}) {
-  // Journeys pass through a trigger at once, so it shows how many started instead of how many sit there.
-  const value = trigger ? (counts?.entered ?? 0) : (counts?.current ?? 0);
-  const entered = counts?.entered ?? 0;
+function LiveCounts({ nodeId, trigger, stats }: { nodeId: string; trigger: boolean; stats: WorkflowStats }) {
+  const t = useT();
+  const counts = nodeCounts(stats, nodeId);
+  const value = badgeValue(counts, trigger);
+  const line = flowLine(counts);
+  const detail = line?.map((p) => `${t(`node.flow.${p.key}`)} ${p.value.toLocaleString()}`).join(' · ');
   const title = trigger
-    ? `${value.toLocaleString()} member${value === 1 ? '' : 's'} entered the journey here`
-    : `${value.toLocaleString()} member${value === 1 ? '' : 's'} here now · ${entered.toLocaleString()} entered in total`;
+    ? t('node.countStarted', { count: value.toLocaleString() })
+    : t('node.countNow', { count: value.toLocaleString(), entered: counts.entered.toLocaleString() });
   return (
-    <span
-      className={`wf-node__count${value === 0 ? ' wf-node__count--zero' : ''}`}
-      title={title}
-      data-testid={`node-count-${nodeId}`}
-    >
-      <UsersIcon size={11} />
-      <span className="wf-node__count-value">{value.toLocaleString()}</span>
-    </span>
+    <>
+      <span
+        className={`wf-node__count${value === 0 ? ' wf-node__count--zero' : ''}`}
+        title={detail ? `${title}\n${detail}` : title}
+        data-testid={`node-count-${nodeId}`}
+      >
+        <UsersIcon size={11} />
+        <span className="wf-node__count-value">{value.toLocaleString()}</span>
+      </span>
+      {line && (
+        // A second line rather than only a tooltip: admins scan the whole canvas at once.
+        <div className="wf-node__flow" title={`${t('node.live')}: ${detail}`} data-testid={`node-flow-${nodeId}`}>
+          {line.map((p) => (
+            <span key={p.key} className={`wf-node__flow-item wf-node__flow-item--${p.key}${p.value === 0 ? ' wf-node__flow-item--zero' : ''}`} data-key={p.key}>
+              {t(`node.flow.${p.key}`)} <b>{p.value.toLocaleString()}</b>
+            </span>
+          ))}
+        </div>
+      )}
+    </>
   );
 }
 
 function BacktestBadge({ nodeId, entered }: { nodeId: string; entered: number }) {
+  const t = useT();
   return (
     <span
       className={`wf-node__count wf-node__count--backtest${entered === 0 ? ' wf-node__count--zero' : ''}`}
-      title={`${entered.toLocaleString()} member${entered === 1 ? '' : 's'} reached this step in the backtest`}
+      title={t('node.backtestCount', { count: entered.toLocaleString() })}
       data-testid={`backtest-count-${nodeId}`}
     >
       <UsersIcon size={11} />
