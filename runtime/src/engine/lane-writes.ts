@@ -73,6 +73,8 @@ export class LaneWrites {
   /** Points changes (programme earn rules, workflow awards), applied to the ledger after the member row. */
   readonly pointsOps: PointsOp[] = [];
   memberChanged = false;
+  /** Set when a purchase rescored the member's RFM in this pass: written once at the end. */
+  rfmAt: number | null = null;
   /** Per workflow: the latest trigger match the entry rule refused, kept for "why didn't they enter?". */
   readonly refusals = new Map<string, { at: number; cause: string; reason: string }>();
 
@@ -93,6 +95,17 @@ export class LaneWrites {
          attributes = member.attributes || EXCLUDED.attributes, updated_at = now()`,
       [memberId, m.orderCount, m.totalSpent, m.firstPurchaseAt, m.lastPurchaseAt, m.tier, m.tags, JSON.stringify(this.attributePatch)],
     );
+    if (this.rfmAt !== null && m.rfm) {
+      await client.query(`UPDATE member SET rfm_r = $2, rfm_f = $3, rfm_m = $4, rfm_segment = $5, rfm_at = to_timestamp($6::float8 / 1000) WHERE id = $1`, [
+        memberId,
+        m.rfm.r,
+        m.rfm.f,
+        m.rfm.m,
+        m.rfm.segment,
+        this.rfmAt,
+      ]);
+    }
+
     // The points ledger owns the balance. New lots (earn rules, awards) go in as one statement;
     // deductions spend lots first-in, first-out, one by one (the lane already clamped them).
     const lots = this.pointsOps.filter((op) => op.delta > 0);

@@ -17,12 +17,13 @@ import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { nodeExecutors } from '../nodes/registry.ts';
 import { ENROLL_EVENT, TRIGGER_EVENT } from './internal-events.ts';
+import { liveWorkflowsCache } from './live-workflows-cache.ts';
 import { LaneWrites, type JourneyState } from './lane-writes.ts';
 import { loadLaneContext } from './member-facts-loader.ts';
 import { pointsExpiry, purchasePoints } from '@memberflow/shared/loyalty-program';
 import { loyaltyRules } from '../loyalty/loyalty-cache.ts';
 import { qualifyingTier, rankOf } from '../loyalty/tiers.ts';
-import { rescoreMember } from '../rfm/rfm-rescore.ts';
+import { scoreMember } from '@memberflow/shared/rfm';
 import { segmentCondition } from '../segments/segment-store.ts';
 import type { ConditionGroup } from '@memberflow/shared/condition';
 import type { VersionCache } from './version-cache.ts';
@@ -119,7 +120,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
 
   const cap = deps.contact?.cap ?? { count: 2, days: 7 };
   const { member, heldTemplates, recentMarketing } = await loadLaneContext(c, memberId, now, now - (cap.days + 1) * MS_PER_DAY);
-  const { program, tiers, couponTemplates } = await loyaltyRules(c, deps.db.schema);
+  const { program, tiers, couponTemplates, rfm } = await loyaltyRules(c, deps.db.schema);
   let laneSpend = 0;
   const live = await loadLiveWorkflows(deps, c);
   const writes = new LaneWrites();
@@ -278,7 +279,11 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     if (e.type === 'purchase') {
       laneSpend += amount;
       // RFM moves with each purchase (against the last recompute's boundaries), so conditions see it now.
-      member.rfm = (await rescoreMember(c, memberId, member, at)) ?? member.rfm;
+      const score = rfm ? scoreMember(member, rfm.boundaries, at) : null;
+      if (score) {
+        member.rfm = score;
+        writes.rfmAt = at;
+      }
     }
     if (tiers.length && (e.type === 'purchase' || earned > 0)) {
       // Purchases of this pass are not in the event table as processed yet: count them in.
@@ -365,9 +370,15 @@ async function prefetchCoupons(c: pg.PoolClient, memberId: string, writes: LaneW
 }
 
 async function loadLiveWorkflows(deps: EngineDeps, c: pg.PoolClient): Promise<LiveWorkflow[]> {
-  const { rows } = await c.query<{ id: string; name: string; live_version_id: string }>(
-    `SELECT id, name, live_version_id FROM workflow WHERE status = 'active' AND live_version_id IS NOT NULL ORDER BY created_at`,
-  );
+  let hit = liveWorkflowsCache.get(deps.db.schema);
+  if (!hit || Date.now() - hit.at > 1000) {
+    const q = await c.query<{ id: string; name: string; live_version_id: string }>(
+      `SELECT id, name, live_version_id FROM workflow WHERE status = 'active' AND live_version_id IS NOT NULL ORDER BY created_at`,
+    );
+    hit = { at: Date.now(), rows: q.rows };
+    liveWorkflowsCache.set(deps.db.schema, hit);
+  }
+  const rows = hit.rows;
   const out: LiveWorkflow[] = [];
   for (const r of rows) {
     const compiled = await deps.versions.get(c, r.live_version_id);

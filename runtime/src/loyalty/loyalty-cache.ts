@@ -2,6 +2,7 @@ import type { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program'
 import type pg from 'pg';
 import { readCouponTemplates, type CouponTemplateRow } from './coupons.ts';
 import { readProgram, readTiers, type TierRow } from './program-store.ts';
+import { loadStoredRfm, type StoredRfm } from '../rfm/rfm-store.ts';
 
 const TTL_MS = 5000;
 interface Rules {
@@ -9,6 +10,8 @@ interface Rules {
   program: LoyaltyProgramSettings;
   tiers: TierRow[];
   couponTemplates: Map<string, CouponTemplateRow>;
+  /** The last RFM recompute's boundaries, for scoring a member as they buy. */
+  rfm: StoredRfm | null;
 }
 const cache = new Map<string, Rules>();
 
@@ -19,7 +22,7 @@ const cache = new Map<string, Rules>();
 export async function loyaltyRules(c: pg.ClientBase, schema: string): Promise<Rules> {
   const hit = cache.get(schema);
   if (hit && Date.now() - hit.at < TTL_MS) return hit;
-  const fresh = { at: Date.now(), program: await readProgram(c), tiers: await readTiers(c), couponTemplates: await readCouponTemplates(c) };
+  const fresh = { at: Date.now(), program: await readProgram(c), tiers: await readTiers(c), couponTemplates: await readCouponTemplates(c), rfm: await loadStoredRfm(c) };
   cache.set(schema, fresh);
   return fresh;
 }

@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
 import type { VersionCache } from '../engine/version-cache.ts';
 import { getWorkflow } from './workflow-store.ts';
+import { forgetLiveWorkflows } from '../engine/live-workflows-cache.ts';
 
 const BATCH = 500;
 
@@ -29,6 +30,7 @@ export async function controlWorkflow(db: Database, clock: Clock, id: string, ac
     throw new HttpError(409, { error: `Cannot ${action} a workflow that is ${wf.status}` });
   }
   await db.pool.query('UPDATE workflow SET status = $2, updated_at = now() WHERE id = $1', [id, target[action]]);
+  forgetLiveWorkflows(db.schema);
   let exited = 0;
   if (action === 'stop') {
     for (;;) {

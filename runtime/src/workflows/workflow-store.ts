@@ -5,6 +5,7 @@ import { validateWorkflow } from '@memberflow/shared/validate';
 import type { Database } from '../db/database.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { HttpError, notFound, parseBody } from '../api/http-error.ts';
+import { forgetLiveWorkflows } from '../engine/live-workflows-cache.ts';
 
 const emptyCounts = (): JourneyCounts => ({ active: 0, waiting: 0, completed: 0, converted: 0, exited: 0, failed: 0 });
 
@@ -123,7 +124,7 @@ export async function publishWorkflow(db: Database, id: string): Promise<{ versi
     const v = await tx.workflowVersion.create({ data: { workflowId: id, version: (last._max.version ?? 0) + 1, definition: asJson(wf.draft) } });
     await tx.workflow.update({ where: { id }, data: { liveVersionId: v.id, status: 'active' } });
     return { version: v.version, versionId: v.id };
-  });
+  }).finally(() => forgetLiveWorkflows(db.schema));
 }
 
 export async function workflowStats(db: Database, id: string): Promise<WorkflowStats> {
