@@ -92,12 +92,23 @@ describe('workflow editor', () => {
     await screenshot('03-canvas-live-count');
   });
 
-  test('explains a bad number inline, blocks publishing, and leads back to the field', async ({ page, screenshot }) => {
+  test('explains a bad number inline, blocks publishing, and leads back to the field', async ({ page, server, screenshot }) => {
+    const put = await fetch(`${server.url}/api/v1/coupon-templates/COMEBACK10`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Come back', kind: 'amount_off', value: 10, validityDays: 30 }),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
     await openSeeded(page);
     await page.getByTestId('node-coupon').click();
     await page.getByTestId('node-inspector').waitFor();
     const days = page.locator('#node-coupon-validityDays');
     expect(await days.inputValue()).toBe('30');
+    // The template field offers the defined templates (free text still allowed) and describes the chosen one.
+    const offered = page.locator('#node-coupon-template-suggestions option');
+    await expect.poll(() => offered.count()).toBe(1);
+    expect(await offered.first().getAttribute('label')).toBe('Come back · 10 off · valid 30 days');
+    expect(await page.locator('#node-coupon-template-message').textContent()).toBe('Come back · 10 off · valid 30 days');
 
     await days.fill('');
     const inspector = page.getByTestId('node-inspector');

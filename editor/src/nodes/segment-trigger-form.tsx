@@ -1,3 +1,6 @@
+import { pickerHint, segmentOption } from '../catalog/catalog-options.ts';
+import { useCatalog } from '../catalog/use-catalog.ts';
+import { useT } from '../i18n/i18n.ts';
 import { ConditionField } from '../inspector/condition/condition-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
@@ -5,25 +8,29 @@ import type { NodeFormProps } from './node-form-props.ts';
 export const segmentTriggerFieldLabels = { segmentKey: 'Saved segment (optional)', condition: 'Members who match' };
 
 export function SegmentTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
+  const segments = useCatalog('segments');
+  const options = segments?.map((s) => segmentOption(t, s)) ?? null;
   return (
     <>
       <TextField
         id={`${idPrefix}-segmentKey`}
-        label={segmentTriggerFieldLabels.segmentKey}
+        label={t('form.segment_trigger.segmentKey')}
         value={config.segmentKey}
         maxLength={80}
         placeholder="e.g. at_risk_vips"
-        hint="Leave empty to use the condition below."
+        suggestions={options ?? undefined}
+        hint={pickerHint(t, options, config.segmentKey, t('catalog.segment.empty'), t('catalog.segment.what'), t('catalog.segment.hint'))}
         error={errors.segmentKey}
         onChange={(segmentKey) => onChange({ ...config, segmentKey })}
       />
       <ConditionField
         id={`${idPrefix}-condition`}
-        label={segmentTriggerFieldLabels.condition}
+        label={t('form.segment_trigger.condition')}
         value={config.condition}
         errors={errors}
         path="condition"
-        hint="A member enters when they start to match: they did not before, and do now."
+        hint={t('form.segment_trigger.conditionHint')}
         onChange={(condition) => onChange({ ...config, condition })}
       />
     </>

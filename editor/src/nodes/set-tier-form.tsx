@@ -1,26 +1,30 @@
+import { pickerHint, tierOptions } from '../catalog/catalog-options.ts';
+import { useCatalog } from '../catalog/use-catalog.ts';
+import { useT } from '../i18n/i18n.ts';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
 export const setTierFieldLabels = { tier: 'Tier', reason: 'Reason' };
 
-const tiers = ['bronze', 'silver', 'gold', 'platinum'];
-
 export function SetTierForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
+  const tiers = useCatalog('tiers');
+  const options = tiers ? tierOptions(t, tiers) : null;
   return (
     <>
       <TextField
         id={`${idPrefix}-tier`}
-        label={setTierFieldLabels.tier}
+        label={t('form.set_tier.tier')}
         value={config.tier}
-        suggestions={tiers}
+        suggestions={options ?? undefined}
         maxLength={40}
-        hint="Raises a tier_changed event other workflows can start from."
+        hint={pickerHint(t, options, config.tier, t('catalog.tier.empty'), t('catalog.tier.what'), t('catalog.tier.hint'))}
         error={errors.tier}
         onChange={(tier) => onChange({ ...config, tier })}
       />
       <TextField
         id={`${idPrefix}-reason`}
-        label={setTierFieldLabels.reason}
+        label={t('form.set_tier.reason')}
         value={config.reason}
         maxLength={200}
         placeholder="Cumulative spend ≥ 1,000"

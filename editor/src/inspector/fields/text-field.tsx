@@ -9,8 +9,8 @@ interface TextFieldProps {
   hint?: string;
   placeholder?: string;
   maxLength?: number;
-  /** Suggestions offered while typing; any other value is still allowed. */
-  suggestions?: readonly string[];
+  /** Suggestions offered while typing, optionally with a description; any other value is still allowed. */
+  suggestions?: readonly (string | { value: string; label: string })[];
   multiline?: boolean;
 }
 
@@ -51,9 +51,9 @@ export function TextField({
       )}
       {suggestions && (
         <datalist id={`${id}-suggestions`}>
-          {suggestions.map((s) => (
-            <option key={s} value={s} />
-          ))}
+          {suggestions.map((s) =>
+            typeof s === 'string' ? <option key={s} value={s} /> : <option key={s.value} value={s.value} label={s.label} />,
+          )}
         </datalist>
       )}
     </FieldFrame>

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { requestJson } from '../api/http.ts';
+import type { CouponTemplateItem, SegmentItem, TierItem } from './catalog-types.ts';
+
+interface Catalogs {
+  couponTemplates: CouponTemplateItem[];
+  segments: SegmentItem[];
+  tiers: TierItem[];
+}
+type CatalogName = keyof Catalogs;
+
+const sources: { [K in CatalogName]: () => Promise<Catalogs[K]> } = {
+  couponTemplates: async () => (await requestJson<{ templates: CouponTemplateItem[] }>('GET', '/api/v1/coupon-templates')).templates,
+  segments: async () => (await requestJson<{ segments: SegmentItem[] }>('GET', '/api/v1/segments')).segments,
+  tiers: async () => (await requestJson<{ tiers: TierItem[] }>('GET', '/api/v1/tiers')).tiers,
+};
+
+// Shared across inspector forms: clicking between nodes should not refetch; a short TTL picks up
+// templates or segments defined meanwhile.
+const TTL_MS = 30_000;
+const cache = new Map<CatalogName, { at: number; promise: Promise<unknown> }>();
+
+function load<K extends CatalogName>(name: K): Promise<Catalogs[K]> {
+  const hit = cache.get(name);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.promise as Promise<Catalogs[K]>;
+  const promise = sources[name]();
+  cache.set(name, { at: Date.now(), promise });
+  // A failed load is forgotten so the next form that asks tries again.
+  promise.catch(() => cache.delete(name));
+  return promise;
+}
+
+/** The list for a picker; null while loading or when it could not be read (the field stays free text). */
+export function useCatalog<K extends CatalogName>(name: K): Catalogs[K] | null {
+  const [items, setItems] = useState<Catalogs[K] | null>(null);
+  useEffect(() => {
+    let live = true;
+    load(name).then(
+      (v) => live && setItems(v),
+      () => live && setItems(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [name]);
+  return items;
+}
