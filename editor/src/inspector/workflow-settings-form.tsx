@@ -6,13 +6,8 @@ import { asRecord } from './fields/read-config.ts';
 import { SelectField } from './fields/select-field.tsx';
 import { TextField } from './fields/text-field.tsx';
 import { TimeField } from './fields/time-field.tsx';
+import { useT } from '../i18n/i18n.ts';
 
-const entryLabels = {
-  once_ever: 'Once per member, ever',
-  once_at_a_time: 'Once at a time (again after finishing)',
-  every_time: 'Every time the trigger fires',
-  cooldown: 'Again after a cooldown',
-} satisfies Record<EntryRule, string>;
 
 export interface WorkflowSettingsValue {
   name: string;
@@ -29,6 +24,7 @@ interface WorkflowSettingsFormProps {
 }
 
 export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettingsFormProps) {
+  const t = useT();
   const s = value.settings;
   // An emptied number box stores null, not undefined: the schema would quietly fill in its default.
   const set = (patch: Record<string, unknown>) => onChange({ settings: { ...s, ...patch } });
@@ -38,40 +34,40 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
   return (
     <div className="inspector__body" data-testid="workflow-settings">
       <div>
-        <h2 className="inspector__title">Workflow settings</h2>
-        <p className="inspector__description">Select a step on the canvas to edit it.</p>
+        <h2 className="inspector__title">{t('settings.title')}</h2>
+        <p className="inspector__description">{t('settings.selectStep')}</p>
       </div>
       <TextField
         id="workflow-name"
-        label="Name"
+        label={t('settings.name')}
         value={value.name}
         maxLength={120}
-        error={value.name.trim() === '' ? 'Give the workflow a name' : null}
+        error={value.name.trim() === '' ? t('settings.nameRequired') : null}
         onChange={(name) => onChange({ name })}
       />
       <TextField
         id="workflow-description"
-        label="Description"
+        label={t('settings.description')}
         value={value.description}
         maxLength={2000}
         multiline
-        placeholder="What this workflow is for"
+        placeholder={t('settings.descriptionPlaceholder')}
         onChange={(description) => onChange({ description })}
       />
 
-      <h3 className="settings-section">Entry</h3>
+      <h3 className="settings-section">{t('settings.entrySection')}</h3>
       <SelectField
         id="workflow-entry"
-        label="Members can enter"
+        label={t('settings.entryLabel')}
         value={s.entry}
-        options={EntryRule.options.map((v) => ({ value: v, label: entryLabels[v] }))}
+        options={EntryRule.options.map((v) => ({ value: v, label: t(`settings.entry.${v}`) }))}
         error={errors.entry}
         onChange={(entry) => set({ entry })}
       />
       {s.entry === 'cooldown' && (
         <NumberField
           id="workflow-cooldownDays"
-          label="Cooldown (days since the last entry)"
+          label={t('settings.cooldownDays')}
           value={s.cooldownDays}
           integer
           error={errors.cooldownDays}
@@ -80,17 +76,17 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
       )}
       <NumberField
         id="workflow-holdoutPercent"
-        label="Holdout group (%)"
+        label={t('settings.holdout')}
         value={s.holdoutPercent}
-        hint="0–50% of entering members get no actions, to measure lift."
+        hint={t('settings.holdoutHint')}
         error={errors.holdoutPercent}
         onChange={(holdoutPercent) => set({ holdoutPercent: holdoutPercent ?? null })}
       />
 
-      <h3 className="settings-section">Goals</h3>
+      <h3 className="settings-section">{t('settings.goals')}</h3>
       <CheckField
         id="workflow-exitOnGoal"
-        label="Leave as converted when the goal event happens"
+        label={t('settings.exitOnGoal')}
         checked={exitOnGoal !== null}
         onChange={(on) => set({ exitOnGoal: on ? { eventType: 'purchase', filters: [], withinDays: null } : null })}
       />
@@ -98,7 +94,7 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
         <div className="settings-indent">
           <TextField
             id="workflow-exitOnGoal-eventType"
-            label="Goal event"
+            label={t('settings.goalEvent')}
             value={exitOnGoal.eventType}
             suggestions={knownEventTypes}
             error={errors['exitOnGoal.eventType']}
@@ -106,10 +102,10 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
           />
           <NumberField
             id="workflow-exitOnGoal-withinDays"
-            label="Within (days of entry, optional)"
+            label={t('settings.goalWithin')}
             value={exitOnGoal.withinDays}
             integer
-            hint="Empty: any time while in the journey."
+            hint={t('settings.goalWithinHint')}
             error={errors['exitOnGoal.withinDays']}
             onChange={(withinDays) => set({ exitOnGoal: { ...exitOnGoal, withinDays: withinDays ?? null } })}
           />
@@ -118,7 +114,7 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
       <div className="field-pair">
         <TextField
           id="workflow-conversion-eventType"
-          label="Conversion event"
+          label={t('settings.conversionEvent')}
           value={conversion.eventType}
           suggestions={knownEventTypes}
           error={errors['conversion.eventType']}
@@ -126,7 +122,7 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
         />
         <NumberField
           id="workflow-conversion-withinDays"
-          label="Within (days)"
+          label={t('settings.conversionWithin')}
           value={conversion.withinDays}
           integer
           error={errors['conversion.withinDays']}
@@ -134,10 +130,10 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
         />
       </div>
 
-      <h3 className="settings-section">Contact policy</h3>
+      <h3 className="settings-section">{t('settings.contactPolicy')}</h3>
       <CheckField
         id="workflow-quietHours"
-        label="Respect quiet hours (member time)"
+        label={t('settings.quietHours')}
         checked={quiet !== null}
         onChange={(on) => set({ quietHours: on ? { start: '21:00', end: '08:00', mode: 'hold' } : null })}
       />
@@ -146,14 +142,14 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
           <div className="field-pair">
             <TimeField
               id="workflow-quietHours-start"
-              label="From"
+              label={t('settings.quietFrom')}
               value={quiet.start}
               error={errors['quietHours.start']}
               onChange={(start) => set({ quietHours: { ...quiet, start } })}
             />
             <TimeField
               id="workflow-quietHours-end"
-              label="Until"
+              label={t('settings.quietUntil')}
               value={quiet.end}
               error={errors['quietHours.end']}
               onChange={(end) => set({ quietHours: { ...quiet, end } })}
@@ -161,11 +157,11 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
           </div>
           <SelectField
             id="workflow-quietHours-mode"
-            label="Marketing messages in quiet hours"
+            label={t('settings.quietMode')}
             value={quiet.mode}
             options={[
-              { value: 'hold', label: 'Hold until quiet hours end' },
-              { value: 'skip', label: 'Skip them' },
+              { value: 'hold', label: t('settings.quietHold') },
+              { value: 'skip', label: t('settings.quietSkip') },
             ]}
             error={errors['quietHours.mode']}
             onChange={(mode) => set({ quietHours: { ...quiet, mode } })}
@@ -174,7 +170,7 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
       )}
       <CheckField
         id="workflow-frequencyCap"
-        label="Count toward the cross-workflow frequency cap"
+        label={t('settings.frequencyCap')}
         checked={s.frequencyCap !== false}
         onChange={(frequencyCap) => set({ frequencyCap })}
       />

@@ -5,6 +5,7 @@ import { createWorkflow } from '../api/workflows-api.ts';
 import { navigate } from '../routing/navigation.ts';
 import { workflowPath } from '../routing/routes.ts';
 import { XIcon } from '../ui/icons.tsx';
+import { useT } from '../i18n/i18n.ts';
 
 const BLANK = '';
 
@@ -12,6 +13,7 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [templateKey, setTemplateKey] = useState(BLANK);
   const [name, setName] = useState('');
+  const t = useT();
   const [nameTouched, setNameTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,10 +37,10 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
   const chooseTemplate = (key: string) => {
     setTemplateKey(key);
     // Suggest the template's name until the user types their own.
-    if (!nameTouched) setName(templates?.find((t) => t.key === key)?.name ?? '');
+    if (!nameTouched) setName(templates?.find((tpl) => tpl.key === key)?.name ?? '');
   };
 
-  const nameError = name.trim() === '' ? 'Give the workflow a name' : null;
+  const nameError = name.trim() === '' ? t('newWorkflow.nameRequired') : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,7 +58,7 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
   };
 
   const options: TemplateSummary[] = [
-    { key: BLANK, name: 'Blank workflow', description: 'Start from scratch and draw your own steps.' },
+    { key: BLANK, name: t('newWorkflow.blank'), description: t('newWorkflow.blankDescription') },
     ...(templates ?? []),
   ];
 
@@ -64,15 +66,15 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit}>
         <div className="dialog__head">
-          <h2 id={`${id}-title`}>New workflow</h2>
-          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label="Close">
+          <h2 id={`${id}-title`}>{t('newWorkflow.title')}</h2>
+          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label={t('common.close')}>
             <XIcon size={16} />
           </button>
         </div>
 
         <div className="field">
           <label className="field__label" htmlFor={`${id}-name`}>
-            Name
+            {t('newWorkflow.name')}
           </label>
           <input
             id={`${id}-name`}
@@ -80,7 +82,7 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
             className="input"
             value={name}
             maxLength={120}
-            placeholder="e.g. Spring win-back"
+            placeholder={t('newWorkflow.namePlaceholder')}
             aria-invalid={nameTouched && nameError ? true : undefined}
             onChange={(e) => {
               setName(e.target.value);
@@ -91,18 +93,18 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
         </div>
 
         <fieldset className="template-picker">
-          <legend className="field__label">Start from</legend>
-          {templates === null && !error && <p className="muted">Loading templates…</p>}
+          <legend className="field__label">{t('newWorkflow.startFrom')}</legend>
+          {templates === null && !error && <p className="muted">{t('newWorkflow.loading')}</p>}
           <div className="template-picker__grid">
-            {options.map((t) => (
+            {options.map((tpl) => (
               <label
-                key={t.key || 'blank'}
-                className={`template-option${templateKey === t.key ? ' template-option--chosen' : ''}`}
+                key={tpl.key || 'blank'}
+                className={`template-option${templateKey === tpl.key ? ' template-option--chosen' : ''}`}
               >
-                <input type="radio" name="template" checked={templateKey === t.key} onChange={() => chooseTemplate(t.key)} />
+                <input type="radio" name="template" checked={templateKey === tpl.key} onChange={() => chooseTemplate(tpl.key)} />
                 <span>
-                  <span className="template-option__name">{t.name}</span>
-                  <span className="template-option__description">{t.description}</span>
+                  <span className="template-option__name">{tpl.name}</span>
+                  <span className="template-option__description">{tpl.description}</span>
                 </span>
               </label>
             ))}
@@ -117,10 +119,10 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
 
         <div className="dialog__actions">
           <button className="btn" type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button className="btn btn--primary" type="submit" disabled={busy}>
-            {busy ? 'Creating…' : 'Create workflow'}
+            {busy ? t('newWorkflow.creating') : t('newWorkflow.create')}
           </button>
         </div>
       </form>

@@ -5,8 +5,9 @@ import { listWorkflows } from '../api/workflows-api.ts';
 import { navigate } from '../routing/navigation.ts';
 import { dashboardPath, workflowPath } from '../routing/routes.ts';
 import { formatDateTime } from '../ui/format-date.ts';
-import { PlusIcon } from '../ui/icons.tsx';
+import { PlusIcon, ZapIcon } from '../ui/icons.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
+import { useT } from '../i18n/i18n.ts';
 import { NewWorkflowDialog } from './new-workflow-dialog.tsx';
 import '../styles/list-page.css';
 
@@ -17,6 +18,7 @@ export function WorkflowListPage() {
   const [workflows, setWorkflows] = useState<WorkflowSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const t = useT();
 
   const load = useCallback(async (signal?: AbortSignal) => {
     try {
@@ -41,64 +43,79 @@ export function WorkflowListPage() {
     <div className="list-page">
       <div className="list-page__head">
         <div>
-          <h1>Workflows</h1>
-          <p className="muted">Retention journeys that run for your members. Open one to edit it on the canvas.</p>
+          <h1>{t('list.title')}</h1>
+          <p className="muted">{t('list.intro')}</p>
         </div>
         <button className="btn btn--primary" type="button" onClick={() => setCreating(true)}>
-          <PlusIcon size={15} /> New workflow
+          <PlusIcon size={15} /> {t('list.new')}
         </button>
       </div>
 
       {error && (
         <div className="banner banner--error" role="alert">
-          Could not load workflows. {error}
+          {t('list.loadError')} {error}
           <button className="btn" type="button" onClick={() => void load()}>
-            Try again
+            {t('list.retry')}
           </button>
         </div>
       )}
 
-      <div className="card">
-        <table className="wf-table" data-testid="workflow-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Status</th>
-              <th>Live version</th>
-              <th className="num">Waiting</th>
-              <th className="num">Converted</th>
-              <th className="num">Completed</th>
-              <th>Last updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {workflows === null && !error && (
+      {workflows?.length === 0 ? (
+        <EmptyState onCreate={() => setCreating(true)} />
+      ) : (
+        <div className="card">
+          <table className="wf-table" data-testid="workflow-table">
+            <thead>
               <tr>
-                <td colSpan={7} className="wf-table__empty">
-                  Loading workflows…
-                </td>
+                <th>{t('list.col.name')}</th>
+                <th>{t('list.col.status')}</th>
+                <th>{t('list.col.liveVersion')}</th>
+                <th className="num">{t('list.col.waiting')}</th>
+                <th className="num">{t('list.col.converted')}</th>
+                <th className="num">{t('list.col.completed')}</th>
+                <th>{t('list.col.updated')}</th>
               </tr>
-            )}
-            {workflows?.length === 0 && (
-              <tr>
-                <td colSpan={7} className="wf-table__empty">
-                  No workflows yet. Create one from a template to get started.
-                </td>
-              </tr>
-            )}
-            {workflows?.map((w) => (
-              <WorkflowRow key={w.id} workflow={w} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {workflows === null && !error && (
+                <tr>
+                  <td colSpan={7} className="wf-table__empty">
+                    {t('list.loading')}
+                  </td>
+                </tr>
+              )}
+              {workflows?.map((w) => (
+                <WorkflowRow key={w.id} workflow={w} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       {creating && <NewWorkflowDialog onClose={() => setCreating(false)} />}
     </div>
   );
 }
 
+/** First run: one obvious way forward instead of an empty table. */
+function EmptyState({ onCreate }: { onCreate: () => void }) {
+  const t = useT();
+  return (
+    <div className="card list-empty" data-testid="workflow-empty">
+      <span className="list-empty__icon" aria-hidden="true">
+        <ZapIcon size={22} />
+      </span>
+      <h2>{t('list.empty.title')}</h2>
+      <p className="muted">{t('list.empty.text')}</p>
+      <button className="btn btn--primary" type="button" onClick={onCreate}>
+        <PlusIcon size={15} /> {t('list.empty.action')}
+      </button>
+    </div>
+  );
+}
+
 function WorkflowRow({ workflow: w }: { workflow: WorkflowSummary }) {
+  const t = useT();
   const open = (e: MouseEvent) => {
     e.preventDefault();
     navigate(workflowPath(w.id));
@@ -122,7 +139,7 @@ function WorkflowRow({ workflow: w }: { workflow: WorkflowSummary }) {
               navigate(dashboardPath(w.id));
             }}
           >
-            Dashboard
+            {t('list.dashboard')}
           </a>
         )}
       </td>

@@ -1,4 +1,5 @@
 import type { SimulationResult } from '@memberflow/shared/simulate';
+import { useT } from '../i18n/i18n.ts';
 import { XIcon } from '../ui/icons.tsx';
 import type { SimulationContext, SimulationEvent } from './simulation-machine.ts';
 import { SimulationResultView } from './simulation-result-view.tsx';
@@ -15,19 +16,20 @@ interface SimulationPanelProps {
 }
 
 export function SimulationPanel({ state, context, send, onRun, nodeLabel }: SimulationPanelProps) {
+  const t = useT();
   const result: SimulationResult | null = state === 'result' ? context.result : null;
   return (
-    <section className="sim-panel" aria-label="Simulation" data-testid="simulation-panel">
+    <section className="sim-panel" aria-label={t('simulation.title')} data-testid="simulation-panel">
       <header className="sim-panel__head">
         <div>
-          <h2 className="inspector__title">Simulate a member</h2>
-          <p className="inspector__description">Runs the current draft in your browser. Nothing is sent or saved.</p>
+          <h2 className="inspector__title">{t('simulation.panelTitle')}</h2>
+          <p className="inspector__description">{t('simulation.panelIntro')}</p>
         </div>
         <button
           type="button"
           className="btn btn--ghost"
-          aria-label="Close simulation"
-          title="Close simulation"
+          aria-label={t('simulation.close')}
+          title={t('simulation.close')}
           onClick={() => send({ type: 'close' })}
         >
           <XIcon size={16} />
@@ -37,10 +39,10 @@ export function SimulationPanel({ state, context, send, onRun, nodeLabel }: Simu
         <>
           <div className="sim-panel__bar">
             <button type="button" className="btn" onClick={() => send({ type: 'back' })} data-testid="sim-edit">
-              Edit member and events
+              {t('simulation.edit')}
             </button>
-            <button type="button" className="btn" onClick={onRun} title="Run again on the current draft">
-              Run again
+            <button type="button" className="btn" onClick={onRun} title={t('simulation.runAgainTitle')}>
+              {t('simulation.runAgain')}
             </button>
           </div>
           <div className="sim-panel__body">
@@ -48,6 +50,7 @@ export function SimulationPanel({ state, context, send, onRun, nodeLabel }: Simu
               result={result}
               step={context.step}
               nodeLabel={nodeLabel}
+              timeZone={context.setup.member.timeZone.trim() || 'UTC'}
               onGoto={(step) => send({ type: 'goto', step })}
               onNext={() => send({ type: 'next' })}
               onPrevious={() => send({ type: 'previous' })}

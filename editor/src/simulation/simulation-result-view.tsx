@@ -1,38 +1,35 @@
-import { nodeModule } from '@memberflow/shared/node-registry';
-import type { SimulationResult, TraceEntry } from '@memberflow/shared/simulate';
+import type { SimulationResult } from '@memberflow/shared/simulate';
 import { useEffect, useRef } from 'react';
 import { kindIcons } from '../canvas/kind-icons.ts';
 import { ChevronLeftIcon, ChevronRightIcon } from '../ui/icons.tsx';
+import { useT } from '../i18n/i18n.ts';
+import { formatInZone, zoneOffset } from '../monitoring/zone-time.ts';
 import { formatUtc } from './simulation-setup.ts';
 
-const outcomeLabels = {
-  not_entered: 'Did not enter',
-  waiting: 'Still in the journey at the end of the period',
-  completed: 'Completed',
-  converted: 'Converted',
-  holdout: 'In the holdout group (no actions)',
-} satisfies Record<SimulationResult['outcome'], string>;
-
-const kindLabels: Record<TraceEntry['kind'], string> = {
-  enter: 'enter',
-  skip: 'skip',
-  step: 'step',
-  action: 'action',
-  wait: 'wait',
-  end: 'end',
-  ignored: 'ignored',
-};
+/** The member's wall-clock time, which quiet hours, birthdays and "wait until 10:00" are judged by. */
+function MemberTime({ at, timeZone }: { at: number; timeZone: string }) {
+  if (timeZone === 'UTC') return null;
+  const iso = new Date(at).toISOString();
+  return (
+    <time className="sim-trace__zone" title={`${timeZone} (${zoneOffset(iso, timeZone)})`} data-testid="sim-member-time">
+      {formatInZone(iso, timeZone).slice(0, 16)} {timeZone}
+    </time>
+  );
+}
 
 interface SimulationResultViewProps {
   result: SimulationResult;
   step: number;
   nodeLabel: (id: string) => string;
+  /** The simulated member's zone, shown beside each UTC time. */
+  timeZone: string;
   onGoto: (step: number) => void;
   onNext: () => void;
   onPrevious: () => void;
 }
 
-export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, onPrevious }: SimulationResultViewProps) {
+export function SimulationResultView({ result, step, nodeLabel, timeZone, onGoto, onNext, onPrevious }: SimulationResultViewProps) {
+  const t = useT();
   const current = useRef<HTMLLIElement>(null);
   useEffect(() => {
     current.current?.scrollIntoView({ block: 'nearest' });
@@ -42,8 +39,7 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
     return (
       <div className="sim-section">
         <p className="banner banner--error">
-          Fix the workflow's {result.violations.length} problem{result.violations.length === 1 ? '' : 's'} first; the problems
-          list names them.
+          {t('simulation.fixFirst', { count: result.violations.length })}
         </p>
       </div>
     );
@@ -52,26 +48,25 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
     <>
       <section className="sim-section">
         <div className={`sim-outcome sim-outcome--${result.outcome}`} data-testid="sim-outcome">
-          <strong>{outcomeLabels[result.outcome]}</strong>
+          <strong>{t(`simulation.outcome.${result.outcome}`)}</strong>
           <span>
-            {result.entries} entr{result.entries === 1 ? 'y' : 'ies'} · {result.effects.length} effect
-            {result.effects.length === 1 ? '' : 's'}
+            {t('simulation.counts', { entries: result.entries, effects: result.effects.length })}
           </span>
         </div>
       </section>
 
       <section className="sim-section">
         <div className="sim-stepper">
-          <h3 className="sim-section__title">Trace</h3>
+          <h3 className="sim-section__title">{t('simulation.trace')}</h3>
           <span className="sim-stepper__pos" data-testid="sim-step">
-            Step {Math.min(step + 1, result.trace.length)} of {result.trace.length}
+            {t('simulation.stepOf', { step: Math.min(step + 1, result.trace.length), count: result.trace.length })}
           </span>
           <button
             type="button"
             className="btn btn--ghost sim-stepper__btn"
             onClick={onPrevious}
             disabled={step === 0}
-            aria-label="Previous step"
+            aria-label={t('simulation.previous')}
             data-testid="sim-previous"
           >
             <ChevronLeftIcon size={15} />
@@ -81,7 +76,7 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
             className="btn btn--ghost sim-stepper__btn"
             onClick={onNext}
             disabled={step >= result.trace.length - 1}
-            aria-label="Next step"
+            aria-label={t('simulation.next')}
             data-testid="sim-next"
           >
             <ChevronRightIcon size={15} />
@@ -89,11 +84,11 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
         </div>
         {result.trace.length === 0 && (
           <p className="field__hint" data-testid="sim-empty">
-            Nothing happened in this period: the trigger never fired and no event arrived. Widen the period or add events.
+            {t('simulation.nothing')}
           </p>
         )}
         <ol className="sim-trace">
-          {result.trace.map((t, i) => (
+          {result.trace.map((entry, i) => (
             <li
               key={i}
               ref={i === step ? current : undefined}
@@ -107,11 +102,12 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
                 aria-current={i === step ? 'step' : undefined}
               >
                 <span className="sim-trace__meta">
-                  <span className={`sim-tag sim-tag--${t.kind}`}>{kindLabels[t.kind]}</span>
-                  <time>{formatUtc(t.at)}</time>
-                  {t.nodeId && <span className="sim-trace__node">{nodeLabel(t.nodeId)}</span>}
+                  <span className={`sim-tag sim-tag--${entry.kind}`}>{t(`simulation.kind.${entry.kind}`)}</span>
+                  <time>{formatUtc(entry.at)}</time>
+                  <MemberTime at={entry.at} timeZone={timeZone} />
+                  {entry.nodeId && <span className="sim-trace__node">{nodeLabel(entry.nodeId)}</span>}
                 </span>
-                <span className="sim-trace__reason">{t.reason}</span>
+                <span className="sim-trace__reason">{entry.reason}</span>
               </button>
             </li>
           ))}
@@ -119,8 +115,8 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
       </section>
 
       <section className="sim-section">
-        <h3 className="sim-section__title">Effects</h3>
-        {result.effects.length === 0 && <p className="field__hint">Nothing was sent or changed.</p>}
+        <h3 className="sim-section__title">{t('simulation.effects')}</h3>
+        {result.effects.length === 0 && <p className="field__hint">{t('simulation.noEffects')}</p>}
         <ul className="sim-effects">
           {result.effects.map((e, i) => {
             const Icon = kindIcons[e.kind];
@@ -129,15 +125,16 @@ export function SimulationResultView({ result, step, nodeLabel, onGoto, onNext, 
                 <div className="sim-effect__head">
                   <Icon size={14} />
                   <strong>{nodeLabel(e.nodeId)}</strong>
-                  <span className="muted">{nodeModule(e.kind).title}</span>
+                  <span className="muted">{t(`kinds.${e.kind}.title`)}</span>
                   <time className="sim-effect__time">{formatUtc(e.at)}</time>
+                  <MemberTime at={e.at} timeZone={timeZone} />
                 </div>
                 <div className="sim-effect__summary">{e.summary}</div>
                 {e.preview && <div className="sim-effect__preview">{e.preview}</div>}
                 {e.heldUntil !== undefined && (
-                  <div className="sim-effect__note">Held for quiet hours until {formatUtc(e.heldUntil)}</div>
+                  <div className="sim-effect__note">{t('simulation.held', { time: formatUtc(e.heldUntil) })}</div>
                 )}
-                {e.skipped && <div className="sim-effect__note">Skipped: {e.skipped}</div>}
+                {e.skipped && <div className="sim-effect__note">{t('simulation.skipped', { reason: e.skipped })}</div>}
               </li>
             );
           })}

@@ -2,6 +2,7 @@ import { knownEventTypes } from '@memberflow/shared/member-event';
 import { FieldFrame } from '../inspector/fields/field-frame.tsx';
 import { TagsField } from '../inspector/fields/tags-field.tsx';
 import { PlayIcon, PlusIcon, TrashIcon } from '../ui/icons.tsx';
+import { useT } from '../i18n/i18n.ts';
 import { simulationPresets } from './simulation-presets.ts';
 import { rfmScores, type SimEventForm, type SimMemberForm, type SimulationSetup } from './simulation-setup.ts';
 
@@ -25,6 +26,7 @@ interface SimulationSetupFormProps {
 }
 
 export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }: SimulationSetupFormProps) {
+  const t = useT();
   const m = setup.member;
   const setMember = (patch: Partial<SimMemberForm>) => onChange({ ...setup, member: { ...m, ...patch } });
   const setEvent = (i: number, patch: Partial<SimEventForm>) =>
@@ -46,7 +48,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
   return (
     <div className="sim-setup">
       <section className="sim-section">
-        <h3 className="sim-section__title">Quick start</h3>
+        <h3 className="sim-section__title">{t('simulation.quickStart')}</h3>
         <div className="sim-presets">
           {simulationPresets.map((p) => (
             <button key={p.key} type="button" className="sim-preset" onClick={() => onPreset(p.key)}>
@@ -57,21 +59,21 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
       </section>
 
       <section className="sim-section">
-        <h3 className="sim-section__title">Member</h3>
+        <h3 className="sim-section__title">{t('simulation.member')}</h3>
         <div className="sim-grid">
-          {text('name', 'Name')}
-          {text('timeZone', 'Time zone', { list: 'sim-time-zones' })}
-          {text('phone', 'Phone', { placeholder: 'none: no SMS' })}
-          {text('email', 'Email', { placeholder: 'none: no email' })}
-          {text('tier', 'Tier', { placeholder: 'none', list: 'sim-tiers' })}
-          <FieldFrame id="sim-rfmSegment" label="RFM segment">
+          {text('name', t('simulation.name'))}
+          {text('timeZone', t('simulation.timeZone'), { list: 'sim-time-zones' })}
+          {text('phone', t('simulation.phone'), { placeholder: t('simulation.noSms') })}
+          {text('email', t('simulation.email'), { placeholder: t('simulation.noEmail') })}
+          {text('tier', t('simulation.tier'), { placeholder: t('simulation.none'), list: 'sim-tiers' })}
+          <FieldFrame id="sim-rfmSegment" label={t('simulation.rfm')}>
             <select
               id="sim-rfmSegment"
               className="select"
               value={m.rfmSegment}
               onChange={(e) => setMember({ rfmSegment: e.target.value })}
             >
-              <option value="">Not scored</option>
+              <option value="">{t('simulation.notScored')}</option>
               {Object.keys(rfmScores).map((s) => (
                 <option key={s} value={s}>
                   {s.replace('_', ' ')}
@@ -79,14 +81,14 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
               ))}
             </select>
           </FieldFrame>
-          {text('points', 'Points', { placeholder: '0' })}
-          {text('orderCount', 'Orders so far', { placeholder: '0' })}
-          {text('totalSpent', 'Total spent', { placeholder: '0' })}
-          {text('lastPurchase', 'Last purchase', { type: 'date' })}
-          {text('birthday', 'Birthday', { type: 'date' })}
-          {text('joined', 'Member since', { type: 'date' })}
+          {text('points', t('simulation.points'), { placeholder: '0' })}
+          {text('orderCount', t('simulation.orders'), { placeholder: '0' })}
+          {text('totalSpent', t('simulation.spent'), { placeholder: '0' })}
+          {text('lastPurchase', t('simulation.lastPurchase'), { type: 'date' })}
+          {text('birthday', t('simulation.birthday'), { type: 'date' })}
+          {text('joined', t('simulation.joined'), { type: 'date' })}
         </div>
-        <TagsField id="sim-tags" label="Tags" value={m.tags} onChange={(tags) => setMember({ tags })} />
+        <TagsField id="sim-tags" label={t('simulation.tags')} value={m.tags} onChange={(tags) => setMember({ tags })} />
         <datalist id="sim-time-zones">
           {timeZones.map((z) => (
             <option key={z} value={z} />
@@ -100,8 +102,8 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
       </section>
 
       <section className="sim-section">
-        <h3 className="sim-section__title">What the member does (UTC)</h3>
-        {setup.events.length === 0 && <p className="field__hint">No events: only time triggers and waits move this member.</p>}
+        <h3 className="sim-section__title">{t('simulation.events')}</h3>
+        {setup.events.length === 0 && <p className="field__hint">{t('simulation.noEvents')}</p>}
         {setup.events.map((e, i) => {
           const message = errors[`event.${i}.type`] ?? errors[`event.${i}.at`] ?? errors[`event.${i}.properties`];
           return (
@@ -149,8 +151,8 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
           );
         })}
         <datalist id="sim-event-types">
-          {knownEventTypes.map((t) => (
-            <option key={t} value={t} />
+          {knownEventTypes.map((type) => (
+            <option key={type} value={type} />
           ))}
         </datalist>
         <button
@@ -160,14 +162,14 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
             onChange({ ...setup, events: [...setup.events, { type: 'purchase', at: lastAt, properties: 'amount=100' }] })
           }
         >
-          <PlusIcon size={14} /> Add event
+          <PlusIcon size={14} /> {t('simulation.addEvent')}
         </button>
       </section>
 
       <section className="sim-section">
-        <h3 className="sim-section__title">Period (UTC)</h3>
+        <h3 className="sim-section__title">{t('simulation.period')}</h3>
         <div className="sim-grid">
-          <FieldFrame id="sim-from" label="From" error={errors.from}>
+          <FieldFrame id="sim-from" label={t('simulation.from')} error={errors.from}>
             <input
               id="sim-from"
               className="input"
@@ -176,7 +178,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
               onChange={(e) => onChange({ ...setup, from: e.target.value })}
             />
           </FieldFrame>
-          <FieldFrame id="sim-until" label="Until" error={errors.until}>
+          <FieldFrame id="sim-until" label={t('simulation.until')} error={errors.until}>
             <input
               id="sim-until"
               className="input"
@@ -190,7 +192,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
 
       <div className="sim-actions">
         <button type="button" className="btn btn--primary" onClick={onRun} data-testid="sim-run">
-          <PlayIcon size={13} /> Run simulation
+          <PlayIcon size={13} /> {t('simulation.run')}
         </button>
       </div>
     </div>

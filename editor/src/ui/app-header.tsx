@@ -1,16 +1,18 @@
 import type { MouseEvent } from 'react';
 import { navigate, usePathname } from '../routing/navigation.ts';
+import { useT } from '../i18n/i18n.ts';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
 import '../styles/app-header.css';
 
 const sections = [
-  { href: '/', label: 'Workflows', current: (p: string) => p === '/' || p.startsWith('/workflows/') },
-  { href: '/members', label: 'Members', current: (p: string) => p.startsWith('/members') },
-  { href: '/health', label: 'Health', current: (p: string) => p.startsWith('/health') },
+  { href: '/', label: 'nav.workflows' as const, current: (p: string) => p === '/' || p.startsWith('/workflows/') },
+  { href: '/members', label: 'nav.members' as const, current: (p: string) => p.startsWith('/members') },
+  { href: '/health', label: 'nav.health' as const, current: (p: string) => p.startsWith('/health') },
 ];
 
 export function AppHeader() {
   const pathname = usePathname();
+  const t = useT();
   const go = (href: string) => (e: MouseEvent) => {
     e.preventDefault();
     navigate(href);
@@ -29,7 +31,7 @@ export function AppHeader() {
           const current = s.current(pathname);
           return (
             <a key={s.href} href={s.href} onClick={go(s.href)} className={`app-header__link${current ? ' app-header__link--current' : ''}`} aria-current={current ? 'page' : undefined}>
-              {s.label}
+              {t(s.label)}
             </a>
           );
         })}

@@ -1,17 +1,11 @@
 import type { WorkflowStatus } from '@memberflow/shared/api/workflows';
-
-const labels = {
-  draft: 'Draft',
-  active: 'Active',
-  paused: 'Paused',
-  stopped: 'Stopped',
-  archived: 'Archived',
-} satisfies Record<WorkflowStatus, string>;
+import { useT } from '../i18n/i18n.ts';
 
 export function StatusBadge({ status }: { status: WorkflowStatus }) {
+  const t = useT();
   return (
     <span className={`status-badge status-badge--${status}`} data-testid="status-badge">
-      {labels[status]}
+      {t(`status.${status}`)}
     </span>
   );
 }
