@@ -4,6 +4,7 @@ import { usePolling } from '../monitoring/use-polling.ts';
 import { formatSeconds } from '../monitoring/zone-time.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/i18n.ts';
 import '../styles/monitoring.css';
 
 const REFRESH_MS = 5000;
@@ -19,40 +20,42 @@ export function HealthPage() {
     if (health.data) setUpdatedAt(new Date().toISOString());
   }, [health.data]);
   const h = health.data;
+  const t = useT();
   return (
     <div className="mon-page" data-testid="health-page">
       <div className="mon-page__head">
         <div>
-          <h1>Queue health</h1>
+          <h1>{t('health.title')}</h1>
           <p className="muted">
-            Refreshes every 5 seconds{updatedAt && <> · updated {formatDateTime(updatedAt)}</>}. Scrape{' '}
+            {t('health.refreshes')}
+            {updatedAt && <> · {t('health.updated', { time: formatDateTime(updatedAt) })}</>}. {t('health.scrape')}{' '}
             <a href="/metrics" target="_blank" rel="noreferrer" data-testid="metrics-link">
               /metrics
             </a>{' '}
-            with Prometheus.
+            {t('health.withPrometheus')}
           </p>
         </div>
       </div>
       {health.error && (
         <div className="banner banner--error" role="alert">
-          Could not read queue health. {health.error}
+          {t('health.loadError')} {health.error}
         </div>
       )}
       {!h ? (
-        !health.error && <p className="muted">Loading…</p>
+        !health.error && <p className="muted">{t('common.loading')}</p>
       ) : (
         <>
           <div className="kpis">
-            <Stat label="Due wake-ups" value={h.dueWakeups.toLocaleString()} hint={`oldest ${formatSeconds(h.wakeLagSeconds)} late`} warn={h.wakeLagSeconds > LAG_WARN_SECONDS} testId="health-due" />
-            <Stat label="Pending events" value={h.pendingEvents.toLocaleString()} hint={`oldest ${formatSeconds(h.eventLagSeconds)} old`} warn={h.eventLagSeconds > LAG_WARN_SECONDS} testId="health-events" />
-            <Stat label="Steps per minute" value={h.stepsLastMinute.toLocaleString()} hint="journey steps in the last minute" testId="health-steps" />
-            <Stat label="Failed deliveries" value={(h.effects.failed ?? 0).toLocaleString()} hint="effects that gave up" warn={(h.effects.failed ?? 0) > 0} testId="health-failed" />
+            <Stat label={t('health.due')} value={h.dueWakeups.toLocaleString()} hint={t('health.dueHint', { lag: formatSeconds(h.wakeLagSeconds) })} warn={h.wakeLagSeconds > LAG_WARN_SECONDS} testId="health-due" />
+            <Stat label={t('health.pending')} value={h.pendingEvents.toLocaleString()} hint={t('health.pendingHint', { lag: formatSeconds(h.eventLagSeconds) })} warn={h.eventLagSeconds > LAG_WARN_SECONDS} testId="health-events" />
+            <Stat label={t('health.steps')} value={h.stepsLastMinute.toLocaleString()} hint={t('health.stepsHint')} testId="health-steps" />
+            <Stat label={t('health.failed')} value={(h.effects.failed ?? 0).toLocaleString()} hint={t('health.failedHint')} warn={(h.effects.failed ?? 0) > 0} testId="health-failed" />
           </div>
-          <Panel title="Queues (BullMQ jobs)">
+          <Panel title={t('health.queues')}>
             <table className="mon-table" data-testid="queue-table">
               <thead>
                 <tr>
-                  <th>Queue</th>
+                  <th>{t('health.queue')}</th>
                   {STATES.map((s) => (
                     <th key={s} className="num">
                       {s}
@@ -75,10 +78,10 @@ export function HealthPage() {
             </table>
           </Panel>
           <div className="mon-grid">
-            <Panel title="Journeys by status">
+            <Panel title={t('health.journeys')}>
               <Counts counts={h.journeys} testId="journey-counts" />
             </Panel>
-            <Panel title="Effects by status">
+            <Panel title={t('health.effects')}>
               <Counts counts={h.effects} testId="effect-counts" />
             </Panel>
           </div>
@@ -99,8 +102,9 @@ function Stat({ label, value, hint, warn, testId }: { label: string; value: stri
 }
 
 function Counts({ counts, testId }: { counts: Record<string, number>; testId: string }) {
+  const t = useT();
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
-  if (entries.length === 0) return <p className="muted panel-empty">None yet.</p>;
+  if (entries.length === 0) return <p className="muted panel-empty">{t('health.none')}</p>;
   const total = entries.reduce((s, [, n]) => s + n, 0);
   return (
     <ul className="status-counts" data-testid={testId}>

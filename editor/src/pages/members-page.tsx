@@ -9,16 +9,18 @@ import { RouteLink } from '../monitoring/route-link.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
 import { useVersions, versionKey } from '../monitoring/use-version-definitions.ts';
 import { WhyNotPanel } from '../monitoring/why-not-panel.tsx';
+import { useT } from '../i18n/i18n.ts';
 import '../styles/monitoring.css';
 
 /** /members: find a member. */
 export function MembersPage() {
+  const t = useT();
   return (
     <div className="mon-page" data-testid="members-page">
       <div className="mon-page__head">
         <div>
-          <h1>Members</h1>
-          <p className="muted">Find a member to see every workflow it is or was in, each step and why, and what it received.</p>
+          <h1>{t('members.title')}</h1>
+          <p className="muted">{t('members.intro')}</p>
         </div>
       </div>
       <MemberSearch />
@@ -31,6 +33,7 @@ const REFRESH_MS = 10_000;
 
 /** /members/:id: the member's trace. */
 export function MemberTracePage({ memberId }: { memberId: string }) {
+  const t = useT();
   const member = usePolling((s) => getMember(memberId, s), REFRESH_MS, [memberId]);
   const journeys = usePolling((s) => getMemberJourneys(memberId, s), REFRESH_MS, [memberId]);
   const effects = usePolling((s) => getMemberEffects(memberId, s), REFRESH_MS, [memberId]);
@@ -50,16 +53,16 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
       <div className="page-message">
         {member.error ? (
           <>
-            <h1>Member not found</h1>
+            <h1>{t('members.notFound')}</h1>
             <p className="muted">{member.error}</p>
             <div className="page-message__actions">
               <RouteLink to="/members" className="btn">
-                Search members
+                {t('members.search')}
               </RouteLink>
             </div>
           </>
         ) : (
-          <span className="muted">Loading member…</span>
+          <span className="muted">{t('members.loading')}</span>
         )}
       </div>
     );
@@ -72,17 +75,17 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
       <div className="mon-page__head">
         <div>
           <div className="mon-page__crumbs">
-            <RouteLink to="/members">Members</RouteLink> <span aria-hidden="true">/</span>
+            <RouteLink to="/members">{t('nav.members')}</RouteLink> <span aria-hidden="true">/</span>
           </div>
           <h1 data-testid="member-title">
             {m.id}
             {m.name && <span className="muted mon-page__subtitle"> {m.name}</span>}
           </h1>
-          {m.deletedAt && <p className="muted">Personal data erased; journeys and ledgers kept anonymously.</p>}
+          {m.deletedAt && <p className="muted">{t('members.erased')}</p>}
         </div>
         <div className="mon-page__actions">
           <a className="btn" href={traceCsvUrl(m.id)} download data-testid="trace-csv">
-            Trace CSV
+            {t('members.traceCsv')}
           </a>
         </div>
       </div>
@@ -91,23 +94,23 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
         <MemberProfile member={m} />
       </section>
 
-      <Panel title="Journeys" aside={<span className="muted panel__aside">Times in UTC and in the member's zone ({zone})</span>}>
+      <Panel title={t('members.journeys')} aside={<span className="muted panel__aside">{t('members.zoneNote', { zone })}</span>}>
         {journeys.data ? (
           <JourneyTrace journeys={js} timeZone={zone} definitionOf={(j) => versions.get(versionKey(j.workflowId, j.version))?.definition ?? null} />
         ) : (
-          <p className="muted panel-empty">{journeys.error ?? 'Loading…'}</p>
+          <p className="muted panel-empty">{journeys.error ?? t('common.loading')}</p>
         )}
       </Panel>
 
-      <Panel title="Why not entered?" testId="why-not-panel">
-        {journeys.data && workflows.data ? <WhyNotPanel member={m} journeys={js} workflows={ws} versions={versions} /> : <p className="muted panel-empty">Loading…</p>}
+      <Panel title={t('members.whyNot')} testId="why-not-panel">
+        {journeys.data && workflows.data ? <WhyNotPanel member={m} journeys={js} workflows={ws} versions={versions} /> : <p className="muted panel-empty">{t('common.loading')}</p>}
       </Panel>
 
       <div className="mon-grid mon-grid--wide-left">
-        <Panel title="Actions and messages" aside={<span className="muted panel__aside">Including skipped sends and why</span>}>
-          {effects.data ? <MemberEffects effects={effects.data} timeZone={zone} workflowName={workflowName} /> : <p className="muted panel-empty">{effects.error ?? 'Loading…'}</p>}
+        <Panel title={t('members.effects')} aside={<span className="muted panel__aside">{t('members.effectsNote')}</span>}>
+          {effects.data ? <MemberEffects effects={effects.data} timeZone={zone} workflowName={workflowName} /> : <p className="muted panel-empty">{effects.error ?? t('common.loading')}</p>}
         </Panel>
-        <Panel title="Coupons">{coupons.data ? <MemberCoupons coupons={coupons.data} /> : <p className="muted panel-empty">{coupons.error ?? 'Loading…'}</p>}</Panel>
+        <Panel title={t('members.coupons')}>{coupons.data ? <MemberCoupons coupons={coupons.data} /> : <p className="muted panel-empty">{coupons.error ?? t('common.loading')}</p>}</Panel>
       </div>
     </div>
   );

@@ -13,12 +13,14 @@ import { usePolling } from '../monitoring/use-polling.ts';
 import { useStatsStream } from '../monitoring/use-stats-stream.ts';
 import { workflowPath } from '../routing/routes.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
+import { useT } from '../i18n/i18n.ts';
 import '../styles/monitoring.css';
 
 const PERIODS = [7, 30, 90, 365];
 
 /** One workflow for an admin: how it performs, what is happening now, and the controls. */
 export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
+  const t = useT();
   const [days, setDays] = useState(30);
   const dashboard = usePolling((s) => getDashboard(workflowId, days, s), 0, [workflowId, days]);
   const failures = usePolling((s) => getFailures(workflowId, s), 0, [workflowId]);
@@ -47,10 +49,10 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
       <div className="page-message">
         {dashboard.error ? (
           <div className="banner banner--error" role="alert">
-            Could not load the dashboard. {dashboard.error}
+            {t('dash.loadError')} {dashboard.error}
           </div>
         ) : (
-          <span className="muted">Loading dashboard…</span>
+          <span className="muted">{t('dash.loading')}</span>
         )}
       </div>
     );
@@ -72,20 +74,20 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
       <div className="mon-page__head">
         <div>
           <div className="mon-page__crumbs">
-            <RouteLink to="/">Workflows</RouteLink> <span aria-hidden="true">/</span>
+            <RouteLink to="/">{t('nav.workflows')}</RouteLink> <span aria-hidden="true">/</span>
           </div>
           <h1 data-testid="dashboard-title">{d.workflow.name}</h1>
           <div className="mon-page__meta">
             <StatusBadge status={status} />
-            <span className="muted">{d.workflow.liveVersion === null ? 'Not published' : `Live version v${d.workflow.liveVersion}`}</span>
+            <span className="muted">{d.workflow.liveVersion === null ? t('dash.notPublished') : t('dash.liveVersion', { version: d.workflow.liveVersion })}</span>
             <span className={`live-dot ${live.connected ? 'live-dot--on' : ''}`} data-testid="live-indicator">
-              {live.connected ? 'Live' : 'Connecting…'}
+              {live.connected ? t('dash.live') : t('dash.connecting')}
             </span>
           </div>
         </div>
         <div className="mon-page__actions">
           <RouteLink to={workflowPath(workflowId)} className="btn">
-            Open canvas
+            {t('dash.openCanvas')}
           </RouteLink>
           <ControlsPanel workflowId={workflowId} status={status} journeys={journeys} onDone={afterControl} />
         </div>
@@ -93,27 +95,27 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
 
       {dashboard.error && (
         <div className="banner banner--error" role="alert">
-          Showing the last figures; refreshing failed. {dashboard.error}
+          {t('dash.refreshFailed')} {dashboard.error}
         </div>
       )}
 
       <div className="kpis" data-testid="kpis">
-        <Kpi label="Entered" value={d.entered.toLocaleString()} hint={`last ${d.period.days} days`} testId="kpi-entered" />
-        <Kpi label="Converted" value={d.converted.toLocaleString()} hint={`${d.goal.eventType} within ${d.goal.withinDays} days`} testId="kpi-converted" />
-        <Kpi label="Conversion rate" value={`${(d.conversionRate * 100).toFixed(1)}%`} hint="of treated members" testId="kpi-rate" />
-        <Kpi label="Revenue" value={d.revenue.toLocaleString(undefined, { maximumFractionDigits: 2 })} hint="purchases within the goal window" testId="kpi-revenue" />
-        <Kpi label="Waiting now" value={journeys.waiting.toLocaleString()} hint={`${journeys.active.toLocaleString()} active · ${journeys.failed.toLocaleString()} failed`} testId="kpi-waiting" live />
+        <Kpi label={t('dash.kpi.entered')} value={d.entered.toLocaleString()} hint={t('dash.kpi.lastDays', { days: d.period.days })} testId="kpi-entered" />
+        <Kpi label={t('dash.kpi.converted')} value={d.converted.toLocaleString()} hint={t('dash.kpi.goalWithin', { event: d.goal.eventType, days: d.goal.withinDays })} testId="kpi-converted" />
+        <Kpi label={t('dash.kpi.rate')} value={`${(d.conversionRate * 100).toFixed(1)}%`} hint={t('dash.kpi.rateHint')} testId="kpi-rate" />
+        <Kpi label={t('dash.kpi.revenue')} value={d.revenue.toLocaleString(undefined, { maximumFractionDigits: 2 })} hint={t('dash.kpi.revenueHint')} testId="kpi-revenue" />
+        <Kpi label={t('dash.kpi.waiting')} value={journeys.waiting.toLocaleString()} hint={t('dash.kpi.waitingHint', { active: journeys.active.toLocaleString(), failed: journeys.failed.toLocaleString() })} testId="kpi-waiting" live />
       </div>
 
       <Panel
-        title="Entries, conversions and revenue per day"
+        title={t('dash.chart')}
         aside={
           <label className="period-select">
-            <span className="muted">Period</span>
+            <span className="muted">{t('dash.period')}</span>
             <select className="select" value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="period-select">
               {PERIODS.map((p) => (
                 <option key={p} value={p}>
-                  Last {p} days
+                  {t('dash.lastDaysOption', { days: p })}
                 </option>
               ))}
             </select>
@@ -124,19 +126,19 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
       </Panel>
 
       <div className="mon-grid">
-        <Panel title="Holdout comparison">
+        <Panel title={t('dash.holdout')}>
           <HoldoutPanel dashboard={d} />
         </Panel>
-        <Panel title="Members at each node" aside={<span className="muted panel__aside">Live</span>}>
+        <Panel title={t('dash.nodes')} aside={<span className="muted panel__aside">{t('dash.live')}</span>}>
           <NodeCountsPanel workflowId={workflowId} definition={definition.data ?? null} stats={live.stats} />
         </Panel>
       </div>
 
-      <Panel title="Failures" aside={failures.data && <span className="muted panel__aside">{failures.data.journeys.length + failures.data.effects.length} open</span>}>
+      <Panel title={t('dash.failures')} aside={failures.data && <span className="muted panel__aside">{t('dash.open', { count: failures.data.journeys.length + failures.data.effects.length })}</span>}>
         <FailuresPanel workflowId={workflowId} failures={failures.data} nodeLabel={(id) => nodeLabelOf(definition.data ?? null, id)} onDone={afterFailures} />
       </Panel>
 
-      <Panel title="Audit log">
+      <Panel title={t('dash.audit')}>
         <AuditList entries={audit.data} />
       </Panel>
     </div>
@@ -144,11 +146,12 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
 }
 
 function Kpi({ label, value, hint, testId, live }: { label: string; value: string; hint: string; testId: string; live?: boolean }) {
+  const t = useT();
   return (
     <div className="kpi" data-testid={testId}>
       <div className="kpi__label">
         {label}
-        {live && <span className="kpi__live" title="Updated live" />}
+        {live && <span className="kpi__live" title={t('dash.updatedLive')} />}
       </div>
       <div className="kpi__value" data-testid={`${testId}-value`}>
         {value}
