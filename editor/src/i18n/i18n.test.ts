@@ -1,7 +1,8 @@
 import { NodeKind } from '@memberflow/shared/node-kind';
 import { nodeModule } from '@memberflow/shared/node-registry';
 import { describe, expect, it } from 'vitest';
-import { enMessages } from './en.ts';
+import { nodeForms } from '../nodes/node-forms.ts';
+import { enMessages, type MessageKey } from './en.ts';
 import { pickLocale, translate } from './i18n.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -19,6 +20,14 @@ describe('i18n', () => {
     for (const kind of NodeKind.options) {
       expect(translate('en', `kinds.${kind}.title`)).toBe(nodeModule(kind).title);
       expect(translate('en', `kinds.${kind}.description`)).toBe(nodeModule(kind).description);
+    }
+  });
+
+  it('English inspector labels match the labels the problems list names fields by', () => {
+    for (const [kind, entry] of Object.entries(nodeForms)) {
+      for (const [field, label] of Object.entries(entry.fieldLabels)) {
+        expect(translate('en', `form.${kind}.${field}` as MessageKey), `${kind}.${field}`).toBe(label);
+      }
     }
   });
 

@@ -1,6 +1,7 @@
 import type { FlowEdge, FlowNode } from '../flow/flow-types.ts';
 import { nodeOutputs } from '../flow/node-outputs.ts';
 import { TrashIcon } from '../ui/icons.tsx';
+import { useT } from '../i18n/i18n.ts';
 
 interface EdgeInspectorProps {
   edge: FlowEdge;
@@ -9,6 +10,7 @@ interface EdgeInspectorProps {
 }
 
 export function EdgeInspector({ edge, nodes, onDelete }: EdgeInspectorProps) {
+  const t = useT();
   const source = nodes.find((n) => n.id === edge.source);
   const target = nodes.find((n) => n.id === edge.target);
   const output = source
@@ -16,20 +18,20 @@ export function EdgeInspector({ edge, nodes, onDelete }: EdgeInspectorProps) {
     : undefined;
   return (
     <div className="inspector__body" data-testid="edge-inspector">
-      <h2 className="inspector__title">Connection</h2>
+      <h2 className="inspector__title">{t('inspector.connection')}</h2>
       <dl className="inspector__facts">
-        <dt>From</dt>
+        <dt>{t('inspector.from')}</dt>
         <dd>
           {source?.data.label || edge.source}
           {output && <span className="muted"> · {output.label}</span>}
         </dd>
-        <dt>To</dt>
+        <dt>{t('inspector.to')}</dt>
         <dd>{target?.data.label || edge.target}</dd>
       </dl>
       <div className="inspector__footer">
         <span className="inspector__id">id: {edge.id}</span>
         <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(edge.id)}>
-          <TrashIcon size={14} /> Delete connection
+          <TrashIcon size={14} /> {t('inspector.deleteConnection')}
         </button>
       </div>
     </div>

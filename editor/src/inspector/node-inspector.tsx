@@ -6,6 +6,7 @@ import { nodeForms } from '../nodes/node-forms.ts';
 import { TrashIcon } from '../ui/icons.tsx';
 import { configErrors } from '../validation/describe-violation.ts';
 import { TextField } from './fields/text-field.tsx';
+import { kindDescription, kindTitle, useT } from '../i18n/i18n.ts';
 
 interface NodeInspectorProps {
   node: FlowNode;
@@ -15,6 +16,7 @@ interface NodeInspectorProps {
 }
 
 export function NodeInspector({ node, violations, onChange, onDelete }: NodeInspectorProps) {
+  const t = useT();
   const mod = nodeModule(node.data.kind);
   const style = groupStyles[mod.group];
   const { Form } = nodeForms[node.data.kind];
@@ -26,16 +28,16 @@ export function NodeInspector({ node, violations, onChange, onDelete }: NodeInsp
           <style.Icon size={16} />
         </span>
         <div>
-          <h2 className="inspector__title">{mod.title}</h2>
-          <p className="inspector__description">{mod.description}</p>
+          <h2 className="inspector__title">{kindTitle(t, node.data.kind)}</h2>
+          <p className="inspector__description">{kindDescription(t, node.data.kind)}</p>
         </div>
       </div>
       <TextField
         id={`${idPrefix}-label`}
-        label="Name on canvas"
+        label={t('inspector.nameOnCanvas')}
         value={node.data.label}
         maxLength={120}
-        placeholder={mod.title}
+        placeholder={kindTitle(t, node.data.kind)}
         onChange={(label) => onChange(node.id, { label })}
       />
       <Form
@@ -45,11 +47,11 @@ export function NodeInspector({ node, violations, onChange, onDelete }: NodeInsp
         onChange={(config) => onChange(node.id, { config })}
       />
       <div className="inspector__footer">
-        <span className="inspector__id" title="Node id, as used in stats and API errors">
+        <span className="inspector__id" title={t('inspector.idTitle')}>
           id: {node.id}
         </span>
         <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(node.id)}>
-          <TrashIcon size={14} /> Delete step
+          <TrashIcon size={14} /> {t('inspector.deleteStep')}
         </button>
       </div>
     </div>

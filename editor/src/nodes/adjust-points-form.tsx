@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { NumberField } from '../inspector/fields/number-field.tsx';
 import { SelectField } from '../inspector/fields/select-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
@@ -11,11 +12,12 @@ export const adjustPointsFieldLabels = {
 };
 
 export function AdjustPointsForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   return (
     <>
       <SelectField
         id={`${idPrefix}-mode`}
-        label={adjustPointsFieldLabels.mode}
+        label={t('form.adjust_points.mode')}
         value={config.mode}
         options={[
           { value: 'award', label: 'Award points' },
@@ -26,7 +28,7 @@ export function AdjustPointsForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <NumberField
         id={`${idPrefix}-points`}
-        label={adjustPointsFieldLabels.points}
+        label={t('form.adjust_points.points')}
         value={config.points}
         integer
         error={errors.points}
@@ -34,7 +36,7 @@ export function AdjustPointsForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <TextField
         id={`${idPrefix}-reason`}
-        label={adjustPointsFieldLabels.reason}
+        label={t('form.adjust_points.reason')}
         value={config.reason}
         maxLength={200}
         placeholder="Birthday bonus"
@@ -44,7 +46,7 @@ export function AdjustPointsForm({ idPrefix, config, errors, onChange }: NodeFor
       {config.mode !== 'deduct' && (
         <NumberField
           id={`${idPrefix}-expiresInDays`}
-          label={adjustPointsFieldLabels.expiresInDays}
+          label={t('form.adjust_points.expiresInDays')}
           value={config.expiresInDays}
           integer
           hint="0 keeps the programme's default expiry."

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { renderTemplate } from '@memberflow/shared/template';
 import { SelectField } from '../inspector/fields/select-field.tsx';
 import { TemplateTextField } from '../inspector/fields/template-text-field.tsx';
@@ -19,12 +20,13 @@ export function jsonBodyError(template: string): string | null {
 }
 
 export function CallWebhookForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   const body = typeof config.body === 'string' ? config.body : '';
   return (
     <>
       <TextField
         id={`${idPrefix}-url`}
-        label={callWebhookFieldLabels.url}
+        label={t('form.call_webhook.url')}
         value={config.url}
         placeholder="https://example.com/hook"
         error={errors.url}
@@ -32,7 +34,7 @@ export function CallWebhookForm({ idPrefix, config, errors, onChange }: NodeForm
       />
       <SelectField
         id={`${idPrefix}-method`}
-        label={callWebhookFieldLabels.method}
+        label={t('form.call_webhook.method')}
         value={config.method}
         options={[
           { value: 'POST', label: 'POST' },
@@ -43,7 +45,7 @@ export function CallWebhookForm({ idPrefix, config, errors, onChange }: NodeForm
       />
       <TemplateTextField
         id={`${idPrefix}-body`}
-        label={callWebhookFieldLabels.body}
+        label={t('form.call_webhook.body')}
         value={config.body}
         rows={5}
         monospace

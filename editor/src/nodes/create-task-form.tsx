@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { CreateTaskConfig } from '@memberflow/shared/nodes/create-task';
 import { NumberField } from '../inspector/fields/number-field.tsx';
 import { SelectField } from '../inspector/fields/select-field.tsx';
@@ -25,11 +26,12 @@ const typeLabels = {
 const priorityLabels = { low: 'Low', normal: 'Normal', high: 'High' } satisfies Record<Priority, string>;
 
 export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   return (
     <>
       <TextField
         id={`${idPrefix}-title`}
-        label={createTaskFieldLabels.title}
+        label={t('form.create_task.title')}
         value={config.title}
         maxLength={200}
         placeholder="Call {{member.name}}"
@@ -39,7 +41,7 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
       />
       <SelectField
         id={`${idPrefix}-type`}
-        label={createTaskFieldLabels.type}
+        label={t('form.create_task.type')}
         value={config.type}
         options={CreateTaskConfig.shape.type.options.map((t) => ({ value: t, label: typeLabels[t] }))}
         error={errors.type}
@@ -47,7 +49,7 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
       />
       <TextField
         id={`${idPrefix}-assignee`}
-        label={createTaskFieldLabels.assignee}
+        label={t('form.create_task.assignee')}
         value={config.assignee}
         maxLength={80}
         placeholder="Default queue"
@@ -57,7 +59,7 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
       <div className="field-pair">
         <NumberField
           id={`${idPrefix}-dueInDays`}
-          label={createTaskFieldLabels.dueInDays}
+          label={t('form.create_task.dueInDays')}
           value={config.dueInDays}
           integer
           error={errors.dueInDays}
@@ -65,7 +67,7 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
         />
         <SelectField
           id={`${idPrefix}-priority`}
-          label={createTaskFieldLabels.priority}
+          label={t('form.create_task.priority')}
           value={config.priority}
           options={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: priorityLabels[p] }))}
           error={errors.priority}

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import type { WorkflowSummary } from '@memberflow/shared/api/workflows';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
@@ -9,6 +10,7 @@ import type { NodeFormProps } from './node-form-props.ts';
 export const enrollWorkflowFieldLabels = { workflowId: 'Workflow', workflowName: 'Workflow name' };
 
 export function EnrollWorkflowForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   const current = useCurrentWorkflowId();
   const [workflows, setWorkflows] = useState<WorkflowSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -26,7 +28,7 @@ export function EnrollWorkflowForm({ idPrefix, config, errors, onChange }: NodeF
   const error = loadError ? `Could not load workflows: ${loadError}` : errors.workflowId;
   const hint = 'Its entry rules still apply. Only live workflows take members.';
   return (
-    <FieldFrame id={id} label={enrollWorkflowFieldLabels.workflowId} error={error} hint={hint}>
+    <FieldFrame id={id} label={t('form.enroll_workflow.workflowId')} error={error} hint={hint}>
       <select
         id={id}
         className="select"

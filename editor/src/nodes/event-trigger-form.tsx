@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { knownEventTypes } from '@memberflow/shared/member-event';
 import { FiltersField } from '../inspector/fields/filters-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
@@ -7,11 +8,12 @@ import type { NodeFormProps } from './node-form-props.ts';
 export const eventTriggerFieldLabels = { eventType: 'Event', filters: 'Only when' };
 
 export function EventTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   return (
     <>
       <TextField
         id={`${idPrefix}-eventType`}
-        label={eventTriggerFieldLabels.eventType}
+        label={t('form.event_trigger.eventType')}
         value={config.eventType}
         suggestions={knownEventTypes}
         placeholder="purchase"
@@ -21,7 +23,7 @@ export function EventTriggerForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <FiltersField
         id={`${idPrefix}-filters`}
-        label={eventTriggerFieldLabels.filters}
+        label={t('form.event_trigger.filters')}
         value={config.filters}
         hint="Optional: compare properties of the event, e.g. amount is at least 100."
         errors={subErrors(errors, 'filters')}

@@ -1,13 +1,15 @@
+import { useT } from '../i18n/i18n.ts';
 import { NumberField } from '../inspector/fields/number-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
 export const inactivityTriggerFieldLabels = { days: 'Days without a purchase' };
 
 export function InactivityTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   return (
     <NumberField
       id={`${idPrefix}-days`}
-      label={inactivityTriggerFieldLabels.days}
+      label={t('form.inactivity_trigger.days')}
       value={config.days}
       integer
       hint="e.g. 90 for quarterly buyers. Members who never purchased do not enter."

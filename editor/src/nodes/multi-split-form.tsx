@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { ConditionBuilder } from '../inspector/condition/condition-builder.tsx';
 import { asRecords } from '../inspector/fields/read-config.ts';
 import { subErrors } from '../inspector/sub-errors.ts';
@@ -10,6 +11,7 @@ export const multiSplitFieldLabels = { branches: 'Branches' };
 const MAX_BRANCHES = 10;
 
 export function MultiSplitForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   const branches = asRecords(config.branches);
   const set = (next: Record<string, unknown>[]) => onChange({ ...config, branches: next });
   const update = (i: number, patch: Record<string, unknown>) => set(branches.map((b, j) => (j === i ? { ...b, ...patch } : b)));
@@ -20,7 +22,7 @@ export function MultiSplitForm({ idPrefix, config, errors, onChange }: NodeFormP
   };
   return (
     <div className="field" id={`${idPrefix}-branches`} tabIndex={-1}>
-      <span className="field__label">{multiSplitFieldLabels.branches}</span>
+      <span className="field__label">{t('form.multi_split.branches')}</span>
       <p className="field__hint">The first branch whose condition matches wins; members matching none take “Everyone else”.</p>
       {branches.map((b, i) => {
         const sub = subErrors(errors, `branches.${i}`);

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { NumberInput } from '../inspector/fields/number-field.tsx';
 import { asRecords } from '../inspector/fields/read-config.ts';
 import { subErrors } from '../inspector/sub-errors.ts';
@@ -10,6 +11,7 @@ export const randomSplitFieldLabels = { branches: 'Branches' };
 const MAX_BRANCHES = 10;
 
 export function RandomSplitForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   const branches = asRecords(config.branches);
   const set = (next: Record<string, unknown>[]) => onChange({ ...config, branches: next });
   const update = (i: number, patch: Record<string, unknown>) => set(branches.map((b, j) => (j === i ? { ...b, ...patch } : b)));
@@ -25,7 +27,7 @@ export function RandomSplitForm({ idPrefix, config, errors, onChange }: NodeForm
   };
   return (
     <div className="field" id={`${idPrefix}-branches`} tabIndex={-1}>
-      <span className="field__label">{randomSplitFieldLabels.branches}</span>
+      <span className="field__label">{t('form.random_split.branches')}</span>
       <p className="field__hint">A member always gets the same branch, so re-runs and replays agree.</p>
       {branches.map((b, i) => {
         const sub = subErrors(errors, `branches.${i}`);

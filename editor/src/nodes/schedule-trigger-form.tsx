@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { ScheduleTriggerConfig } from '@memberflow/shared/nodes/schedule-trigger';
 import { ConditionField } from '../inspector/condition/condition-field.tsx';
 import { NumberField } from '../inspector/fields/number-field.tsx';
@@ -26,12 +27,13 @@ const frequencyLabels = {
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   const frequency = config.frequency as Frequency;
   return (
     <>
       <SelectField
         id={`${idPrefix}-frequency`}
-        label={scheduleTriggerFieldLabels.frequency}
+        label={t('form.schedule_trigger.frequency')}
         value={config.frequency}
         options={ScheduleTriggerConfig.shape.frequency.options.map((f) => ({ value: f, label: frequencyLabels[f] }))}
         error={errors.frequency}
@@ -40,7 +42,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
       {frequency === 'weekly' && (
         <SelectField
           id={`${idPrefix}-weekday`}
-          label={scheduleTriggerFieldLabels.weekday}
+          label={t('form.schedule_trigger.weekday')}
           value={String(config.weekday)}
           options={weekdays.map((w, i) => ({ value: String(i), label: w }))}
           error={errors.weekday}
@@ -50,7 +52,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
       {frequency === 'monthly' && (
         <NumberField
           id={`${idPrefix}-dayOfMonth`}
-          label={scheduleTriggerFieldLabels.dayOfMonth}
+          label={t('form.schedule_trigger.dayOfMonth')}
           value={config.dayOfMonth}
           integer
           hint="Months without this day use their last day."
@@ -61,7 +63,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
       {frequency === 'cron' ? (
         <TextField
           id={`${idPrefix}-cron`}
-          label={scheduleTriggerFieldLabels.cron}
+          label={t('form.schedule_trigger.cron')}
           value={config.cron}
           placeholder="0 10 20 * *"
           hint="minute hour day-of-month month weekday, in the member's time zone"
@@ -71,7 +73,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
       ) : (
         <TimeField
           id={`${idPrefix}-time`}
-          label={scheduleTriggerFieldLabels.time}
+          label={t('form.schedule_trigger.time')}
           value={config.time}
           error={errors.time}
           onChange={(time) => onChange({ ...config, time })}
@@ -79,7 +81,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
       )}
       <ConditionField
         id={`${idPrefix}-audience`}
-        label={scheduleTriggerFieldLabels.audience}
+        label={t('form.schedule_trigger.audience')}
         value={config.audience}
         errors={errors}
         path="audience"

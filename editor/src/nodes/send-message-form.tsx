@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { Channel } from '@memberflow/shared/nodes/send-message';
 import { CheckField } from '../inspector/fields/check-field.tsx';
 import { SelectField } from '../inspector/fields/select-field.tsx';
@@ -15,6 +16,7 @@ const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App
 const bodyLimit = { sms: 500, email: 4000, wechat: 2000, push: 240, webhook: 4000 } satisfies Record<Channel, number>;
 
 export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   const channel = Channel.safeParse(config.channel).data;
   const body = typeof config.body === 'string' ? config.body : '';
   const limit = channel ? bodyLimit[channel] : 4000;
@@ -22,7 +24,7 @@ export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeForm
     <>
       <SelectField
         id={`${idPrefix}-channel`}
-        label={sendMessageFieldLabels.channel}
+        label={t('form.send_message.channel')}
         value={config.channel}
         options={Channel.options.map((c) => ({ value: c, label: channelLabels[c] }))}
         error={errors.channel}
@@ -31,7 +33,7 @@ export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeForm
       {channel === 'email' && (
         <TextField
           id={`${idPrefix}-subject`}
-          label={sendMessageFieldLabels.subject}
+          label={t('form.send_message.subject')}
           value={config.subject}
           maxLength={200}
           placeholder="Thank you, {{member.name}}"
@@ -41,7 +43,7 @@ export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeForm
       )}
       <TemplateTextField
         id={`${idPrefix}-body`}
-        label={sendMessageFieldLabels.body}
+        label={t('form.send_message.body')}
         value={config.body}
         maxLength={4000}
         preview
@@ -51,7 +53,7 @@ export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeForm
       />
       <CheckField
         id={`${idPrefix}-marketing`}
-        label={sendMessageFieldLabels.marketing}
+        label={t('form.send_message.marketing')}
         checked={config.marketing !== false}
         hint="Marketing messages wait for quiet hours and count toward frequency caps; service messages do not."
         onChange={(marketing) => onChange({ ...config, marketing })}

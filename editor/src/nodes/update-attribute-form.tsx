@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { NumberField } from '../inspector/fields/number-field.tsx';
 import { SelectField } from '../inspector/fields/select-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
@@ -14,12 +15,13 @@ const typeOptions: { value: AttributeValueType; label: string }[] = [
 ];
 
 export function UpdateAttributeForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   const type = attributeValueType(config.value);
   return (
     <>
       <TextField
         id={`${idPrefix}-attribute`}
-        label={updateAttributeFieldLabels.attribute}
+        label={t('form.update_attribute.attribute')}
         value={config.attribute}
         maxLength={60}
         placeholder="winback_stage"
@@ -29,7 +31,7 @@ export function UpdateAttributeForm({ idPrefix, config, errors, onChange }: Node
       />
       <SelectField
         id={`${idPrefix}-valueType`}
-        label={updateAttributeFieldLabels.valueType}
+        label={t('form.update_attribute.valueType')}
         value={type}
         options={typeOptions}
         onChange={(t) => onChange({ ...config, value: convertAttributeValue(config.value, t) })}
@@ -37,7 +39,7 @@ export function UpdateAttributeForm({ idPrefix, config, errors, onChange }: Node
       {type === 'number' && (
         <NumberField
           id={`${idPrefix}-value`}
-          label={updateAttributeFieldLabels.value}
+          label={t('form.update_attribute.value')}
           value={config.value}
           error={errors.value}
           onChange={(value) => onChange({ ...config, value })}
@@ -46,7 +48,7 @@ export function UpdateAttributeForm({ idPrefix, config, errors, onChange }: Node
       {type === 'text' && (
         <TextField
           id={`${idPrefix}-value`}
-          label={updateAttributeFieldLabels.value}
+          label={t('form.update_attribute.value')}
           value={config.value}
           maxLength={500}
           error={errors.value}
@@ -56,7 +58,7 @@ export function UpdateAttributeForm({ idPrefix, config, errors, onChange }: Node
       {type === 'boolean' && (
         <SelectField
           id={`${idPrefix}-value`}
-          label={updateAttributeFieldLabels.value}
+          label={t('form.update_attribute.value')}
           value={String(config.value)}
           options={[
             { value: 'true', label: 'Yes (true)' },

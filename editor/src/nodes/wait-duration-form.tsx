@@ -1,13 +1,15 @@
+import { useT } from '../i18n/i18n.ts';
 import { DurationField } from '../inspector/fields/duration-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
 
 export const waitDurationFieldLabels = { duration: 'Wait for' };
 
 export function WaitDurationForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   return (
     <DurationField
       id={`${idPrefix}-duration`}
-      label={waitDurationFieldLabels.duration}
+      label={t('form.wait_duration.duration')}
       value={config.duration}
       hint="Durable: restarts and deploys do not lose waiting members."
       amountError={errors['duration.amount'] ?? errors.duration}

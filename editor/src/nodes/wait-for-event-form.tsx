@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { knownEventTypes } from '@memberflow/shared/member-event';
 import { DurationField } from '../inspector/fields/duration-field.tsx';
 import { FiltersField } from '../inspector/fields/filters-field.tsx';
@@ -13,11 +14,12 @@ export const waitForEventFieldLabels = {
 };
 
 export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   return (
     <>
       <TextField
         id={`${idPrefix}-eventType`}
-        label={waitForEventFieldLabels.eventType}
+        label={t('form.wait_for_event.eventType')}
         value={config.eventType}
         suggestions={knownEventTypes}
         placeholder="purchase"
@@ -26,7 +28,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <DurationField
         id={`${idPrefix}-timeout`}
-        label={waitForEventFieldLabels.timeout}
+        label={t('form.wait_for_event.timeout')}
         value={config.timeout}
         hint="Members who do nothing for this long leave through the timeout output."
         amountError={errors['timeout.amount'] ?? errors.timeout}
@@ -35,7 +37,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <FiltersField
         id={`${idPrefix}-filters`}
-        label={waitForEventFieldLabels.filters}
+        label={t('form.wait_for_event.filters')}
         value={config.filters}
         hint="Optional: e.g. amount is at least 50."
         errors={subErrors(errors, 'filters')}
@@ -43,7 +45,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
       />
       <TextField
         id={`${idPrefix}-matchTriggerProperty`}
-        label={waitForEventFieldLabels.matchTriggerProperty}
+        label={t('form.wait_for_event.matchTriggerProperty')}
         value={config.matchTriggerProperty}
         placeholder="e.g. orderId"
         hint="Only count an event whose property equals the one on the event that started the journey."

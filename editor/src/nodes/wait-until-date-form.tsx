@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n.ts';
 import { DateAttributeField } from '../inspector/fields/date-attribute-field.tsx';
 import { NumberField } from '../inspector/fields/number-field.tsx';
 import { TimeField } from '../inspector/fields/time-field.tsx';
@@ -10,11 +11,12 @@ export const waitUntilDateFieldLabels = {
 };
 
 export function WaitUntilDateForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+  const t = useT();
   return (
     <>
       <DateAttributeField
         id={`${idPrefix}-attribute`}
-        label={waitUntilDateFieldLabels.attribute}
+        label={t('form.wait_until_date.attribute')}
         value={config.attribute}
         hint="Members without this date move on at once."
         error={errors.attribute}
@@ -22,7 +24,7 @@ export function WaitUntilDateForm({ idPrefix, config, errors, onChange }: NodeFo
       />
       <NumberField
         id={`${idPrefix}-offsetDays`}
-        label={waitUntilDateFieldLabels.offsetDays}
+        label={t('form.wait_until_date.offsetDays')}
         value={config.offsetDays}
         integer
         error={errors.offsetDays}
@@ -30,7 +32,7 @@ export function WaitUntilDateForm({ idPrefix, config, errors, onChange }: NodeFo
       />
       <TimeField
         id={`${idPrefix}-time`}
-        label={waitUntilDateFieldLabels.time}
+        label={t('form.wait_until_date.time')}
         value={config.time}
         error={errors.time}
         onChange={(time) => onChange({ ...config, time })}
