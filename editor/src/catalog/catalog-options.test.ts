@@ -15,6 +15,9 @@ const coupon: CouponTemplateItem = {
   validityDays: 30,
   validFrom: null,
   validTo: null,
+  oncePerMember: false,
+  stockLimit: null,
+  issuedCount: 0,
 };
 
 describe('catalog picker options', () => {

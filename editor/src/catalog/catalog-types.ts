@@ -1,16 +1,5 @@
-/** GET /api/v1/coupon-templates item as the runtime returns it (valid dates are epoch ms). */
-export interface CouponTemplateItem {
-  key: string;
-  name: string;
-  kind: 'amount_off' | 'percent_off' | 'free_shipping' | 'gift';
-  value: number;
-  minSpend: number;
-  validityDays: number | null;
-  validFrom: number | null;
-  validTo: number | null;
-  oncePerMember?: boolean;
-  stockLimit?: number | null;
-}
+/** GET /api/v1/coupon-templates item: the shape the runtime declares. */
+export type { CouponTemplate as CouponTemplateItem } from '@memberflow/shared/api/loyalty';
 
 /** GET /api/v1/segments item, the fields the picker reads. */
 export interface SegmentItem {

@@ -66,17 +66,8 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-/** GET /api/v1/health/queues */
-export interface QueueHealth {
-  queues: Record<string, Record<string, number>>;
-  dueWakeups: number;
-  wakeLagSeconds: number;
-  pendingEvents: number;
-  eventLagSeconds: number;
-  stepsLastMinute: number;
-  effects: Record<string, number>;
-  journeys: Record<string, number>;
-}
+/** GET /api/v1/health/queues: the shape the runtime declares. */
+export type { QueueHealth } from '@memberflow/shared/api/monitoring';
 
 /** GET /api/v1/members/:id (the public columns). */
 export interface Member {

@@ -1,22 +1,10 @@
-import type { CouponTemplateInput } from '@memberflow/shared/api/loyalty';
+import type { CouponTemplate, CouponTemplateInput } from '@memberflow/shared/api/loyalty';
 import type pg from 'pg';
 import { HttpError } from '../api/http-error.ts';
 import type { Database } from '../db/database.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
 
-export interface CouponTemplateRow {
-  key: string;
-  name: string;
-  kind: 'amount_off' | 'percent_off' | 'free_shipping' | 'gift';
-  value: number;
-  minSpend: number;
-  validityDays: number | null;
-  validFrom: number | null;
-  validTo: number | null;
-  oncePerMember: boolean;
-  stockLimit: number | null;
-  issuedCount: number;
-}
+export type CouponTemplateRow = CouponTemplate;
 
 export async function readCouponTemplates(c: pg.ClientBase | pg.Pool): Promise<Map<string, CouponTemplateRow>> {
   const { rows } = await c.query(

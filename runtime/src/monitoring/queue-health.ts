@@ -1,19 +1,6 @@
+import type { QueueHealth } from '@memberflow/shared/api/monitoring';
 import type { Queue } from 'bullmq';
 import type { EngineDeps } from '../engine/member-lane.ts';
-
-export interface QueueHealth {
-  queues: Record<string, Record<string, number>>;
-  /** Waiting journeys whose wake-up time has passed but which have not moved yet. */
-  dueWakeups: number;
-  /** How late the oldest due wake-up is. */
-  wakeLagSeconds: number;
-  /** Stored events not yet applied, and how old the oldest is. */
-  pendingEvents: number;
-  eventLagSeconds: number;
-  stepsLastMinute: number;
-  effects: Record<string, number>;
-  journeys: Record<string, number>;
-}
 
 export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue>): Promise<QueueHealth> {
   const { pool } = deps.db;

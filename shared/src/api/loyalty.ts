@@ -60,3 +60,18 @@ export const TierList = z
       ranks.add(t.rank);
     });
   });
+
+/** A coupon template as the API returns it (GET /api/v1/coupon-templates); dates are epoch ms. */
+export interface CouponTemplate {
+  key: string;
+  name: string;
+  kind: 'amount_off' | 'percent_off' | 'free_shipping' | 'gift';
+  value: number;
+  minSpend: number;
+  validityDays: number | null;
+  validFrom: number | null;
+  validTo: number | null;
+  oncePerMember: boolean;
+  stockLimit: number | null;
+  issuedCount: number;
+}

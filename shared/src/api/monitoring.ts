@@ -17,3 +17,18 @@ export const AuditQuery = z.object({
   targetId: z.string().max(128).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+
+/** GET /api/v1/health/queues */
+export interface QueueHealth {
+  queues: Record<string, Record<string, number>>;
+  /** Waiting journeys whose wake-up time has passed but which have not moved yet. */
+  dueWakeups: number;
+  /** How late the oldest due wake-up is. */
+  wakeLagSeconds: number;
+  /** Stored events not yet applied, and how old the oldest is. */
+  pendingEvents: number;
+  eventLagSeconds: number;
+  stepsLastMinute: number;
+  effects: Record<string, number>;
+  journeys: Record<string, number>;
+}
