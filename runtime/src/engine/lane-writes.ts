@@ -58,6 +58,8 @@ export interface RaisedEvent {
   type: string;
   at: number;
   properties: Record<string, unknown>;
+  /** Applied in the pass that raised it: stored as already processed. */
+  applied?: boolean;
 }
 
 /** Everything one lane pass decided, written in a handful of statements at its end. */
@@ -240,10 +242,10 @@ export class LaneWrites {
 
     if (this.raised.length) {
       await client.query(
-        `INSERT INTO event (member_id, type, occurred_at, properties)
-         SELECT $1, r.type, to_timestamp(r.at / 1000), r.properties
-         FROM jsonb_to_recordset($2::jsonb) AS r(type text, at float8, properties jsonb)`,
-        [memberId, JSON.stringify(this.raised)],
+        `INSERT INTO event (member_id, type, occurred_at, properties, processed_at)
+         SELECT $1, r.type, to_timestamp(r.at / 1000), r.properties, CASE WHEN r.applied THEN now() END
+         FROM jsonb_to_recordset($2::jsonb) AS r(type text, at float8, properties jsonb, applied boolean)`,
+        [memberId, JSON.stringify(this.raised.map((r) => ({ ...r, applied: r.applied ?? false })))],
       );
     }
 

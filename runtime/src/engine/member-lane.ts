@@ -7,8 +7,8 @@ import { startJourney, stepJourney, type CompiledJourney, type JourneyStep, type
 import { TIMEOUT_EVENT, type JourneyEvent } from '@memberflow/shared/member-event';
 import { nodeModule } from '@memberflow/shared/node-registry';
 import { evaluateCondition } from '@memberflow/shared/condition';
-import { ScheduleTriggerConfig } from '@memberflow/shared/nodes/schedule-trigger';
-import { SegmentTriggerConfig } from '@memberflow/shared/nodes/segment-trigger';
+import type { ScheduleTriggerConfig } from '@memberflow/shared/nodes/schedule-trigger';
+import type { SegmentTriggerConfig } from '@memberflow/shared/nodes/segment-trigger';
 import { applyMemberEvent, journeySeed } from '@memberflow/shared/simulate';
 import { explainStep } from '@memberflow/shared/step-reason';
 import type pg from 'pg';
@@ -45,11 +45,14 @@ export interface LaneResult {
 
 /** Events read per transaction; a member with more pending loops. */
 const EVENT_BATCH = 500;
+/** Events the lane raises for its member are applied in the same pass, up to this many (a cascade beyond waits for the next). */
+const RAISED_PER_PASS = 50;
 
 const inProgress = (s: JourneyStatus) => s === 'active' || s === 'waiting';
 
 interface EventRow {
-  seq: number;
+  /** Null for events raised in this pass (points_changed, tier_changed, enroll), applied in it. */
+  seq: number | null;
   type: string;
   occurred_at: Date;
   properties: Record<string, unknown>;
@@ -78,6 +81,8 @@ interface LiveWorkflow {
   versionId: string;
   compiled: CompiledJourney;
   settings: WorkflowSettings;
+  /** The trigger node's config, parsed once per version rather than per event. */
+  triggerConfig: Record<string, unknown>;
 }
 
 /**
@@ -219,7 +224,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     }
   };
 
-  const enter = async (w: LiveWorkflow, event: JourneyEvent, seq: number) => {
+  const enter = async (w: LiveWorkflow, event: JourneyEvent, seq: number | null) => {
     const mine = journeys.filter((j) => j.workflowId === w.workflowId);
     const why = refusal(w, mine, event.at);
     if (why) {
@@ -271,7 +276,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     const amount = Number(e.properties?.amount) || 0;
     const earned =
       e.type === 'purchase' ? purchasePoints(program, amount, tier?.pointsMultiplier ?? 1) : e.type === 'sign_in' ? program.earn.signIn : e.type === 'referral' ? program.earn.referral : 0;
-    if (earned > 0) {
+    if (earned > 0 && e.seq !== null) {
       member.pointsBalance += earned;
       writes.pointsOps.push({ memberId, delta: earned, kind: 'earn', reason: e.type, source: `event:${e.seq}`, at, expiresAt: pointsExpiry(program, at), key: `earn:${e.seq}` });
       writes.raise('points_changed', at, { delta: earned, balance: member.pointsBalance, reason: e.type });
@@ -299,10 +304,12 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   // A segment trigger names a saved segment or carries its own condition.
   const segmentConditions = new Map<string, ConditionGroup>();
   for (const w of live.filter((x) => x.compiled.trigger.kind === 'segment_trigger')) {
-    const cfg = SegmentTriggerConfig.parse(w.compiled.trigger.config);
+    const cfg = w.triggerConfig as SegmentTriggerConfig;
     segmentConditions.set(w.workflowId, (cfg.segmentKey ? await segmentCondition(c, cfg.segmentKey) : null) ?? cfg.condition);
   }
 
+  const stored = events.length;
+  let raisedApplied = 0;
   let i = 0;
   for (;;) {
     const next = events[i];
@@ -343,18 +350,23 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
         next.type === TRIGGER_EVENT &&
         next.properties.workflowId === w.workflowId &&
         // A schedule fires for a whole time zone; its audience is checked on each member here.
-        (trigger.kind !== 'schedule_trigger' || evaluateCondition(ScheduleTriggerConfig.parse(trigger.config).audience, { member, trigger: {}, now: at }).result);
+        (trigger.kind !== 'schedule_trigger' || evaluateCondition((w.triggerConfig as ScheduleTriggerConfig).audience, { member, trigger: {}, now: at }).result);
       const triggered =
-        (mod.trigger === 'event' && mod.matchesEvent!(mod.config.parse(trigger.config), event)) ||
+        (mod.trigger === 'event' && mod.matchesEvent!(w.triggerConfig, event)) ||
         (trigger.kind === 'segment_trigger' && !wasIn.get(w.workflowId) && inSegment(w));
       if (enrolled || fired || triggered) await enter(w, event, next.seq);
     }
-    writes.processedSeqs.push(next.seq);
+    if (next.seq !== null) writes.processedSeqs.push(next.seq);
+    // What this event raised for the member comes next, in this same transaction.
+    const raisedNow = writes.raised.filter((r) => !r.applied).slice(0, Math.max(0, RAISED_PER_PASS - raisedApplied));
+    for (const r of raisedNow) r.applied = true;
+    raisedApplied += raisedNow.length;
+    events.splice(i, 0, ...raisedNow.map((r) => ({ seq: null, type: r.type, occurred_at: new Date(r.at), properties: r.properties })));
   }
 
   await writes.flush(c, member, journeys);
   const pending = writes.effects.filter((e) => e.status === 'pending').map((e) => e.idempotencyKey);
-  return { events: events.length, steps, more: events.length === EVENT_BATCH || writes.raised.length > 0, pending };
+  return { events: stored, steps, more: stored === EVENT_BATCH || writes.raised.some((r) => !r.applied), pending };
 }
 
 async function prefetchCoupons(c: pg.PoolClient, memberId: string, writes: LaneWrites): Promise<void> {
@@ -382,9 +394,26 @@ async function loadLiveWorkflows(deps: EngineDeps, c: pg.PoolClient): Promise<Li
   const out: LiveWorkflow[] = [];
   for (const r of rows) {
     const compiled = await deps.versions.get(c, r.live_version_id);
-    out.push({ workflowId: r.id, name: r.name, versionId: r.live_version_id, compiled, settings: compiled.definition.settings });
+    out.push({
+      workflowId: r.id,
+      name: r.name,
+      versionId: r.live_version_id,
+      compiled,
+      settings: compiled.definition.settings,
+      triggerConfig: parsedTrigger(compiled),
+    });
   }
   return out;
+}
+
+const parsedTriggers = new WeakMap<CompiledJourney, Record<string, unknown>>();
+function parsedTrigger(c: CompiledJourney): Record<string, unknown> {
+  let cfg = parsedTriggers.get(c);
+  if (!cfg) {
+    cfg = nodeModule(c.trigger.kind).config.parse(c.trigger.config);
+    parsedTriggers.set(c, cfg);
+  }
+  return cfg;
 }
 
 function fromRow(r: JourneyRow): JourneyState {
