@@ -70,4 +70,15 @@ describe('pause, resume, stop, migrate', () => {
     expect(await infra.sql(`SELECT DISTINCT template FROM coupon`)).toEqual([{ template: 'COMEBACK15' }]);
     expect(await infra.sql(`SELECT count(*)::int AS n FROM coupon`)).toEqual([{ n: 2 }]);
   });
+
+  test('duplicate makes a draft copy; archive takes a stopped or draft workflow off the list, not a live one', async ({ infra }) => {
+    const id = await infra.publishTemplate('second-purchase-nudge');
+    const copy = await infra.api('POST', `/api/v1/workflows/${id}/duplicate`);
+    expect(copy).toMatchObject({ status: 201, body: { name: 'second-purchase-nudge (copy)', status: 'draft', liveVersion: null, violations: [] } });
+    expect((await infra.api('POST', `/api/v1/workflows/${id}/archive`)).status).toBe(409);
+    expect((await infra.api('POST', `/api/v1/workflows/${copy.body.id}/archive`)).body.status).toBe('archived');
+    const names = (await infra.api('GET', '/api/v1/workflows')).body.workflows.map((w: { name: string }) => w.name);
+    expect(names).toEqual(['second-purchase-nudge']);
+    expect((await infra.api('POST', '/api/v1/workflows/00000000-0000-0000-0000-000000000000/duplicate')).status).toBe(404);
+  });
 });

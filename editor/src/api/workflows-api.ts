@@ -33,6 +33,15 @@ export function publishWorkflow(id: string): Promise<{ version: number }> {
   return requestJson('POST', `${one(id)}/publish`);
 }
 
+export function duplicateWorkflow(id: string): Promise<WorkflowDetail> {
+  return requestJson('POST', `${one(id)}/duplicate`);
+}
+
+/** 409 while the workflow is live: it must be stopped first. */
+export function archiveWorkflow(id: string): Promise<WorkflowDetail> {
+  return requestJson('POST', `${one(id)}/archive`);
+}
+
 export function getWorkflowStats(id: string, signal?: AbortSignal): Promise<WorkflowStats> {
   return requestJson('GET', `${one(id)}/stats`, undefined, signal);
 }

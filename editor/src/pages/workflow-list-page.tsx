@@ -1,7 +1,7 @@
 import type { WorkflowSummary } from '@memberflow/shared/api/workflows';
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { errorMessage } from '../api/http.ts';
-import { listWorkflows } from '../api/workflows-api.ts';
+import { archiveWorkflow, duplicateWorkflow, listWorkflows } from '../api/workflows-api.ts';
 import { navigate } from '../routing/navigation.ts';
 import { dashboardPath, workflowPath } from '../routing/routes.ts';
 import { formatDateTime } from '../ui/format-date.ts';
@@ -85,7 +85,7 @@ export function WorkflowListPage() {
                 </tr>
               )}
               {workflows?.map((w) => (
-                <WorkflowRow key={w.id} workflow={w} />
+                <WorkflowRow key={w.id} workflow={w} onChanged={() => void load()} onError={setError} />
               ))}
             </tbody>
           </table>
@@ -114,8 +114,14 @@ function EmptyState({ onCreate }: { onCreate: () => void }) {
   );
 }
 
-function WorkflowRow({ workflow: w }: { workflow: WorkflowSummary }) {
+function WorkflowRow({ workflow: w, onChanged, onError }: { workflow: WorkflowSummary; onChanged: () => void; onError: (m: string) => void }) {
   const t = useT();
+  // Row actions sit inside the row, which itself opens the canvas: keep their clicks to themselves.
+  const act = (fn: () => Promise<unknown>) => (e: MouseEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    fn().then(onChanged, (err) => onError(errorMessage(err)));
+  };
   const open = (e: MouseEvent) => {
     e.preventDefault();
     navigate(workflowPath(w.id));
@@ -142,6 +148,23 @@ function WorkflowRow({ workflow: w }: { workflow: WorkflowSummary }) {
             {t('list.dashboard')}
           </a>
         )}
+        <span className="wf-table__actions">
+          <button type="button" className="link-button" data-testid="duplicate-workflow" onClick={act(() => duplicateWorkflow(w.id))}>
+            {t('list.duplicate')}
+          </button>
+          {w.status !== 'active' && w.status !== 'paused' && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="archive-workflow"
+              onClick={act(async () => {
+                if (window.confirm(t('list.archiveConfirm', { name: w.name }))) await archiveWorkflow(w.id);
+              })}
+            >
+              {t('list.archive')}
+            </button>
+          )}
+        </span>
       </td>
       <td>
         <StatusBadge status={w.status} />

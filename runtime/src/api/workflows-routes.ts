@@ -5,7 +5,7 @@ import { actorOf, audit } from '../monitoring/audit.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
-import { createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
+import { archiveWorkflow, duplicateWorkflow, createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { parseBody } from './http-error.ts';
 
@@ -43,6 +43,15 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
     const body = parseBody(MigrateBody, ctx.request.body);
     ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, body);
     await audit(db.pool, actorOf(ctx), 'workflow.migrate', 'workflow', ctx.params.id!, { ...body, ...(ctx.body as object) });
+  });
+  router.post('/api/v1/workflows/:id/duplicate', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = await duplicateWorkflow(db, ctx.params.id!);
+    await audit(db.pool, actorOf(ctx), 'workflow.duplicate', 'workflow', ctx.params.id!, { copy: (ctx.body as { id: string }).id });
+  });
+  router.post('/api/v1/workflows/:id/archive', async (ctx) => {
+    ctx.body = await archiveWorkflow(db, ctx.params.id!);
+    await audit(db.pool, actorOf(ctx), 'workflow.archive', 'workflow', ctx.params.id!);
   });
   router.get('/api/v1/workflows/:id/versions/:version', async (ctx) => {
     const v = Number(ctx.params.version);

@@ -148,3 +148,19 @@ export async function workflowStats(db: Database, id: string): Promise<WorkflowS
   for (const n of Object.values(nodes)) n.passed = Math.max(0, n.entered - n.current - n.completed - n.converted - n.exited - n.failed);
   return { version: wf.liveVersion, journeys: wf.journeys, nodes };
 }
+
+/** A new draft with the same definition and settings, named "(copy)": nothing live is copied. */
+export async function duplicateWorkflow(db: Database, id: string): Promise<WorkflowDetail> {
+  const wf = await getWorkflow(db, id);
+  return createWorkflow(db, { name: `${wf.name} (copy)`.slice(0, 120), description: wf.description, definition: wf.draft });
+}
+
+/** Archived workflows leave the list; a live one must be stopped first so no member is left mid-journey. */
+export async function archiveWorkflow(db: Database, id: string): Promise<WorkflowDetail> {
+  const wf = await getWorkflow(db, id);
+  if (wf.status === 'active' || wf.status === 'paused') {
+    throw new HttpError(409, { error: `Stop "${wf.name}" before archiving it: members are still in it` });
+  }
+  await db.prisma.workflow.update({ where: { id }, data: { status: 'archived' } });
+  return getWorkflow(db, id);
+}
