@@ -1,43 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect } from 'vitest';
 import { withTransaction } from '../src/db/transaction.ts';
-import { cdnowToEvents } from '../src/replay/replay-events.ts';
 import { rescoreMember } from '../src/rfm/rfm-rescore.ts';
 import { startRfmSchedule } from '../src/rfm/rfm-schedule.ts';
+import { loadCdnowSample, SAMPLE_NOW, SAMPLE_RAW } from './cdnow-sample.ts';
 import { DAY, test, type Infra } from './infra-fixture.ts';
 
-const samplePath = fileURLToPath(new URL('../seed-data/CDNOW_sample.txt', import.meta.url));
-const raw = readFileSync(samplePath, 'utf8');
-/** The day after the sample's last purchase (1998-06-30). */
-const NOW = Date.UTC(1998, 6, 1);
+const raw = SAMPLE_RAW;
+const NOW = SAMPLE_NOW;
 
 /** Loads the sample as the runtime would hold it: one applied purchase event per customer-day, member totals to match. */
-async function loadSample(infra: Infra): Promise<void> {
-  const events = cdnowToEvents(raw);
-  const members = new Map<string, { orders: number; spent: number; first: number; last: number }>();
-  for (const e of events) {
-    const m = members.get(e.memberId) ?? { orders: 0, spent: 0, first: e.at, last: e.at };
-    m.orders++;
-    m.spent = Math.round((m.spent + (e.properties.amount as number)) * 100) / 100;
-    m.first = Math.min(m.first, e.at);
-    m.last = Math.max(m.last, e.at);
-    members.set(e.memberId, m);
-  }
-  await infra.sql(
-    `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at)
-     SELECT r.id, r.orders, r.spent, to_timestamp(r.first / 1000), to_timestamp(r.last / 1000)
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, orders int, spent numeric, first float8, last float8)`,
-    [JSON.stringify([...members].map(([id, m]) => ({ id, ...m })))],
-  );
-  await infra.sql(
-    `INSERT INTO event (member_id, type, occurred_at, properties, processed_at)
-     SELECT r.member_id, 'purchase', to_timestamp(r.at / 1000), r.properties, now()
-     FROM jsonb_to_recordset($1::jsonb) AS r(member_id text, at float8, properties jsonb)`,
-    [JSON.stringify(events.map((e) => ({ member_id: e.memberId, at: e.at, properties: e.properties })))],
-  );
-  infra.clock.set(NOW);
-}
+const loadSample = (infra: Infra) => loadCdnowSample(infra);
 
 // ---------------------------------------------------------------------------------------------
 // Expected values, computed straight from the raw file with none of the code under test.

@@ -1,41 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { evaluateCondition, type ConditionGroup } from '@memberflow/shared/condition';
 import { describe, expect } from 'vitest';
 import { loadMemberFacts, PURCHASE_WINDOW_DAYS } from '../src/engine/member-facts-loader.ts';
-import { cdnowToEvents } from '../src/replay/replay-events.ts';
 import { loadMemberFactsBatch } from '../src/segments/member-facts-batch.ts';
 import { segmentCondition } from '../src/segments/segment-store.ts';
+import { loadCdnowSample, SAMPLE_NOW } from './cdnow-sample.ts';
 import { DAY, test, type Infra } from './infra-fixture.ts';
 
-const raw = readFileSync(fileURLToPath(new URL('../seed-data/CDNOW_sample.txt', import.meta.url)), 'utf8');
-const NOW = Date.UTC(1998, 6, 1);
+const NOW = SAMPLE_NOW;
 
-async function loadSample(infra: Infra): Promise<void> {
-  const events = cdnowToEvents(raw);
-  const members = new Map<string, { orders: number; spent: number; first: number; last: number }>();
-  for (const e of events) {
-    const m = members.get(e.memberId) ?? { orders: 0, spent: 0, first: e.at, last: e.at };
-    m.orders++;
-    m.spent = Math.round((m.spent + (e.properties.amount as number)) * 100) / 100;
-    m.first = Math.min(m.first, e.at);
-    m.last = Math.max(m.last, e.at);
-    members.set(e.memberId, m);
-  }
-  await infra.sql(
-    `INSERT INTO member (id, name, order_count, total_spent, first_purchase_at, last_purchase_at, tags)
-     SELECT r.id, 'Customer ' || r.id, r.orders, r.spent, to_timestamp(r.first / 1000), to_timestamp(r.last / 1000), r.tags
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, orders int, spent numeric, first float8, last float8, tags text[])`,
-    [JSON.stringify([...members].map(([id, m], i) => ({ id, ...m, tags: i % 7 === 0 ? ['vip'] : [] })))],
-  );
-  await infra.sql(
-    `INSERT INTO event (member_id, type, occurred_at, properties, processed_at)
-     SELECT r.member_id, 'purchase', to_timestamp(r.at / 1000), r.properties, now()
-     FROM jsonb_to_recordset($1::jsonb) AS r(member_id text, at float8, properties jsonb)`,
-    [JSON.stringify(events.map((e) => ({ member_id: e.memberId, at: e.at, properties: e.properties })))],
-  );
-  infra.clock.set(NOW);
-}
+const loadSample = (infra: Infra) => loadCdnowSample(infra, { names: true, tags: (i) => (i % 7 === 0 ? ['vip'] : []) });
 
 const group = (combinator: 'and' | 'or', ...rules: unknown[]) => ({ type: 'group', combinator, rules });
 const rule = (field: string, op: string, value?: unknown) => ({ type: 'field', field, op, value });
