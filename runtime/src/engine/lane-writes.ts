@@ -3,6 +3,7 @@ import type { MemberFacts } from '@memberflow/shared/member-facts';
 import type { JourneyStatus } from '@memberflow/shared/api/workflows';
 import type pg from 'pg';
 import { reserveStock } from '../loyalty/coupons.ts';
+import { writeRfmScore } from '../rfm/rfm-rescore.ts';
 import { applyPoints, type PointsOp } from '../loyalty/points-ledger.ts';
 
 /** A journey row as the lane holds it while applying a member's events. */
@@ -97,16 +98,7 @@ export class LaneWrites {
          attributes = member.attributes || EXCLUDED.attributes, updated_at = now()`,
       [memberId, m.orderCount, m.totalSpent, m.firstPurchaseAt, m.lastPurchaseAt, m.tier, m.tags, JSON.stringify(this.attributePatch)],
     );
-    if (this.rfmAt !== null && m.rfm) {
-      await client.query(`UPDATE member SET rfm_r = $2, rfm_f = $3, rfm_m = $4, rfm_segment = $5, rfm_at = to_timestamp($6::float8 / 1000) WHERE id = $1`, [
-        memberId,
-        m.rfm.r,
-        m.rfm.f,
-        m.rfm.m,
-        m.rfm.segment,
-        this.rfmAt,
-      ]);
-    }
+    if (this.rfmAt !== null && m.rfm) await writeRfmScore(client, memberId, m.rfm, this.rfmAt);
 
     // The points ledger owns the balance. New lots (earn rules, awards) go in as one statement;
     // deductions spend lots first-in, first-out, one by one (the lane already clamped them).

@@ -14,9 +14,14 @@ export async function rescoreMember(client: pg.ClientBase, memberId: string, fac
   if (!stored) return null;
   const score = scoreMember(facts, stored.boundaries, now);
   if (!score) return null;
+  await writeRfmScore(client, memberId, score, now);
+  return score;
+}
+
+/** Stores a member's scores; the lane calls this once per pass after purchases rescored the member. */
+export async function writeRfmScore(client: pg.ClientBase, memberId: string, score: NonNullable<MemberFacts['rfm']>, at: number): Promise<void> {
   await client.query(
     `UPDATE member SET rfm_r = $2, rfm_f = $3, rfm_m = $4, rfm_segment = $5, rfm_at = to_timestamp($6::float8 / 1000) WHERE id = $1`,
-    [memberId, score.r, score.f, score.m, score.segment, now],
+    [memberId, score.r, score.f, score.m, score.segment, at],
   );
-  return score;
 }
