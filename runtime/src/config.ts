@@ -49,6 +49,21 @@ export interface RuntimeConfig {
   effectRetryDelayMs: number;
   /** How often RFM scores are recomputed for all members (0 = only on POST /api/v1/rfm/recompute). */
   rfmIntervalMs: number;
+  /** NODE_ENV=production: secrets must come from the environment, no development fallbacks. */
+  production: boolean;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto (only behind a proxy that sets them). */
+  trustProxy: boolean;
+  /** Webhook targets on loopback, private or link-local addresses are refused unless allowed here. */
+  webhookAllowPrivate: boolean;
+  /** host or host:port entries that webhooks may reach even when they resolve to a private address. */
+  webhookAllowedHosts: string[];
+  /** Requests per minute: per client IP (all API calls), per API key, and sign-in attempts per IP. */
+  rateLimits: { perIp: number; perKey: number; loginPerIp: number };
+  /** Sessions end after this long idle, and in any case after the maximum age. */
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** Consecutive wrong passwords before an account is locked, and for how long. */
+  lockout: { attempts: number; ms: number };
 }
 
 function int(v: string | undefined, fallback: number, name: string): number {
@@ -58,7 +73,16 @@ function int(v: string | undefined, fallback: number, name: string): number {
   return n;
 }
 
+/** Development gets a fixed fallback; production refuses to start without the real secret. */
+function secret(env: NodeJS.ProcessEnv, name: string, production: boolean, devFallback: string): string {
+  const v = env[name];
+  if (v) return v;
+  if (production) throw new Error(`${name} must be set when NODE_ENV=production (secrets come only from the environment)`);
+  return devFallback;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const production = env.NODE_ENV === 'production';
   const schema = env.DATABASE_SCHEMA ?? 'public';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`DATABASE_SCHEMA must be a lowercase identifier, got "${schema}"`);
   return {
@@ -74,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     editorDist: env.EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url)),
     setupSchema: env.MEMBERFLOW_SETUP_SCHEMA === '1',
     runWorkers: env.RUN_WORKERS !== '0',
-    webhookSecret: env.WEBHOOK_SECRET ?? 'memberflow-dev-secret',
+    webhookSecret: secret(env, 'WEBHOOK_SECRET', production, 'memberflow-dev-secret'),
     serveHttp: env.SERVE_HTTP !== '0',
     jobLockMs: int(env.JOB_LOCK_MS, 30_000, 'JOB_LOCK_MS'),
     marketingCap: { count: int(env.MARKETING_CAP_COUNT, 2, 'MARKETING_CAP_COUNT'), days: int(env.MARKETING_CAP_DAYS, 7, 'MARKETING_CAP_DAYS') },
@@ -83,5 +107,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     smtpFrom: env.SMTP_FROM ?? 'Memberflow <no-reply@localhost>',
     effectRetryDelayMs: int(env.EFFECT_RETRY_DELAY_MS, 1000, 'EFFECT_RETRY_DELAY_MS'),
     rfmIntervalMs: int(env.RFM_INTERVAL_MS, 86_400_000, 'RFM_INTERVAL_MS'),
+    production,
+    trustProxy: env.TRUST_PROXY === '1',
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
+    webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    rateLimits: {
+      perIp: int(env.RATE_LIMIT_PER_IP, 3000, 'RATE_LIMIT_PER_IP'),
+      perKey: int(env.RATE_LIMIT_PER_KEY, 30_000, 'RATE_LIMIT_PER_KEY'),
+      loginPerIp: int(env.RATE_LIMIT_LOGIN_PER_IP, 20, 'RATE_LIMIT_LOGIN_PER_IP'),
+    },
+    sessionIdleMs: int(env.SESSION_IDLE_HOURS, 12, 'SESSION_IDLE_HOURS') * 3_600_000,
+    sessionMaxMs: int(env.SESSION_MAX_DAYS, 7, 'SESSION_MAX_DAYS') * 86_400_000,
+    lockout: { attempts: int(env.LOCKOUT_ATTEMPTS, 5, 'LOCKOUT_ATTEMPTS'), ms: int(env.LOCKOUT_MINUTES, 15, 'LOCKOUT_MINUTES') * 60_000 },
   };
 }
