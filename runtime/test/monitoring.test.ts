@@ -1,10 +1,15 @@
 import { buildWorkflow } from '@memberflow/shared/templates/build';
 import { describe, expect } from 'vitest';
-import { DAY, JAN_1, test } from './infra-fixture.ts';
+import { DAY, JAN_1, test, type Infra } from './infra-fixture.ts';
+
+const auth = (infra: Infra) => ({ authorization: `Bearer ${infra.apiKey}` });
 
 const ev = (type: string, memberId: string, at: number, properties: Record<string, unknown> = {}) => ({ type, memberId, timestamp: new Date(at).toISOString(), properties });
 
 describe('monitoring', () => {
+  // The failures test calls a webhook on a local port where nothing listens: allow that target.
+  test.override({ configOverrides: { webhookAllowedHosts: ['127.0.0.1:9'] } });
+
   test('the dashboard measures lift over the holdout with 95% intervals', async ({ infra }) => {
     const id = await infra.publishDefinition(
       'Welcome',
@@ -98,7 +103,7 @@ describe('monitoring', () => {
     const h = (await infra.api('GET', '/api/v1/health/queues')).body;
     expect(h).toMatchObject({ dueWakeups: 2, pendingEvents: 0, journeys: { waiting: 2 } });
     expect(h.wakeLagSeconds).toBe(86_400);
-    const text = await (await fetch(`${infra.runtime.url}/metrics`)).text();
+    const text = await (await fetch(`${infra.runtime.url}/metrics`, { headers: auth(infra) })).text();
     expect(text).toContain('# TYPE memberflow_due_wakeups gauge\nmemberflow_due_wakeups 2\n');
     expect(text).toMatch(/memberflow_queue_jobs\{queue="steps",state="waiting"\} 0/);
     expect(text).toContain('memberflow_journeys{status="waiting"} 2');
@@ -107,7 +112,7 @@ describe('monitoring', () => {
   test('live stats stream over SSE, and CSV exports of members at a node and of a trace', async ({ infra }) => {
     const id = await infra.publishTemplate('second-purchase-nudge');
     await infra.api('PUT', '/api/v1/members/=cmd', { name: '=HYPERLINK("x")' });
-    const res = await fetch(`${infra.runtime.url}/api/v1/workflows/${id}/stats/stream`);
+    const res = await fetch(`${infra.runtime.url}/api/v1/workflows/${id}/stats/stream`, { headers: auth(infra) });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
     const next = async () => {
@@ -123,11 +128,11 @@ describe('monitoring', () => {
     expect(chunk).toContain('"waiting":1');
     await reader.cancel();
 
-    const csv = await (await fetch(`${infra.runtime.url}/api/v1/workflows/${id}/export/members.csv?node=wait_second`)).text();
+    const csv = await (await fetch(`${infra.runtime.url}/api/v1/workflows/${id}/export/members.csv?node=wait_second`, { headers: auth(infra) })).text();
     expect(csv.split('\r\n')[0]).toBe('member_id,name,phone,email,status,node,entered_at,wake_at');
     // Cells a spreadsheet would run as formulas are defused.
     expect(csv.split('\r\n')[1]).toMatch(/^'=cmd,"'=HYPERLINK\(""x""\)",,,waiting,wait_second,2026-01-01T09:00:00.000Z,2026-01-31T09:00:00.000Z$/);
-    const trace = await (await fetch(`${infra.runtime.url}/api/v1/members/${encodeURIComponent('=cmd')}/trace.csv`)).text();
+    const trace = await (await fetch(`${infra.runtime.url}/api/v1/members/${encodeURIComponent('=cmd')}/trace.csv`, { headers: auth(infra) })).text();
     expect(trace).toContain('Entered: purchase matched the trigger ""First purchase""');
   });
 });

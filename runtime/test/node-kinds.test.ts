@@ -9,6 +9,9 @@ const all = (...rules: unknown[]) => ({ type: 'group', combinator: 'and', rules 
 const event = (type: string, memberId: string, at: number, properties: Record<string, unknown> = {}) => ({ type, memberId, timestamp: new Date(at).toISOString(), properties });
 
 describe('node kinds in the runtime', () => {
+  // Webhooks go to a test server on this machine: allow loopback (WEBHOOK_ALLOWED_HOSTS=127.0.0.1).
+  test.override({ configOverrides: { webhookAllowedHosts: ['127.0.0.1'] } });
+
   test('conditions read the real member; messages, tags, points, attributes and tasks act on it', async ({ infra }) => {
     await infra.sql(`INSERT INTO member (id, name, phone, time_zone, total_spent, order_count) VALUES ('vip1', 'Han Meimei', '13900000000', 'Asia/Shanghai', 90, 1)`);
     await infra.publishDefinition(

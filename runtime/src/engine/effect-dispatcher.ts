@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { ChannelProvider } from '../channels/channel-provider.ts';
-import { signedPost } from '../channels/signed-post.ts';
+import { signedPoster, type SignedPoster } from '../channels/signed-post.ts';
 import { smtpProvider } from '../channels/smtp-provider.ts';
 import { webhookProvider } from '../channels/webhook-provider.ts';
+import { trustedTargets, WebhookTargetRefused } from '../channels/webhook-target-guard.ts';
 import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 
@@ -37,10 +38,10 @@ interface PendingEffect {
   payload: Record<string, string>;
 }
 
-type DispatchConfig = Pick<RuntimeConfig, 'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom'>;
+type DispatchConfig = Pick<RuntimeConfig, 'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom' | 'webhookAllowPrivate' | 'webhookAllowedHosts'>;
 
 /** Channel providers, built on first use so a process without SMTP settings still sends webhooks. */
-function providers(config: DispatchConfig): (channel: string) => ChannelProvider {
+function providers(config: DispatchConfig, gateway: SignedPoster): (channel: string) => ChannelProvider {
   const made = new Map<string, ChannelProvider>();
   return (channel) => {
     let p = made.get(channel);
@@ -48,7 +49,7 @@ function providers(config: DispatchConfig): (channel: string) => ChannelProvider
     const spec = config.channels[channel as keyof DispatchConfig['channels']];
     if (!spec || spec.kind === 'log') throw new Error(`channel ${channel} has no outgoing provider`);
     if (spec.kind === 'smtp' && !config.smtpUrl) throw new Error('CHANNEL_EMAIL=smtp needs SMTP_URL');
-    p = spec.kind === 'webhook' ? webhookProvider(spec.url, config.webhookSecret) : smtpProvider(config.smtpUrl!, config.smtpFrom);
+    p = spec.kind === 'webhook' ? webhookProvider(spec.url, gateway) : smtpProvider(config.smtpUrl!, config.smtpFrom);
     made.set(channel, p);
     return p;
   };
@@ -57,10 +58,14 @@ function providers(config: DispatchConfig): (channel: string) => ChannelProvider
 /**
  * Carries out effects decided by a committed step (webhooks, messages through external
  * providers), passing the effect's idempotency key on. Failures retry with backoff; the
- * last one marks the effect failed for admins to see.
+ * last one marks the effect failed for admins to see. A webhook whose target is refused
+ * (loopback, private, link-local...: see webhook-target-guard.ts) fails at once, for good.
  */
 export function startEffectWorker(db: Database, connection: ConnectionOptions, prefix: string, config: DispatchConfig): Worker<EffectJob> {
-  const provider = providers(config);
+  // Marketers type call_webhook URLs: guarded. The operator configured the gateways: trusted.
+  const webhooks = signedPoster({ secret: config.webhookSecret, targets: config });
+  const gateway = signedPoster({ secret: config.webhookSecret, targets: trustedTargets });
+  const provider = providers(config, gateway);
   const worker = new Worker<EffectJob>(
     EFFECT_QUEUE,
     async (job) => {
@@ -69,10 +74,17 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
       if (!fx || fx.status !== 'pending') return 'not pending';
       await db.pool.query('UPDATE effect SET attempts = attempts + 1 WHERE id = $1', [fx.id]);
       const p = fx.payload;
-      if (fx.kind === 'call_webhook') await signedPost(p.url!, p.method!, p.body!, job.data.key, config.webhookSecret);
-      else if (fx.kind === 'send_message') {
-        await provider(p.channel!).send({ key: job.data.key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '' });
-      } else throw new Error(`effect kind ${fx.kind} is not sent after commit`);
+      try {
+        if (fx.kind === 'call_webhook') await webhooks.post(p.url!, p.method!, p.body!, job.data.key);
+        else if (fx.kind === 'send_message') {
+          await provider(p.channel!).send({ key: job.data.key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '' });
+        } else throw new Error(`effect kind ${fx.kind} is not sent after commit`);
+      } catch (e) {
+        if (!(e instanceof WebhookTargetRefused)) throw e;
+        // Retrying cannot help: record the reason now and tell BullMQ not to try again.
+        await db.pool.query(`UPDATE effect SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [fx.id, e.message]);
+        throw new UnrecoverableError(e.message);
+      }
       await db.pool.query(`UPDATE effect SET status = 'done', error = NULL, done_at = now() WHERE id = $1 AND status = 'pending'`, [fx.id]);
       return 'done';
     },
@@ -80,10 +92,14 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
   );
   worker.on('failed', (job, err) => {
     if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
     void db.pool
       .query(`UPDATE effect SET error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE idempotency_key = $1 AND status = 'pending'`, [job.data.key, err.message, final])
       .catch(() => {});
+  });
+  worker.on('closed', () => {
+    webhooks.close();
+    gateway.close();
   });
   return worker;
 }
