@@ -28,7 +28,7 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
     ctx.body = await saveDraft(db, ctx.params.id!, parseBody(SaveDraftBody, ctx.request.body));
   });
   router.post('/api/v1/workflows/:id/publish', async (ctx) => {
-    const r = await publishWorkflow(db, ctx.params.id!);
+    const r = await publishWorkflow(db, ctx.params.id!, deps.config);
     await audit(db.pool, actorOf(ctx), 'workflow.publish', 'workflow', ctx.params.id!, { version: r.version });
     ctx.status = 201;
     ctx.body = r;

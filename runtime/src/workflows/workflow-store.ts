@@ -2,9 +2,11 @@ import type { CreateWorkflowBody, JourneyCounts, JourneyStatus, WorkflowDetail, 
 import { defaultSettings, SCHEMA_VERSION, WorkflowDefinition } from '@memberflow/shared/definition';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { validateWorkflow } from '@memberflow/shared/validate';
+import type { Violation } from '@memberflow/shared/violations';
 import type { Database } from '../db/database.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { HttpError, notFound, parseBody } from '../api/http-error.ts';
+import { checkWebhookUrl, type WebhookTargetPolicy } from '../channels/webhook-target-guard.ts';
 import { forgetLiveWorkflows } from '../engine/live-workflows-cache.ts';
 
 const emptyCounts = (): JourneyCounts => ({ active: 0, waiting: 0, completed: 0, converted: 0, exited: 0, failed: 0 });
@@ -108,13 +110,41 @@ export async function saveDraft(db: Database, id: string, patch: { name?: string
   return getWorkflow(db, id);
 }
 
-/** Freezes the draft as a new immutable version and makes it live; members already in keep theirs. */
-export async function publishWorkflow(db: Database, id: string): Promise<{ version: number; versionId: string }> {
+const denyPrivate: WebhookTargetPolicy = { webhookAllowPrivate: false, webhookAllowedHosts: [] };
+
+/**
+ * call_webhook nodes whose URL is, as written, a target webhooks may not reach (127.0.0.1,
+ * 10.0.0.5, [::1], localhost...): early feedback; names resolve only at send time, checked again.
+ */
+function webhookTargetViolations(def: WorkflowDefinition, targets: WebhookTargetPolicy): Violation[] {
+  const out: Violation[] = [];
+  for (const n of def.nodes) {
+    const url = n.kind === 'call_webhook' ? n.config.url : undefined;
+    if (typeof url !== 'string') continue;
+    const check = checkWebhookUrl(url, targets);
+    if (!check.ok) out.push({ code: 'config', nodeId: n.id, field: 'config.url', message: check.reason });
+  }
+  return out;
+}
+
+/**
+ * Freezes the draft as a new immutable version and makes it live; members already in keep theirs.
+ * `targets` says which webhook targets this runtime may call (WEBHOOK_ALLOWED_HOSTS...).
+ */
+export async function publishWorkflow(db: Database, id: string, targets: WebhookTargetPolicy = denyPrivate): Promise<{ version: number; versionId: string }> {
   const wf = await getWorkflow(db, id);
   if (wf.violations.length > 0) {
     throw new HttpError(422, {
       error: `Cannot publish: ${wf.violations.length} problem(s) remain; first: ${wf.violations[0]!.message}`,
       violations: wf.violations,
+    });
+  }
+  const refused = webhookTargetViolations(wf.draft, targets);
+  if (refused.length > 0) {
+    throw new HttpError(400, {
+      error: `Cannot publish: node "${refused[0]!.nodeId}": ${refused[0]!.message}`,
+      issues: refused.map((v) => ({ field: `nodes.${v.nodeId}.${v.field}`, message: v.message })),
+      violations: refused,
     });
   }
   return db.prisma.$transaction(async (tx) => {
