@@ -66,6 +66,9 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     { ...o.config, databaseSchema: schema, queuePrefix: `replay-${id}`, workerConcurrency: Math.max(o.config.workerConcurrency, 48), staleEventMs: 0 },
     { clock, http: false, sweepTimer: false },
   );
+  // A backtest says what would have happened: effects are decided and stored, never sent
+  // (no webhook is called, no message leaves through a gateway).
+  await rt.effectWorker?.close();
   const log = o.onProgress ?? (() => {});
   try {
     if (o.members?.length) {
@@ -77,7 +80,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
       );
     }
     const wf = await createWorkflow(rt.db, { name: o.name ?? 'Replay', description: 'backtest', definition: o.definition });
-    await publishWorkflow(rt.db, wf.id);
+    await publishWorkflow(rt.db, wf.id, o.config);
     // Store the whole history before any lane runs: with the clock at the end, a lane that saw
     // only part of a member's events would fire wake-ups that later events should have prevented.
     await rt.worker!.pause();
