@@ -11,6 +11,7 @@ import { applyMigrationsToSchema, dropSchema } from '../runtime/src/db/apply-mig
 import { openDatabase } from '../runtime/src/db/database.ts';
 import { redisConnection } from '../runtime/src/engine/step-queue.ts';
 import { startRuntime } from '../runtime/src/runtime.ts';
+import { createApiKey } from '../runtime/src/auth/api-key-store.ts';
 import { createWorkflow, publishWorkflow } from '../runtime/src/workflows/workflow-store.ts';
 import { existsSync } from 'node:fs';
 import { buildWorkflow } from '@memberflow/shared/templates/build';
@@ -111,13 +112,17 @@ async function engine(raw: { jobs: number; koa: number; pg: number }) {
   const admin = openDatabase(config.databaseUrl, 'public', 2);
   await applyMigrationsToSchema(admin.pool, schema);
   const clock = new ManualClock(Date.now());
-  const rt = await startRuntime({ ...config, databaseSchema: schema, queuePrefix: `bench-${id}`, port: 0, workerConcurrency: 64 }, { clock, sweepTimer: false });
+  // Limits high enough never to bite, so their Redis counting is still part of what is measured.
+  const rateLimits = { perIp: 1e9, perKey: 1e9, loginPerIp: 1e9 };
+  const rt = await startRuntime({ ...config, databaseSchema: schema, queuePrefix: `bench-${id}`, port: 0, workerConcurrency: 64, rateLimits }, { clock, sweepTimer: false });
   const db = rt.db;
+  // Ingest goes through an ingest-scope API key, as shops send it.
+  const { key } = await createApiKey(db, clock, { name: 'bench', scope: 'ingest' }, 'bench');
   try {
     const nudge = await createWorkflow(db, { name: 'nudge', description: '', templateKey: 'second-purchase-nudge' });
     await publishWorkflow(db, nudge.id);
     const post = (body: unknown) =>
-      fetch(`${rt.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
+      fetch(`${rt.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) }).then(async (r) => {
         if (r.status !== 202) throw new Error(`ingest ${r.status}: ${await r.text()}`);
       });
 

@@ -1,3 +1,4 @@
+import { describeFirstAdmin, ensureFirstAdmin } from './auth/first-admin.ts';
 import { loadConfig } from './config.ts';
 import { applyMigrationsToSchema, dropSchema } from './db/apply-migrations.ts';
 import { openDatabase } from './db/database.ts';
@@ -15,6 +16,7 @@ if (config.setupSchema) {
 }
 
 const runtime = await startRuntime(config);
+if (runtime.url) console.log(describeFirstAdmin(await ensureFirstAdmin(runtime.db), runtime.url.replace('127.0.0.1', 'localhost')));
 console.log(`[memberflow] ${runtime.url ? `editor and API on ${runtime.url.replace('127.0.0.1', 'localhost')}` : 'worker only'}  (schema ${config.databaseSchema}, queue prefix ${config.queuePrefix}, ${config.runWorkers ? `${config.workerConcurrency} lanes` : 'no workers'})`);
 
 let closing = false;

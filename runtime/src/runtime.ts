@@ -17,6 +17,7 @@ import { VersionCache } from './engine/version-cache.ts';
 import { startRfmSchedule } from './rfm/rfm-schedule.ts';
 
 export interface Runtime {
+  config: RuntimeConfig;
   engine: EngineDeps;
   db: Database;
   redis: Redis;
@@ -93,6 +94,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   }
 
   return {
+    config,
     engine,
     db,
     redis,

@@ -9,7 +9,7 @@ const sample = fileURLToPath(new URL('../seed-data/CDNOW_sample.txt', import.met
 describe('backtest and versions', () => {
   test('a draft backtested over stored history reports what it would have done, live data untouched', async ({ infra }) => {
     const text = await readFile(sample, 'utf8');
-    const imp = await fetch(`${infra.runtime.url}/api/v1/imports/cdnow`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+    const imp = await fetch(`${infra.runtime.url}/api/v1/imports/cdnow`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${infra.apiKey}` }, body: text });
     expect(await imp.json()).toMatchObject({ members: 2357, purchases: 6696 });
     const created = await infra.api('POST', '/api/v1/workflows', { name: 'Nudge', templateKey: 'second-purchase-nudge' });
     const r = await infra.api('POST', `/api/v1/workflows/${created.body.id}/backtest`, { days: 3650 });

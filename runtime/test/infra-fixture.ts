@@ -1,18 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { ManualClock } from '@memberflow/shared/clock';
 import { test as base } from 'vitest';
+import type { Role } from '@memberflow/shared/api/auth';
+import { createApiKey } from '../src/auth/api-key-store.ts';
+import { createUser } from '../src/auth/user-store.ts';
 import { loadConfig, type RuntimeConfig } from '../src/config.ts';
 import { applyMigrationsToSchema, dropSchema } from '../src/db/apply-migrations.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { startRuntime, type Runtime } from '../src/runtime.ts';
+
+export type ApiCall = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T; headers: Headers }>;
 
 export interface Infra {
   runtime: Runtime;
   clock: ManualClock;
   schema: string;
   prefix: string;
-  /** JSON request against the real Koa app. */
-  api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** JSON request against the real Koa app, authenticated with a full-scope API key. */
+  api: ApiCall;
+  /** The full-scope key `api` uses. */
+  apiKey: string;
+  /** Requests with no credentials, or with headers of the caller's choosing. */
+  anonymous: ApiCall;
+  /** A signed-in person of this role (created on first use): session cookie plus CSRF header, like the editor. */
+  as(role: Role): Promise<ApiCall & { email: string; password: string }>;
   /** Waits (in real time) until the step queue has nothing waiting or running. */
   drain(): Promise<void>;
   /** Creates a workflow from a template and publishes it; returns its id. */
@@ -43,14 +54,38 @@ export const test = base.extend<{ configOverrides: Partial<RuntimeConfig>; infra
     const clock = new ManualClock(JAN_1);
     const runtime = await startRuntime(config, { clock, sweepTimer: false });
 
-    const api: Infra['api'] = async (method, path, body) => {
+    const caller = (auth: Record<string, string>): ApiCall => async (method, path, body, headers = {}) => {
       const res = await fetch(`${runtime.url}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...auth, ...headers },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      let parsed: unknown;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = text;
+      }
+      // Not enumerable: tests compare { status, body } with toEqual.
+      return Object.defineProperty({ status: res.status, body: parsed as never }, 'headers', { value: res.headers, enumerable: false }) as never;
+    };
+    const { key: apiKey } = await createApiKey(runtime.db, clock, { name: 'test-suite', scope: 'full' }, 'test');
+    const api = caller({ authorization: `Bearer ${apiKey}` });
+    const anonymous = caller({});
+    const people = new Map<Role, Promise<ApiCall & { email: string; password: string }>>();
+    const signIn = async (role: Role) => {
+      const email = `${role}@test.example`;
+      const password = `${role}-password-123`;
+      await createUser(runtime.db, clock, { email, name: role, role, password });
+      const res = await anonymous('POST', '/api/v1/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`);
+      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      return Object.assign(caller({ cookie, 'x-csrf-token': (res.body as { csrfToken: string }).csrfToken }), { email, password });
+    };
+    const as: Infra['as'] = (role) => {
+      if (!people.has(role)) people.set(role, signIn(role));
+      return people.get(role)!;
     };
     const drain = async () => {
       const deadline = Date.now() + 30_000;
@@ -68,6 +103,9 @@ export const test = base.extend<{ configOverrides: Partial<RuntimeConfig>; infra
       schema,
       prefix,
       api,
+      apiKey,
+      anonymous,
+      as,
       drain,
       async publishTemplate(key) {
         const created = await api('POST', '/api/v1/workflows', { name: key, templateKey: key });

@@ -31,12 +31,15 @@ describe('members', () => {
     await infra.api('PUT', '/api/v1/members/e1', { name: 'Erase Me', email: 'e@example.com', attributes: { city: 'Beijing' } });
     await infra.api('POST', '/api/v1/events', buy('e1', JAN_1, 30));
     await infra.drain();
-    expect(await infra.api('DELETE', '/api/v1/members/e1')).toMatchObject({ status: 200, body: { erased: true } });
+    // Erasure is for admins only.
+    const admin = await infra.as('admin');
+    expect((await infra.api('DELETE', '/api/v1/members/e1')).status).toBe(403);
+    expect(await admin('DELETE', '/api/v1/members/e1')).toMatchObject({ status: 200, body: { erased: true } });
     const m = (await infra.api('GET', '/api/v1/members/e1')).body;
     expect(m).toMatchObject({ name: null, email: null, attributes: {}, tags: [], orderCount: 1, totalSpent: 30, pointsBalance: 30 });
     expect(m.deletedAt).not.toBeNull();
     expect(await infra.sql(`SELECT status FROM journey`)).toEqual([{ status: 'exited' }]);
-    expect((await infra.api('DELETE', '/api/v1/members/e1')).status).toBe(404);
+    expect((await admin('DELETE', '/api/v1/members/e1')).status).toBe(404);
     expect((await infra.api('GET', '/api/v1/members?q=Erase')).body.members).toEqual([]);
   });
 
@@ -48,7 +51,7 @@ describe('members', () => {
       ',No Id,x@example.com,,,,',
       'c3,"Line ""Quoted""",,,,Hangzhou,',
     ].join('\r\n');
-    const res = await fetch(`${infra.runtime.url}/api/v1/imports/members`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const res = await fetch(`${infra.runtime.url}/api/v1/imports/members`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${infra.apiKey}` }, body: csv });
     expect(res.status).toBe(202);
     const { jobId } = (await res.json()) as { jobId: string };
     let job: { status: string; processed: number; failed: number; errors: unknown[] };
@@ -62,7 +65,7 @@ describe('members', () => {
     const c1 = (await infra.api('GET', '/api/v1/members/c1')).body;
     expect(c1).toMatchObject({ name: 'Chen, Jie', tags: ['vip', 'coffee'], consents: { sms: false }, attributes: { city: 'Shanghai' }, birthday: '1991-02-03' });
     expect((await infra.api('GET', '/api/v1/members/c3')).body.name).toBe('Line "Quoted"');
-    const empty = await fetch(`${infra.runtime.url}/api/v1/imports/members`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const empty = await fetch(`${infra.runtime.url}/api/v1/imports/members`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${infra.apiKey}` }, body: '{}' });
     expect(empty.status).toBe(400);
   });
 });

@@ -11,6 +11,6 @@ export interface AppDeps {
   effectQueue?: Queue<EffectJob>;
   redis: Redis;
   editorDist?: string;
-  /** For work that starts a runtime of its own (backtests). */
-  config?: RuntimeConfig;
+  /** Limits, session policy, webhook targets; and for work that starts a runtime of its own (backtests). */
+  config: RuntimeConfig;
 }

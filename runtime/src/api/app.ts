@@ -1,7 +1,13 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
+import { accessControl } from '../auth/access-control.ts';
+import { RateLimiter } from '../auth/rate-limit.ts';
 import type { AppDeps } from './app-deps.ts';
+import { authRoutes } from './auth-routes.ts';
+import type { AuthServices } from './auth-services.ts';
+import { securityHeaders } from './security-headers.ts';
+import { usersRoutes } from './users-routes.ts';
 import { editorStatic } from './editor-static.ts';
 import { effectsRoutes } from './effects-routes.ts';
 import { eventsRoutes } from './events-routes.ts';
@@ -16,8 +22,39 @@ import { rfmRoutes } from './rfm-routes.ts';
 import { segmentsRoutes } from './segments-routes.ts';
 import { workflowsRoutes } from './workflows-routes.ts';
 
+/** The router with every route; route-access.ts must list each of them (a test checks). */
+export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
+  const router = new Router();
+  healthRoutes(router, deps);
+  authRoutes(router, deps, auth);
+  usersRoutes(router, deps);
+  eventsRoutes(router, deps);
+  workflowsRoutes(router, deps);
+  membersRoutes(router, deps);
+  effectsRoutes(router, deps);
+  loyaltyRoutes(router, deps);
+  monitoringRoutes(router, deps);
+  importsRoutes(router, deps);
+  rfmRoutes(router, deps);
+  metricsRoutes(router, deps);
+  segmentsRoutes(router, deps);
+  return router;
+}
+
+export function authServices(deps: AppDeps): AuthServices {
+  const { config } = deps;
+  return {
+    limiter: new RateLimiter(deps.redis, config.queuePrefix, () => deps.engine.clock.now()),
+    policy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs, lockout: config.lockout },
+    loginPerIp: config.rateLimits.loginPerIp,
+  };
+}
+
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
+  // Client addresses (rate limits) and https (secure cookies) from X-Forwarded-* only behind a trusted proxy.
+  app.proxy = deps.config.trustProxy;
+  const auth = authServices(deps);
   // A client closing a live stream (SSE) is normal, not an error worth a stack trace.
   app.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET') return;
@@ -34,6 +71,7 @@ export function createApp(deps: AppDeps): Koa {
       if (e instanceof HttpError) {
         ctx.status = e.status;
         ctx.body = e.body;
+        if (e.body.retryAfterSeconds) ctx.set('Retry-After', String(e.body.retryAfterSeconds));
         return;
       }
       const status = (e as { status?: number }).status;
@@ -49,20 +87,11 @@ export function createApp(deps: AppDeps): Koa {
       ctx.body = { error: 'Internal error; see the server log' };
     }
   });
+  app.use(securityHeaders());
+  app.use(accessControl({ db: deps.engine.db, clock: deps.engine.clock, policy: auth.policy, limiter: auth.limiter, limits: deps.config.rateLimits }));
   // JSON for the API; text for CSV and CDNOW imports.
   app.use(bodyParser({ enableTypes: ['json', 'text'], extendTypes: { text: ['text/csv', 'text/plain'] }, jsonLimit: '2mb', textLimit: '100mb', encoding: 'utf-8' }));
-  const router = new Router();
-  healthRoutes(router, deps);
-  eventsRoutes(router, deps);
-  workflowsRoutes(router, deps);
-  membersRoutes(router, deps);
-  effectsRoutes(router, deps);
-  loyaltyRoutes(router, deps);
-  monitoringRoutes(router, deps);
-  importsRoutes(router, deps);
-  rfmRoutes(router, deps);
-  metricsRoutes(router, deps);
-  segmentsRoutes(router, deps);
+  const router = buildRouter(deps, auth);
   app.use(router.routes());
   app.use(router.allowedMethods());
   if (deps.editorDist) app.use(editorStatic(deps.editorDist));

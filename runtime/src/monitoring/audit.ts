@@ -1,10 +1,9 @@
-import type Koa from 'koa';
 import type pg from 'pg';
+import { actorLabel, type Principal } from '../auth/principal.ts';
 
-/** Until people sign in (users and roles), the actor is what the caller says in X-Actor, or "api". */
-export function actorOf(ctx: Koa.Context): string {
-  const a = ctx.get('x-actor').trim();
-  return a ? a.slice(0, 120) : 'api';
+/** The signed-in person's email or `api-key:<name>`, as set by the access-control middleware. */
+export function actorOf(ctx: { state: { principal?: Principal } }): string {
+  return ctx.state.principal ? actorLabel(ctx.state.principal) : 'anonymous';
 }
 
 export async function audit(c: pg.ClientBase | pg.Pool, actor: string, action: string, targetType: string, targetId: string, details: Record<string, unknown> = {}): Promise<void> {

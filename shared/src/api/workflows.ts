@@ -61,6 +61,8 @@ export interface ApiError {
   error: string;
   issues?: { field: string; message: string }[];
   violations?: Violation[];
+  /** 429 answers: when to try again. */
+  retryAfterSeconds?: number;
 }
 
 /** POST /api/v1/workflows/:id/migrate: move members from one version to another, node by node. */

@@ -1,0 +1,50 @@
+import type Router from '@koa/router';
+import { ChangePasswordBody, LoginBody, type SessionInfo } from '@memberflow/shared/api/auth';
+import { SESSION_COOKIE, tooManyRequests } from '../auth/access-control.ts';
+import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
+import { principalOf } from '../auth/principal.ts';
+import { endSession, signIn } from '../auth/session-store.ts';
+import { audit } from '../monitoring/audit.ts';
+import type { AppDeps } from './app-deps.ts';
+import { HttpError, parseBody } from './http-error.ts';
+import type { AuthServices } from './auth-services.ts';
+
+export function authRoutes(router: Router, deps: AppDeps, auth: AuthServices): void {
+  const { db, clock } = deps.engine;
+  router.post('/api/v1/auth/login', async (ctx) => {
+    const wait = await auth.limiter.hit('login', ctx.ip, auth.loginPerIp);
+    if (wait) throw tooManyRequests(wait, 'to sign in from this address');
+    const body = parseBody(LoginBody, ctx.request.body);
+    const { token, info } = await signIn(db, clock, auth.policy, body.email, body.password, ctx.ip);
+    ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.cookies.secure, path: '/', maxAge: auth.policy.maxMs, overwrite: true });
+    ctx.body = info;
+  });
+  router.get('/api/v1/auth/me', (ctx) => {
+    const p = principalOf(ctx);
+    if (p.kind !== 'user') throw new HttpError(403, { error: 'API keys have no session' });
+    ctx.body = { user: p.user, csrfToken: p.csrfToken } satisfies SessionInfo;
+  });
+  router.post('/api/v1/auth/logout', async (ctx) => {
+    const p = principalOf(ctx);
+    if (p.kind === 'user') await endSession(db, p.sessionHash);
+    ctx.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'strict', path: '/', overwrite: true });
+    ctx.status = 204;
+  });
+  router.post('/api/v1/auth/password', async (ctx) => {
+    const p = principalOf(ctx);
+    if (p.kind !== 'user') throw new HttpError(403, { error: 'API keys have no password' });
+    const body = parseBody(ChangePasswordBody, ctx.request.body);
+    const user = await db.prisma.appUser.findUniqueOrThrow({ where: { id: p.user.id } });
+    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      throw new HttpError(400, { error: 'Invalid request body: currentPassword is wrong', issues: [{ field: 'currentPassword', message: 'is wrong' }] });
+    }
+    const passwordHash = await hashPassword(body.newPassword);
+    // Other browsers signed in as this user are signed out; this one stays.
+    await db.prisma.$transaction([
+      db.prisma.appUser.update({ where: { id: user.id }, data: { passwordHash } }),
+      db.prisma.userSession.deleteMany({ where: { userId: user.id, tokenHash: { not: p.sessionHash } } }),
+    ]);
+    await audit(db.pool, p.user.email, 'user.password_changed', 'user', user.id);
+    ctx.status = 204;
+  });
+}

@@ -1,0 +1,83 @@
+import type { Role, SessionInfo } from '@memberflow/shared/api/auth';
+import type { Clock } from '@memberflow/shared/clock';
+import type { Database } from '../db/database.ts';
+import { HttpError } from '../api/http-error.ts';
+import { audit } from '../monitoring/audit.ts';
+import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
+import type { Principal } from './principal.ts';
+import { randomToken, sha256 } from './secret-token.ts';
+
+export interface SessionPolicy {
+  idleMs: number;
+  maxMs: number;
+  lockout: { attempts: number; ms: number };
+}
+
+const WRONG = 'Email or password is wrong';
+
+function lockedError(until: Date, now: number): HttpError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now) / 1000));
+  return new HttpError(429, { error: `Too many wrong passwords: this account is locked until ${until.toISOString().slice(11, 16)} UTC`, retryAfterSeconds });
+}
+
+/** Checks a password with lockout after repeated failures; on success opens a session. */
+export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, email: string, password: string, ip: string): Promise<{ token: string; info: SessionInfo }> {
+  const now = clock.now();
+  const user = await db.prisma.appUser.findUnique({ where: { email } });
+  if (!user) {
+    await burnPasswordCheck(password);
+    throw new HttpError(401, { error: WRONG });
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) throw lockedError(user.lockedUntil, now);
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    // One statement, so parallel guesses cannot slip past the count; an expired lock starts a fresh count.
+    const { rows } = await db.pool.query<{ failed_logins: number; locked_until: Date | null }>(
+      `UPDATE app_user SET
+         failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
+         locked_until = CASE
+           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END) >= $3 THEN $4::timestamptz
+           ELSE NULL END
+       WHERE id = $1 RETURNING failed_logins, locked_until`,
+      [user.id, new Date(now), policy.lockout.attempts, new Date(now + policy.lockout.ms)],
+    );
+    const row = rows[0];
+    if (row?.locked_until) {
+      await audit(db.pool, email, 'user.locked', 'user', user.id, { failedLogins: row.failed_logins, until: row.locked_until.toISOString(), ip });
+      throw lockedError(row.locked_until, now);
+    }
+    throw new HttpError(401, { error: WRONG });
+  }
+  if (user.disabledAt) throw new HttpError(401, { error: 'This account is disabled; ask an admin to enable it' });
+
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await db.prisma.$transaction([
+    db.prisma.appUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) } }),
+    // Old sessions of this user are cleaned up as they sign in again.
+    db.prisma.userSession.deleteMany({ where: { userId: user.id, OR: [{ lastSeenAt: { lt: new Date(now - policy.idleMs) } }, { createdAt: { lt: new Date(now - policy.maxMs) } }] } }),
+    db.prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, csrfToken, createdAt: new Date(now), lastSeenAt: new Date(now) } }),
+  ]);
+  await audit(db.pool, email, 'user.sign_in', 'user', user.id, { ip });
+  return { token, info: { user: { id: user.id, email: user.email, name: user.name, role: user.role as Role }, csrfToken } };
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** The session behind a cookie token, or null when unknown, expired or its user disabled. */
+export async function findSession(db: Database, clock: Clock, policy: SessionPolicy, token: string): Promise<Extract<Principal, { kind: 'user' }> | null> {
+  const tokenHash = sha256(token);
+  const s = await db.prisma.userSession.findUnique({ where: { tokenHash }, include: { user: true } });
+  if (!s) return null;
+  const now = clock.now();
+  if (s.user.disabledAt || s.lastSeenAt.getTime() + policy.idleMs <= now || s.createdAt.getTime() + policy.maxMs <= now) {
+    await db.prisma.userSession.deleteMany({ where: { tokenHash } });
+    return null;
+  }
+  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await db.prisma.userSession.update({ where: { tokenHash }, data: { lastSeenAt: new Date(now) } });
+  const { id, email, name, role } = s.user;
+  return { kind: 'user', user: { id, email, name, role: role as Role }, sessionHash: tokenHash, csrfToken: s.csrfToken };
+}
+
+export async function endSession(db: Database, sessionHash: string): Promise<void> {
+  await db.prisma.userSession.deleteMany({ where: { tokenHash: sessionHash } });
+}
