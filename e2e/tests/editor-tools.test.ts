@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { expect, test } from '../fixtures/test.ts';
+import type { RunningServer } from '../fixtures/server.ts';
 
 const SEEDED = 'Second-purchase nudge';
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -11,8 +12,8 @@ let made = 0;
  * A fresh copy of the nudge recipe per test, so one test's autosaved edits never leak into the
  * next; `publish` makes version 1 live first.
  */
-async function openNudge(page: Page, serverUrl: string, publish = false): Promise<string> {
-  const res = await fetch(`${serverUrl}/api/v1/workflows`, {
+async function openNudge(page: Page, server: RunningServer, publish = false): Promise<string> {
+  const res = await server.fetch(`/api/v1/workflows`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: `${SEEDED} ${++made}`, templateKey: 'second-purchase-nudge' }),
@@ -20,7 +21,7 @@ async function openNudge(page: Page, serverUrl: string, publish = false): Promis
   expect(res.status, await res.clone().text()).toBe(201);
   const { id } = (await res.json()) as { id: string };
   if (publish) {
-    const pub = await fetch(`${serverUrl}/api/v1/workflows/${id}/publish`, { method: 'POST' });
+    const pub = await server.fetch(`/api/v1/workflows/${id}/publish`, { method: 'POST' });
     expect(pub.status, await pub.clone().text()).toBeLessThan(300);
   }
   await page.goto(`/workflows/${id}`);
@@ -39,7 +40,7 @@ async function box(locator: Locator) {
 
 describe('editor tools', () => {
   test('undoes and redoes adding a step, from the toolbar and the keyboard', async ({ page, server }) => {
-    await openNudge(page, server.url);
+    await openNudge(page, server);
     expect(await page.getByTestId('undo').isDisabled()).toBe(true);
     await page.getByTestId('palette-exit').click();
     await expect.poll(() => nodeCount(page)).toBe(6);
@@ -61,7 +62,7 @@ describe('editor tools', () => {
   });
 
   test('multi-selects with shift-click, copies, pastes with fresh ids and deletes the selection', async ({ page, server, screenshot }) => {
-    await openNudge(page, server.url);
+    await openNudge(page, server);
     await page.getByTestId('node-coupon').click();
     await page.getByTestId('node-end').click({ modifiers: ['Shift'] });
     await page.getByTestId('selection-panel').getByText('2 steps selected').waitFor();
@@ -96,7 +97,7 @@ describe('editor tools', () => {
   });
 
   test('selects with a shift-drag box and deletes with the keyboard', async ({ page, server }) => {
-    await openNudge(page, server.url);
+    await openNudge(page, server);
     const a = await box(page.getByTestId('node-converted'));
     const b = await box(page.getByTestId('node-end'));
     await page.keyboard.down('Shift');
@@ -113,7 +114,7 @@ describe('editor tools', () => {
   });
 
   test('tidies the layout top-down and zooms to fit', async ({ page, server, screenshot }) => {
-    await openNudge(page, server.url);
+    await openNudge(page, server);
     // A loose step dropped on top of the others, to give the layout something to do.
     await page.getByTestId('palette-create_task').click();
     await expect.poll(() => nodeCount(page)).toBe(6);
@@ -157,7 +158,7 @@ describe('editor tools', () => {
   });
 
   test('autosaves a change that survives a reload, then shows it in the publish diff and history', async ({ page, server, screenshot }) => {
-    await openNudge(page, server.url, true);
+    await openNudge(page, server, true);
     await page.getByTestId('node-coupon').click();
     await page.locator('#node-coupon-label').fill('Come-back coupon (autosaved)');
     await page.getByTestId('save-state').filter({ hasText: 'Unsaved changes' }).waitFor();
@@ -186,7 +187,7 @@ describe('editor tools', () => {
   });
 
   test('does not autosave a malformed draft', async ({ page, server }) => {
-    await openNudge(page, server.url);
+    await openNudge(page, server);
     await page.locator('#workflow-entry').selectOption('cooldown');
     await page.locator('#workflow-cooldownDays').fill('');
     await page.getByTestId('save-state').filter({ hasText: 'Not saved' }).waitFor();
@@ -217,7 +218,7 @@ describe('editor tools', () => {
   }, 120_000);
 
   test('switches the canvas chrome to Chinese and remembers the choice', async ({ page, server, screenshot }) => {
-    await openNudge(page, server.url);
+    await openNudge(page, server);
     await page.getByTestId('language-zh-CN').click();
     await page.getByText('添加步骤').waitFor();
     expect(await page.getByTestId('publish').textContent()).toBe('发布');

@@ -75,7 +75,7 @@ describe('workflow editor', () => {
     // A marker on the window proves the counts below change in place, not through a reload.
     await page.evaluate(() => Object.assign(window, { e2eNoReload: true }));
 
-    const res = await fetch(`${server.url}/api/v1/events`, {
+    const res = await server.fetch(`/api/v1/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'purchase', memberId: 'e2e-1', properties: { amount: 20 } }),
@@ -93,7 +93,7 @@ describe('workflow editor', () => {
   });
 
   test('explains a bad number inline, blocks publishing, and leads back to the field', async ({ page, server, screenshot }) => {
-    const put = await fetch(`${server.url}/api/v1/coupon-templates/COMEBACK10`, {
+    const put = await server.fetch(`/api/v1/coupon-templates/COMEBACK10`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Come back', kind: 'amount_off', value: 10, validityDays: 30 }),

@@ -3,13 +3,14 @@ import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { artifactsDir } from '../fixtures/paths.ts';
 import { expect, test } from '../fixtures/test.ts';
+import type { RunningServer } from '../fixtures/server.ts';
 
 const SEEDED = 'Second-purchase nudge';
 // Seeded CDNOW members: their history is stored as already processed, so none is in the nudge yet.
 const MEMBERS = ['cdnow-00004', 'cdnow-00018', 'cdnow-00021', 'cdnow-00050'];
 
-async function postEvent(url: string, memberId: string, amount: number) {
-  const res = await fetch(`${url}/api/v1/events`, {
+async function postEvent(server: RunningServer, memberId: string, amount: number) {
+  const res = await server.fetch(`/api/v1/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type: 'purchase', memberId, properties: { amount } }),
@@ -46,13 +47,13 @@ describe('monitoring', () => {
     // A full navigation would drop this marker.
     await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
 
-    for (const [i, id] of MEMBERS.entries()) await postEvent(server.url, id, 20 + i * 5);
+    for (const [i, id] of MEMBERS.entries()) await postEvent(server, id, 20 + i * 5);
     await expect.poll(() => waiting.textContent(), { timeout: 20_000, interval: 500 }).toBe(String(MEMBERS.length));
     await expect.poll(() => page.getByTestId('node-current-wait_second').textContent(), { timeout: 10_000 }).toBe(String(MEMBERS.length));
     await expect.poll(() => page.getByTestId('kpi-entered-value').textContent(), { timeout: 10_000 }).toBe(String(MEMBERS.length));
 
     // A second purchase is the goal: the member converts and its revenue is counted.
-    await postEvent(server.url, MEMBERS[0]!, 42);
+    await postEvent(server, MEMBERS[0]!, 42);
     await expect.poll(() => page.getByTestId('kpi-converted-value').textContent(), { timeout: 20_000, interval: 500 }).toBe('1');
     await expect.poll(() => waiting.textContent(), { timeout: 10_000 }).toBe(String(MEMBERS.length - 1));
     expect(await page.getByTestId('node-entered-converted').textContent()).toBe('1');
@@ -64,7 +65,7 @@ describe('monitoring', () => {
     await page.getByTestId('export-node').selectOption('wait_second');
     const href = await page.getByTestId('export-members').getAttribute('href');
     expect(href).toMatch(/\/export\/members\.csv\?node=wait_second$/);
-    const csv = await (await fetch(`${server.url}${href}`)).text();
+    const csv = await (await server.fetch(`${href}`)).text();
     expect(csv.trim().split('\n')).toHaveLength(MEMBERS.length);
     expect(await page.getByTestId('no-failures').isVisible()).toBe(true);
     await fullShot(page, '30-dashboard');
@@ -95,7 +96,7 @@ describe('monitoring', () => {
 
   test('a member trace says why the member entered, and why not', async ({ page, server }) => {
     // A member in Shanghai: the trace shows each step in UTC and in the member's own time.
-    const put = await fetch(`${server.url}/api/v1/members/${MEMBERS[1]}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timeZone: 'Asia/Shanghai' }) });
+    const put = await server.fetch(`/api/v1/members/${MEMBERS[1]}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timeZone: 'Asia/Shanghai' }) });
     expect(put.status, await put.clone().text()).toBe(200);
     await page.goto('/');
     await page.getByRole('link', { name: 'Members' }).click();
@@ -144,7 +145,7 @@ describe('monitoring', () => {
     expect(await steps.locator('td').count()).toBe(7);
     expect(await page.getByTestId('journey-counts').textContent()).toMatch(/waiting\s*\d/);
     expect(await page.getByTestId('metrics-link').getAttribute('href')).toBe('/metrics');
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await server.fetch(`/metrics`)).text();
     expect(metrics).toContain('memberflow_queue_jobs');
     expect(await page.locator('.app-header__link--current').textContent()).toBe('Health');
     await screenshot('33-health');

@@ -147,7 +147,7 @@ describe('a multi-branch win-back', () => {
       config: { reason: 'No purchase after win-back' },
     });
     definition.edges.push({ id: 'e_lost_next', source: 'lost', sourceHandle: 'next', target: 'lost_end' });
-    const res = await fetch(`${server.url}/api/v1/workflows`, {
+    const res = await server.fetch(`/api/v1/workflows`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

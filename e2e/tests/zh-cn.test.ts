@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { expect, test } from '../fixtures/test.ts';
+import type { RunningServer } from '../fixtures/server.ts';
 
 const SEEDED = 'Second-purchase nudge';
 
@@ -9,8 +10,8 @@ async function inChinese(page: Page) {
   await page.addInitScript(() => window.localStorage.setItem('memberflow.locale', 'zh-CN'));
 }
 
-async function purchase(url: string, memberId: string) {
-  const res = await fetch(`${url}/api/v1/events`, {
+async function purchase(server: RunningServer, memberId: string) {
+  const res = await server.fetch(`/api/v1/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type: 'purchase', memberId, properties: { amount: 20 } }),
@@ -55,9 +56,9 @@ describe('Chinese UI', () => {
     await expect.poll(() => page.getByTestId('canvas').getAttribute('data-stats-source')).toBe('stream');
 
     // Five first purchases wait at the node; two of those members come back and convert.
-    for (const id of ['zh-1', 'zh-2', 'zh-3', 'zh-4', 'zh-5']) await purchase(server.url, id);
+    for (const id of ['zh-1', 'zh-2', 'zh-3', 'zh-4', 'zh-5']) await purchase(server, id);
     await expect.poll(() => page.getByTestId('node-count-trigger').textContent(), { timeout: 20_000, interval: 500 }).toBe('5');
-    for (const id of ['zh-1', 'zh-2']) await purchase(server.url, id);
+    for (const id of ['zh-1', 'zh-2']) await purchase(server, id);
     await expect.poll(() => page.getByTestId('node-count-wait_second').textContent(), { timeout: 20_000, interval: 500 }).toBe('3');
     await expect.poll(() => page.getByTestId('node-flow-wait_second').textContent(), { timeout: 10_000 }).toContain('通过 2');
     expect(await page.getByTestId('node-count-wait_second').getAttribute('title')).toContain('当前 3 人');
