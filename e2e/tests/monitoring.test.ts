@@ -85,13 +85,13 @@ describe('monitoring', () => {
     await page.getByTestId('confirm-button').click();
     await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 10_000 }).toBe('Paused');
     const audit = page.getByTestId('audit-row').first();
-    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin workflow.pause');
+    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin@e2e.example workflow.pause');
 
     await page.getByTestId('control-resume').click();
     await page.getByTestId('confirm-button').click();
     await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 10_000 }).toBe('Active');
-    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin workflow.resume');
-    expect(await page.getByTestId('audit-row').nth(1).textContent()).toContain('admin workflow.pause');
+    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin@e2e.example workflow.resume');
+    expect(await page.getByTestId('audit-row').nth(1).textContent()).toContain('admin@e2e.example workflow.pause');
   });
 
   test('a member trace says why the member entered, and why not', async ({ page, server }) => {
