@@ -98,8 +98,10 @@ export class TriggerScheduler {
             ? 'substr(m.birthday, 6, 5)'
             : c.attribute === 'anniversary'
               ? `to_char(m.joined_at AT TIME ZONE m.time_zone, 'MM-DD')`
-              : `substr(m.attributes->>'${c.attribute.slice('attributes.'.length).replace(/'/g, "''")}', 6, 5)`;
-        fired += await this.fire(workflowId, `m.time_zone = $2 AND ${column} = ANY($3::text[])`, [tz, days], `'year-${d.getUTCFullYear()}'`, `to_timestamp(${at} / 1000.0)`);
+              : // The attribute name is the marketer's text: a parameter, never SQL text.
+                `substr(m.attributes->>$4::text, 6, 5)`;
+        const params = c.attribute.startsWith('attributes.') ? [tz, days, c.attribute.slice('attributes.'.length)] : [tz, days];
+        fired += await this.fire(workflowId, `m.time_zone = $2 AND ${column} = ANY($3::text[])`, params, `'year-${d.getUTCFullYear()}'`, `to_timestamp(${at} / 1000.0)`);
         this.done.add(key);
       }
     }
@@ -111,11 +113,11 @@ export class TriggerScheduler {
     return this.fireSelect(
       workflowId,
       `SELECT p.member_id, 'expiring-' || (extract(epoch FROM min(p.expires_at)) * 1000)::bigint,
-              min(p.expires_at) - make_interval(days => ${c.withinDays})
+              min(p.expires_at) - make_interval(days => $5::int)
        FROM points_entry p JOIN member m ON m.id = p.member_id AND m.deleted_at IS NULL
        WHERE p.remaining >= $2 AND p.expires_at > to_timestamp($3::float8 / 1000) AND p.expires_at <= to_timestamp($4::float8 / 1000)
        GROUP BY p.member_id`,
-      [c.minPoints, now, now + c.withinDays * MS_PER_DAY],
+      [c.minPoints, now, now + c.withinDays * MS_PER_DAY, c.withinDays],
     );
   }
 
