@@ -1,10 +1,15 @@
 import type { ApiError } from '@memberflow/shared/api/workflows';
+import { withCsrfHeader } from '../auth/csrf-token.ts';
+import { endsSession, reportSessionEnded, sessionGeneration } from '../auth/session-end.ts';
+
+/** The API's error body; a 429 (too many sign-in attempts, locked account) also says how long to wait. */
+export type ApiErrorBody = ApiError & { retryAfterSeconds?: number };
 
 /** A non-2xx answer, with the API's error body when it sent one. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
-    readonly body: ApiError | null,
+    readonly body: ApiErrorBody | null,
   ) {
     super(body?.error ?? `Request failed with status ${status}`);
     this.name = 'ApiRequestError';
@@ -12,17 +17,21 @@ export class ApiRequestError extends Error {
 }
 
 export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const init: RequestInit = { method };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    headers['content-type'] = 'application/json';
   }
+  // The session cookie is SameSite=Strict and every change also carries the CSRF token.
+  init.headers = withCsrfHeader(method, headers);
   if (signal) init.signal = signal;
+  const sentIn = sessionGeneration();
   let res: Response;
   try {
     res = await fetch(path, init);
@@ -32,7 +41,10 @@ export async function requestJson<T>(
   }
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : null;
-  if (!res.ok) throw new ApiRequestError(res.status, isApiError(parsed) ? parsed : null);
+  if (!res.ok) {
+    if (endsSession(path, res.status)) reportSessionEnded(sentIn);
+    throw new ApiRequestError(res.status, isApiError(parsed) ? parsed : null);
+  }
   return parsed as T;
 }
 
@@ -44,7 +56,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-function isApiError(x: unknown): x is ApiError {
+function isApiError(x: unknown): x is ApiErrorBody {
   return typeof x === 'object' && x !== null && typeof (x as { error?: unknown }).error === 'string';
 }
 
