@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/i18n.ts';
 
 interface Props {
   title: string;
@@ -13,6 +14,7 @@ interface Props {
 
 /** A modal yes/no for actions that change running journeys; Escape or the backdrop cancels. */
 export function ConfirmDialog({ title, children, confirmLabel, danger, busy, error, onConfirm, onCancel }: Props) {
+  const t = useT();
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -38,10 +40,10 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, err
         )}
         <div className="dialog__actions">
           <button ref={cancelRef} className="btn" type="button" onClick={onCancel} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button className={`btn ${danger ? 'btn--danger-solid' : 'btn--primary'}`} type="button" onClick={onConfirm} disabled={busy} data-testid="confirm-button">
-            {busy ? 'Working…' : confirmLabel}
+            {busy ? t('common.working') : confirmLabel}
           </button>
         </div>
       </div>

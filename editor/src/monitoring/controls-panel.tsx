@@ -2,7 +2,9 @@ import type { JourneyCounts, WorkflowStatus } from '@memberflow/shared/api/workf
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
-import { ACTOR, controlWorkflow } from './monitoring-api.ts';
+import { useSession } from '../auth/session-context.ts';
+import { useT } from '../i18n/i18n.ts';
+import { controlWorkflow } from './monitoring-api.ts';
 import type { ControlAction } from './monitoring-types.ts';
 
 // Mirrors the runtime's rules (workflow-control.ts) so only possible actions are offered.
@@ -20,6 +22,8 @@ export function consequence(action: ControlAction, journeys: JourneyCounts): str
 }
 
 export function ControlsPanel({ workflowId, status, journeys, onDone }: { workflowId: string; status: WorkflowStatus; journeys: JourneyCounts; onDone: () => void }) {
+  const t = useT();
+  const { user } = useSession();
   const [pending, setPending] = useState<ControlAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +65,7 @@ export function ControlsPanel({ workflowId, status, journeys, onDone }: { workfl
           onCancel={cancel}
         >
           <p>{consequence(pending, journeys)}</p>
-          <p className="muted">Recorded in the audit log as “{ACTOR}”.</p>
+          <p className="muted">{t('controls.auditedAs', { name: user.name })}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -1,6 +1,6 @@
 import type { WorkflowStats } from '@memberflow/shared/api/workflows';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
-import { ApiRequestError, requestJson } from '../api/http.ts';
+import { requestJson } from '../api/http.ts';
 import type {
   AuditEntry,
   ControlAction,
@@ -18,41 +18,16 @@ import type {
 const wf = (id: string) => `/api/v1/workflows/${encodeURIComponent(id)}`;
 const mb = (id: string) => `/api/v1/members/${encodeURIComponent(id)}`;
 
-// Until people sign in, every control is recorded in the audit log under this name.
-export const ACTOR = 'admin';
-
-/** requestJson cannot set headers; controls must name their actor for the audit log. */
-async function postAsActor<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json', 'x-actor': ACTOR },
-    body: JSON.stringify(body ?? {}),
-  }).catch((err: unknown) => {
-    throw new Error('Cannot reach the Memberflow server. Check your connection and try again.', { cause: err });
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!res.ok) {
-    const err = typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string' ? (parsed as { error: string }) : null;
-    throw new ApiRequestError(res.status, err);
-  }
-  return parsed as T;
-}
-
 export const getDashboard = (id: string, days: number, signal?: AbortSignal) =>
   requestJson<WorkflowDashboard>('GET', `${wf(id)}/dashboard?days=${days}`, undefined, signal);
 
 export const getFailures = (id: string, signal?: AbortSignal) => requestJson<Failures>('GET', `${wf(id)}/failures`, undefined, signal);
 
 export const actOnFailures = (id: string, action: FailureAction, targets: FailureTargets) =>
-  postAsActor<{ journeys: number; effects: number }>(`${wf(id)}/failures/${action}`, targets);
+  requestJson<{ journeys: number; effects: number }>('POST', `${wf(id)}/failures/${action}`, targets);
 
-export const controlWorkflow = (id: string, action: ControlAction) => postAsActor<{ status: string; exited: number }>(`${wf(id)}/${action}`);
+// The server records the signed-in user as the actor in the audit log.
+export const controlWorkflow = (id: string, action: ControlAction) => requestJson<{ status: string; exited: number }>('POST', `${wf(id)}/${action}`, {});
 
 export const getStats = (id: string, signal?: AbortSignal) => requestJson<WorkflowStats>('GET', `${wf(id)}/stats`, undefined, signal);
 
