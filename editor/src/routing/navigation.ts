@@ -3,9 +3,11 @@ import { useSyncExternalStore } from 'react';
 // History routing without a router package: the server answers every non-API path with index.html.
 const NAVIGATE_EVENT = 'memberflow:navigate';
 
-export function navigate(path: string): void {
+/** `replace` swaps the current history entry, for redirects the back button should skip. */
+export function navigate(path: string, opts?: { replace?: boolean }): void {
   if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+  if (opts?.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 

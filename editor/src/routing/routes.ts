@@ -5,6 +5,8 @@ export type Route =
   | { page: 'members' }
   | { page: 'member'; id: string }
   | { page: 'health' }
+  | { page: 'admin' }
+  | { page: 'sign-in' }
   | { page: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -17,6 +19,8 @@ export function matchRoute(pathname: string): Route {
   const mb = /^\/members\/([^/]+)\/?$/.exec(pathname);
   if (mb) return { page: 'member', id: decodeURIComponent(mb[1]!) };
   if (/^\/health\/?$/.test(pathname)) return { page: 'health' };
+  if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' };
+  if (/^\/sign-in\/?$/.test(pathname)) return { page: 'sign-in' };
   return { page: 'not-found' };
 }
 

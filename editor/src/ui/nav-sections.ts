@@ -1,0 +1,21 @@
+import type { Permission } from '@memberflow/shared/api/auth';
+import type { MessageKey } from '../i18n/en.ts';
+
+export interface NavSection {
+  href: string;
+  label: MessageKey;
+  current: (pathname: string) => boolean;
+  /** Shown only to people who may use the page; the server refuses the rest anyway. */
+  needs: Permission;
+}
+
+const all: readonly NavSection[] = [
+  { href: '/', label: 'nav.workflows', current: (p) => p === '/' || p.startsWith('/workflows/'), needs: 'read' },
+  { href: '/members', label: 'nav.members', current: (p) => p.startsWith('/members'), needs: 'read' },
+  { href: '/health', label: 'nav.health', current: (p) => p.startsWith('/health'), needs: 'read' },
+  { href: '/admin', label: 'nav.admin', current: (p) => p.startsWith('/admin'), needs: 'admin' },
+];
+
+export function navSections(can: (p: Permission) => boolean): NavSection[] {
+  return all.filter((s) => can(s.needs));
+}
