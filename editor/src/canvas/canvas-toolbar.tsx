@@ -1,10 +1,13 @@
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
 import { ArrowLeftIcon, FlaskIcon, HistoryIcon, PlayIcon } from '../ui/icons.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { ReadOnlyBadge } from '../ui/read-only-badge.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 interface CanvasToolbarProps {
   detail: WorkflowDetail;
+  /** False for analysts: no save, publish or backtest, and a read-only badge instead of the save state. */
+  canEdit: boolean;
   name: string;
   dirty: boolean;
   /** False while the draft is malformed (e.g. an emptied number): autosave waits for a fix. */
@@ -68,6 +71,8 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
           <span className="canvas-toolbar__error" role="alert" data-testid="action-error">
             {p.actionError}
           </span>
+        ) : !p.canEdit ? (
+          <ReadOnlyBadge />
         ) : p.notice ? (
           <span className="canvas-toolbar__notice" data-testid="notice">
             {p.notice}
@@ -78,16 +83,18 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
           </span>
         )}
       </div>
-      <button
-        type="button"
-        className={`btn${p.backtestOpen ? ' btn--active' : ''}`}
-        onClick={p.onBacktest}
-        aria-pressed={p.backtestOpen}
-        title={t('toolbar.backtestTitle')}
-        data-testid="backtest"
-      >
-        <FlaskIcon size={13} /> {t('toolbar.backtest')}
-      </button>
+      {p.canEdit && (
+        <button
+          type="button"
+          className={`btn${p.backtestOpen ? ' btn--active' : ''}`}
+          onClick={p.onBacktest}
+          aria-pressed={p.backtestOpen}
+          title={t('toolbar.backtestTitle')}
+          data-testid="backtest"
+        >
+          <FlaskIcon size={13} /> {t('toolbar.backtest')}
+        </button>
+      )}
       <button
         type="button"
         className={`btn${p.historyOpen ? ' btn--active' : ''}`}
@@ -108,26 +115,30 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
       >
         <PlayIcon size={13} /> {p.simulating ? t('toolbar.closeSimulation') : t('toolbar.simulate')}
       </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={p.onSave}
-        disabled={!p.canSave}
-        title={t('toolbar.saveTitle')}
-        data-testid="save-draft"
-      >
-        {p.busy === 'saving' ? t('toolbar.saving') : t('toolbar.saveDraft')}
-      </button>
-      <button
-        type="button"
-        className="btn btn--primary"
-        onClick={p.onPublish}
-        disabled={!p.canPublish}
-        title={publishTitle}
-        data-testid="publish"
-      >
-        {p.busy === 'publishing' ? t('toolbar.publishing') : t('toolbar.publish')}
-      </button>
+      {p.canEdit && (
+        <>
+          <button
+            type="button"
+            className="btn"
+            onClick={p.onSave}
+            disabled={!p.canSave}
+            title={t('toolbar.saveTitle')}
+            data-testid="save-draft"
+          >
+            {p.busy === 'saving' ? t('toolbar.saving') : t('toolbar.saveDraft')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={p.onPublish}
+            disabled={!p.canPublish}
+            title={publishTitle}
+            data-testid="publish"
+          >
+            {p.busy === 'publishing' ? t('toolbar.publishing') : t('toolbar.publish')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

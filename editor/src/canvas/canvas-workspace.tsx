@@ -16,6 +16,8 @@ import {
   useReactFlow,
   type Connection,
   type DefaultEdgeOptions,
+  type EdgeChange,
+  type NodeChange,
 } from '@xyflow/react';
 import { useMachine } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -31,6 +33,7 @@ import { newEdgeId } from '../flow/new-ids.ts';
 import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
 import { CurrentWorkflowContext } from '../nodes/current-workflow.ts';
 import { useT } from '../i18n/i18n.ts';
+import { useCan } from '../auth/session-context.ts';
 import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { VersionHistory } from '../publish/version-history.tsx';
 import { navigate } from '../routing/navigation.ts';
@@ -59,6 +62,7 @@ import { useAutosave } from './use-autosave.ts';
 import { useFocusProblem } from './use-focus-problem.ts';
 import { useSaveShortcuts } from './use-save-shortcuts.ts';
 import { useWorkflowStats } from './use-workflow-stats.ts';
+import { viewOnlyChanges } from './view-only-changes.ts';
 import '@xyflow/react/dist/style.css';
 import '../styles/canvas-page.css';
 
@@ -90,6 +94,8 @@ export function CanvasWorkspace(props: CanvasWorkspaceProps) {
 
 function Workspace({ detail, savedKey, busy, notice, actionError, serverViolations, send }: CanvasWorkspaceProps) {
   const t = useT();
+  // Analysts look at the same canvas with every way of changing it taken away (and no autosave).
+  const canEdit = useCan('edit');
   const [initial] = useState(detail);
   const [initialFlow] = useState(() => definitionToFlow(initial.draft));
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(initialFlow.nodes);
@@ -194,7 +200,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     [settings.name, settings.description, definition],
   );
   const key = draftKey(body);
-  const dirty = key !== savedKey;
+  const dirty = canEdit && key !== savedKey;
 
   // Undo restores a saved-shape snapshot; existing node objects are reused so React Flow keeps their measured sizes and selection.
   const applyBody = useCallback(
@@ -235,14 +241,17 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   }, [nodes, edges, setNodes, setEdges]);
   const selectAll = useCallback(() => setNodes((ns) => ns.map((n) => (n.selected ? n : { ...n, selected: true }))), [setNodes]);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const noop = useCallback(() => {}, []);
   useCanvasShortcuts(
-    { undo: history.undo, redo: history.redo, copy, paste, selectAll, help: () => setShowShortcuts((v) => !v) },
+    canEdit
+      ? { undo: history.undo, redo: history.redo, copy, paste, selectAll, help: () => setShowShortcuts((v) => !v) }
+      : { undo: noop, redo: noop, copy, paste: noop, selectAll, help: () => setShowShortcuts((v) => !v) },
     !simulating && !readOnly,
   );
   const autoLayout = useAutoLayout();
   const nameOk = settings.name.trim() !== '';
-  const canSave = busy === null && dirty && nameOk && settingsOk;
-  const canPublish = busy === null && nameOk && violations.length === 0;
+  const canSave = canEdit && busy === null && dirty && nameOk && settingsOk;
+  const canPublish = canEdit && busy === null && nameOk && violations.length === 0;
 
   // Any edit makes the last "saved" notice or server complaint stale.
   const lastKey = useRef(key);
@@ -256,7 +265,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   const save = useCallback(() => canSave && send({ type: 'save', body }), [canSave, send, body]);
   const publish = useCallback(() => canPublish && send({ type: 'publish', body }), [canPublish, send, body]);
   useSaveShortcuts(save, dirty);
-  const autosave = useAutosave({ body, key, dirty, idle: busy === null && !dragging, save: () => send({ type: 'save', body, auto: true }) });
+  const autosave = useAutosave({ body, key, dirty, idle: canEdit && busy === null && !dragging, save: () => send({ type: 'save', body, auto: true }) });
 
   const back = () => {
     if (dirty && !window.confirm('Leave this workflow? Your unsaved changes will be lost.')) return;
@@ -275,6 +284,9 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     },
     [setEdges],
   );
+
+  const onNodesChangeViewOnly = useCallback((changes: NodeChange<FlowNode>[]) => onNodesChange(viewOnlyChanges(changes)), [onNodesChange]);
+  const onEdgesChangeViewOnly = useCallback((changes: EdgeChange<FlowEdge>[]) => onEdgesChange(viewOnlyChanges(changes)), [onEdgesChange]);
 
   const isValidConnection = useCallback((c: Connection | FlowEdge) => c.source !== c.target, []);
 
@@ -305,6 +317,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
       <div className={`canvas-page${simResult ? ' canvas-page--simulating' : ''}`}>
         <CanvasToolbar
           detail={detail}
+          canEdit={canEdit}
           name={settings.name}
           dirty={dirty}
           saveable={autosave.saveable}
@@ -333,13 +346,21 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
           }}
         />
         <div className={`canvas-page__body${simulating ? ' canvas-page__body--simulating' : ''}`}>
-          {!simulating && !readOnly && <Palette onAdd={addNode} />}
-          <div className="canvas-page__canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-stats-source={statsSource}>
+          {!simulating && !readOnly && canEdit && <Palette onAdd={addNode} />}
+          <div
+            className="canvas-page__canvas"
+            ref={canvasRef}
+            onDragOver={canEdit ? onDragOver : undefined}
+            onDrop={canEdit ? onDrop : undefined}
+            data-testid="canvas"
+            data-stats-source={statsSource}
+            data-read-only={canEdit ? undefined : 'role'}
+          >
             <NodeDecorationsContext value={decorations}>
               <CanvasTools
                 canUndo={history.canUndo}
                 canRedo={history.canRedo}
-                readOnly={simulating || readOnly}
+                readOnly={simulating || readOnly || !canEdit}
                 onUndo={history.undo}
                 onRedo={history.redo}
                 onLayout={autoLayout}
@@ -358,15 +379,15 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
                 nodes={viewing ? viewing.flow.nodes : nodes}
                 edges={viewing ? viewing.flow.edges : shownEdges}
                 nodeTypes={nodeTypes}
-                onNodesChange={readOnly ? undefined : onNodesChange}
-                onEdgesChange={readOnly ? undefined : onEdgesChange}
-                onConnect={readOnly ? undefined : onConnect}
-                nodesDraggable={!readOnly}
-                nodesConnectable={!readOnly}
+                onNodesChange={readOnly ? undefined : canEdit ? onNodesChange : onNodesChangeViewOnly}
+                onEdgesChange={readOnly ? undefined : canEdit ? onEdgesChange : onEdgesChangeViewOnly}
+                onConnect={readOnly || !canEdit ? undefined : onConnect}
+                nodesDraggable={!readOnly && canEdit}
+                nodesConnectable={!readOnly && canEdit}
                 elementsSelectable={!readOnly}
                 isValidConnection={isValidConnection}
                 defaultEdgeOptions={defaultEdgeOptions}
-                deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+                deleteKeyCode={readOnly || !canEdit ? null : ['Delete', 'Backspace']}
                 multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
                 selectionKeyCode="Shift"
                 fitView
@@ -416,6 +437,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
             ) : (
               <>
                 <InspectorPanel
+                  readOnly={!canEdit}
                   nodes={nodes}
                   edges={edges}
                   violations={violations}

@@ -7,6 +7,8 @@ import { WorkflowSettingsForm, type WorkflowSettingsValue } from '../inspector/w
 import '../styles/inspector.css';
 
 interface InspectorPanelProps {
+  /** For people who may not edit: every form shows its values but takes no input. */
+  readOnly?: boolean;
   nodes: readonly FlowNode[];
   edges: readonly FlowEdge[];
   violations: readonly Violation[];
@@ -29,27 +31,37 @@ export function InspectorPanel(p: InspectorPanelProps) {
   const edge = selectedNodes.length === 0 && selectedEdges.length === 1 ? selectedEdges[0] : undefined;
   return (
     <section className="inspector" aria-label="Inspector">
-      {selectedNodes.length > 1 ? (
-        <div className="selection-panel" data-testid="selection-panel">
-          <h2 className="panel-title">{t('selection.count', { count: selectedNodes.length })}</h2>
-          <p className="muted">{t('selection.hint')}</p>
-          <div className="page-message__actions">
-            <button type="button" className="btn" onClick={p.onCopy}>
-              {t('selection.copy')}
-            </button>
-            <button type="button" className="btn btn--danger" onClick={() => p.onDeleteNodes(selectedNodes.map((n) => n.id))} data-testid="delete-selection">
-              {t('selection.delete', { count: selectedNodes.length })}
-            </button>
-          </div>
-        </div>
-      ) : node ? (
-        // Keyed by node so half-typed input of one node never shows on another.
-        <NodeInspector key={node.id} node={node} violations={p.violations} onChange={p.onNodeChange} onDelete={p.onDeleteNode} />
-      ) : edge ? (
-        <EdgeInspector edge={edge} nodes={p.nodes} onDelete={p.onDeleteEdge} />
-      ) : (
-        <WorkflowSettingsForm value={p.settings} errors={p.settingsErrors} onChange={p.onSettingsChange} />
+      {p.readOnly && (
+        <p className="inspector__read-only" data-testid="inspector-read-only">
+          {t('access.inspectorHint')}
+        </p>
       )}
+      {/* A disabled fieldset disables every control inside it, however deep the forms nest. */}
+      <fieldset className="inspector__fieldset" disabled={p.readOnly}>
+        {selectedNodes.length > 1 ? (
+          <div className="selection-panel" data-testid="selection-panel">
+            <h2 className="panel-title">{t('selection.count', { count: selectedNodes.length })}</h2>
+            <p className="muted">{t('selection.hint')}</p>
+            {!p.readOnly && (
+              <div className="page-message__actions">
+                <button type="button" className="btn" onClick={p.onCopy}>
+                  {t('selection.copy')}
+                </button>
+                <button type="button" className="btn btn--danger" onClick={() => p.onDeleteNodes(selectedNodes.map((n) => n.id))} data-testid="delete-selection">
+                  {t('selection.delete', { count: selectedNodes.length })}
+                </button>
+              </div>
+            )}
+          </div>
+        ) : node ? (
+          // Keyed by node so half-typed input of one node never shows on another.
+          <NodeInspector key={node.id} node={node} violations={p.violations} onChange={p.onNodeChange} onDelete={p.readOnly ? undefined : p.onDeleteNode} />
+        ) : edge ? (
+          <EdgeInspector edge={edge} nodes={p.nodes} onDelete={p.readOnly ? undefined : p.onDeleteEdge} />
+        ) : (
+          <WorkflowSettingsForm value={p.settings} errors={p.settingsErrors} onChange={p.onSettingsChange} />
+        )}
+      </fieldset>
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { useT } from '../i18n/i18n.ts';
 interface EdgeInspectorProps {
   edge: FlowEdge;
   nodes: readonly FlowNode[];
-  onDelete: (id: string) => void;
+  /** Left out for people who may not edit. */
+  onDelete?: ((id: string) => void) | undefined;
 }
 
 export function EdgeInspector({ edge, nodes, onDelete }: EdgeInspectorProps) {
@@ -30,9 +31,11 @@ export function EdgeInspector({ edge, nodes, onDelete }: EdgeInspectorProps) {
       </dl>
       <div className="inspector__footer">
         <span className="inspector__id">id: {edge.id}</span>
-        <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(edge.id)}>
-          <TrashIcon size={14} /> {t('inspector.deleteConnection')}
-        </button>
+        {onDelete && (
+          <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(edge.id)}>
+            <TrashIcon size={14} /> {t('inspector.deleteConnection')}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -12,7 +12,8 @@ interface NodeInspectorProps {
   node: FlowNode;
   violations: readonly Violation[];
   onChange: (id: string, patch: Partial<WorkflowNodeData>) => void;
-  onDelete: (id: string) => void;
+  /** Left out for people who may not edit. */
+  onDelete?: ((id: string) => void) | undefined;
 }
 
 export function NodeInspector({ node, violations, onChange, onDelete }: NodeInspectorProps) {
@@ -50,9 +51,11 @@ export function NodeInspector({ node, violations, onChange, onDelete }: NodeInsp
         <span className="inspector__id" title={t('inspector.idTitle')}>
           id: {node.id}
         </span>
-        <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(node.id)}>
-          <TrashIcon size={14} /> {t('inspector.deleteStep')}
-        </button>
+        {onDelete && (
+          <button type="button" className="btn btn--ghost btn--danger" onClick={() => onDelete(node.id)}>
+            <TrashIcon size={14} /> {t('inspector.deleteStep')}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -9,6 +9,8 @@ import type { FailureAction, FailureTargets, Failures } from './monitoring-types
 
 interface Props {
   workflowId: string;
+  /** False for analysts: the failures are listed without retry, skip or exit. */
+  canAct: boolean;
   failures: Failures | null;
   nodeLabel: (id: string | null) => string;
   onDone: () => void;
@@ -21,7 +23,7 @@ const bulkText: Record<FailureAction, (f: Failures) => string> = {
 };
 
 /** Failed steps and deliveries, each with its error, and what an admin can do about them. */
-export function FailuresPanel({ workflowId, failures, nodeLabel, onDone }: Props) {
+export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone }: Props) {
   const [bulk, setBulk] = useState<FailureAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,17 +60,19 @@ export function FailuresPanel({ workflowId, failures, nodeLabel, onDone }: Props
         </p>
       ) : (
         <>
-          <div className="failures__bulk">
-            <button type="button" className="btn" onClick={() => setBulk('retry')} disabled={busy}>
-              Retry all
-            </button>
-            <button type="button" className="btn" onClick={() => setBulk('skip')} disabled={busy || failures.effects.length === 0}>
-              Skip all deliveries
-            </button>
-            <button type="button" className="btn btn--danger" onClick={() => setBulk('exit')} disabled={busy || failures.journeys.length === 0}>
-              Exit all journeys
-            </button>
-          </div>
+          {canAct && (
+            <div className="failures__bulk">
+              <button type="button" className="btn" onClick={() => setBulk('retry')} disabled={busy}>
+                Retry all
+              </button>
+              <button type="button" className="btn" onClick={() => setBulk('skip')} disabled={busy || failures.effects.length === 0}>
+                Skip all deliveries
+              </button>
+              <button type="button" className="btn btn--danger" onClick={() => setBulk('exit')} disabled={busy || failures.journeys.length === 0}>
+                Exit all journeys
+              </button>
+            </div>
+          )}
           <table className="mon-table">
             <thead>
               <tr>
@@ -77,7 +81,7 @@ export function FailuresPanel({ workflowId, failures, nodeLabel, onDone }: Props
                 <th>Node</th>
                 <th>Error</th>
                 <th>When</th>
-                <th aria-label="Actions" />
+                {canAct && <th aria-label="Actions" />}
               </tr>
             </thead>
             <tbody>
@@ -90,14 +94,16 @@ export function FailuresPanel({ workflowId, failures, nodeLabel, onDone }: Props
                   <td>{nodeLabel(j.node)}</td>
                   <td className="mon-table__error">{j.error ?? '—'}</td>
                   <td className="muted">{formatDateTime(j.failedAt)}</td>
-                  <td className="mon-table__actions">
-                    <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('retry', { journeyIds: [j.id] })}>
-                      Retry
-                    </button>
-                    <button type="button" className="btn btn--small btn--danger" disabled={busy} onClick={() => void act('exit', { journeyIds: [j.id] })}>
-                      Exit
-                    </button>
-                  </td>
+                  {canAct && (
+                    <td className="mon-table__actions">
+                      <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('retry', { journeyIds: [j.id] })}>
+                        Retry
+                      </button>
+                      <button type="button" className="btn btn--small btn--danger" disabled={busy} onClick={() => void act('exit', { journeyIds: [j.id] })}>
+                        Exit
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
               {failures.effects.map((f) => (
@@ -111,14 +117,16 @@ export function FailuresPanel({ workflowId, failures, nodeLabel, onDone }: Props
                   <td>{nodeLabel(f.node)}</td>
                   <td className="mon-table__error">{f.error ?? '—'}</td>
                   <td className="muted">{formatDateTime(f.at)}</td>
-                  <td className="mon-table__actions">
-                    <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('retry', { effectKeys: [f.key] })}>
-                      Retry
-                    </button>
-                    <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('skip', { effectKeys: [f.key] })}>
-                      Skip
-                    </button>
-                  </td>
+                  {canAct && (
+                    <td className="mon-table__actions">
+                      <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('retry', { effectKeys: [f.key] })}>
+                        Retry
+                      </button>
+                      <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('skip', { effectKeys: [f.key] })}>
+                        Skip
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

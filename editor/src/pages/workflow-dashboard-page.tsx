@@ -14,6 +14,8 @@ import { useStatsStream } from '../monitoring/use-stats-stream.ts';
 import { workflowPath } from '../routing/routes.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { useCan } from '../auth/session-context.ts';
+import { ReadOnlyBadge } from '../ui/read-only-badge.tsx';
 import '../styles/monitoring.css';
 
 const PERIODS = [7, 30, 90, 365];
@@ -21,6 +23,8 @@ const PERIODS = [7, 30, 90, 365];
 /** One workflow for an admin: how it performs, what is happening now, and the controls. */
 export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
   const t = useT();
+  // Analysts watch; pausing, stopping and acting on failures need the edit permission.
+  const canEdit = useCan('edit');
   const [days, setDays] = useState(30);
   const dashboard = usePolling((s) => getDashboard(workflowId, days, s), 0, [workflowId, days]);
   const failures = usePolling((s) => getFailures(workflowId, s), 0, [workflowId]);
@@ -89,7 +93,7 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
           <RouteLink to={workflowPath(workflowId)} className="btn">
             {t('dash.openCanvas')}
           </RouteLink>
-          <ControlsPanel workflowId={workflowId} status={status} journeys={journeys} onDone={afterControl} />
+          {canEdit ? <ControlsPanel workflowId={workflowId} status={status} journeys={journeys} onDone={afterControl} /> : <ReadOnlyBadge />}
         </div>
       </div>
 
@@ -135,7 +139,7 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
       </div>
 
       <Panel title={t('dash.failures')} aside={failures.data && <span className="muted panel__aside">{t('dash.open', { count: failures.data.journeys.length + failures.data.effects.length })}</span>}>
-        <FailuresPanel workflowId={workflowId} failures={failures.data} nodeLabel={(id) => nodeLabelOf(definition.data ?? null, id)} onDone={afterFailures} />
+        <FailuresPanel workflowId={workflowId} canAct={canEdit} failures={failures.data} nodeLabel={(id) => nodeLabelOf(definition.data ?? null, id)} onDone={afterFailures} />
       </Panel>
 
       <Panel title={t('dash.audit')}>

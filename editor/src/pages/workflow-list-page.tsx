@@ -8,6 +8,8 @@ import { formatDateTime } from '../ui/format-date.ts';
 import { PlusIcon, ZapIcon } from '../ui/icons.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { useCan } from '../auth/session-context.ts';
+import { ReadOnlyBadge } from '../ui/read-only-badge.tsx';
 import { NewWorkflowDialog } from './new-workflow-dialog.tsx';
 import '../styles/list-page.css';
 
@@ -19,6 +21,7 @@ export function WorkflowListPage() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const t = useT();
+  const canEdit = useCan('edit');
 
   const load = useCallback(async (signal?: AbortSignal) => {
     try {
@@ -46,9 +49,13 @@ export function WorkflowListPage() {
           <h1>{t('list.title')}</h1>
           <p className="muted">{t('list.intro')}</p>
         </div>
-        <button className="btn btn--primary" type="button" onClick={() => setCreating(true)}>
-          <PlusIcon size={15} /> {t('list.new')}
-        </button>
+        {canEdit ? (
+          <button className="btn btn--primary" type="button" onClick={() => setCreating(true)}>
+            <PlusIcon size={15} /> {t('list.new')}
+          </button>
+        ) : (
+          <ReadOnlyBadge />
+        )}
       </div>
 
       {error && (
@@ -61,7 +68,7 @@ export function WorkflowListPage() {
       )}
 
       {workflows?.length === 0 ? (
-        <EmptyState onCreate={() => setCreating(true)} />
+        <EmptyState onCreate={canEdit ? () => setCreating(true) : null} />
       ) : (
         <div className="card">
           <table className="wf-table" data-testid="workflow-table">
@@ -85,7 +92,7 @@ export function WorkflowListPage() {
                 </tr>
               )}
               {workflows?.map((w) => (
-                <WorkflowRow key={w.id} workflow={w} onChanged={() => void load()} onError={setError} />
+                <WorkflowRow key={w.id} workflow={w} canEdit={canEdit} onChanged={() => void load()} onError={setError} />
               ))}
             </tbody>
           </table>
@@ -98,7 +105,7 @@ export function WorkflowListPage() {
 }
 
 /** First run: one obvious way forward instead of an empty table. */
-function EmptyState({ onCreate }: { onCreate: () => void }) {
+function EmptyState({ onCreate }: { onCreate: (() => void) | null }) {
   const t = useT();
   return (
     <div className="card list-empty" data-testid="workflow-empty">
@@ -106,15 +113,27 @@ function EmptyState({ onCreate }: { onCreate: () => void }) {
         <ZapIcon size={22} />
       </span>
       <h2>{t('list.empty.title')}</h2>
-      <p className="muted">{t('list.empty.text')}</p>
-      <button className="btn btn--primary" type="button" onClick={onCreate}>
-        <PlusIcon size={15} /> {t('list.empty.action')}
-      </button>
+      <p className="muted">{onCreate ? t('list.empty.text') : t('list.empty.readOnly')}</p>
+      {onCreate && (
+        <button className="btn btn--primary" type="button" onClick={onCreate}>
+          <PlusIcon size={15} /> {t('list.empty.action')}
+        </button>
+      )}
     </div>
   );
 }
 
-function WorkflowRow({ workflow: w, onChanged, onError }: { workflow: WorkflowSummary; onChanged: () => void; onError: (m: string) => void }) {
+function WorkflowRow({
+  workflow: w,
+  canEdit,
+  onChanged,
+  onError,
+}: {
+  workflow: WorkflowSummary;
+  canEdit: boolean;
+  onChanged: () => void;
+  onError: (m: string) => void;
+}) {
   const t = useT();
   // Row actions sit inside the row, which itself opens the canvas: keep their clicks to themselves.
   const act = (fn: () => Promise<unknown>) => (e: MouseEvent) => {
@@ -148,23 +167,25 @@ function WorkflowRow({ workflow: w, onChanged, onError }: { workflow: WorkflowSu
             {t('list.dashboard')}
           </a>
         )}
-        <span className="wf-table__actions">
-          <button type="button" className="link-button" data-testid="duplicate-workflow" onClick={act(() => duplicateWorkflow(w.id))}>
-            {t('list.duplicate')}
-          </button>
-          {w.status !== 'active' && w.status !== 'paused' && (
-            <button
-              type="button"
-              className="link-button"
-              data-testid="archive-workflow"
-              onClick={act(async () => {
-                if (window.confirm(t('list.archiveConfirm', { name: w.name }))) await archiveWorkflow(w.id);
-              })}
-            >
-              {t('list.archive')}
+        {canEdit && (
+          <span className="wf-table__actions">
+            <button type="button" className="link-button" data-testid="duplicate-workflow" onClick={act(() => duplicateWorkflow(w.id))}>
+              {t('list.duplicate')}
             </button>
-          )}
-        </span>
+            {w.status !== 'active' && w.status !== 'paused' && (
+              <button
+                type="button"
+                className="link-button"
+                data-testid="archive-workflow"
+                onClick={act(async () => {
+                  if (window.confirm(t('list.archiveConfirm', { name: w.name }))) await archiveWorkflow(w.id);
+                })}
+              >
+                {t('list.archive')}
+              </button>
+            )}
+          </span>
+        )}
       </td>
       <td>
         <StatusBadge status={w.status} />
