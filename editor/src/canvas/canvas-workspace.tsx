@@ -33,7 +33,7 @@ import { newEdgeId } from '../flow/new-ids.ts';
 import type { WorkflowSettingsValue } from '../inspector/workflow-settings-form.tsx';
 import { CurrentWorkflowContext } from '../nodes/current-workflow.ts';
 import { useT } from '../i18n/i18n.ts';
-import { useCan } from '../auth/session-context.ts';
+import { useSession } from '../auth/session-context.ts';
 import { PublishDialog } from '../publish/publish-dialog.tsx';
 import { VersionHistory } from '../publish/version-history.tsx';
 import { navigate } from '../routing/navigation.ts';
@@ -95,7 +95,8 @@ export function CanvasWorkspace(props: CanvasWorkspaceProps) {
 function Workspace({ detail, savedKey, busy, notice, actionError, serverViolations, send }: CanvasWorkspaceProps) {
   const t = useT();
   // Analysts look at the same canvas with every way of changing it taken away (and no autosave).
-  const canEdit = useCan('edit');
+  const session = useSession();
+  const canEdit = session.can('edit');
   const [initial] = useState(detail);
   const [initialFlow] = useState(() => definitionToFlow(initial.draft));
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(initialFlow.nodes);
@@ -250,6 +251,8 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   );
   const autoLayout = useAutoLayout();
   const nameOk = settings.name.trim() !== '';
+  // Without the palette (a published version on show, or an analyst) its column goes to the canvas.
+  const showPalette = !simulating && !readOnly && canEdit;
   const canSave = canEdit && busy === null && dirty && nameOk && settingsOk;
   const canPublish = canEdit && busy === null && nameOk && violations.length === 0;
 
@@ -265,7 +268,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   const save = useCallback(() => canSave && send({ type: 'save', body }), [canSave, send, body]);
   const publish = useCallback(() => canPublish && send({ type: 'publish', body }), [canPublish, send, body]);
   useSaveShortcuts(save, dirty);
-  const autosave = useAutosave({ body, key, dirty, idle: canEdit && busy === null && !dragging, save: () => send({ type: 'save', body, auto: true }) });
+  const autosave = useAutosave({ body, key, dirty, idle: canEdit && busy === null && !dragging, save: () => send({ type: 'save', body, auto: true }), resume: session });
 
   const back = () => {
     if (dirty && !window.confirm('Leave this workflow? Your unsaved changes will be lost.')) return;
@@ -345,8 +348,8 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
             if (open) setViewing(null);
           }}
         />
-        <div className={`canvas-page__body${simulating ? ' canvas-page__body--simulating' : ''}`}>
-          {!simulating && !readOnly && canEdit && <Palette onAdd={addNode} />}
+        <div className={`canvas-page__body${simulating ? ' canvas-page__body--simulating' : showPalette ? '' : ' canvas-page__body--no-palette'}`}>
+          {showPalette && <Palette onAdd={addNode} />}
           <div
             className="canvas-page__canvas"
             ref={canvasRef}
