@@ -12,8 +12,16 @@ export function isSaveable(body: SaveDraftBody): boolean {
  * Saves the draft a moment after the last edit. Keyed on the body's JSON, so every edit restarts
  * the wait; a failed save is not retried until the next edit, so a broken server is not hammered.
  */
-export function useAutosave(opts: { body: SaveDraftBody; key: string; dirty: boolean; idle: boolean; save: () => void }) {
-  const { body, key, dirty, idle, save } = opts;
+export function useAutosave(opts: {
+  body: SaveDraftBody;
+  key: string;
+  dirty: boolean;
+  idle: boolean;
+  save: () => void;
+  /** A new value re-arms the wait without an edit: after signing in again, a save the 401 stopped goes through. */
+  resume?: unknown;
+}) {
+  const { body, key, dirty, idle, save, resume } = opts;
   const saveable = useMemo(() => isSaveable(body), [body]);
   // The latest save, so a timer never sends an older body than the one on screen.
   const saveRef = useRef(save);
@@ -22,6 +30,6 @@ export function useAutosave(opts: { body: SaveDraftBody; key: string; dirty: boo
     if (!dirty || !idle || !saveable) return;
     const t = window.setTimeout(() => saveRef.current(), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(t);
-  }, [key, dirty, idle, saveable]);
+  }, [key, dirty, idle, saveable, resume]);
   return { saveable };
 }
