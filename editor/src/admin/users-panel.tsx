@@ -32,8 +32,8 @@ export function UsersPanel() {
     try {
       await updateUser(u.id, body);
       setNote(done);
-      // Without the admin role this page (and the session's idea of the role) is out of date: start over.
-      if (u.id === me.id && body.role && body.role !== 'admin') window.location.assign('/');
+      // The server ends the sessions of a user whose role, password or access changed; for the
+      // admin's own role that is this session, and the next request asks to sign in again.
     } catch (err) {
       // e.g. 409: that would leave no enabled admin.
       setError(errorMessage(err));
@@ -119,10 +119,13 @@ export function UsersPanel() {
                   <td className="mon-table__time">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>}</td>
                   <td className="mon-table__time">{formatDateTime(u.createdAt)}</td>
                   <td className="mon-table__actions">
-                    <button type="button" className="btn btn--small" disabled={busy} onClick={() => setSettingPassword(u)} data-testid="set-password">
-                      {t('users.setPassword')}
-                    </button>
-                    {/* Nobody shuts themselves out by accident; another admin can do it. */}
+                    {/* Your own password goes through Change password (it asks for the current one), and
+                        nobody shuts themselves out by accident: another admin can do both. */}
+                    {!self && (
+                      <button type="button" className="btn btn--small" disabled={busy} onClick={() => setSettingPassword(u)} data-testid="set-password">
+                        {t('users.setPassword')}
+                      </button>
+                    )}
                     {!self &&
                       (u.disabled ? (
                         <button type="button" className="btn btn--small" disabled={busy} onClick={() => void update(u, { disabled: false }, t('users.enabled', { name: u.name }))} data-testid="enable-user">
