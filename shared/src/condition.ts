@@ -68,13 +68,36 @@ export type MetricRule = z.infer<typeof MetricRule>;
 export type ConditionRule = FieldRule | MetricRule;
 export type ConditionGroup = { type: 'group'; combinator: 'and' | 'or'; rules: (ConditionRule | ConditionGroup)[] };
 
-export const ConditionGroup: z.ZodType<ConditionGroup> = z.lazy(() =>
+/** Groups nest at most this deep (the editor offers two levels); deeper input is refused before it is walked. */
+export const MAX_GROUP_DEPTH = 10;
+
+/** How deep groups nest in untrusted input, counted without recursion (so any depth is safe to measure). */
+function groupDepth(input: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[input, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object' || !Array.isArray((v as { rules?: unknown }).rules)) continue;
+    deepest = Math.max(deepest, d);
+    if (d > MAX_GROUP_DEPTH) break;
+    for (const r of (v as { rules: unknown[] }).rules) stack.push([r, d + 1]);
+  }
+  return deepest;
+}
+
+const GroupShape: z.ZodType<ConditionGroup> = z.lazy(() =>
   z.object({
     type: z.literal('group'),
     combinator: z.enum(['and', 'or']),
-    rules: z.array(z.discriminatedUnion('type', [FieldRule, MetricRule, ConditionGroup as never])).max(50, 'at most 50 rules in a group'),
+    rules: z.array(z.discriminatedUnion('type', [FieldRule, MetricRule, GroupShape as never])).max(50, 'at most 50 rules in a group'),
   }),
 ) as z.ZodType<ConditionGroup>;
+
+// The depth is checked first: parsing a group nested thousands deep would exhaust the stack.
+export const ConditionGroup: z.ZodType<ConditionGroup> = z
+  .unknown()
+  .refine((v) => groupDepth(v) <= MAX_GROUP_DEPTH, { message: `groups may nest at most ${MAX_GROUP_DEPTH} deep`, abort: true })
+  .pipe(GroupShape) as unknown as z.ZodType<ConditionGroup>;
 
 export const alwaysTrue = (): ConditionGroup => ({ type: 'group', combinator: 'and', rules: [] });
 
