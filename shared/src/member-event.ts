@@ -1,5 +1,6 @@
 import './zod-messages.ts';
 import { z } from 'zod';
+import { jsonInputIssues, notYearZero, textProblem, YEAR_ZERO_MESSAGE } from './json-input.ts';
 import type { MemberFacts } from './member-facts.ts';
 
 export const EventType = z
@@ -22,14 +23,55 @@ export const knownEventTypes = [
   'message_clicked',
 ] as const;
 
+/** Text PostgreSQL can store: no NUL character, no unpaired surrogate. */
+const storable = (s: z.ZodString) =>
+  s.superRefine((v, ctx) => {
+    const p = textProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: p });
+  });
+
+/** The largest purchase amount an event may carry (as the API's money fields). */
+export const MAX_PURCHASE_AMOUNT = 100_000_000;
+
+/**
+ * A purchase's amount must be one the lane and the reports can count: a number, or a decimal
+ * string such as "25.50", from 0 to MAX_PURCHASE_AMOUNT. Anything else would be stored and then
+ * fail the member's lane (member totals overflow) or be counted differently by each reader.
+ */
+export function purchaseAmountProblem(amount: unknown): string | null {
+  if (amount === undefined || amount === null) return null;
+  const n =
+    typeof amount === 'number'
+      ? amount
+      : typeof amount === 'string' && /^\s*-?[0-9]+(\.[0-9]+)?\s*$/.test(amount)
+        ? Number(amount)
+        : NaN;
+  if (Number.isNaN(n)) return 'must be a number, e.g. 25.5';
+  if (!(n >= 0 && n <= MAX_PURCHASE_AMOUNT)) return `must be from 0 to ${MAX_PURCHASE_AMOUNT.toLocaleString('en-US')}`;
+  return null;
+}
+
 /** One event as sent to POST /api/v1/events. */
-export const IngestEvent = z.object({
-  type: EventType,
-  memberId: z.string().min(1, 'is required').max(128),
-  timestamp: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).optional(),
-  properties: z.record(z.string(), z.unknown()).default({}),
-  idempotencyKey: z.string().min(1).max(200).optional(),
-});
+export const IngestEvent = z
+  .object({
+    type: EventType,
+    memberId: storable(z.string().min(1, 'is required').max(128)),
+    timestamp: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).refine(notYearZero, YEAR_ZERO_MESSAGE).optional(),
+    properties: z
+      .record(z.string(), z.unknown())
+      .superRefine((props, ctx) => {
+        for (const i of jsonInputIssues(props, { maxDepth: 32 }))
+          ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+      })
+      .default({}),
+    idempotencyKey: storable(z.string().min(1).max(200)).optional(),
+  })
+  .superRefine((e, ctx) => {
+    // Runs only on an otherwise valid event, but stays safe if zod ever runs it on a broken one.
+    const props: unknown = e.properties;
+    const p = e.type === 'purchase' && props !== null && typeof props === 'object' ? purchaseAmountProblem((props as Record<string, unknown>).amount) : null;
+    if (p) ctx.addIssue({ code: 'custom', path: ['properties', 'amount'], message: p });
+  });
 export type IngestEvent = z.infer<typeof IngestEvent>;
 
 export const IngestBatch = z.object({
