@@ -15,7 +15,8 @@ export const LoyaltyProgramSettings = z.object({
   allowNegativePoints: z.boolean().default(false),
   /** Recharge bonuses: the highest rule whose minimum the recharge reaches applies (100 -> +10, 500 -> +100). */
   rechargeBonuses: z
-    .array(z.object({ min: z.number().positive('must be greater than 0'), bonus: z.number().min(0) }))
+    // Bonuses are credited as stored value (numeric(14, 2)), like the API's money fields.
+    .array(z.object({ min: z.number().positive('must be greater than 0').max(100_000_000), bonus: z.number().min(0).max(100_000_000) }))
     .max(20)
     .default([
       { min: 100, bonus: 10 },

@@ -1,5 +1,6 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
+import { notYearZero, YEAR_ZERO_MESSAGE } from '../json-input.ts';
 
 const Money = z.number().positive('must be greater than 0').max(100_000_000);
 const Key = z.string().min(1).max(200).optional();
@@ -19,12 +20,12 @@ export const CouponTemplateInput = z
     name: z.string().min(1, 'give the template a name').max(120),
     kind: z.enum(['amount_off', 'percent_off', 'free_shipping', 'gift']),
     value: z.number().min(0).max(1_000_000).default(0),
-    minSpend: z.number().min(0).default(0),
+    minSpend: z.number().min(0).max(100_000_000).default(0),
     validityDays: z.number().int().min(1).max(3650).nullable().default(null),
-    validFrom: z.iso.datetime({ offset: true }).nullable().default(null),
-    validTo: z.iso.datetime({ offset: true }).nullable().default(null),
+    validFrom: z.iso.datetime({ offset: true }).refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().default(null),
+    validTo: z.iso.datetime({ offset: true }).refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().default(null),
     oncePerMember: z.boolean().default(false),
-    stockLimit: z.number().int().min(1).nullable().default(null),
+    stockLimit: z.number().int().min(1).max(1_000_000_000).nullable().default(null),
   })
   .superRefine((t, ctx) => {
     if (t.kind === 'percent_off' && (t.value <= 0 || t.value > 100)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percentage must be 1-100' });
@@ -36,7 +37,7 @@ export type CouponTemplateInput = z.infer<typeof CouponTemplateInput>;
 
 export const Redeem = z.object({
   memberId: z.string().min(1, 'is required').max(128),
-  orderAmount: z.number().min(0).default(0),
+  orderAmount: z.number().min(0).max(100_000_000).default(0),
   orderId: z.string().max(100).optional(),
 });
 
@@ -46,7 +47,8 @@ export const TierInput = z.object({
   rank: z.number().int().min(1).max(100),
   basis: z.enum(['spend', 'points']).default('spend'),
   period: z.enum(['lifetime', 'calendar_year', 'rolling_12m']).default('lifetime'),
-  threshold: z.number().min(0),
+  // Stored as numeric(14, 2): at most 10 billion in spend or points.
+  threshold: z.number().min(0).max(10_000_000_000),
   pointsMultiplier: z.number().min(0).max(100).default(1),
   benefits: z.string().max(1000).default(''),
 });

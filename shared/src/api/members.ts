@@ -1,5 +1,6 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
+import { notYearZero, YEAR_ZERO_MESSAGE } from '../json-input.ts';
 import { isValidTimeZone } from '../time-zone.ts';
 
 const MemberId = z.string().min(1, 'is required').max(128).regex(/^[^\s/?#]+$/, 'may not contain spaces, "/", "?" or "#"');
@@ -10,10 +11,10 @@ export const MemberInput = z.object({
   name: z.string().max(200).nullable().optional(),
   phone: z.string().max(40).regex(/^\+?[0-9 ()-]{3,}$/, 'must be a phone number').nullable().optional(),
   email: z.email('must be an email address').max(254).nullable().optional(),
-  birthday: z.iso.date('must be a date like 1990-06-15').nullable().optional(),
+  birthday: z.iso.date('must be a date like 1990-06-15').refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().optional(),
   timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').optional(),
   locale: z.string().max(20).nullable().optional(),
-  joinedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).nullable().optional(),
+  joinedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().optional(),
   tags: z.array(z.string().min(1).max(60)).max(100).optional(),
   /** Per-channel consent: false means never use that channel. */
   consents: z.partialRecord(z.enum(['sms', 'email', 'wechat', 'push', 'webhook']), z.boolean()).optional(),

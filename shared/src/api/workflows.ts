@@ -67,8 +67,8 @@ export interface ApiError {
 
 /** POST /api/v1/workflows/:id/migrate: move members from one version to another, node by node. */
 export const MigrateBody = z.object({
-  fromVersion: z.number().int().min(1),
-  toVersion: z.number().int().min(1),
+  fromVersion: z.number().int().min(1).max(1_000_000),
+  toVersion: z.number().int().min(1).max(1_000_000),
   /** Node in the old version -> wait node in the new one, for every node where members sit. */
   mapping: z.record(z.string(), z.string().min(1)),
 });
