@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { HttpError } from '../api/http-error.ts';
 
 export interface PointsOp {
   memberId: string;
@@ -15,6 +16,9 @@ export interface PointsOp {
 
 export class InsufficientPoints extends Error {}
 
+/** member.points_balance and ledger deltas are 32-bit integers. */
+export const MAX_POINTS_BALANCE = 2_147_483_647;
+
 /**
  * Applies one change to the ledger and the member's balance, inside the caller's transaction
  * (which must hold the member's lane lock). Returns the new balance, or null when the key was
@@ -28,6 +32,11 @@ export async function applyPoints(c: pg.ClientBase, op: PointsOp, allowNegative 
   }
   const bal = (await c.query<{ points_balance: number }>('SELECT points_balance FROM member WHERE id = $1 FOR UPDATE', [op.memberId])).rows[0];
   if (!bal) throw new Error(`member ${op.memberId} does not exist`);
+  const after = bal.points_balance + op.delta;
+  if (Math.abs(after) > MAX_POINTS_BALANCE) {
+    const message = `the balance would be ${after}, beyond the ${MAX_POINTS_BALANCE.toLocaleString('en-US')} points a member can hold`;
+    throw new HttpError(409, { error: `Cannot change points: ${message}`, issues: [{ field: 'points', message }] });
+  }
   if (op.delta < 0) {
     const need = -op.delta;
     if (bal.points_balance < need && !allowNegative) throw new InsufficientPoints(`member has ${bal.points_balance} points, ${need} needed`);

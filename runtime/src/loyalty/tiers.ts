@@ -1,5 +1,6 @@
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import type pg from 'pg';
+import { PURCHASE_AMOUNT_SQL } from '../metrics/purchase-sql.ts';
 import type { TierRow } from './program-store.ts';
 
 /** What a member has on a tier's basis over its period, from the event and points ledgers. */
@@ -8,7 +9,7 @@ async function standing(c: pg.ClientBase, memberId: string, t: TierRow, now: num
     t.period === 'lifetime' ? 0 : t.period === 'rolling_12m' ? now - 365 * MS_PER_DAY : Date.UTC(new Date(now).getUTCFullYear(), 0, 1);
   if (t.basis === 'spend') {
     const r = await c.query<{ s: string | null }>(
-      `SELECT sum((properties->>'amount')::numeric) AS s FROM event
+      `SELECT sum(${PURCHASE_AMOUNT_SQL}) AS s FROM event
        WHERE member_id = $1 AND type = 'purchase' AND processed_at IS NOT NULL AND occurred_at >= to_timestamp($2::float8 / 1000) AND occurred_at <= to_timestamp($3::float8 / 1000)`,
       [memberId, since, now],
     );

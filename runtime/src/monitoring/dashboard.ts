@@ -2,6 +2,7 @@ import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { meanLift, proportionLift } from '@memberflow/shared/lift';
 import type { Database } from '../db/database.ts';
 import { HOLDOUT_STATE } from '@memberflow/shared/journey-machine';
+import { PURCHASE_AMOUNT_SQL } from '../metrics/purchase-sql.ts';
 import { getWorkflow } from '../workflows/workflow-store.ts';
 
 /**
@@ -19,7 +20,7 @@ export async function workflowDashboard(db: Database, id: string, days: number, 
     SELECT j.id, j.entered_at, j.current_node = '${HOLDOUT_STATE}' AS held,
       EXISTS (SELECT 1 FROM event e WHERE e.member_id = j.member_id AND e.type = $2 AND e.processed_at IS NOT NULL
               AND e.occurred_at > j.entered_at AND e.occurred_at <= j.entered_at + make_interval(secs => $3::float8 / 1000)) AS converted,
-      coalesce((SELECT sum((e.properties->>'amount')::numeric) FROM event e WHERE e.member_id = j.member_id AND e.type = 'purchase'
+      coalesce((SELECT sum(${PURCHASE_AMOUNT_SQL}) FROM event e WHERE e.member_id = j.member_id AND e.type = 'purchase'
               AND e.processed_at IS NOT NULL AND e.occurred_at > j.entered_at AND e.occurred_at <= j.entered_at + make_interval(secs => $3::float8 / 1000)), 0)::float8 AS revenue
     FROM journey j WHERE j.workflow_id = $1 AND j.entered_at >= to_timestamp($4::float8 / 1000)`;
   const params = [id, conv.eventType, windowMs, since];
