@@ -19,7 +19,7 @@ export function SessionExpiredDialog({ email }: { email: string }) {
       <div className="dialog session-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} data-testid="session-expired">
         <div>
           <h2 id={`${id}-title`}>{t('session.expiredTitle')}</h2>
-          <p className="muted">{t('session.expiredText')}</p>
+          <p className="muted session-dialog__intro">{t('session.expiredText')}</p>
         </div>
         <SignInForm initialEmail={email} />
         {error && (

@@ -27,48 +27,51 @@ export function AppHeader() {
     });
   };
   return (
-    <header className="app-header">
-      <a className="app-header__brand" href="/" onClick={home}>
-        <span className="app-header__logo" aria-hidden="true">
-          M
-        </span>
-        Memberflow
-      </a>
-      <nav className="app-header__nav">
-        {navSections(can).map((s) => {
-          const current = s.current(pathname);
-          return (
-            <a
-              key={s.href}
-              href={s.href}
-              onClick={go(s.href)}
-              className={`app-header__link${current ? ' app-header__link--current' : ''}`}
-              aria-current={current ? 'page' : undefined}
-              data-testid={`nav-${s.href.slice(1) || 'workflows'}`}
-            >
-              {t(s.label)}
-            </a>
-          );
-        })}
-      </nav>
-      <LanguageSwitch />
-      <div className="app-header__user" data-testid="current-user">
-        <span className="app-header__who" title={user.email}>
-          <span className="app-header__name" data-testid="current-user-name">
-            {user.name}
+    <>
+      <header className="app-header">
+        <a className="app-header__brand" href="/" onClick={home}>
+          <span className="app-header__logo" aria-hidden="true">
+            M
           </span>
-          <span className="app-header__role" data-testid="current-user-role">
-            {t(`role.${user.role}`)}
+          Memberflow
+        </a>
+        <nav className="app-header__nav">
+          {navSections(can).map((s) => {
+            const current = s.current(pathname);
+            return (
+              <a
+                key={s.href}
+                href={s.href}
+                onClick={go(s.href)}
+                className={`app-header__link${current ? ' app-header__link--current' : ''}`}
+                aria-current={current ? 'page' : undefined}
+                data-testid={`nav-${s.href.slice(1) || 'workflows'}`}
+              >
+                {t(s.label)}
+              </a>
+            );
+          })}
+        </nav>
+        <LanguageSwitch />
+        <div className="app-header__user" data-testid="current-user">
+          <span className="app-header__who" title={user.email}>
+            <span className="app-header__name" data-testid="current-user-name">
+              {user.name}
+            </span>
+            <span className="app-header__role" data-testid="current-user-role">
+              {t(`role.${user.role}`)}
+            </span>
           </span>
-        </span>
-        <button type="button" className="app-header__action" onClick={() => setChangingPassword(true)} data-testid="change-password">
-          {t('header.changePassword')}
-        </button>
-        <button type="button" className="app-header__action" onClick={onSignOut} disabled={signingOut} data-testid="sign-out">
-          {t('header.signOut')}
-        </button>
-      </div>
+          <button type="button" className="app-header__action" onClick={() => setChangingPassword(true)} data-testid="change-password">
+            {t('header.changePassword')}
+          </button>
+          <button type="button" className="app-header__action" onClick={onSignOut} disabled={signingOut} data-testid="sign-out">
+            {t('header.signOut')}
+          </button>
+        </div>
+      </header>
+      {/* Outside the header, which would pass on its white text. */}
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
-    </header>
+    </>
   );
 }
