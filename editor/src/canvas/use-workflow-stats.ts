@@ -1,6 +1,7 @@
 import type { WorkflowStats } from '@memberflow/shared/api/workflows';
 import { useEffect, useState } from 'react';
 import { getWorkflowStats } from '../api/workflows-api.ts';
+import { useSession } from '../auth/session-context.ts';
 import { statsStreamUrl } from '../monitoring/monitoring-api.ts';
 
 /** How the counts arrive: pushed over SSE, or polled because the stream failed (proxy, old server). */
@@ -18,6 +19,8 @@ export interface CanvasStats {
  */
 export function useWorkflowStats(workflowId: string, pollMs = 3000): CanvasStats {
   const [state, setState] = useState<CanvasStats>({ stats: null, source: 'connecting' });
+  // After signing in again over an expired session, try the stream again.
+  const session = useSession();
   useEffect(() => {
     const ctrl = new AbortController();
     let timer: number | undefined;
@@ -56,6 +59,6 @@ export function useWorkflowStats(workflowId: string, pollMs = 3000): CanvasStats
       ctrl.abort();
       window.clearTimeout(timer);
     };
-  }, [workflowId, pollMs]);
+  }, [workflowId, pollMs, session]);
   return state;
 }

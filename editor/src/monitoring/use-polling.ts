@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
+import { useSession } from '../auth/session-context.ts';
 
 export interface Polled<T> {
   data: T | null;
@@ -17,6 +18,8 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  // A new object only when someone signs in (again): a load the expired session refused is retried then.
+  const session = useSession();
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -36,7 +39,7 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, interva
       window.clearTimeout(timer);
     };
     // `load` is read through a ref, so a new closure each render does not restart the timer.
-  }, [intervalMs, tick, ...deps]);
+  }, [intervalMs, tick, session, ...deps]);
 
   return { data, error, reload: useCallback(() => setTick((t) => t + 1), []) };
 }

@@ -8,7 +8,7 @@ import { formatDateTime } from '../ui/format-date.ts';
 import { PlusIcon, ZapIcon } from '../ui/icons.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { useT } from '../i18n/i18n.ts';
-import { useCan } from '../auth/session-context.ts';
+import { useSession } from '../auth/session-context.ts';
 import { ReadOnlyBadge } from '../ui/read-only-badge.tsx';
 import { NewWorkflowDialog } from './new-workflow-dialog.tsx';
 import '../styles/list-page.css';
@@ -21,7 +21,8 @@ export function WorkflowListPage() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const t = useT();
-  const canEdit = useCan('edit');
+  const session = useSession();
+  const canEdit = session.can('edit');
 
   const load = useCallback(async (signal?: AbortSignal) => {
     try {
@@ -40,7 +41,8 @@ export function WorkflowListPage() {
       ctrl.abort();
       window.clearInterval(timer);
     };
-  }, [load]);
+    // A new session (signed in again over an expired one) reloads at once rather than at the next tick.
+  }, [load, session]);
 
   return (
     <div className="list-page">
