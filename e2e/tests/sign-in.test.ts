@@ -13,10 +13,14 @@ import { expect, test } from '../fixtures/test.ts';
 
 const SEEDED = 'Second-purchase nudge';
 
+/** Fills the sign-in form and waits for the server's answer (a wrong password clears the field when it comes). */
 async function fillSignIn(page: Page, who: { email: string; password: string }) {
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await Promise.all([
+    page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/auth/login'),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+  ]);
 }
 
 /** Changes the page itself sends to the API (anything but GET). */
@@ -59,6 +63,12 @@ describe('sign-in', () => {
 
     await fillSignIn(page, { email: server.people.admin.email, password: 'not-the-password' });
     await page.getByTestId('sign-in-error').filter({ hasText: 'The email or password is not right' }).waitFor();
+    // The same page in Chinese, from the language switch on the sign-in page itself.
+    await page.getByTestId('language-zh-CN').click();
+    await page.getByTestId('sign-in-error').filter({ hasText: '邮箱或密码不正确' }).waitFor();
+    expect(await page.locator('h1').textContent()).toBe('登录 Memberflow');
+    await shoot(page, '60-sign-in-zh');
+    await page.getByTestId('language-en').click();
     // The wrong password is cleared for the next try; the email stays.
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Email').inputValue()).toBe(server.people.admin.email);
@@ -223,6 +233,22 @@ describe('sign-in', () => {
     await ended.getByRole('button', { name: 'Sign in', exact: true }).click();
     await ended.waitFor({ state: 'detached' });
     await niaPage.getByRole('button', { name: 'New workflow' }).waitFor();
+
+    // Nia replaces the first password with her own; a wrong current password is named as such.
+    await niaPage.getByTestId('change-password').click();
+    const change = niaPage.getByTestId('change-password-dialog');
+    await change.getByLabel('Current password').fill('not-my-password');
+    await change.getByLabel('New password', { exact: true }).fill('nia-own-password-2026');
+    await change.getByLabel('New password again').fill('nia-own-password-2026');
+    await change.getByRole('button', { name: 'Change password' }).click();
+    await change.getByText('This is not your current password.').waitFor();
+    await shoot(niaPage, '60-change-password');
+    await change.getByLabel('Current password').fill(nia.password);
+    await change.getByRole('button', { name: 'Change password' }).click();
+    await change.getByTestId('password-changed').waitFor();
+    await change.getByRole('button', { name: 'Done' }).click();
+    // This browser stays signed in.
+    expect(await niaPage.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(200);
   });
 
   test('an admin creates an API key, sees it once with a copy button, and revokes it', async ({ pageAs, server, shoot }) => {
@@ -323,9 +349,10 @@ describe('sign-in', () => {
     const page = await pageAs('marketer');
     await page.goto(`/workflows/${id}`);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
-    // The session is gone (expired, or signed out elsewhere) while the canvas is open.
-    await page.context().clearCookies();
     await page.getByTestId('node-coupon').click();
+    // The session is gone (expired, or signed out elsewhere) while the canvas is open; the next
+    // request (the edit's autosave, or a live-count poll) finds out.
+    await page.context().clearCookies();
     await page.locator('#node-coupon-label').fill('Edited while signed out');
     const ended = page.getByTestId('session-expired');
     await ended.waitFor({ timeout: 10_000 });
