@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Permission, rolePermissions, scopePermissions, type Role } from '@memberflow/shared/api/auth';
+import { Permission, type Role } from '@memberflow/shared/api/auth';
+import { rolePermissions, scopePermissions } from '@memberflow/shared/access';
 import { describe, expect } from 'vitest';
 import { buildRouter, authServices } from '../src/api/app.ts';
 import { createApiKey } from '../src/auth/api-key-store.ts';

@@ -1,4 +1,5 @@
-import { PASSWORD_MIN, Role, type UserSummary } from '@memberflow/shared/api/auth';
+import { Role, type UserSummary } from '@memberflow/shared/api/auth';
+import { PASSWORD_MIN } from '@memberflow/shared/access';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { fieldIssues } from '../api/field-issues.ts';
 import { errorMessage } from '../api/http.ts';

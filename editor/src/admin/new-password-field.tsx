@@ -1,4 +1,4 @@
-import { PASSWORD_MIN } from '@memberflow/shared/api/auth';
+import { PASSWORD_MIN } from '@memberflow/shared/access';
 import { useState } from 'react';
 import { describedBy, FieldFrame } from '../inspector/fields/field-frame.tsx';
 import { useT } from '../i18n/i18n.ts';

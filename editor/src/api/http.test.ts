@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from '@memberflow/shared/api/auth';
+import { CSRF_HEADER } from '@memberflow/shared/access';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../auth/csrf-token.ts';
 import { onSessionEnded } from '../auth/session-end.ts';

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN } from '@memberflow/shared/api/auth';
+import { PASSWORD_MIN } from '@memberflow/shared/access';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { fieldIssues } from '../api/field-issues.ts';
 import { changePassword } from '../api/auth-api.ts';

@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from '@memberflow/shared/api/auth';
+import { CSRF_HEADER } from '@memberflow/shared/access';
 import { describe, expect, it } from 'vitest';
 import { needsCsrf, withCsrfHeader } from './csrf-token.ts';
 

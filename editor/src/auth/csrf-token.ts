@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from '@memberflow/shared/api/auth';
+import { CSRF_HEADER } from '@memberflow/shared/access';
 
 // The token the server handed out with the session (login or /me). A module-level value rather
 // than React state: every request reads it, including ones started outside components.

@@ -1,4 +1,4 @@
-import { roleCan } from '@memberflow/shared/api/auth';
+import { roleCan } from '@memberflow/shared/access';
 import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import { getSession, login, logout } from '../api/auth-api.ts';
 import { ApiRequestError, errorMessage } from '../api/http.ts';

@@ -1,4 +1,5 @@
-import { roleCan, type Role } from '@memberflow/shared/api/auth';
+import { type Role } from '@memberflow/shared/api/auth';
+import { roleCan } from '@memberflow/shared/access';
 import { describe, expect, it } from 'vitest';
 import { navSections } from './nav-sections.ts';
 

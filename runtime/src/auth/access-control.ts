@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from '@memberflow/shared/api/auth';
+import { CSRF_HEADER } from '@memberflow/shared/access';
 import type { Clock } from '@memberflow/shared/clock';
 import type Koa from 'koa';
 import type { Database } from '../db/database.ts';

@@ -1,4 +1,5 @@
-import { CreateUserBody, PASSWORD_MIN } from '@memberflow/shared/api/auth';
+import { CreateUserBody } from '@memberflow/shared/api/auth';
+import { PASSWORD_MIN } from '@memberflow/shared/access';
 import type { Database } from '../db/database.ts';
 import { audit } from '../monitoring/audit.ts';
 import { hashPassword } from './password-hash.ts';

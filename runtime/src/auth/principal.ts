@@ -1,4 +1,5 @@
-import { rolePermissions, scopePermissions, type ApiKeyScope, type Permission, type Role, type SessionUser } from '@memberflow/shared/api/auth';
+import { type ApiKeyScope, type Permission, type Role, type SessionUser } from '@memberflow/shared/api/auth';
+import { rolePermissions, scopePermissions } from '@memberflow/shared/access';
 
 /** Who is calling: a signed-in person (cookie session) or a system (API key). */
 export type Principal =

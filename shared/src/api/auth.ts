@@ -1,38 +1,13 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
+import { API_KEY_SCOPES, PASSWORD_MIN, PERMISSIONS, ROLES } from '../access.ts';
 
-/** People: admin (everything, users, API keys), marketer (edit, publish, pause), analyst (read only). */
-export const Role = z.enum(['admin', 'marketer', 'analyst']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** Systems: an ingest key may only send events and member data; a full key may do what a marketer may, plus ingest. */
-export const ApiKeyScope = z.enum(['ingest', 'full']);
+export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;
-
-/**
- * What an endpoint needs. `read` = every GET; `edit` = change workflows, segments, loyalty set-up;
- * `ingest` = events, member upserts and the till-side operations (redeem, stored value, points);
- * `admin` = users, API keys and erasing members.
- */
-export const Permission = z.enum(['read', 'edit', 'ingest', 'admin']);
+export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
-
-export const rolePermissions = {
-  admin: ['read', 'edit', 'ingest', 'admin'],
-  marketer: ['read', 'edit'],
-  analyst: ['read'],
-} as const satisfies Record<Role, readonly Permission[]>;
-
-export const scopePermissions = {
-  ingest: ['ingest'],
-  full: ['read', 'edit', 'ingest'],
-} as const satisfies Record<ApiKeyScope, readonly Permission[]>;
-
-export function roleCan(role: Role, permission: Permission): boolean {
-  return (rolePermissions[role] as readonly Permission[]).includes(permission);
-}
-
-export const PASSWORD_MIN = 12;
 const password = z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(256, 'must be at most 256 characters');
 const email = z.string().trim().toLowerCase().max(254).email('must be an email address');
 
@@ -52,8 +27,6 @@ export interface SessionInfo {
   user: SessionUser;
   csrfToken: string;
 }
-
-export const CSRF_HEADER = 'x-csrf-token';
 
 /** POST /api/v1/auth/password */
 export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1, 'is required').max(256), newPassword: password });
