@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toNumber, toText } from './coerce.ts';
 import { MS_PER_DAY } from './duration.ts';
 import type { MemberFacts } from './member-facts.ts';
 import { readProperty } from './property-filter.ts';
@@ -131,7 +132,7 @@ export function metricValue(rule: Pick<MetricRule, 'metric' | 'windowDays'>, fac
   return rule.metric === 'orders' ? inWindow.length : Math.round(inWindow.reduce((s, p) => s + p.amount, 0) * 100) / 100;
 }
 
-const same = (a: unknown, b: unknown) => a === b || (a !== null && a !== undefined && b !== null && b !== undefined && String(a) === String(b));
+const same = (a: unknown, b: unknown) => a === b || (a !== null && a !== undefined && b !== null && b !== undefined && toText(a) === toText(b));
 
 export function compare(actual: unknown, op: ConditionOp, expected: unknown): boolean {
   const present = actual !== undefined && actual !== null;
@@ -149,13 +150,13 @@ export function compare(actual: unknown, op: ConditionOp, expected: unknown): bo
     case 'not_in':
       return !compare(actual, 'in', expected);
     case 'contains':
-      return Array.isArray(actual) ? actual.some((a) => same(a, expected)) : typeof actual === 'string' && actual.includes(String(expected));
+      return Array.isArray(actual) ? actual.some((a) => same(a, expected)) : typeof actual === 'string' && actual.includes(toText(expected));
     case 'not_contains':
       return !compare(actual, 'contains', expected);
     default: {
       if (!present) return false;
-      const a = Number(actual);
-      const b = Number(expected);
+      const a = toNumber(actual);
+      const b = toNumber(expected);
       if (Number.isNaN(a) || Number.isNaN(b)) return false;
       return op === 'gt' ? a > b : op === 'gte' ? a >= b : op === 'lt' ? a < b : a <= b;
     }
@@ -177,7 +178,7 @@ const opWords: Record<ConditionOp, string> = {
   not_exists: 'is not set',
 };
 
-const show = (v: unknown) => (v === undefined || v === null ? 'nothing' : Array.isArray(v) ? `[${v.join(', ')}]` : typeof v === 'string' ? `"${v}"` : String(v));
+const show = (v: unknown) => (v === undefined || v === null ? 'nothing' : Array.isArray(v) ? `[${v.map(toText).join(', ')}]` : typeof v === 'string' ? `"${v}"` : toText(v));
 
 export interface Evaluation {
   result: boolean;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toNumber, toText } from './coerce.ts';
 
 /** A comparison on one property of an event (e.g. amount >= 100). */
 export const PropertyFilter = z.object({
@@ -24,10 +25,10 @@ export function matchesFilter(props: Properties, f: PropertyFilter): boolean {
   const actual = read(props, f.property);
   if (f.op === 'exists') return actual !== undefined && actual !== null;
   if (actual === undefined || actual === null) return false;
-  if (f.op === 'eq') return actual === f.value || String(actual) === String(f.value);
-  if (f.op === 'neq') return !(actual === f.value || String(actual) === String(f.value));
-  const a = Number(actual);
-  const b = Number(f.value);
+  if (f.op === 'eq') return actual === f.value || toText(actual) === toText(f.value);
+  if (f.op === 'neq') return !(actual === f.value || toText(actual) === toText(f.value));
+  const a = toNumber(actual);
+  const b = toNumber(f.value);
   if (Number.isNaN(a) || Number.isNaN(b)) return false;
   switch (f.op) {
     case 'gt':

@@ -1,3 +1,4 @@
+import { toNumber } from './coerce.ts';
 import { evaluateCondition } from './condition.ts';
 import { MS_PER_DAY } from './duration.ts';
 import { compileJourney, startJourney, stepJourney, type JourneyOutcome, type JourneyStep, type PersistedJourney } from './journey-machine.ts';
@@ -71,7 +72,7 @@ export interface SimulationResult {
 export function applyMemberEvent(m: MemberFacts, e: TimelineEvent): void {
   const props = e.properties ?? {};
   if (e.type === 'purchase') {
-    const amount = Number(props.amount);
+    const amount = toNumber(props.amount);
     const value = Number.isFinite(amount) ? amount : 0;
     m.orderCount += 1;
     m.totalSpent = Math.round((m.totalSpent + value) * 100) / 100;
@@ -80,8 +81,8 @@ export function applyMemberEvent(m: MemberFacts, e: TimelineEvent): void {
     m.purchases = [...m.purchases, { at: e.at, amount: value }];
   } else if (e.type === 'tier_changed' && typeof props.tier === 'string') {
     m.tier = props.tier;
-  } else if (e.type === 'points_changed' && Number.isFinite(Number(props.balance))) {
-    m.pointsBalance = Number(props.balance);
+  } else if (e.type === 'points_changed' && Number.isFinite(toNumber(props.balance))) {
+    m.pointsBalance = toNumber(props.balance);
   }
 }
 

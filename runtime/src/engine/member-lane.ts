@@ -26,6 +26,7 @@ import { qualifyingTier, rankOf } from '../loyalty/tiers.ts';
 import { scoreMember } from '@memberflow/shared/rfm';
 import { segmentCondition } from '../segments/segment-store.ts';
 import type { ConditionGroup } from '@memberflow/shared/condition';
+import { toNumber } from '@memberflow/shared/coerce';
 import type { VersionCache } from './version-cache.ts';
 
 export interface EngineDeps {
@@ -273,7 +274,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
   /** Programme rules before workflows, so triggers and conditions see the new points and tier. */
   const applyProgramme = async (e: EventRow, at: number) => {
     const tier = tiers.find((t) => t.key === member.tier);
-    const amount = Number(e.properties?.amount) || 0;
+    const amount = toNumber(e.properties?.amount) || 0;
     const earned =
       e.type === 'purchase' ? purchasePoints(program, amount, tier?.pointsMultiplier ?? 1) : e.type === 'sign_in' ? program.earn.signIn : e.type === 'referral' ? program.earn.referral : 0;
     if (earned > 0 && e.seq !== null) {
