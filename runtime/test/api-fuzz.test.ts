@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isStorableText } from '@memberflow/shared/json-input';
+import { buildWorkflow } from '@memberflow/shared/templates/build';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { authServices, buildRouter } from '../src/api/app.ts';
@@ -264,7 +265,7 @@ describe('API fuzz', () => {
     for (const r of routes) {
       const call = await callerFor(infra, r);
       // Backtests start a whole runtime: a few runs are enough there.
-      const numRuns = r.path.endsWith('/backtest') || r.path.startsWith('/api/v1/imports') ? 4 : 20;
+      const numRuns = r.path.endsWith('/backtest') || r.path.startsWith('/api/v1/imports') ? 4 : 30;
       await fc.assert(
         fc.asyncProperty(
           fc.oneof(
@@ -281,6 +282,10 @@ describe('API fuzz', () => {
     }
     expect(problems, `FUZZ_SEED=${seed}`).toEqual([]);
     expect((await infra.anonymous('GET', '/readyz')).status).toBe(200);
+    // Whatever the fuzz got accepted (events, members, programme rules) the lanes then applied.
+    await infra.drain();
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL`), `FUZZ_SEED=${seed}`).toEqual([{ n: 0 }]);
+    expect(await infra.runtime.queue.getJobCounts('failed'), `FUZZ_SEED=${seed}`).toEqual({ failed: 0 });
   });
 
   test('malformed JSON, wrong content types, huge and deeply nested bodies: a 4xx, and the server goes on', async ({ infra }) => {
@@ -583,5 +588,34 @@ describe('API fuzz', () => {
     expect(await infra.sql(`SELECT points_balance, stored_value::float8 AS sv FROM member WHERE id = 'rich'`)).toEqual([
       { points_balance: 2147483000, sv: 999999999000 },
     ]);
+  });
+  test('properties that cannot become a number or text ({"valueOf": 1, "toString": 1}) do not stop the lane', async ({
+    infra,
+  }) => {
+    await infra.publishDefinition(
+      'Filtered',
+      buildWorkflow({
+        nodes: [
+          ['t', 'event_trigger', 'Home visit', { eventType: 'visit', filters: [{ property: 'page', op: 'eq', value: 'home' }] }],
+          ['x', 'exit', 'Done', { reason: 'done' }],
+        ],
+        edges: [['t', 'next', 'x']],
+      }),
+    );
+    const odd = { valueOf: 1, toString: 1 };
+    const at = (s: number) => new Date(JAN_1 + s * 1000).toISOString();
+    const r = await infra.api('POST', '/api/v1/events', {
+      events: [
+        { type: 'points_changed', memberId: 'o1', timestamp: at(0), properties: { balance: odd } },
+        { type: 'purchase', memberId: 'o1', timestamp: at(1), properties: { amount: 5 } },
+        { type: 'visit', memberId: 'o2', timestamp: at(0), properties: { page: odd } },
+        { type: 'visit', memberId: 'o2', timestamp: at(1), properties: { page: 'home' } },
+      ],
+    });
+    expect(r.status).toBe(202);
+    await infra.drain();
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL`)).toEqual([{ n: 0 }]);
+    expect(await infra.sql(`SELECT member_id, status FROM journey`)).toEqual([{ member_id: 'o2', status: 'completed' }]);
+    expect(await infra.runtime.queue.getJobCounts('failed')).toEqual({ failed: 0 });
   });
 });
