@@ -1,4 +1,5 @@
 import { MemberInput } from '@memberflow/shared/api/members';
+import { HttpError } from '../api/http-error.ts';
 import type { Database } from '../db/database.ts';
 import { cdnowToEvents } from '../replay/replay-events.ts';
 import { parseCsv } from './csv.ts';
@@ -78,8 +79,13 @@ export async function importMembersCsv(db: Database, text: string): Promise<{ jo
  * already-applied events (history for metrics, RFM and backtests, not new triggers).
  */
 export async function importCdnow(db: Database, text: string): Promise<{ jobId: string; members: number; purchases: number }> {
-  const events = cdnowToEvents(text);
-  const jobId = await startJob(db, 'cdnow', events.length);
+  let events: ReturnType<typeof cdnowToEvents>;
+  try {
+    events = cdnowToEvents(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new HttpError(400, { error: `Invalid CDNOW file: ${message}`, issues: [{ field: '(file)', message }] });
+  }
   const members = new Map<string, { orders: number; spent: number; first: number; last: number }>();
   for (const e of events) {
     const m = members.get(e.memberId) ?? { orders: 0, spent: 0, first: e.at, last: e.at };
@@ -89,6 +95,13 @@ export async function importCdnow(db: Database, text: string): Promise<{ jobId: 
     m.last = Math.max(m.last, e.at);
     members.set(e.memberId, m);
   }
+  // member.total_spent is numeric(14, 2).
+  const over = [...members].find(([, m]) => m.spent > 999_999_999_999);
+  if (over) {
+    const message = `${over[0]} would have spent more than 999,999,999,999 in total`;
+    throw new HttpError(400, { error: `Invalid CDNOW file: ${message}`, issues: [{ field: '(file)', message }] });
+  }
+  const jobId = await startJob(db, 'cdnow', events.length);
   await db.pool.query(
     `INSERT INTO member (id, name, order_count, total_spent, first_purchase_at, last_purchase_at, joined_at)
      SELECT r.id, r.name, r.orders, r.spent, to_timestamp(r.first / 1000), to_timestamp(r.last / 1000), to_timestamp(r.first / 1000)

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { MAX_PURCHASE_AMOUNT } from '@memberflow/shared/member-event';
 
 /** One CDNOW purchase row as a member purchase. */
 export interface CdnowPurchase {
@@ -15,19 +16,22 @@ export interface CdnowPurchase {
  */
 export function parseCdnow(text: string): CdnowPurchase[] {
   const out: CdnowPurchase[] = [];
-  for (const line of text.split('\n')) {
+  text.split('\n').forEach((line, i) => {
     const f = line.trim().split(/\s+/);
-    if (f.length < 4 || !/^\d+$/.test(f[0]!)) continue;
+    if (f.length < 4 || !/^\d+$/.test(f[0]!)) return;
     const [id, date, cds, value] = f.length >= 5 ? [f[0], f[2], f[3], f[4]] : [f[0], f[1], f[2], f[3]];
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(date!);
-    if (!m) throw new Error(`CDNOW row has a bad date: "${line.trim()}"`);
-    out.push({
-      memberId: `cdnow-${id}`,
-      at: Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])),
-      cds: Number(cds),
-      amount: Number(value),
-    });
-  }
+    const at = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+    // A real calendar day (19970230 is not), in years a timestamp column can hold.
+    if (!m || Number(m[1]) < 1000 || new Date(at).toISOString().slice(0, 10).replace(/-/g, '') !== date) {
+      throw new Error(`line ${i + 1}: bad date "${date}" (use YYYYMMDD): "${line.trim().slice(0, 80)}"`);
+    }
+    const amount = Number(value);
+    if (!(amount >= 0 && amount <= MAX_PURCHASE_AMOUNT)) throw new Error(`line ${i + 1}: bad amount "${value}" (a number from 0 to ${MAX_PURCHASE_AMOUNT})`);
+    const items = Number(cds);
+    if (!Number.isInteger(items) || items < 0 || items > 1_000_000) throw new Error(`line ${i + 1}: bad number of CDs "${cds}"`);
+    out.push({ memberId: `cdnow-${id}`, at, cds: items, amount });
+  });
   return out;
 }
 
