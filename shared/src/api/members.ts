@@ -1,6 +1,6 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
-import { notYearZero, YEAR_ZERO_MESSAGE } from '../json-input.ts';
+import { jsonInputIssues, notYearZero, YEAR_ZERO_MESSAGE } from '../json-input.ts';
 import { isValidTimeZone } from '../time-zone.ts';
 
 const MemberId = z.string().min(1, 'is required').max(128).regex(/^[^\s/?#]+$/, 'may not contain spaces, "/", "?" or "#"');
@@ -19,6 +19,9 @@ export const MemberInput = z.object({
   /** Per-channel consent: false means never use that channel. */
   consents: z.partialRecord(z.enum(['sms', 'email', 'wechat', 'push', 'webhook']), z.boolean()).optional(),
   attributes: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names: letters, digits and "_"'), z.unknown()).optional(),
+}).superRefine((m, ctx) => {
+  // Text PostgreSQL can store and attributes shallow enough to walk, for the API and CSV imports alike.
+  for (const i of jsonInputIssues(m, { maxDepth: 32 })) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
 });
 export type MemberInput = z.infer<typeof MemberInput>;
 
