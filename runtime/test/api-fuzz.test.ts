@@ -284,7 +284,9 @@ describe('API fuzz', () => {
     expect((await infra.anonymous('GET', '/readyz')).status).toBe(200);
     // Whatever the fuzz got accepted (events, members, programme rules) the lanes then applied.
     await infra.drain();
-    expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL`), `FUZZ_SEED=${seed}`).toEqual([{ n: 0 }]);
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL`), `FUZZ_SEED=${seed}`).toEqual([
+      { n: 0 },
+    ]);
     expect(await infra.runtime.queue.getJobCounts('failed'), `FUZZ_SEED=${seed}`).toEqual({ failed: 0 });
   });
 
@@ -617,5 +619,79 @@ describe('API fuzz', () => {
     expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL`)).toEqual([{ n: 0 }]);
     expect(await infra.sql(`SELECT member_id, status FROM journey`)).toEqual([{ member_id: 'o2', status: 'completed' }]);
     expect(await infra.runtime.queue.getJobCounts('failed')).toEqual({ failed: 0 });
+  });
+  test('random CSV and CDNOW files: a 4xx, or an import that finishes with its row errors, never a 5xx', async ({ infra }) => {
+    problems.length = 0;
+    const cell = fc.oneof(
+      text(12),
+      fc.constantFrom(
+        '',
+        '"',
+        '""',
+        '"a,b"',
+        '0000-02-29',
+        '1990-06-15',
+        'Asia/Shanghai',
+        'Mars/Base',
+        '1e308',
+        'true',
+        'a;b;;c',
+        '\u0000',
+        '\ud800',
+        '=SUM(A1)',
+        'x'.repeat(5000),
+      ),
+    );
+    const header = fc.shuffledSubarray(
+      [
+        'id',
+        'name',
+        'phone',
+        'email',
+        'birthday',
+        'timeZone',
+        'locale',
+        'joinedAt',
+        'tags',
+        'consent_sms',
+        'attr_level',
+        'bogus',
+      ],
+      { minLength: 1 },
+    );
+    const csv = fc
+      .tuple(header, fc.array(fc.array(cell, { maxLength: 13 }), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'))
+      .map(([h, rows, nl]) => [h.join(','), ...rows.map((r) => r.join(','))].join(nl));
+    const cdnowLine = fc
+      .tuple(
+        fc.oneof(fc.nat(99999).map(String), text(6)),
+        fc.oneof(fc.constantFrom('19970101', '19980630', '00000000', '19971301', '19970230', '2026'), text(8)),
+        fc.oneof(fc.nat(20).map(String), text(3)),
+        fc.oneof(fc.double({ min: 0, max: 500, noNaN: true }).map(String), fc.constantFrom('1e308', '-5', 'NaN', 'x')),
+      )
+      .map((f) => f.join(' '));
+    const cdnow = fc.array(cdnowLine, { maxLength: 8 }).map((l) => l.join('\n'));
+    await fc.assert(
+      fc.asyncProperty(csv, async (body) => {
+        const s = await send(infra.api, 'POST', '/api/v1/imports/members', body, 'text/csv');
+        check(s, { jsonBody: false });
+        if (s.status !== 202) return;
+        const id = (s.answer as { jobId: string }).jobId;
+        let job: { status: string; errors: unknown[] } | undefined;
+        for (let i = 0; i < 100 && (!job || job.status === 'running'); i++) {
+          if (i) await new Promise((ok) => setTimeout(ok, 20));
+          job = (await infra.api('GET', `/api/v1/imports/${id}`)).body;
+        }
+        if (job?.status !== 'done' && job?.status !== 'failed') problems.push(`import did not finish: ${JSON.stringify(job)}`);
+      }),
+      { numRuns: 25, seed },
+    );
+    await fc.assert(
+      fc.asyncProperty(cdnow, async (body) =>
+        check(await send(infra.api, 'POST', '/api/v1/imports/cdnow', body, 'text/plain'), { jsonBody: false }),
+      ),
+      { numRuns: 40, seed },
+    );
+    expect(problems, `FUZZ_SEED=${seed}`).toEqual([]);
   });
 });
