@@ -1,6 +1,7 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
+import { textProblem } from '@memberflow/shared/json-input';
 import { accessControl } from '../auth/access-control.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -88,6 +89,18 @@ export function createApp(deps: AppDeps): Koa {
     }
   });
   app.use(securityHeaders());
+  // A path that does not decode to storable text (%00, broken UTF-8) names nothing we hold.
+  app.use(async (ctx, next) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(ctx.path);
+    } catch {
+      throw new HttpError(400, { error: 'The request path is not valid percent-encoded UTF-8' });
+    }
+    const problem = textProblem(decoded);
+    if (problem) throw new HttpError(400, { error: `The request path ${problem}` });
+    await next();
+  });
   app.use(accessControl({ db: deps.engine.db, clock: deps.engine.clock, policy: auth.policy, limiter: auth.limiter, limits: deps.config.rateLimits }));
   // JSON for the API; text for CSV and CDNOW imports.
   app.use(bodyParser({ enableTypes: ['json', 'text'], extendTypes: { text: ['text/csv', 'text/plain'] }, jsonLimit: '2mb', textLimit: '100mb', encoding: 'utf-8' }));

@@ -1,4 +1,5 @@
 import type { ApiError } from '@memberflow/shared/api/workflows';
+import { jsonInputIssues } from '@memberflow/shared/json-input';
 import { pathToField } from '@memberflow/shared/violations';
 import type { z } from 'zod';
 
@@ -13,6 +14,12 @@ export class HttpError extends Error {
 
 /** Parses a request body with a shared schema; a failure is a 400 that names each field. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what = 'request body'): z.infer<S> {
+  // Text Postgres cannot store (NUL, lone surrogates) and absurd nesting are refused before any schema sees them.
+  const bad = jsonInputIssues(body);
+  if (bad.length) {
+    const issues = bad.map((i) => ({ field: pathToField(i.path) || '(body)', message: i.message }));
+    throw new HttpError(400, { error: `Invalid ${what}: ${issues[0]!.field} ${issues[0]!.message}`, issues });
+  }
   const r = schema.safeParse(body);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ field: pathToField(i.path) || '(body)', message: i.message }));

@@ -55,7 +55,7 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
   });
   router.get('/api/v1/workflows/:id/versions/:version', async (ctx) => {
     const v = Number(ctx.params.version);
-    const { rows } = Number.isInteger(v) && /^[0-9a-f-]{36}$/i.test(ctx.params.id!)
+    const { rows } = Number.isInteger(v) && v >= 1 && v <= 2_147_483_647 && /^[0-9a-f-]{36}$/i.test(ctx.params.id!)
       ? await db.pool.query(`SELECT version, published_at AS "publishedAt", definition FROM workflow_version WHERE workflow_id = $1 AND version = $2`, [ctx.params.id, v])
       : { rows: [] };
     if (!rows[0]) throw notFound('Version');
