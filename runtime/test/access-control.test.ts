@@ -5,6 +5,9 @@ import { describe, expect } from 'vitest';
 import { buildRouter, authServices } from '../src/api/app.ts';
 import { createApiKey } from '../src/auth/api-key-store.ts';
 import { routeAccess, type Access } from '../src/auth/route-access.ts';
+import { stillValid } from '../src/auth/still-valid.ts';
+import { createUser } from '../src/auth/user-store.ts';
+import { toCsv } from '../src/monitoring/csv-export.ts';
 import { test, type Infra } from './infra-fixture.ts';
 
 type Who = 'anonymous' | Role | 'key:ingest' | 'key:full';
@@ -66,6 +69,11 @@ describe('access control', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  test('read permission is only ever given to GETs: anything that changes data needs more', () => {
+    const readChanges = Object.entries(routeAccess).filter(([route, access]) => access === 'read' && !route.startsWith('GET '));
+    expect(readChanges).toEqual([]);
   });
 
   test('unknown routes and case tricks are refused, not served', async ({ infra }) => {
@@ -149,6 +157,36 @@ describe('sessions', () => {
     expect(audit).toEqual([{ actor: m.email, action: 'user.locked' }]);
   });
 
+  test('parallel guesses get no more tries than the lockout allows, and cannot slip a right password past a lock', async ({ infra }) => {
+    const m = await infra.as('marketer');
+    const burst = await Promise.all(
+      [...Array.from({ length: 15 }, (_, i) => `wrong-${i}`), m.password].map((password) => infra.anonymous('POST', '/api/v1/auth/login', { email: m.email, password })),
+    );
+    const statuses = burst.map((r) => r.status);
+    // At most five passwords were actually checked: wrong ones answered 401, or 429 once they locked.
+    expect(statuses.filter((s) => s === 401 || s === 200).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(11);
+    for (const r of burst.filter((b) => b.status === 429)) expect(r.body.error).toMatch(/locked until/);
+    const [row] = await infra.sql(`SELECT locked_until FROM app_user WHERE email = $1`, [m.email]);
+    if (statuses.includes(200)) expect(statuses.indexOf(200)).toBe(15);
+    else expect(row.locked_until).not.toBeNull();
+  });
+
+  test('an unknown email locks and answers exactly like a real account', async ({ infra }) => {
+    const m = await infra.as('analyst');
+    const run = async (email: string) => {
+      const out: [number, string][] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await infra.anonymous('POST', '/api/v1/auth/login', { email, password: `guess-${i}` });
+        out.push([r.status, String(r.body.error).replace(/until \d\d:\d\d/, 'until HH:MM')]);
+      }
+      return out;
+    };
+    const real = await run(m.email);
+    expect(await run('nobody-here@test.example')).toEqual(real);
+    expect(real.map(([s]) => s)).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
   test('an unknown email gets the same answer as a wrong password', async ({ infra }) => {
     const res = await infra.anonymous('POST', '/api/v1/auth/login', { email: 'nobody@test.example', password: 'whatever-123' });
     expect(res).toMatchObject({ status: 401, body: { error: 'Email or password is wrong' } });
@@ -176,7 +214,55 @@ describe('sessions', () => {
   });
 });
 
+describe('guessing with a session', () => {
+  test('wrong current passwords on a password change end the session after a few tries', async ({ infra }) => {
+    const m = await infra.as('marketer');
+    for (let i = 0; i < 4; i++) expect((await m('POST', '/api/v1/auth/password', { currentPassword: `guess-${i}`, newPassword: 'a-new-password-456' })).status).toBe(400);
+    const fifth = await m('POST', '/api/v1/auth/password', { currentPassword: 'guess-5', newPassword: 'a-new-password-456' });
+    expect(fifth).toMatchObject({ status: 401, body: { error: /signed out/ } });
+    expect((await m('GET', '/api/v1/auth/me')).status).toBe(401);
+    expect((await infra.sql(`SELECT action FROM audit_log WHERE action = 'user.password_guessing'`)).length).toBe(1);
+  });
+
+  test('a live stream stops being valid when its session ends or its key is revoked', async ({ infra }) => {
+    const m = await infra.as('marketer');
+    const res = await infra.anonymous('POST', '/api/v1/auth/login', { email: m.email, password: m.password });
+    const [session] = await infra.sql(`SELECT token_hash, user_id FROM user_session ORDER BY created_at DESC, token_hash LIMIT 1`);
+    const principal = { kind: 'user' as const, user: res.body.user, sessionHash: session.token_hash as string, csrfToken: res.body.csrfToken as string };
+    const { runtime } = infra;
+    const valid = () => stillValid(runtime.db, infra.clock, runtime.config, principal);
+    const sessions = await infra.sql(`SELECT token_hash FROM user_session WHERE user_id = $1`, [res.body.user.id]);
+    expect(sessions.map((r) => r.token_hash)).toContain(principal.sessionHash);
+    expect(await valid()).toBe(true);
+    const admin = await infra.as('admin');
+    await admin('PATCH', `/api/v1/users/${res.body.user.id}`, { disabled: true });
+    expect(await valid()).toBe(false);
+
+    const key = await createApiKey(runtime.db, infra.clock, { name: 'stream', scope: 'full' }, 'test');
+    const keyPrincipal = { kind: 'key' as const, id: key.id, name: key.name, scope: key.scope };
+    expect(await stillValid(runtime.db, infra.clock, runtime.config, keyPrincipal)).toBe(true);
+    await admin('DELETE', `/api/v1/api-keys/${key.id}`);
+    expect(await stillValid(runtime.db, infra.clock, runtime.config, keyPrincipal)).toBe(false);
+  });
+});
+
 describe('users and API keys', () => {
+  test('two admins disabling each other at once leave one enabled admin', async ({ infra }) => {
+    const first = await infra.as('admin');
+    const second = await createUser(infra.runtime.db, infra.clock, { email: 'second.admin@test.example', name: 'Second', role: 'admin', password: 'second-admin-pass' });
+    const [me] = await infra.sql(`SELECT id FROM app_user WHERE email = $1`, [first.email]);
+    const login = await infra.anonymous('POST', '/api/v1/auth/login', { email: second.email, password: 'second-admin-pass' });
+    const secondCall = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]!, 'x-csrf-token': login.body.csrfToken };
+    const [a, b] = await Promise.all([
+      first('PATCH', `/api/v1/users/${second.id}`, { disabled: true }),
+      infra.anonymous('PATCH', `/api/v1/users/${me.id}`, { disabled: true }, secondCall),
+    ]);
+    // The loser is refused: 409 (the last admin) or 401 (its own session ended with the winner's change).
+    expect([a.status, b.status].filter((s) => s === 200)).toHaveLength(1);
+    expect([a.status, b.status].filter((s) => s === 409 || s === 401)).toHaveLength(1);
+    expect((await infra.sql(`SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND disabled_at IS NULL`))[0].n).toBe(1);
+  });
+
   test('admins manage people; every change is audited with the admin as actor and no secret in it', async ({ infra }) => {
     const admin = await infra.as('admin');
     const created = await admin('POST', '/api/v1/users', { email: 'New.Person@Test.Example', name: 'New Person', role: 'analyst', password: 'first-password-1' });
@@ -293,5 +379,12 @@ describe('limits and headers', () => {
     expect(res.status).toBe(413);
     // Strangers' bodies are not even read.
     expect((await infra.anonymous('POST', '/api/v1/events', huge)).status).toBe(401);
+  });
+});
+
+describe('exports', () => {
+  test('CSV cells a spreadsheet would run as formulas are defused, including tab and carriage-return starts', () => {
+    const csv = toCsv(['v'], [['=1+1'], ['\t=1+1'], ['\r=1+1'], ['@SUM(A1)'], ['-5'], ['plain']]);
+    expect(csv.split('\r\n').slice(1, 7)).toEqual(["'=1+1", "'\t=1+1", '"\'\r=1+1"', "'@SUM(A1)", '-5', 'plain']);
   });
 });

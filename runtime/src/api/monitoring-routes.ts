@@ -1,5 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type Router from '@koa/router';
+import { principalOf } from '../auth/principal.ts';
+import { stillValid } from '../auth/still-valid.ts';
 import { AuditQuery, DashboardQuery, ExportQuery, FailureTargets } from '@memberflow/shared/api/monitoring';
 import { audit, actorOf } from '../monitoring/audit.ts';
 import { toCsv } from '../monitoring/csv-export.ts';
@@ -50,7 +52,15 @@ export function monitoringRoutes(router: Router, deps: AppDeps): void {
     ctx.status = 200;
     ctx.body = stream;
     let last = '';
+    let ticks = 0;
+    const principal = principalOf(ctx);
     const send = async () => {
+      // Every 30 s: a caller signed out, disabled or revoked since the stream opened gets no more.
+      // After 15 minutes the stream ends anyway; EventSource reconnects, through the access check.
+      if (++ticks % 15 === 0 && (ticks >= 450 || !(await stillValid(db, deps.engine.clock, deps.config, principal)))) {
+        stop();
+        return;
+      }
       const s = JSON.stringify(await workflowStats(db, ctx.params.id!));
       // Unchanged counts are sent as a comment only, to keep proxies from closing the stream.
       stream.write(s === last ? ': keep-alive\n\n' : `event: stats\ndata: ${s}\n\n`);

@@ -85,7 +85,8 @@ export const routeAccess = {
   'PUT /api/v1/segments/:key': 'edit',
   'DELETE /api/v1/segments/:key': 'edit',
   'GET /api/v1/segments/:key/preview': 'read',
-  'POST /api/v1/segments/:key/count': 'read',
+  // Counting rewrites the segment's membership: a change, not a read.
+  'POST /api/v1/segments/:key/count': 'edit',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof routeAccess;

@@ -5,6 +5,7 @@ import { HttpError } from '../api/http-error.ts';
 import { audit } from '../monitoring/audit.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
 import type { Principal } from './principal.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { randomToken, sha256 } from './secret-token.ts';
 
 export interface SessionPolicy {
@@ -20,25 +21,43 @@ function lockedError(until: Date, now: number): HttpError {
   return new HttpError(429, { error: `Too many wrong passwords: this account is locked until ${until.toISOString().slice(11, 16)} UTC`, retryAfterSeconds });
 }
 
-/** Checks a password with lockout after repeated failures; on success opens a session. */
-export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, email: string, password: string, ip: string): Promise<{ token: string; info: SessionInfo }> {
+/**
+ * Checks a password with lockout after repeated failures; on success opens a session.
+ * Each attempt first reserves a place in the failure count (one statement), so parallel guesses
+ * cannot exceed the limit, and a correct password only counts if no lock was set meanwhile.
+ * Unknown emails are counted in Redis and answered exactly like real accounts, in the same time.
+ */
+export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, limiter: RateLimiter, email: string, password: string, ip: string): Promise<{ token: string; info: SessionInfo }> {
   const now = clock.now();
   const user = await db.prisma.appUser.findUnique({ where: { email } });
   if (!user) {
     await burnPasswordCheck(password);
+    const { count, resetAt } = await limiter.failure('sign-in', sha256(email), policy.lockout.ms);
+    if (count >= policy.lockout.attempts) throw lockedError(new Date(resetAt), now);
     throw new HttpError(401, { error: WRONG });
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) throw lockedError(user.lockedUntil, now);
+  const { rows: reserved } = await db.pool.query(
+    `UPDATE app_user SET
+       failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
+       locked_until = NULL
+     WHERE id = $1 AND ((locked_until IS NULL AND failed_logins < $3) OR locked_until <= $2)
+     RETURNING id`,
+    [user.id, new Date(now), policy.lockout.attempts],
+  );
+  if (!reserved.length) {
+    await burnPasswordCheck(password);
+    // Out of attempts but not locked (parallel guesses, or a process that died mid-check): lock now, so it ends.
+    const { rows } = await db.pool.query<{ locked_until: Date }>(
+      `UPDATE app_user SET locked_until = COALESCE(locked_until, $2::timestamptz) WHERE id = $1 RETURNING locked_until`,
+      [user.id, new Date(now + policy.lockout.ms)],
+    );
+    throw lockedError(rows[0]?.locked_until ?? new Date(now + policy.lockout.ms), now);
+  }
   if (!(await verifyPassword(password, user.passwordHash))) {
-    // One statement, so parallel guesses cannot slip past the count; an expired lock starts a fresh count.
     const { rows } = await db.pool.query<{ failed_logins: number; locked_until: Date | null }>(
-      `UPDATE app_user SET
-         failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
-         locked_until = CASE
-           WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END) >= $3 THEN $4::timestamptz
-           ELSE NULL END
+      `UPDATE app_user SET locked_until = CASE WHEN failed_logins >= $2 THEN COALESCE(locked_until, $3::timestamptz) ELSE locked_until END
        WHERE id = $1 RETURNING failed_logins, locked_until`,
-      [user.id, new Date(now), policy.lockout.attempts, new Date(now + policy.lockout.ms)],
+      [user.id, policy.lockout.attempts, new Date(now + policy.lockout.ms)],
     );
     const row = rows[0];
     if (row?.locked_until) {
@@ -47,12 +66,20 @@ export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, 
     }
     throw new HttpError(401, { error: WRONG });
   }
+  // Right password: it counts only if no lock was set while it was being checked.
+  const { rows: cleared } = await db.pool.query(`UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1 AND locked_until IS NULL RETURNING id`, [
+    user.id,
+    new Date(now),
+  ]);
+  if (!cleared.length) {
+    const fresh = await db.prisma.appUser.findUnique({ where: { id: user.id } });
+    throw lockedError(fresh?.lockedUntil ?? new Date(now + policy.lockout.ms), now);
+  }
   if (user.disabledAt) throw new HttpError(401, { error: 'This account is disabled; ask an admin to enable it' });
 
   const token = randomToken();
   const csrfToken = randomToken();
   await db.prisma.$transaction([
-    db.prisma.appUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now) } }),
     // Old sessions of this user are cleaned up as they sign in again.
     db.prisma.userSession.deleteMany({ where: { userId: user.id, OR: [{ lastSeenAt: { lt: new Date(now - policy.idleMs) } }, { createdAt: { lt: new Date(now - policy.maxMs) } }] } }),
     db.prisma.userSession.create({ data: { tokenHash: sha256(token), userId: user.id, csrfToken, createdAt: new Date(now), lastSeenAt: new Date(now) } }),
@@ -65,7 +92,10 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** The session behind a cookie token, or null when unknown, expired or its user disabled. */
 export async function findSession(db: Database, clock: Clock, policy: SessionPolicy, token: string): Promise<Extract<Principal, { kind: 'user' }> | null> {
-  const tokenHash = sha256(token);
+  return findSessionByHash(db, clock, policy, sha256(token));
+}
+
+export async function findSessionByHash(db: Database, clock: Clock, policy: SessionPolicy, tokenHash: string): Promise<Extract<Principal, { kind: 'user' }> | null> {
   const s = await db.prisma.userSession.findUnique({ where: { tokenHash }, include: { user: true } });
   if (!s) return null;
   const now = clock.now();

@@ -48,12 +48,13 @@ export async function updateUser(db: Database, clock: Clock, id: string, body: U
   const u = await db.prisma.appUser.findUnique({ where: { id } });
   if (!u) throw notFound('User');
   const losesAdmin = u.role === 'admin' && u.disabledAt === null && ((body.role && body.role !== 'admin') || body.disabled === true);
-  if (losesAdmin) {
-    const admins = await db.prisma.appUser.count({ where: { role: 'admin', disabledAt: null } });
-    if (admins <= 1) throw new HttpError(409, { error: 'This is the last enabled admin; make another admin first' });
-  }
   const now = new Date(clock.now());
   const updated = await db.prisma.$transaction(async (tx) => {
+    if (losesAdmin) {
+      // Locking the enabled admins' rows: two admins disabling each other at once cannot both succeed.
+      const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM app_user WHERE role = 'admin' AND disabled_at IS NULL FOR UPDATE`;
+      if (admins.filter((a) => a.id !== id).length === 0) throw new HttpError(409, { error: 'This is the last enabled admin; make another admin first' });
+    }
     const next = await tx.appUser.update({
       where: { id },
       data: {
