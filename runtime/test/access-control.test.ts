@@ -382,6 +382,29 @@ describe('limits and headers', () => {
   });
 });
 
+describe('audit of every change', () => {
+  test('changes without an entry of their own get a generic one; system ingest and autosaves do not', async ({ infra }) => {
+    const marketer = await infra.as('marketer');
+    const seg = await marketer('POST', '/api/v1/segments', { key: 'vip', name: 'VIP', condition: { type: 'group', combinator: 'and', rules: [] } });
+    expect(seg.status).toBe(201);
+    const wf = await marketer('POST', '/api/v1/workflows', { name: 'Audited', templateKey: 'second-purchase-nudge' });
+    const draft = (await marketer('GET', `/api/v1/workflows/${wf.body.id}`)).body.draft;
+    expect((await marketer('PUT', `/api/v1/workflows/${wf.body.id}/draft`, { definition: draft })).status).toBe(200);
+    await infra.api('POST', '/api/v1/events', { type: 'purchase', memberId: 'a1', properties: { amount: 5 } });
+    const admin = await infra.as('admin');
+    expect((await admin('POST', '/api/v1/members/a1/points/award', { points: 10, reason: 'goodwill' })).status).toBe(200);
+    expect((await admin('DELETE', '/api/v1/members/a1')).status).toBe(200);
+
+    const log = await infra.sql(`SELECT actor, action, target_id FROM audit_log WHERE target_type = 'request' ORDER BY id`);
+    expect(log).toEqual([
+      { actor: marketer.email, action: 'POST /api/v1/segments', target_id: '/api/v1/segments' },
+      { actor: marketer.email, action: 'POST /api/v1/workflows', target_id: '/api/v1/workflows' },
+      { actor: admin.email, action: 'POST /api/v1/members/:id/points/award', target_id: '/api/v1/members/a1/points/award' },
+      { actor: admin.email, action: 'DELETE /api/v1/members/:id', target_id: '/api/v1/members/a1' },
+    ]);
+  });
+});
+
 describe('exports', () => {
   test('CSV cells a spreadsheet would run as formulas are defused, including tab and carriage-return starts', () => {
     const csv = toCsv(['v'], [['=1+1'], ['\t=1+1'], ['\r=1+1'], ['@SUM(A1)'], ['-5'], ['plain']]);

@@ -3,7 +3,7 @@ import type Router from '@koa/router';
 import { principalOf } from '../auth/principal.ts';
 import { stillValid } from '../auth/still-valid.ts';
 import { AuditQuery, DashboardQuery, ExportQuery, FailureTargets } from '@memberflow/shared/api/monitoring';
-import { audit, actorOf } from '../monitoring/audit.ts';
+import { auditRequest } from '../monitoring/audit.ts';
 import { toCsv } from '../monitoring/csv-export.ts';
 import { workflowDashboard } from '../monitoring/dashboard.ts';
 import { actOnFailures, listFailures } from '../monitoring/failures.ts';
@@ -39,7 +39,7 @@ export function monitoringRoutes(router: Router, deps: AppDeps): void {
     await getWorkflow(db, ctx.params.id!);
     if (!deps.effectQueue) throw new HttpError(503, { error: 'The effect queue is not available in this process' });
     const r = await actOnFailures(db, { steps: deps.queue, effects: deps.effectQueue }, ctx.params.id!, action, target);
-    await audit(db.pool, actorOf(ctx), `failures.${action}`, 'workflow', ctx.params.id!, { ...target, ...r });
+    await auditRequest(ctx, db.pool, `failures.${action}`, 'workflow', ctx.params.id!, { ...target, ...r });
     ctx.body = r;
   });
 

@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import { CreateApiKeyBody, CreateUserBody, UpdateUserBody } from '@memberflow/shared/api/auth';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-key-store.ts';
 import { createUser, listUsers, updateUser } from '../auth/user-store.ts';
-import { actorOf, audit } from '../monitoring/audit.ts';
+import { actorOf, auditRequest } from '../monitoring/audit.ts';
 import type { AppDeps } from './app-deps.ts';
 import { parseBody } from './http-error.ts';
 
@@ -15,7 +15,7 @@ export function usersRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/users', async (ctx) => {
     const body = parseBody(CreateUserBody, ctx.request.body);
     const user = await createUser(db, clock, body);
-    await audit(db.pool, actorOf(ctx), 'user.create', 'user', user.id, { email: user.email, role: user.role });
+    await auditRequest(ctx, db.pool, 'user.create', 'user', user.id, { email: user.email, role: user.role });
     ctx.status = 201;
     ctx.body = user;
   });
@@ -23,7 +23,7 @@ export function usersRoutes(router: Router, deps: AppDeps): void {
     const body = parseBody(UpdateUserBody, ctx.request.body);
     const user = await updateUser(db, clock, ctx.params.id!, body);
     const { password, ...visible } = body;
-    await audit(db.pool, actorOf(ctx), 'user.update', 'user', user.id, { email: user.email, ...visible, ...(password !== undefined && { passwordReset: true }) });
+    await auditRequest(ctx, db.pool, 'user.update', 'user', user.id, { email: user.email, ...visible, ...(password !== undefined && { passwordReset: true }) });
     ctx.body = user;
   });
   router.get('/api/v1/api-keys', async (ctx) => {
@@ -32,13 +32,13 @@ export function usersRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/api-keys', async (ctx) => {
     const body = parseBody(CreateApiKeyBody, ctx.request.body);
     const key = await createApiKey(db, clock, body, actorOf(ctx));
-    await audit(db.pool, actorOf(ctx), 'api_key.create', 'api_key', key.id, { name: key.name, scope: key.scope, prefix: key.prefix });
+    await auditRequest(ctx, db.pool, 'api_key.create', 'api_key', key.id, { name: key.name, scope: key.scope, prefix: key.prefix });
     ctx.status = 201;
     ctx.body = key;
   });
   router.delete('/api/v1/api-keys/:id', async (ctx) => {
     const key = await revokeApiKey(db, clock, ctx.params.id!);
-    await audit(db.pool, actorOf(ctx), 'api_key.revoke', 'api_key', key.id, { name: key.name, prefix: key.prefix });
+    await auditRequest(ctx, db.pool, 'api_key.revoke', 'api_key', key.id, { name: key.name, prefix: key.prefix });
     ctx.body = key;
   });
 }

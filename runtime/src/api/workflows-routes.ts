@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { BacktestBody, CreateWorkflowBody, MigrateBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
 import { backtestWorkflow } from '../workflows/backtest.ts';
-import { actorOf, audit } from '../monitoring/audit.ts';
+import { auditRequest } from '../monitoring/audit.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
@@ -29,29 +29,29 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
   });
   router.post('/api/v1/workflows/:id/publish', async (ctx) => {
     const r = await publishWorkflow(db, ctx.params.id!, deps.config);
-    await audit(db.pool, actorOf(ctx), 'workflow.publish', 'workflow', ctx.params.id!, { version: r.version });
+    await auditRequest(ctx, db.pool, 'workflow.publish', 'workflow', ctx.params.id!, { version: r.version });
     ctx.status = 201;
     ctx.body = r;
   });
   for (const action of ['pause', 'resume', 'stop'] as const) {
     router.post(`/api/v1/workflows/:id/${action}`, async (ctx) => {
       ctx.body = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, action);
-      await audit(db.pool, actorOf(ctx), `workflow.${action}`, 'workflow', ctx.params.id!, ctx.body as Record<string, unknown>);
+      await auditRequest(ctx, db.pool, `workflow.${action}`, 'workflow', ctx.params.id!, ctx.body as Record<string, unknown>);
     });
   }
   router.post('/api/v1/workflows/:id/migrate', async (ctx) => {
     const body = parseBody(MigrateBody, ctx.request.body);
     ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, body);
-    await audit(db.pool, actorOf(ctx), 'workflow.migrate', 'workflow', ctx.params.id!, { ...body, ...(ctx.body as object) });
+    await auditRequest(ctx, db.pool, 'workflow.migrate', 'workflow', ctx.params.id!, { ...body, ...(ctx.body as object) });
   });
   router.post('/api/v1/workflows/:id/duplicate', async (ctx) => {
     ctx.status = 201;
     ctx.body = await duplicateWorkflow(db, ctx.params.id!);
-    await audit(db.pool, actorOf(ctx), 'workflow.duplicate', 'workflow', ctx.params.id!, { copy: (ctx.body as { id: string }).id });
+    await auditRequest(ctx, db.pool, 'workflow.duplicate', 'workflow', ctx.params.id!, { copy: (ctx.body as { id: string }).id });
   });
   router.post('/api/v1/workflows/:id/archive', async (ctx) => {
     ctx.body = await archiveWorkflow(db, ctx.params.id!);
-    await audit(db.pool, actorOf(ctx), 'workflow.archive', 'workflow', ctx.params.id!);
+    await auditRequest(ctx, db.pool, 'workflow.archive', 'workflow', ctx.params.id!);
   });
   router.get('/api/v1/workflows/:id/versions/:version', async (ctx) => {
     const v = Number(ctx.params.version);

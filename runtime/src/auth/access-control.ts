@@ -4,7 +4,8 @@ import type Koa from 'koa';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../api/http-error.ts';
 import { findApiKey } from './api-key-store.ts';
-import { describePrincipal, permissionsOf, type Principal } from './principal.ts';
+import { audit } from '../monitoring/audit.ts';
+import { actorLabel, describePrincipal, permissionsOf, type Principal } from './principal.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { accessFor, isEditorFile } from './route-access.ts';
 import { sameSecret } from './secret-token.ts';
@@ -56,8 +57,26 @@ export function accessControl(deps: AccessControlDeps): Koa.Middleware {
     }
     if (principal.kind === 'user' && !SAFE_METHODS.has(ctx.method)) checkCsrf(ctx, principal);
     ctx.state.principal = principal;
-    return next();
+    await next();
+    // Every successful change is in the audit log: routes with their own entry (publish, users, …)
+    // mark the request; the rest get a generic one. Systems' ingest is not audited (its volume is the
+    // event log itself), but a person doing the same by hand is.
+    const audited = !SAFE_METHODS.has(ctx.method) && ctx.status < 400 && !ctx.state.audited && !unaudited.has(rule.route);
+    if (audited && (rule.access !== 'ingest' || principal.kind === 'user')) {
+      await audit(deps.db.pool, actorLabel(principal), `${ctx.method} ${rule.route.split(' ')[1]}`, 'request', safePath(ctx.path));
+    }
   };
+}
+
+/** Changes whose history lives elsewhere: drafts autosave every few seconds (publishing is audited); backtests and recounts change nothing of note. */
+const unaudited = new Set<string>(['PUT /api/v1/workflows/:id/draft', 'POST /api/v1/workflows/:id/backtest', 'POST /api/v1/segments/:key/count', 'POST /api/v1/auth/password']);
+
+function safePath(path: string): string {
+  try {
+    return decodeURIComponent(path).slice(0, 300);
+  } catch {
+    return path.slice(0, 300);
+  }
 }
 
 async function identify(ctx: Koa.Context, deps: AccessControlDeps): Promise<Principal> {

@@ -24,12 +24,12 @@ export async function ensureFirstAdmin(db: Database, env: NodeJS.ProcessEnv = pr
     throw new Error(`First admin: ${issue.path[0] === 'password' ? 'MEMBERFLOW_ADMIN_PASSWORD' : 'MEMBERFLOW_ADMIN_EMAIL'} ${issue.message}${issue.path[0] === 'password' ? ` (at least ${PASSWORD_MIN} characters)` : ''}`);
   }
   // ON CONFLICT: two processes starting together create one admin.
-  const { rowCount } = await db.pool.query(
-    `INSERT INTO app_user (id, email, name, role, password_hash) SELECT gen_random_uuid(), $1, $2, 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM app_user) ON CONFLICT DO NOTHING`,
+  const { rows } = await db.pool.query<{ id: string }>(
+    `INSERT INTO app_user (id, email, name, role, password_hash) SELECT gen_random_uuid(), $1, $2, 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM app_user) ON CONFLICT DO NOTHING RETURNING id`,
     [body.data.email, body.data.name, await hashPassword(password)],
   );
-  if (!rowCount) return { created: false, email };
-  await audit(db.pool, 'system', 'user.create', 'user', body.data.email, { email: body.data.email, role: 'admin', firstAdmin: true });
+  if (!rows[0]) return { created: false, email };
+  await audit(db.pool, 'system', 'user.create', 'user', rows[0].id, { email: body.data.email, role: 'admin', firstAdmin: true });
   return { created: true, email: body.data.email, password, generated: !given };
 }
 

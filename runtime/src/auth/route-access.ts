@@ -24,6 +24,8 @@ export const routeAccess = {
   'DELETE /api/v1/api-keys/:id': 'admin',
 
   'POST /api/v1/events': 'ingest',
+  'GET /api/v1/events': 'read',
+  'POST /api/v1/events/:seq/retry': 'edit',
   'POST /api/v1/members': 'ingest',
   'PUT /api/v1/members/:id': 'ingest',
   'DELETE /api/v1/members/:id': 'admin',
