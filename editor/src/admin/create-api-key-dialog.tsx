@@ -5,7 +5,8 @@ import { fieldIssues } from '../api/field-issues.ts';
 import { errorMessage } from '../api/http.ts';
 import { FieldFrame } from '../inspector/fields/field-frame.tsx';
 import { useT } from '../i18n/i18n.ts';
-import { CheckIcon, CopyIcon, XIcon } from '../ui/icons.tsx';
+import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
+import { CheckIcon, CopyIcon } from '../ui/icons.tsx';
 import { copyText } from './copy-text.ts';
 
 /**
@@ -60,12 +61,7 @@ export function CreateApiKeyDialog({ onClose, onCreated }: { onClose: () => void
         <ShowKeyOnce created={created} onDone={onClose} />
       ) : (
         <form className="dialog admin-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="create-key-dialog">
-          <div className="dialog__head">
-            <h2 id={`${id}-title`}>{t('keys.createTitle')}</h2>
-            <button className="btn btn--ghost" type="button" onClick={onClose} aria-label={t('common.close')}>
-              <XIcon size={16} />
-            </button>
-          </div>
+          <DialogHead titleId={`${id}-title`} title={t('keys.createTitle')} onClose={onClose} />
           <FieldFrame id={`${id}-name`} label={t('keys.name')} error={nameError} hint={t('keys.nameHint')}>
             <input
               ref={nameRef}
@@ -91,19 +87,7 @@ export function CreateApiKeyDialog({ onClose, onCreated }: { onClose: () => void
               </label>
             ))}
           </fieldset>
-          {error && (
-            <div className="banner banner--error" role="alert">
-              {error}
-            </div>
-          )}
-          <div className="dialog__actions">
-            <button className="btn" type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button className="btn btn--primary" type="submit" disabled={busy} data-testid="create-key-submit">
-              {busy ? t('common.working') : t('keys.create')}
-            </button>
-          </div>
+          <DialogFooter error={error} busy={busy} submitLabel={t('keys.create')} onCancel={onClose} submitTestId="create-key-submit" />
         </form>
       )}
     </div>

@@ -6,7 +6,7 @@ import { errorMessage } from '../api/http.ts';
 import { createUser } from '../api/users-api.ts';
 import { FieldFrame } from '../inspector/fields/field-frame.tsx';
 import { useT } from '../i18n/i18n.ts';
-import { XIcon } from '../ui/icons.tsx';
+import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
 import { NewPasswordField } from './new-password-field.tsx';
 
 type Field = 'email' | 'name' | 'role' | 'password';
@@ -55,12 +55,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
       <form className="dialog admin-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="create-user-dialog">
-        <div className="dialog__head">
-          <h2 id={`${id}-title`}>{t('users.createTitle')}</h2>
-          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label={t('common.close')}>
-            <XIcon size={16} />
-          </button>
-        </div>
+        <DialogHead titleId={`${id}-title`} title={t('users.createTitle')} onClose={onClose} />
         <FieldFrame id={`${id}-email`} label={t('users.email')} error={errors.email}>
           <input
             ref={emailRef}
@@ -100,19 +95,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
           {errors.role && <p className="field__error">{errors.role}</p>}
         </fieldset>
         <NewPasswordField id={`${id}-password`} label={t('users.initialPassword')} value={password} onChange={setPassword} error={errors.password} />
-        {error && (
-          <div className="banner banner--error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog__actions">
-          <button className="btn" type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button className="btn btn--primary" type="submit" disabled={busy} data-testid="create-user-submit">
-            {busy ? t('common.working') : t('users.create')}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={t('users.create')} onCancel={onClose} submitTestId="create-user-submit" />
       </form>
     </div>
   );

@@ -5,7 +5,7 @@ import { fieldIssues } from '../api/field-issues.ts';
 import { errorMessage } from '../api/http.ts';
 import { updateUser } from '../api/users-api.ts';
 import { useT } from '../i18n/i18n.ts';
-import { XIcon } from '../ui/icons.tsx';
+import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
 import { NewPasswordField } from './new-password-field.tsx';
 
 /** For a forgotten password: the admin sets a new one and passes it on. */
@@ -46,27 +46,10 @@ export function SetPasswordDialog({ user, onClose, onDone }: { user: UserSummary
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
       <form className="dialog admin-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="set-password-dialog">
-        <div className="dialog__head">
-          <h2 id={`${id}-title`}>{t('users.setPasswordTitle', { name: user.name })}</h2>
-          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label={t('common.close')}>
-            <XIcon size={16} />
-          </button>
-        </div>
+        <DialogHead titleId={`${id}-title`} title={t('users.setPasswordTitle', { name: user.name })} onClose={onClose} />
         <p className="muted admin-dialog__text">{t('users.setPasswordText', { email: user.email })}</p>
         <NewPasswordField id={`${id}-password`} label={t('password.new')} value={password} onChange={setPassword} error={fieldError} />
-        {error && (
-          <div className="banner banner--error" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="dialog__actions">
-          <button className="btn" type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button className="btn btn--primary" type="submit" disabled={busy} data-testid="set-password-submit">
-            {busy ? t('common.working') : t('users.setPassword')}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={t('users.setPassword')} onCancel={onClose} submitTestId="set-password-submit" />
       </form>
     </div>
   );

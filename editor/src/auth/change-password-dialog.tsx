@@ -5,7 +5,7 @@ import { changePassword } from '../api/auth-api.ts';
 import { errorMessage } from '../api/http.ts';
 import { useT } from '../i18n/i18n.ts';
 import { PasswordField } from '../ui/password-field.tsx';
-import { XIcon } from '../ui/icons.tsx';
+import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
 import '../styles/sign-in.css';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
@@ -57,12 +57,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
       <form className="dialog session-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="change-password-dialog">
-        <div className="dialog__head">
-          <h2 id={`${id}-title`}>{t('password.title')}</h2>
-          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label={t('common.close')}>
-            <XIcon size={16} />
-          </button>
-        </div>
+        <DialogHead titleId={`${id}-title`} title={t('password.title')} onClose={onClose} />
         {done ? (
           <>
             <p data-testid="password-changed">{t('password.changed')}</p>
@@ -77,19 +72,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             <PasswordField ref={firstRef} id={`${id}-current`} label={t('password.current')} value={values.currentPassword} onChange={set('currentPassword')} error={errors.currentPassword} autoComplete="current-password" />
             <PasswordField id={`${id}-new`} label={t('password.new')} value={values.newPassword} onChange={set('newPassword')} error={errors.newPassword} hint={t('password.hint', { min: PASSWORD_MIN })} autoComplete="new-password" />
             <PasswordField id={`${id}-confirm`} label={t('password.confirm')} value={values.confirm} onChange={set('confirm')} error={errors.confirm} autoComplete="new-password" />
-            {error && (
-              <div className="banner banner--error" role="alert">
-                {error}
-              </div>
-            )}
-            <div className="dialog__actions">
-              <button className="btn" type="button" onClick={onClose}>
-                {t('common.cancel')}
-              </button>
-              <button className="btn btn--primary" type="submit" disabled={busy}>
-                {busy ? t('common.working') : t('password.submit')}
-              </button>
-            </div>
+            <DialogFooter error={error} busy={busy} submitLabel={t('password.submit')} onCancel={onClose} />
           </>
         )}
       </form>

@@ -4,7 +4,7 @@ import { listTemplates, type TemplateSummary } from '../api/templates-api.ts';
 import { createWorkflow } from '../api/workflows-api.ts';
 import { navigate } from '../routing/navigation.ts';
 import { workflowPath } from '../routing/routes.ts';
-import { XIcon } from '../ui/icons.tsx';
+import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
 import { useT } from '../i18n/i18n.ts';
 
 const BLANK = '';
@@ -65,12 +65,7 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit}>
-        <div className="dialog__head">
-          <h2 id={`${id}-title`}>{t('newWorkflow.title')}</h2>
-          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label={t('common.close')}>
-            <XIcon size={16} />
-          </button>
-        </div>
+        <DialogHead titleId={`${id}-title`} title={t('newWorkflow.title')} onClose={onClose} />
 
         <div className="field">
           <label className="field__label" htmlFor={`${id}-name`}>
@@ -111,20 +106,7 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
           </div>
         </fieldset>
 
-        {error && (
-          <div className="banner banner--error" role="alert">
-            {error}
-          </div>
-        )}
-
-        <div className="dialog__actions">
-          <button className="btn" type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button className="btn btn--primary" type="submit" disabled={busy}>
-            {busy ? t('newWorkflow.creating') : t('newWorkflow.create')}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={t('newWorkflow.create')} busyLabel={t('newWorkflow.creating')} onCancel={onClose} />
       </form>
     </div>
   );
