@@ -5,6 +5,7 @@ import { InsufficientPoints, applyPoints, expiringLots } from '../loyalty/points
 import { readProgram } from '../loyalty/program-store.ts';
 import { InsufficientBalance, recharge, spendStoredValue } from '../loyalty/stored-value.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
+import { EVENT_COLUMNS } from '../monitoring/quarantined-events.ts';
 import { eraseMember, getMember, searchMembers, upsertMembers } from '../members/member-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError, notFound, parseBody } from './http-error.ts';
@@ -63,11 +64,12 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
     );
     ctx.body = { journeys: journeys.rows.map((j) => ({ ...j, steps: steps.rows.filter((s) => s.journeyId === j.id) })), refusals: refusals.rows };
   });
-  // The member's recent events, newest first (the engine's own mf.* events included: they explain entries).
+  // The member's recent events, newest first (the engine's own mf.* events included: they explain entries),
+  // each with its status: processed, pending, or failed (set aside, with attempts and error).
   router.get('/api/v1/members/:id/events', async (ctx) => {
     const q = parseBody(MemberEventsQuery, ctx.query, 'query');
     const { rows } = await pool.query(
-      `SELECT seq, type, occurred_at AS "occurredAt", received_at AS "receivedAt", processed_at AS "processedAt", properties FROM event
+      `SELECT ${EVENT_COLUMNS} FROM event
        WHERE member_id = $1 AND ($2::text IS NULL OR type = $2) ORDER BY occurred_at DESC, seq DESC LIMIT $3`,
       [ctx.params.id, q.type ?? null, q.limit],
     );

@@ -102,7 +102,8 @@ export class LaneWrites {
 
     // The points ledger owns the balance. New lots (earn rules, awards) go in as one statement;
     // deductions spend lots first-in, first-out, one by one (the lane already clamped them).
-    const lots = this.pointsOps.filter((op) => op.delta > 0);
+    // A zero earn row is a purchase whose points did not fit under the balance's ceiling: kept as the record.
+    const lots = this.pointsOps.filter((op) => op.delta > 0 || (op.delta === 0 && op.kind === 'earn'));
     if (lots.length) {
       await client.query(
         `WITH added AS (

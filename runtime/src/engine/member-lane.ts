@@ -22,6 +22,7 @@ import { LaneWrites, type JourneyState } from './lane-writes.ts';
 import { loadLaneContext } from './member-facts-loader.ts';
 import { pointsExpiry, purchasePoints } from '@memberflow/shared/loyalty-program';
 import { loyaltyRules } from '../loyalty/loyalty-cache.ts';
+import { MAX_POINTS_BALANCE } from '../loyalty/points-ledger.ts';
 import { qualifyingTier, rankOf } from '../loyalty/tiers.ts';
 import { scoreMember } from '@memberflow/shared/rfm';
 import { segmentCondition } from '../segments/segment-store.ts';
@@ -37,6 +38,8 @@ export interface EngineDeps {
   contact?: { cap: { count: number; days: number }; provider(channel: string): ProviderSpec };
   /** Called after commit with effects to carry out outside the transaction (webhooks). */
   dispatch?: (effectKeys: string[]) => Promise<void>;
+  /** Failed lane passes an event may cause before it is set aside (default 3). */
+  maxEventAttempts?: number;
 }
 
 export interface LaneResult {
@@ -48,6 +51,8 @@ export interface LaneResult {
 const EVENT_BATCH = 500;
 /** Events the lane raises for its member are applied in the same pass, up to this many (a cascade beyond waits for the next). */
 const RAISED_PER_PASS = 50;
+/** Failed passes an event may cause before it is set aside, unless EngineDeps says otherwise. */
+export const MAX_EVENT_ATTEMPTS = 3;
 
 const inProgress = (s: JourneyStatus) => s === 'active' || s === 'waiting';
 
@@ -90,28 +95,107 @@ interface LiveWorkflow {
  * One member, one lane: applies the member's pending events and due wake-ups in order,
  * inside one transaction holding the member's advisory lock. Decide (pure XState
  * transitions), then do (node executors writing effects keyed for exactly-once).
+ *
+ * A malformed event never blocks the lane: when a pass fails, the lane goes on one event at
+ * a time to find the event that fails (the others before it still apply). That event's failure
+ * is counted on its row, and the job fails and is retried as usual; after `maxEventAttempts`
+ * failures the event is set aside (`failed_at`, with the error) and the member's later events
+ * go on without it. A failed pass commits nothing, so the set-aside event left no trace.
  */
 export async function runMemberLane(deps: EngineDeps, memberId: string): Promise<LaneResult> {
   const total: LaneResult = { events: 0, steps: 0 };
-  for (;;) {
-    const r = await withTransaction(deps.db.pool, (c) => lanePass(deps, c, memberId));
+  const pass = async (opts: PassOptions) => {
+    const r = await withTransaction(deps.db.pool, (c) => lanePass(deps, c, memberId, opts));
     total.events += r.events;
     total.steps += r.steps;
     if (r.pending.length && deps.dispatch) await deps.dispatch(r.pending);
+    return r;
+  };
+  let limit = EVENT_BATCH;
+  for (;;) {
+    const read: PassRead = { seq: null, count: 0 };
+    let r: Awaited<ReturnType<typeof pass>>;
+    try {
+      r = await pass({ limit, read });
+    } catch (e) {
+      // A lost connection or a deadlock says nothing about the events: the job retries as usual.
+      if (read.seq === null || !countsAgainstEvent(e)) throw e;
+      if (read.count > 1) {
+        limit = 1;
+        continue;
+      }
+      // The pass without the event (only the wake-ups due before it) must succeed for the event
+      // to be at fault; if it fails too, that error goes up and no event is blamed.
+      await pass({ limit: 1, onlyWakeups: true });
+      const outcome = await recordEventFailure(deps, memberId, read.seq, e);
+      if (outcome === 'counted') throw e;
+      if (outcome === 'set-aside') console.warn(`[lane] event ${read.seq} of ${memberId} set aside after ${deps.maxEventAttempts ?? MAX_EVENT_ATTEMPTS} failed attempts: ${errorText(e)}`);
+      limit = EVENT_BATCH;
+      continue;
+    }
     if (!r.more) return total;
   }
 }
 
-async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): Promise<LaneResult & { more: boolean; pending: string[] }> {
+/** Postgres error classes that say nothing about the data: connection, rollback (deadlock, serialization), resources, locks, shutdown, system. */
+const TRANSIENT_SQLSTATE_CLASSES = new Set(['08', '40', '53', '55', '57', '58', 'XX']);
+const TRANSIENT_SYSTEM_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Whether a failed pass counts against the event it was applying (data and logic errors do; infrastructure trouble does not). */
+export function countsAgainstEvent(e: unknown): boolean {
+  const code = e !== null && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && TRANSIENT_SYSTEM_CODES.has(code)) return false;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return !TRANSIENT_SQLSTATE_CLASSES.has(code.slice(0, 2));
+  return !/connection terminated|connection error|timeout exceeded when trying to connect|pool after calling end|client was closed/i.test(errorText(e));
+}
+
+function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const detail = (e as { detail?: unknown }).detail;
+  return typeof detail === 'string' && detail ? `${e.message} (${detail})` : e.message;
+}
+
+/** Counts a failed attempt on the event, under the member's lock; the last allowed one sets it aside. */
+async function recordEventFailure(deps: EngineDeps, memberId: string, seq: number, e: unknown): Promise<'counted' | 'set-aside' | 'gone'> {
+  return withTransaction(deps.db.pool, async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [memberId]);
+    const { rows } = await c.query<{ failed: boolean }>(
+      `UPDATE event SET attempts = attempts + 1, error = $2, failed_at = CASE WHEN attempts + 1 >= $3 THEN now() END
+       WHERE seq = $1 AND processed_at IS NULL AND failed_at IS NULL RETURNING failed_at IS NOT NULL AS failed`,
+      [seq, errorText(e).slice(0, 2000), deps.maxEventAttempts ?? MAX_EVENT_ATTEMPTS],
+    );
+    // Gone: another worker applied it (the failure was not its fault) or it was set aside meanwhile.
+    return rows.length === 0 ? 'gone' : rows[0]!.failed ? 'set-aside' : 'counted';
+  });
+}
+
+interface PassRead {
+  /** The first stored event the pass read, and how many it read. */
+  seq: number | null;
+  count: number;
+}
+
+interface PassOptions {
+  /** Stored events to apply at most. */
+  limit: number;
+  /** Set as soon as the events are read, so a failed pass still says which events it held. */
+  read?: PassRead;
+  /** Apply only the wake-ups due before the first pending event, not the event. */
+  onlyWakeups?: boolean;
+}
+
+async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string, opts: PassOptions): Promise<LaneResult & { more: boolean; pending: string[] }> {
   await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [memberId]);
   const now = deps.clock.now();
+  // Events set aside (failed_at) wait for an admin's retry; the lane goes on without them.
   const events = (
     await c.query<EventRow>(
       `SELECT seq, type, occurred_at, properties FROM event
-       WHERE member_id = $1 AND processed_at IS NULL ORDER BY seq LIMIT $2`,
-      [memberId, EVENT_BATCH],
+       WHERE member_id = $1 AND processed_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT $2`,
+      [memberId, opts.limit],
     )
   ).rows;
+  if (opts.read && events[0]) Object.assign(opts.read, { seq: Number(events[0].seq), count: events.length });
   const journeys: JourneyState[] = (
     await c.query<JourneyRow>(
       `SELECT j.id, j.workflow_id, w.name AS workflow_name, w.status = 'paused' AS held, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
@@ -278,9 +362,13 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
     const earned =
       e.type === 'purchase' ? purchasePoints(program, amount, tier?.pointsMultiplier ?? 1) : e.type === 'sign_in' ? program.earn.signIn : e.type === 'referral' ? program.earn.referral : 0;
     if (earned > 0 && e.seq !== null) {
-      member.pointsBalance += earned;
-      writes.pointsOps.push({ memberId, delta: earned, kind: 'earn', reason: e.type, source: `event:${e.seq}`, at, expiresAt: pointsExpiry(program, at), key: `earn:${e.seq}` });
-      writes.raise('points_changed', at, { delta: earned, balance: member.pointsBalance, reason: e.type });
+      // The balance is a 32-bit integer: what would take it past the ceiling is not credited,
+      // and the ledger row says so (a zero row when nothing fits), rather than failing the lane.
+      const credited = Math.max(0, Math.min(earned, MAX_POINTS_BALANCE - member.pointsBalance, MAX_POINTS_BALANCE));
+      const reason = credited < earned ? `${e.type} (capped: ${earned.toLocaleString('en-US')} earned; a member holds at most ${MAX_POINTS_BALANCE.toLocaleString('en-US')})` : e.type;
+      member.pointsBalance += credited;
+      writes.pointsOps.push({ memberId, delta: credited, kind: 'earn', reason, source: `event:${e.seq}`, at, expiresAt: pointsExpiry(program, at), key: `earn:${e.seq}` });
+      if (credited > 0) writes.raise('points_changed', at, { delta: credited, balance: member.pointsBalance, reason: e.type });
     }
     if (e.type === 'purchase') {
       laneSpend += amount;
@@ -321,7 +409,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
       await fireTimeout(due);
       continue;
     }
-    if (!next) break;
+    if (!next || opts.onlyWakeups) break;
     i++;
     const at = next.occurred_at.getTime();
     // Segment triggers enter members as they start to match, so remember who matched before.
@@ -367,7 +455,8 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string): P
 
   await writes.flush(c, member, journeys);
   const pending = writes.effects.filter((e) => e.status === 'pending').map((e) => e.idempotencyKey);
-  return { events: stored, steps, more: stored === EVENT_BATCH || writes.raised.some((r) => !r.applied), pending };
+  if (opts.onlyWakeups) return { events: 0, steps, more: false, pending };
+  return { events: stored, steps, more: stored === opts.limit || writes.raised.some((r) => !r.applied), pending };
 }
 
 async function prefetchCoupons(c: pg.PoolClient, memberId: string, writes: LaneWrites): Promise<void> {

@@ -12,7 +12,8 @@ export interface SweepResult {
 
 /**
  * Moves due wake-ups from Postgres into the queue and re-queues events that no job picked
- * up (Redis lost them, or a crash fell between the Postgres and Redis writes). Job ids are
+ * up (Redis lost them, or a crash fell between the Postgres and Redis writes). Events set
+ * aside after failing (failed_at) are not work: they wait for POST /api/v1/events/:seq/retry. Job ids are
  * derived from the rows, so sweeping often, or from several processes, adds no duplicates.
  */
 export async function sweep(
@@ -30,7 +31,7 @@ export async function sweep(
   );
   const stranded = await deps.db.pool.query<{ member_id: string; seq: string }>(
     `SELECT member_id, min(seq) AS seq FROM event
-     WHERE processed_at IS NULL AND received_at <= now() - make_interval(secs => $1::float8 / 1000)
+     WHERE processed_at IS NULL AND failed_at IS NULL AND received_at <= now() - make_interval(secs => $1::float8 / 1000)
      GROUP BY member_id LIMIT $2`,
     [opts.staleEventMs ?? 5000, limit],
   );

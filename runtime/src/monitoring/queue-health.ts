@@ -14,7 +14,14 @@ export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue
       [now],
     )
   ).rows;
-  const [ev] = (await pool.query<{ n: number; oldest: Date | null }>(`SELECT count(*)::int AS n, min(received_at) AS oldest FROM event WHERE processed_at IS NULL`)).rows;
+  // Set-aside events are unprocessed too, but not pending: counted apart, and left out of the lag.
+  const [ev] = (
+    await pool.query<{ n: number; oldest: Date | null; quarantined: number }>(
+      `SELECT count(*) FILTER (WHERE failed_at IS NULL)::int AS n, min(received_at) FILTER (WHERE failed_at IS NULL) AS oldest,
+              count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS quarantined
+       FROM event WHERE processed_at IS NULL`,
+    )
+  ).rows;
   const [steps] = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM journey_step WHERE id > (SELECT coalesce(max(id), 0) - 100000 FROM journey_step) AND at > to_timestamp($1::float8 / 1000) - interval '1 minute'`, [now])).rows;
   const group = async (sql: string) => Object.fromEntries((await pool.query<{ k: string; n: number }>(sql)).rows.map((r) => [r.k, r.n]));
   return {
@@ -23,6 +30,7 @@ export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue
     wakeLagSeconds: due!.oldest ? Math.max(0, (now - due!.oldest.getTime()) / 1000) : 0,
     pendingEvents: ev!.n,
     eventLagSeconds: ev!.oldest ? Math.max(0, (Date.now() - ev!.oldest.getTime()) / 1000) : 0,
+    quarantinedEvents: ev!.quarantined,
     stepsLastMinute: steps!.n,
     effects: await group(`SELECT status AS k, count(*)::int AS n FROM effect GROUP BY 1`),
     journeys: await group(`SELECT status AS k, count(*)::int AS n FROM journey GROUP BY 1`),
@@ -44,6 +52,7 @@ export function prometheus(h: QueueHealth): string {
   metric('memberflow_wake_lag_seconds', 'Lateness of the oldest due wake-up', 'gauge', [[{}, h.wakeLagSeconds]]);
   metric('memberflow_pending_events', 'Stored events not yet applied', 'gauge', [[{}, h.pendingEvents]]);
   metric('memberflow_event_lag_seconds', 'Age of the oldest unapplied event', 'gauge', [[{}, h.eventLagSeconds]]);
+  metric('memberflow_quarantined_events', 'Events set aside after failing repeatedly, waiting for a retry', 'gauge', [[{}, h.quarantinedEvents]]);
   metric('memberflow_steps_last_minute', 'Journey steps in the last minute', 'gauge', [[{}, h.stepsLastMinute]]);
   metric('memberflow_effects', 'Effects by status', 'gauge', Object.entries(h.effects).map(([status, n]) => [{ status }, n]));
   metric('memberflow_journeys', 'Journeys by status', 'gauge', Object.entries(h.journeys).map(([status, n]) => [{ status }, n]));

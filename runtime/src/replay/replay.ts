@@ -90,7 +90,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
     }
     log(`stored ${events.length} events; replaying`);
     rt.worker!.resume();
-    const pending = async () => (await rt.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL')).rows[0]!.n;
+    const pending = async () => (await rt.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL AND failed_at IS NULL')).rows[0]!.n;
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
       const left = await pending();

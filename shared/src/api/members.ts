@@ -42,3 +42,11 @@ export const MemberEventsQuery = z.object({
   type: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+
+/** GET /api/v1/events: unprocessed events across members, newest first: set aside after failing (with the error), or pending. */
+export const EventsQuery = z.object({
+  status: z.enum(['failed', 'pending']).default('failed'),
+  memberId: z.string().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type EventsQuery = z.infer<typeof EventsQuery>;

@@ -28,6 +28,8 @@ export interface QueueHealth {
   /** Stored events not yet applied, and how old the oldest is. */
   pendingEvents: number;
   eventLagSeconds: number;
+  /** Events set aside after failing `attempts` times (their member's later events went on); see POST /api/v1/events/:seq/retry. */
+  quarantinedEvents: number;
   stepsLastMinute: number;
   effects: Record<string, number>;
   journeys: Record<string, number>;
