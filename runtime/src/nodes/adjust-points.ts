@@ -8,7 +8,8 @@ export const adjustPointsExecutor: NodeExecutor = {
     const c = AdjustPointsConfig.parse(ctx.action.config);
     // An award stops at the 32-bit ceiling of the balance: the effect records what applied (a skip when nothing could).
     const room = Math.max(0, MAX_POINTS_BALANCE - ctx.member.pointsBalance);
-    const delta = c.mode === 'award' ? Math.min(c.points, room) : -Math.min(c.points, ctx.member.pointsBalance);
+    // A negative balance (when the programme allows one) gets no further deduction from a workflow.
+    const delta = c.mode === 'award' ? Math.min(c.points, room) : 0 - Math.min(c.points, Math.max(0, ctx.member.pointsBalance));
     const capped = c.mode === 'award' && delta < c.points;
     ctx.member.pointsBalance += delta;
     ctx.writes.pointsOps.push({ memberId: ctx.member.id, delta, kind: 'adjust', reason: c.reason, source: `workflow:${ctx.journey.workflowId}`, at: ctx.at, expiresAt: c.expiresInDays > 0 ? ctx.at + c.expiresInDays * 86_400_000 : null, key: `points:${ctx.idempotencyKey}` });
