@@ -150,6 +150,51 @@ describe('monitoring', () => {
     expect(await page.locator('.app-header__link--current').textContent()).toBe('Health');
     await screenshot('33-health');
   });
+
+  test('an event that keeps failing is set aside on the health page; an editor retries it after a fix, an analyst only sees it', async ({ page, pageAs, server, shoot }) => {
+    // A CDNOW history puts the member at the edge of numeric(14,2): one more 100,000,000 purchase cannot be stored.
+    const member = 'cdnow-99001';
+    const importHistory = async (lines: string[]) => {
+      const res = await server.fetch('/api/v1/imports/cdnow', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: `${lines.join('\n')}\n` });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    await importHistory(Array.from({ length: 9999 }, () => '99001 19970101 1 100000000'));
+
+    await page.goto('/health');
+    await page.getByTestId('health-page').waitFor();
+    const count = page.getByTestId('health-set-aside').locator('.kpi__value');
+    await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('0');
+    expect(await page.getByTestId('set-aside-empty').isVisible()).toBe(true);
+
+    await postEvent(server, member, 100_000_000);
+    // Three failed passes (BullMQ backoff 0.5 s, 1 s), then the page's 5-second refresh.
+    const row = page.getByTestId('set-aside-row');
+    await expect.poll(() => row.count(), { timeout: 25_000, interval: 500 }).toBe(1);
+    await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await row.getByTestId('set-aside-member').textContent()).toBe(member);
+    expect(await row.getByTestId('set-aside-member').getAttribute('href')).toBe(`/members/${member}`);
+    expect(await row.getByTestId('set-aside-type').textContent()).toBe('purchase');
+    expect(await row.getByTestId('set-aside-attempts').textContent()).toBe('3');
+    expect(await row.getByTestId('set-aside-error').textContent()).toMatch(/^numeric field overflow/);
+    await page.getByTestId('set-aside-panel').scrollIntoViewIfNeeded();
+    await shoot(page, '36-health-set-aside');
+
+    // An analyst sees the same list, without Retry.
+    const analyst = await pageAs('analyst');
+    await analyst.goto('/health');
+    await analyst.getByTestId('set-aside-row').waitFor();
+    expect(await analyst.getByTestId('set-aside-retry').count()).toBe(0);
+    expect(await analyst.getByTestId('set-aside-read-only').isVisible()).toBe(true);
+
+    // The fix: the member's history imported again without the runaway total. Then the admin retries.
+    await importHistory(['99001 19970101 1 10']);
+    await row.getByTestId('set-aside-retry').click();
+    await expect.poll(() => page.getByTestId('set-aside-note').textContent(), { timeout: 10_000 }).toMatch(/^Event #\d+ is back in the lane of cdnow-99001\.$/);
+    await expect.poll(() => page.getByTestId('set-aside-empty').isVisible(), { timeout: 15_000, interval: 500 }).toBe(true);
+    await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('0');
+    const applied = (await (await server.fetch(`/api/v1/members/${member}`)).json()) as { orderCount: number; totalSpent: number };
+    expect(applied).toMatchObject({ orderCount: 2, totalSpent: 100_000_010 });
+  });
 });
 
 async function screenshotDialog(page: Page, name: string) {

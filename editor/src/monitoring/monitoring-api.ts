@@ -12,6 +12,7 @@ import type {
   MemberEffect,
   MemberJourney,
   QueueHealth,
+  StoredEvent,
   WorkflowDashboard,
 } from './monitoring-types.ts';
 
@@ -54,6 +55,15 @@ export const effectsCsvUrl = (id: string) => `${wf(id)}/export/effects.csv`;
 export const traceCsvUrl = (memberId: string) => `${mb(memberId)}/trace.csv`;
 
 export const getQueueHealth = (signal?: AbortSignal) => requestJson<QueueHealth>('GET', '/api/v1/health/queues', undefined, signal);
+
+/** Events set aside after failing repeatedly, newest first. */
+export async function getSetAsideEvents(limit: number, signal?: AbortSignal): Promise<StoredEvent[]> {
+  return (await requestJson<{ events: StoredEvent[] }>('GET', `/api/v1/events?status=failed&limit=${limit}`, undefined, signal)).events;
+}
+
+/** After a fix: the event goes back to its member's lane (needs the edit permission; 409 if it is not set aside). */
+export const retryEvent = (seq: number) =>
+  requestJson<{ seq: number; memberId: string; status: 'pending' }>('POST', `/api/v1/events/${encodeURIComponent(String(seq))}/retry`, {});
 
 export async function searchMembers(q: string, limit: number, signal?: AbortSignal): Promise<Member[]> {
   const params = new URLSearchParams({ limit: String(limit) });

@@ -69,6 +69,22 @@ export interface AuditEntry {
 /** GET /api/v1/health/queues: the shape the runtime declares. */
 export type { QueueHealth } from '@memberflow/shared/api/monitoring';
 
+/** GET /api/v1/events and GET /api/v1/members/:id/events: a stored event and the lane's verdict on it. */
+export interface StoredEvent {
+  seq: number;
+  memberId: string;
+  type: string;
+  occurredAt: string;
+  receivedAt: string;
+  processedAt: string | null;
+  /** `failed`: set aside after failing `attempts` times; the member's later events went on without it. */
+  status: 'processed' | 'pending' | 'failed';
+  attempts: number;
+  error: string | null;
+  failedAt: string | null;
+  properties: Record<string, unknown>;
+}
+
 /** GET /api/v1/members/:id (the public columns). */
 export interface Member {
   id: string;

@@ -1,5 +1,7 @@
-import { getQueueHealth } from '../monitoring/monitoring-api.ts';
+import { useCan } from '../auth/session-context.ts';
+import { getQueueHealth, getSetAsideEvents } from '../monitoring/monitoring-api.ts';
 import { Panel } from '../monitoring/panel.tsx';
+import { SetAsideEvents } from '../monitoring/set-aside-events.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
 import { formatSeconds } from '../monitoring/zone-time.ts';
 import { formatDateTime } from '../ui/format-date.ts';
@@ -11,10 +13,14 @@ const REFRESH_MS = 5000;
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'];
 // Lag past these is worth an admin's attention (the sweeper runs every second).
 const LAG_WARN_SECONDS = 60;
+// The newest set-aside events listed; the count covers them all.
+const SET_ASIDE_LIMIT = 100;
 
 /** Queue health: is the runtime keeping up? */
 export function HealthPage() {
   const health = usePolling((s) => getQueueHealth(s), REFRESH_MS, []);
+  const setAside = usePolling((s) => getSetAsideEvents(SET_ASIDE_LIMIT, s), REFRESH_MS, []);
+  const canRetry = useCan('edit');
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
   useEffect(() => {
     if (health.data) setUpdatedAt(new Date().toISOString());
@@ -48,9 +54,31 @@ export function HealthPage() {
           <div className="kpis">
             <Stat label={t('health.due')} value={h.dueWakeups.toLocaleString()} hint={t('health.dueHint', { lag: formatSeconds(h.wakeLagSeconds) })} warn={h.wakeLagSeconds > LAG_WARN_SECONDS} testId="health-due" />
             <Stat label={t('health.pending')} value={h.pendingEvents.toLocaleString()} hint={t('health.pendingHint', { lag: formatSeconds(h.eventLagSeconds) })} warn={h.eventLagSeconds > LAG_WARN_SECONDS} testId="health-events" />
+            <Stat
+              label={t('health.setAside')}
+              value={h.quarantinedEvents.toLocaleString()}
+              hint={t('health.setAsideHint')}
+              warn={h.quarantinedEvents > 0}
+              testId="health-set-aside"
+            />
             <Stat label={t('health.steps')} value={h.stepsLastMinute.toLocaleString()} hint={t('health.stepsHint')} testId="health-steps" />
             <Stat label={t('health.failed')} value={(h.effects.failed ?? 0).toLocaleString()} hint={t('health.failedHint')} warn={(h.effects.failed ?? 0) > 0} testId="health-failed" />
           </div>
+          <Panel title={t('health.setAside')} aside={<span className="muted panel__aside">{t('health.setAsideNote')}</span>} testId="set-aside-panel">
+            {setAside.data ? (
+              <SetAsideEvents
+                events={setAside.data}
+                total={Math.max(h.quarantinedEvents, setAside.data.length)}
+                canRetry={canRetry}
+                onRetried={() => {
+                  setAside.reload();
+                  health.reload();
+                }}
+              />
+            ) : (
+              <p className="muted panel-empty">{setAside.error ? `${t('health.setAsideLoadError')} ${setAside.error}` : t('common.loading')}</p>
+            )}
+          </Panel>
           <Panel title={t('health.queues')}>
             <table className="mon-table" data-testid="queue-table">
               <thead>
