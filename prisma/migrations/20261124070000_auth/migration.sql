@@ -53,6 +53,6 @@ CREATE UNIQUE INDEX "api_key_key_hash_key" ON "api_key"("key_hash");
 ALTER TABLE "user_session" ADD CONSTRAINT "user_session_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Roles and scopes are closed sets; the database refuses anything else too.
+-- Roles and scopes are closed sets, and the database refuses anything else too.
 ALTER TABLE "app_user" ADD CONSTRAINT "app_user_role_check" CHECK ("role" IN ('admin', 'marketer', 'analyst'));
 ALTER TABLE "api_key" ADD CONSTRAINT "api_key_scope_check" CHECK ("scope" IN ('ingest', 'full'));
