@@ -1,5 +1,7 @@
-import { describe, expect } from 'vitest';
+import { Worker } from 'bullmq';
+import { describe, expect, vi } from 'vitest';
 import { runMemberLane } from '../src/engine/member-lane.ts';
+import { STEP_QUEUE } from '../src/engine/step-queue.ts';
 import { DAY, JAN_1, test } from './infra-fixture.ts';
 
 const purchase = (memberId: string, at: number, extra: Record<string, unknown> = {}) => ({
@@ -65,7 +67,12 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     expect(j).toEqual({ status: 'completed', current_node: 'end' });
     const stats = (await infra.api('GET', `/api/v1/workflows/${(await infra.sql('SELECT id FROM workflow'))[0].id}/stats`)).body;
     const zero = { current: 0, entered: 1, passed: 0, completed: 0, converted: 0, exited: 0, failed: 0 };
-    expect(stats.nodes).toEqual({ trigger: { ...zero, passed: 1 }, wait_second: { ...zero, passed: 1 }, coupon: { ...zero, passed: 1 }, end: { ...zero, completed: 1 } });
+    expect(stats.nodes).toEqual({
+      trigger: { ...zero, passed: 1 },
+      wait_second: { ...zero, passed: 1 },
+      coupon: { ...zero, passed: 1 },
+      end: { ...zero, completed: 1 },
+    });
 
     // Running the step again, by a sweep, a duplicate job or two lanes at once, issues nothing more.
     await infra.runtime.sweepOnce();
@@ -80,9 +87,18 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     expect(await infra.sql('SELECT count(*)::int AS n FROM journey')).toEqual([{ n: 1 }]);
     // "Why didn't they enter again?" is answered, with the event that tried.
     const trace = (await infra.api('GET', '/api/v1/members/m3/journeys')).body;
-    expect(trace.refusals).toMatchObject([{ cause: 'purchase', reason: 'Did not enter: entry rule "once ever": already entered', at: new Date(JAN_1 + 40 * DAY).toISOString() }]);
+    expect(trace.refusals).toMatchObject([
+      {
+        cause: 'purchase',
+        reason: 'Did not enter: entry rule "once ever": already entered',
+        at: new Date(JAN_1 + 40 * DAY).toISOString(),
+      },
+    ]);
     const events = (await infra.api('GET', '/api/v1/members/m3/events?type=purchase')).body.events;
-    expect(events.map((e: { occurredAt: string }) => e.occurredAt)).toEqual([new Date(JAN_1 + 40 * DAY).toISOString(), new Date(JAN_1).toISOString()]);
+    expect(events.map((e: { occurredAt: string }) => e.occurredAt)).toEqual([
+      new Date(JAN_1 + 40 * DAY).toISOString(),
+      new Date(JAN_1).toISOString(),
+    ]);
   });
 
   test('a replayed step inserts nothing: the coupon is tied to its effect key', async ({ infra }) => {
@@ -130,6 +146,32 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     expect(await infra.sql('SELECT member_id FROM coupon ORDER BY member_id')).toEqual([{ member_id: 'a' }, { member_id: 'b' }]);
   });
 
+  test('a lane job that used up its attempts is retried by the sweep, so the member is not stuck', async ({ infra }) => {
+    await infra.publishTemplate('second-purchase-nudge');
+    const { queue } = infra.runtime;
+    await infra.runtime.worker!.pause();
+    await infra.api('POST', '/api/v1/events', purchase('a', JAN_1));
+    const [{ seq }] = await infra.sql(`SELECT seq FROM event WHERE member_id = 'a'`);
+    // As if every attempt had failed (Postgres down for minutes): the job ends in the failed set under its id.
+    await queue.remove(`ev-${seq}`);
+    await queue.add('lane', { memberId: 'a' }, { jobId: `ev-${seq}`, attempts: 1 });
+    const failing = new Worker(
+      STEP_QUEUE,
+      async () => {
+        throw new Error('database unavailable');
+      },
+      { connection: infra.runtime.redis.duplicate(), prefix: infra.prefix },
+    );
+    await vi.waitFor(async () => expect(await queue.getFailedCount()).toBe(1), { timeout: 10_000 });
+    await failing.close();
+    infra.runtime.worker!.resume();
+
+    expect((await infra.runtime.sweepOnce()).strandedEvents).toBe(1);
+    await infra.drain();
+    expect(await infra.sql(`SELECT member_id, status FROM journey`)).toEqual([{ member_id: 'a', status: 'waiting' }]);
+    expect(await queue.getFailedCount()).toBe(0);
+  });
+
   test('members finish the version they entered', async ({ infra }) => {
     const id = await infra.publishTemplate('second-purchase-nudge');
     await infra.api('POST', '/api/v1/events', purchase('old', JAN_1));
@@ -160,11 +202,15 @@ describe('ingest', () => {
     expect((await infra.api('POST', '/api/v1/events', { events: [e, e] })).body).toEqual({ accepted: 0, duplicates: 2 });
     await infra.drain();
     expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE type = 'purchase'`)).toEqual([{ n: 1 }]);
-    expect(await infra.sql(`SELECT order_count, points_balance FROM member WHERE id = 'k'`)).toEqual([{ order_count: 1, points_balance: 20 }]);
+    expect(await infra.sql(`SELECT order_count, points_balance FROM member WHERE id = 'k'`)).toEqual([
+      { order_count: 1, points_balance: 20 },
+    ]);
   });
 
   test('bad events get a 400 naming the field, and nothing of the batch is stored', async ({ infra }) => {
-    const bad = await infra.api('POST', '/api/v1/events', { events: [purchase('ok', JAN_1), { type: 'purchase', memberId: '' }] });
+    const bad = await infra.api('POST', '/api/v1/events', {
+      events: [purchase('ok', JAN_1), { type: 'purchase', memberId: '' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual([{ field: 'events.1.memberId', message: 'is required' }]);
     expect(bad.body.error).toContain('events.1.memberId');
@@ -177,7 +223,9 @@ describe('ingest', () => {
     const notJson = await infra.api('POST', '/api/v1/events', '{"type": ');
     expect(notJson.status).toBe(400);
     expect(notJson.body.error).toMatch(/^Malformed JSON body/);
-    const tooMany = await infra.api('POST', '/api/v1/events', { events: Array.from({ length: 1001 }, () => purchase('x', JAN_1)) });
+    const tooMany = await infra.api('POST', '/api/v1/events', {
+      events: Array.from({ length: 1001 }, () => purchase('x', JAN_1)),
+    });
     expect(tooMany.body.issues[0]).toEqual({ field: 'events', message: 'at most 1,000 events per request' });
 
     expect(await infra.sql('SELECT count(*)::int AS n FROM event')).toEqual([{ n: 0 }]);
@@ -194,7 +242,10 @@ describe('workflow API', () => {
     const pub = await infra.api('POST', `/api/v1/workflows/${created.body.id}/publish`);
     expect(pub.status).toBe(422);
     expect(pub.body.violations[0].code).toBe('handle_unconnected');
-    expect((await infra.api('GET', `/api/v1/workflows/${created.body.id}`)).body).toMatchObject({ status: 'draft', liveVersion: null });
+    expect((await infra.api('GET', `/api/v1/workflows/${created.body.id}`)).body).toMatchObject({
+      status: 'draft',
+      liveVersion: null,
+    });
   });
 
   test('bodies are checked with the shared schemas', async ({ infra }) => {
@@ -203,9 +254,14 @@ describe('workflow API', () => {
     const badTemplate = await infra.api('POST', '/api/v1/workflows', { name: 'x', templateKey: 'nope' });
     expect(badTemplate.body.issues).toEqual([{ field: 'templateKey', message: 'is not a known template' }]);
     const created = await infra.api('POST', '/api/v1/workflows', { name: 'x' });
-    const badDraft = await infra.api('PUT', `/api/v1/workflows/${created.body.id}/draft`, { definition: { schemaVersion: 1, nodes: [{ id: 'a b', kind: 'nope' }], edges: [] } });
+    const badDraft = await infra.api('PUT', `/api/v1/workflows/${created.body.id}/draft`, {
+      definition: { schemaVersion: 1, nodes: [{ id: 'a b', kind: 'nope' }], edges: [] },
+    });
     expect(badDraft.status).toBe(400);
-    expect(badDraft.body.issues.map((i: { field: string }) => i.field)).toEqual(['definition.nodes.0.id', 'definition.nodes.0.kind']);
+    expect(badDraft.body.issues.map((i: { field: string }) => i.field)).toEqual([
+      'definition.nodes.0.id',
+      'definition.nodes.0.kind',
+    ]);
     expect((await infra.api('GET', '/api/v1/workflows/not-a-uuid')).status).toBe(404);
     expect((await infra.api('GET', '/api/v1/nothing-here')).status).toBe(404);
   });

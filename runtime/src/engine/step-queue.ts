@@ -35,6 +35,20 @@ export async function enqueueLanes(queue: Queue<LaneJob>, lanes: { memberId: str
   await queue.addBulk(lanes.map((l) => ({ name: 'lane', data: { memberId: l.memberId }, opts: { jobId: l.jobId } })));
 }
 
+/**
+ * A job that used up its attempts (say, Postgres was down for minutes) stays in the failed set
+ * under its id, and adding the same id again is a no-op: the sweep retries such jobs instead,
+ * so the member's work resumes once the cause is gone.
+ */
+export async function retryFailedLanes(queue: Queue<LaneJob>, jobIds: string[]): Promise<number> {
+  if (jobIds.length === 0 || (await queue.getFailedCount()) === 0) return 0;
+  const wanted = new Set(jobIds);
+  const failed = await queue.getFailed(0, 999);
+  const again = failed.filter((j) => j.id !== undefined && wanted.has(j.id));
+  await Promise.all(again.map((j) => j.retry('failed').catch(() => {})));
+  return again.length;
+}
+
 export function startStepWorker(deps: EngineDeps, connection: ConnectionOptions, prefix: string, concurrency: number, lockMs = 30_000): Worker<LaneJob> {
   return new Worker<LaneJob>(STEP_QUEUE, async (job) => runMemberLane(deps, job.data.memberId), {
     connection,

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import { enqueueEffects, type EffectJob } from './effect-dispatcher.ts';
 import type { EngineDeps } from './member-lane.ts';
-import { enqueueLanes, type LaneJob } from './step-queue.ts';
+import { enqueueLanes, retryFailedLanes, type LaneJob } from './step-queue.ts';
 
 export interface SweepResult {
   wakes: number;
@@ -35,10 +35,12 @@ export async function sweep(
      GROUP BY member_id LIMIT $2`,
     [opts.staleEventMs ?? 5000, limit],
   );
-  await enqueueLanes(queue, [
+  const lanes = [
     ...due.rows.map((r) => ({ memberId: r.member_id, jobId: `wake-${r.id}-${r.wake_ms}` })),
     ...stranded.rows.map((r) => ({ memberId: r.member_id, jobId: `ev-${r.seq}` })),
-  ]);
+  ];
+  await enqueueLanes(queue, lanes);
+  await retryFailedLanes(queue, lanes.map((l) => l.jobId));
   let pendingEffects = 0;
   // Messages held by quiet hours go out when they end: log ones are done, others go to the dispatcher.
   const released = await deps.db.pool.query<{ idempotency_key: string; status: string }>(
