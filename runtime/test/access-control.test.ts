@@ -167,9 +167,9 @@ describe('sessions', () => {
     expect(statuses.filter((s) => s === 401 || s === 200).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(11);
     for (const r of burst.filter((b) => b.status === 429)) expect(r.body.error).toMatch(/locked until/);
-    const [row] = await infra.sql(`SELECT locked_until FROM app_user WHERE email = $1`, [m.email]);
-    if (statuses.includes(200)) expect(statuses.indexOf(200)).toBe(15);
-    else expect(row.locked_until).not.toBeNull();
+    // Unless the right password was among the five checked, this address is now locked out.
+    const next = await infra.anonymous('POST', '/api/v1/auth/login', { email: m.email, password: m.password });
+    expect(next.status).toBe(statuses.includes(200) ? 200 : 429);
   });
 
   test('an unknown email locks and answers exactly like a real account', async ({ infra }) => {
@@ -211,6 +211,31 @@ describe('sessions', () => {
     expect((await m('GET', '/api/v1/auth/me')).status).toBe(200);
     expect((await infra.anonymous('GET', '/api/v1/auth/me', undefined, { cookie: otherCookie })).status).toBe(401);
     expect((await infra.anonymous('POST', '/api/v1/auth/login', { email: m.email, password: 'a-new-password-456' })).status).toBe(200);
+  });
+});
+
+describe('lockout per address and per account', () => {
+  test.override({ configOverrides: { trustProxy: true } });
+
+  test('a guesser elsewhere cannot lock the owner out; guessing spread over many addresses locks the account', async ({ infra }) => {
+    const m = await infra.as('marketer');
+    const from = (ip: string, password: string) => infra.anonymous('POST', '/api/v1/auth/login', { email: m.email, password }, { 'x-forwarded-for': ip });
+    for (let i = 0; i < 5; i++) await from('203.0.113.7', `guess-${i}`);
+    expect((await from('203.0.113.7', m.password)).status).toBe(429);
+    // The owner, at home, is not affected.
+    expect((await from('198.51.100.20', m.password)).status).toBe(200);
+
+    // Four more addresses, five guesses each: twenty in a row lock the account everywhere.
+    const statuses: number[] = [];
+    for (const ip of ['203.0.113.8', '203.0.113.9', '203.0.113.10', '203.0.113.11']) for (let i = 0; i < 5; i++) statuses.push((await from(ip, `guess-${i}`)).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await from('198.51.100.20', m.password)).status).toBe(429);
+    const [row] = await infra.sql(`SELECT locked_until FROM app_user WHERE email = $1`, [m.email]);
+    expect(row.locked_until).not.toBeNull();
+    const scopes = await infra.sql(`SELECT details->>'scope' AS scope FROM audit_log WHERE action = 'user.locked' ORDER BY id`);
+    expect(scopes.map((r) => r.scope)).toEqual(['address', 'address', 'address', 'address', 'account']);
+    infra.clock.advance(15 * 60_000 + 1000);
+    expect((await from('198.51.100.20', m.password)).status).toBe(200);
   });
 });
 

@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { textProblem } from '@memberflow/shared/json-input';
 import { accessControl } from '../auth/access-control.ts';
+import { FailureCounter } from '../auth/failure-counter.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authRoutes } from './auth-routes.ts';
@@ -46,6 +47,7 @@ export function authServices(deps: AppDeps): AuthServices {
   const { config } = deps;
   return {
     limiter: new RateLimiter(deps.redis, config.queuePrefix, () => deps.engine.clock.now()),
+    failures: new FailureCounter(deps.redis, config.queuePrefix, () => deps.engine.clock.now(), config.lockout),
     policy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs, lockout: config.lockout },
     loginPerIp: config.rateLimits.loginPerIp,
   };

@@ -15,7 +15,7 @@ export function authRoutes(router: Router, deps: AppDeps, auth: AuthServices): v
     const wait = await auth.limiter.hit('login', ctx.ip, auth.loginPerIp);
     if (wait) throw tooManyRequests(wait, 'to sign in from this address');
     const body = parseBody(LoginBody, ctx.request.body);
-    const { token, info } = await signIn(db, clock, auth.policy, auth.limiter, body.email, body.password, ctx.ip);
+    const { token, info } = await signIn(db, clock, auth.policy, auth.failures, body.email, body.password, ctx.ip);
     ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.cookies.secure, path: '/', maxAge: auth.policy.maxMs, overwrite: true });
     ctx.body = info;
   });
@@ -35,17 +35,20 @@ export function authRoutes(router: Router, deps: AppDeps, auth: AuthServices): v
     if (p.kind !== 'user') throw new HttpError(403, { error: 'API keys have no password' });
     const body = parseBody(ChangePasswordBody, ctx.request.body);
     const user = await db.prisma.appUser.findUniqueOrThrow({ where: { id: p.user.id } });
+    // A stolen session must not become a way to guess the password: a few tries, then it ends.
+    const guessing = async () => {
+      // The session ends, so the guesser is out; the count starts afresh for the owner's next sign-in.
+      await endSession(db, p.sessionHash);
+      await auth.failures.clear('password-change', user.id);
+      await audit(db.pool, p.user.email, 'user.password_guessing', 'user', user.id, { ip: ctx.ip });
+      return new HttpError(401, { error: 'Too many wrong current passwords: you have been signed out' });
+    };
+    if (await auth.failures.reserve('password-change', user.id)) throw await guessing();
     if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
-      // A stolen session must not become a way to guess the password: a few tries, then it ends.
-      const { count } = await auth.limiter.failure('password-change', user.id, auth.policy.lockout.ms);
-      if (count >= auth.policy.lockout.attempts) {
-        await endSession(db, p.sessionHash);
-        await audit(db.pool, p.user.email, 'user.password_guessing', 'user', user.id, { failures: count, ip: ctx.ip });
-        throw new HttpError(401, { error: 'Too many wrong current passwords: you have been signed out' });
-      }
+      if (await auth.failures.fail('password-change', user.id)) throw await guessing();
       throw new HttpError(400, { error: 'Invalid request body: currentPassword is wrong', issues: [{ field: 'currentPassword', message: 'is wrong' }] });
     }
-    await auth.limiter.clearFailures('password-change', user.id);
+    await auth.failures.clear('password-change', user.id);
     const passwordHash = await hashPassword(body.newPassword);
     // Other browsers signed in as this user are signed out; this one stays.
     await db.prisma.$transaction([

@@ -21,18 +21,4 @@ export class RateLimiter {
     const count = Number(res?.[0]?.[1] ?? 0);
     return count > limit ? Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000)) : 0;
   }
-
-  /** Counts one failure against `id` for `ttlMs` from the first one; returns the count and when it resets. */
-  async failure(bucket: string, id: string, ttlMs: number): Promise<{ count: number; resetAt: number }> {
-    const key = `${this.prefix}:fail:${bucket}:${id}`;
-    // SET NX then INCR (not PEXPIRE NX, which needs Redis 7): the window starts at the first failure.
-    const res = await this.redis.multi().set(key, 0, 'PX', ttlMs, 'NX').incr(key).pttl(key).exec();
-    const count = Number(res?.[1]?.[1] ?? 0);
-    const ttl = Number(res?.[2]?.[1] ?? ttlMs);
-    return { count, resetAt: this.now() + (ttl > 0 ? ttl : ttlMs) };
-  }
-
-  async clearFailures(bucket: string, id: string): Promise<void> {
-    await this.redis.del(`${this.prefix}:fail:${bucket}:${id}`);
-  }
 }

@@ -5,7 +5,7 @@ import { HttpError } from '../api/http-error.ts';
 import { audit } from '../monitoring/audit.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
 import type { Principal } from './principal.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { FailureCounter } from './failure-counter.ts';
 import { randomToken, sha256 } from './secret-token.ts';
 
 export interface SessionPolicy {
@@ -21,28 +21,39 @@ function lockedError(until: Date, now: number): HttpError {
   return new HttpError(429, { error: `Too many wrong passwords: this account is locked until ${until.toISOString().slice(11, 16)} UTC`, retryAfterSeconds });
 }
 
+/** Across all addresses, an account locks after this many times the per-address attempts. */
+export const ACCOUNT_LOCK_FACTOR = 4;
+
 /**
- * Checks a password with lockout after repeated failures; on success opens a session.
- * Each attempt first reserves a place in the failure count (one statement), so parallel guesses
- * cannot exceed the limit, and a correct password only counts if no lock was set meanwhile.
- * Unknown emails are counted in Redis and answered exactly like real accounts, in the same time.
+ * Checks a password; on success opens a session. Two locks, both counted before the password is
+ * checked so parallel guesses cannot exceed them: per account and client address (LOCKOUT_ATTEMPTS),
+ * so one attacker cannot lock the owner out from elsewhere, and per account across addresses
+ * (ACCOUNT_LOCK_FACTOR times as many), against guessing spread over many addresses. A right
+ * password never counts once a lock is set. Unknown emails are answered the same, in the same time.
  */
-export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, limiter: RateLimiter, email: string, password: string, ip: string): Promise<{ token: string; info: SessionInfo }> {
+export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, failures: FailureCounter, email: string, password: string, ip: string): Promise<{ token: string; info: SessionInfo }> {
   const now = clock.now();
   const user = await db.prisma.appUser.findUnique({ where: { email } });
+  const pair = `${user?.id ?? sha256(email)}:${ip}`;
+  const pairLock = await failures.reserve('sign-in', pair);
+  if (pairLock) {
+    await burnPasswordCheck(password);
+    throw lockedError(new Date(pairLock), now);
+  }
   if (!user) {
     await burnPasswordCheck(password);
-    const { count, resetAt } = await limiter.failure('sign-in', sha256(email), policy.lockout.ms);
-    if (count >= policy.lockout.attempts) throw lockedError(new Date(resetAt), now);
+    const until = await failures.fail('sign-in', pair);
+    if (until) throw lockedError(new Date(until), now);
     throw new HttpError(401, { error: WRONG });
   }
+  const accountAttempts = policy.lockout.attempts * ACCOUNT_LOCK_FACTOR;
   const { rows: reserved } = await db.pool.query(
     `UPDATE app_user SET
        failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
        locked_until = NULL
      WHERE id = $1 AND ((locked_until IS NULL AND failed_logins < $3) OR locked_until <= $2)
      RETURNING id`,
-    [user.id, new Date(now), policy.lockout.attempts],
+    [user.id, new Date(now), accountAttempts],
   );
   if (!reserved.length) {
     await burnPasswordCheck(password);
@@ -57,12 +68,13 @@ export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, 
     const { rows } = await db.pool.query<{ failed_logins: number; locked_until: Date | null }>(
       `UPDATE app_user SET locked_until = CASE WHEN failed_logins >= $2 THEN COALESCE(locked_until, $3::timestamptz) ELSE locked_until END
        WHERE id = $1 RETURNING failed_logins, locked_until`,
-      [user.id, policy.lockout.attempts, new Date(now + policy.lockout.ms)],
+      [user.id, accountAttempts, new Date(now + policy.lockout.ms)],
     );
-    const row = rows[0];
-    if (row?.locked_until) {
-      await audit(db.pool, email, 'user.locked', 'user', user.id, { failedLogins: row.failed_logins, until: row.locked_until.toISOString(), ip });
-      throw lockedError(row.locked_until, now);
+    const accountLock = rows[0]?.locked_until ?? null;
+    const until = accountLock ?? (await failures.fail('sign-in', pair).then((t) => (t ? new Date(t) : null)));
+    if (until) {
+      await audit(db.pool, email, 'user.locked', 'user', user.id, { scope: accountLock ? 'account' : 'address', failedLogins: rows[0]?.failed_logins, until: until.toISOString(), ip });
+      throw lockedError(until, now);
     }
     throw new HttpError(401, { error: WRONG });
   }
@@ -75,6 +87,7 @@ export async function signIn(db: Database, clock: Clock, policy: SessionPolicy, 
     const fresh = await db.prisma.appUser.findUnique({ where: { id: user.id } });
     throw lockedError(fresh?.lockedUntil ?? new Date(now + policy.lockout.ms), now);
   }
+  await failures.clear('sign-in', pair);
   if (user.disabledAt) throw new HttpError(401, { error: 'This account is disabled; ask an admin to enable it' });
 
   const token = randomToken();
