@@ -5,6 +5,7 @@ import { fieldIssues } from '../api/field-issues.ts';
 import { errorMessage } from '../api/http.ts';
 import { FieldFrame } from '../inspector/fields/field-frame.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { ChoiceCards } from '../ui/choice-cards.tsx';
 import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
 import { CheckIcon, CopyIcon } from '../ui/icons.tsx';
 import { copyText } from './copy-text.ts';
@@ -75,18 +76,16 @@ export function CreateApiKeyDialog({ onClose, onCreated }: { onClose: () => void
               data-testid="key-name"
             />
           </FieldFrame>
-          <fieldset className="role-picker">
-            <legend className="field__label">{t('keys.scope')}</legend>
-            {ApiKeyScope.options.map((s) => (
-              <label key={s} className={`role-option${scope === s ? ' role-option--chosen' : ''}`}>
-                <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} data-testid={`key-scope-${s}`} />
-                <span>
-                  <span className="role-option__name">{t(`keys.scope.${s}`)}</span>
-                  <span className="role-option__description">{t(`keys.scope.${s}.description`)}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceCards
+            legend={t('keys.scope')}
+            name="scope"
+            options={ApiKeyScope.options}
+            value={scope}
+            onChange={setScope}
+            label={(s) => t(`keys.scope.${s}`)}
+            description={(s) => t(`keys.scope.${s}.description`)}
+            testIdPrefix="key-scope"
+          />
           <DialogFooter error={error} busy={busy} submitLabel={t('keys.create')} onCancel={onClose} submitTestId="create-key-submit" />
         </form>
       )}

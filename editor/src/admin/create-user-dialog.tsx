@@ -6,6 +6,7 @@ import { errorMessage } from '../api/http.ts';
 import { createUser } from '../api/users-api.ts';
 import { FieldFrame } from '../inspector/fields/field-frame.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { ChoiceCards } from '../ui/choice-cards.tsx';
 import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
 import { NewPasswordField } from './new-password-field.tsx';
 
@@ -81,19 +82,17 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
             data-testid="user-name"
           />
         </FieldFrame>
-        <fieldset className="role-picker">
-          <legend className="field__label">{t('users.role')}</legend>
-          {Role.options.map((r) => (
-            <label key={r} className={`role-option${role === r ? ' role-option--chosen' : ''}`}>
-              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} data-testid={`user-role-${r}`} />
-              <span>
-                <span className="role-option__name">{t(`role.${r}`)}</span>
-                <span className="role-option__description">{t(`role.${r}.description`)}</span>
-              </span>
-            </label>
-          ))}
-          {errors.role && <p className="field__error">{errors.role}</p>}
-        </fieldset>
+        <ChoiceCards
+          legend={t('users.role')}
+          name="role"
+          options={Role.options}
+          value={role}
+          onChange={setRole}
+          label={(r) => t(`role.${r}`)}
+          description={(r) => t(`role.${r}.description`)}
+          testIdPrefix="user-role"
+          error={errors.role}
+        />
         <NewPasswordField id={`${id}-password`} label={t('users.initialPassword')} value={password} onChange={setPassword} error={errors.password} />
         <DialogFooter error={error} busy={busy} submitLabel={t('users.create')} onCancel={onClose} submitTestId="create-user-submit" />
       </form>
