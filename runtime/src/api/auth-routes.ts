@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { ChangePasswordBody, LoginBody, type SessionInfo } from '@memberflow/shared/api/auth';
 import { SESSION_COOKIE, tooManyRequests } from '../auth/access-control.ts';
+import { clientAddress } from '../auth/client-address.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { principalOf } from '../auth/principal.ts';
 import { endSession, signIn } from '../auth/session-store.ts';
@@ -12,10 +13,10 @@ import type { AuthServices } from './auth-services.ts';
 export function authRoutes(router: Router, deps: AppDeps, auth: AuthServices): void {
   const { db, clock } = deps.engine;
   router.post('/api/v1/auth/login', async (ctx) => {
-    const wait = await auth.limiter.hit('login', ctx.ip, auth.loginPerIp);
+    const wait = await auth.limiter.hit('login', clientAddress(ctx.ip), auth.loginPerIp);
     if (wait) throw tooManyRequests(wait, 'to sign in from this address');
     const body = parseBody(LoginBody, ctx.request.body);
-    const { token, info } = await signIn(db, clock, auth.policy, auth.failures, body.email, body.password, ctx.ip);
+    const { token, info } = await signIn(db, clock, auth.policy, auth.failures, body.email, body.password, clientAddress(ctx.ip));
     ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.cookies.secure, path: '/', maxAge: auth.policy.maxMs, overwrite: true });
     ctx.body = info;
   });

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { HttpError } from '../api/http-error.ts';
 import { findApiKey } from './api-key-store.ts';
 import { audit } from '../monitoring/audit.ts';
+import { clientAddress } from './client-address.ts';
 import { actorLabel, describePrincipal, permissionsOf, type Principal } from './principal.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { accessFor, isEditorFile } from './route-access.ts';
@@ -42,7 +43,7 @@ function presentedKey(ctx: Koa.Context): string | null {
 export function accessControl(deps: AccessControlDeps): Koa.Middleware {
   return async (ctx, next) => {
     if (ctx.method === 'OPTIONS' || isEditorFile(ctx.method, ctx.path)) return next();
-    const ipWait = await deps.limiter.hit('ip', ctx.ip, deps.limits.perIp);
+    const ipWait = await deps.limiter.hit('ip', clientAddress(ctx.ip), deps.limits.perIp);
     if (ipWait) throw tooManyRequests(ipWait, 'from this address');
 
     const rule = accessFor(ctx.method, ctx.path);
