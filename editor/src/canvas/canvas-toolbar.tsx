@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
 import { ArrowLeftIcon, FlaskIcon, HistoryIcon, PlayIcon } from '../ui/icons.tsx';
 import { useT } from '../i18n/i18n.ts';
@@ -41,10 +42,7 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
           : p.saveable
             ? t('toolbar.unsaved')
             : t('toolbar.notSaveable');
-  const publishTitle =
-    p.problemCount > 0
-      ? t('toolbar.fixProblems', { count: p.problemCount })
-      : t('toolbar.publishTitle');
+  const publishTitle = p.problemCount > 0 ? t('toolbar.fixProblems', { count: p.problemCount }) : t('toolbar.publishTitle');
   return (
     <div className="canvas-toolbar">
       <button
@@ -84,37 +82,16 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
         )}
       </div>
       {p.canEdit && (
-        <button
-          type="button"
-          className={`btn${p.backtestOpen ? ' btn--active' : ''}`}
-          onClick={p.onBacktest}
-          aria-pressed={p.backtestOpen}
-          title={t('toolbar.backtestTitle')}
-          data-testid="backtest"
-        >
+        <PanelToggle active={p.backtestOpen} onClick={p.onBacktest} title={t('toolbar.backtestTitle')} testId="backtest">
           <FlaskIcon size={13} /> {t('toolbar.backtest')}
-        </button>
+        </PanelToggle>
       )}
-      <button
-        type="button"
-        className={`btn${p.historyOpen ? ' btn--active' : ''}`}
-        onClick={p.onHistory}
-        aria-pressed={p.historyOpen}
-        title={t('toolbar.historyTitle')}
-        data-testid="history"
-      >
+      <PanelToggle active={p.historyOpen} onClick={p.onHistory} title={t('toolbar.historyTitle')} testId="history">
         <HistoryIcon size={13} /> {t('toolbar.history')}
-      </button>
-      <button
-        type="button"
-        className={`btn${p.simulating ? ' btn--active' : ''}`}
-        onClick={p.onSimulate}
-        aria-pressed={p.simulating}
-        title={t('toolbar.simulateTitle')}
-        data-testid="simulate"
-      >
+      </PanelToggle>
+      <PanelToggle active={p.simulating} onClick={p.onSimulate} title={t('toolbar.simulateTitle')} testId="simulate">
         <PlayIcon size={13} /> {p.simulating ? t('toolbar.closeSimulation') : t('toolbar.simulate')}
-      </button>
+      </PanelToggle>
       {p.canEdit && (
         <>
           <button
@@ -140,5 +117,21 @@ export function CanvasToolbar(p: CanvasToolbarProps) {
         </>
       )}
     </div>
+  );
+}
+
+/** A toolbar button that opens and closes a side panel, pressed while the panel is open. */
+function PanelToggle(props: { active: boolean; onClick: () => void; title: string; testId: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={`btn${props.active ? ' btn--active' : ''}`}
+      onClick={props.onClick}
+      aria-pressed={props.active}
+      title={props.title}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </button>
   );
 }
