@@ -1,20 +1,15 @@
 import { useT } from '../i18n/i18n.ts';
 import { ConditionBuilder } from '../inspector/condition/condition-builder.tsx';
-import { asRecords } from '../inspector/fields/read-config.ts';
 import { subErrors } from '../inspector/sub-errors.ts';
-import { PlusIcon, TrashIcon } from '../ui/icons.tsx';
+import { AddBranchButton, BranchNameInput, RemoveBranchButton, branchEditing } from './branch-row-parts.tsx';
 import { moveItem, newBranchId } from './branch-list.ts';
 import type { NodeFormProps } from './node-form-props.ts';
 
 export const multiSplitFieldLabels = { branches: 'Branches' };
 
-const MAX_BRANCHES = 10;
-
 export function MultiSplitForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   const t = useT();
-  const branches = asRecords(config.branches);
-  const set = (next: Record<string, unknown>[]) => onChange({ ...config, branches: next });
-  const update = (i: number, patch: Record<string, unknown>) => set(branches.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  const { branches, set, update, remove } = branchEditing({ config, onChange });
   const add = () => {
     const label = `Branch ${branches.length + 1}`;
     const id = newBranchId(label, new Set(branches.map((b) => String(b.id))));
@@ -30,15 +25,7 @@ export function MultiSplitForm({ idPrefix, config, errors, onChange }: NodeFormP
           <div key={String(b.id ?? i)} className="branch" data-testid="branch">
             <div className="branch__head">
               <span className="branch__index">{i + 1}</span>
-              <input
-                id={`${idPrefix}-branches-${i}-label`}
-                className="input"
-                aria-label={`Branch ${i + 1} name`}
-                value={typeof b.label === 'string' ? b.label : ''}
-                maxLength={60}
-                aria-invalid={sub.label ? true : undefined}
-                onChange={(e) => update(i, { label: e.target.value })}
-              />
+              <BranchNameInput id={`${idPrefix}-branches-${i}-label`} index={i} value={b.label} invalid={!!sub.label} onChange={(label) => update(i, { label })} />
               <button
                 type="button"
                 className="btn btn--ghost cond-remove"
@@ -49,15 +36,7 @@ export function MultiSplitForm({ idPrefix, config, errors, onChange }: NodeFormP
               >
                 ↑
               </button>
-              <button
-                type="button"
-                className="btn btn--ghost cond-remove"
-                aria-label={`Remove branch ${i + 1}`}
-                title="Remove branch"
-                onClick={() => set(branches.filter((_, j) => j !== i))}
-              >
-                <TrashIcon size={14} />
-              </button>
+              <RemoveBranchButton index={i} onRemove={() => remove(i)} />
             </div>
             {(sub.label ?? sub.id) && (
               <p className="field__error" role="alert">
@@ -82,9 +61,7 @@ export function MultiSplitForm({ idPrefix, config, errors, onChange }: NodeFormP
           {errors.branches}
         </p>
       )}
-      <button type="button" className="btn btn--ghost filter-add" disabled={branches.length >= MAX_BRANCHES} onClick={add}>
-        <PlusIcon size={14} /> Add branch
-      </button>
+      <AddBranchButton count={branches.length} onAdd={add} />
     </div>
   );
 }

@@ -1,20 +1,15 @@
 import { useT } from '../i18n/i18n.ts';
 import { NumberInput } from '../inspector/fields/number-field.tsx';
-import { asRecords } from '../inspector/fields/read-config.ts';
 import { subErrors } from '../inspector/sub-errors.ts';
-import { PlusIcon, TrashIcon } from '../ui/icons.tsx';
+import { AddBranchButton, BranchNameInput, RemoveBranchButton, branchEditing } from './branch-row-parts.tsx';
 import { evenPercents, newBranchId, nextBranchLabel, percentTotal } from './branch-list.ts';
 import type { NodeFormProps } from './node-form-props.ts';
 
 export const randomSplitFieldLabels = { branches: 'Branches' };
 
-const MAX_BRANCHES = 10;
-
 export function RandomSplitForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   const t = useT();
-  const branches = asRecords(config.branches);
-  const set = (next: Record<string, unknown>[]) => onChange({ ...config, branches: next });
-  const update = (i: number, patch: Record<string, unknown>) => set(branches.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  const { branches, set, update, remove } = branchEditing({ config, onChange });
   const total = percentTotal(branches);
   const add = () => {
     const label = nextBranchLabel(branches.length);
@@ -35,15 +30,7 @@ export function RandomSplitForm({ idPrefix, config, errors, onChange }: NodeForm
         return (
           <div key={String(b.id ?? i)} className="branch branch--inline" data-testid="branch">
             <div className="branch__head">
-              <input
-                id={`${idPrefix}-branches-${i}-label`}
-                className="input"
-                aria-label={`Branch ${i + 1} name`}
-                value={typeof b.label === 'string' ? b.label : ''}
-                maxLength={60}
-                aria-invalid={sub.label ? true : undefined}
-                onChange={(e) => update(i, { label: e.target.value })}
-              />
+              <BranchNameInput id={`${idPrefix}-branches-${i}-label`} index={i} value={b.label} invalid={!!sub.label} onChange={(label) => update(i, { label })} />
               <span className="branch__percent">
                 <NumberInput
                   id={`${idPrefix}-branches-${i}-percent`}
@@ -54,15 +41,7 @@ export function RandomSplitForm({ idPrefix, config, errors, onChange }: NodeForm
                 />
                 %
               </span>
-              <button
-                type="button"
-                className="btn btn--ghost cond-remove"
-                aria-label={`Remove branch ${i + 1}`}
-                title="Remove branch"
-                onClick={() => set(branches.filter((_, j) => j !== i))}
-              >
-                <TrashIcon size={14} />
-              </button>
+              <RemoveBranchButton index={i} onRemove={() => remove(i)} />
             </div>
             {message && (
               <p className="field__error" role="alert">
@@ -81,9 +60,7 @@ export function RandomSplitForm({ idPrefix, config, errors, onChange }: NodeForm
         </p>
       )}
       <div className="cond-group__actions">
-        <button type="button" className="btn btn--ghost filter-add" disabled={branches.length >= MAX_BRANCHES} onClick={add}>
-          <PlusIcon size={14} /> Add branch
-        </button>
+        <AddBranchButton count={branches.length} onAdd={add} />
         <button type="button" className="btn btn--ghost filter-add" disabled={branches.length === 0} onClick={even}>
           Split evenly
         </button>
