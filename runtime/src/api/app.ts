@@ -5,6 +5,7 @@ import { textProblem } from '@memberflow/shared/json-input';
 import { accessControl } from '../auth/access-control.ts';
 import { FailureCounter } from '../auth/failure-counter.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
+import { sessionPolicy } from '../auth/session-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authRoutes } from './auth-routes.ts';
 import type { AuthServices } from './auth-services.ts';
@@ -48,7 +49,7 @@ export function authServices(deps: AppDeps): AuthServices {
   return {
     limiter: new RateLimiter(deps.redis, config.queuePrefix, () => deps.engine.clock.now()),
     failures: new FailureCounter(deps.redis, config.queuePrefix, () => deps.engine.clock.now(), config.lockout),
-    policy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs, lockout: config.lockout },
+    policy: sessionPolicy(config),
     loginPerIp: config.rateLimits.loginPerIp,
   };
 }

@@ -1,4 +1,4 @@
-import { type ApiKeyScope, type Permission, type Role, type SessionUser } from '@memberflow/shared/api/auth';
+import { type ApiKeyScope, type Permission, type SessionUser } from '@memberflow/shared/api/auth';
 import { rolePermissions, scopePermissions } from '@memberflow/shared/access';
 
 /** Who is calling: a signed-in person (cookie session) or a system (API key). */
@@ -19,7 +19,6 @@ export function describePrincipal(p: Principal): string {
   return p.kind === 'user' ? `your role (${p.user.role})` : `this API key (scope ${p.scope})`;
 }
 
-export type { Role };
 
 /** Set by the access-control middleware on every route that is not public. */
 export function principalOf(ctx: { state: { principal?: Principal } }): Principal {

@@ -91,8 +91,6 @@ export const routeAccess = {
   'POST /api/v1/segments/:key/count': 'edit',
 } as const satisfies Record<string, Access>;
 
-export type RouteKey = keyof typeof routeAccess;
-
 interface CompiledRule {
   method: string;
   pattern: RegExp;

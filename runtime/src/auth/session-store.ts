@@ -1,5 +1,6 @@
 import type { Role, SessionInfo } from '@memberflow/shared/api/auth';
 import type { Clock } from '@memberflow/shared/clock';
+import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../api/http-error.ts';
 import { audit } from '../monitoring/audit.ts';
@@ -13,6 +14,8 @@ export interface SessionPolicy {
   maxMs: number;
   lockout: { attempts: number; ms: number };
 }
+
+export const sessionPolicy = (config: RuntimeConfig): SessionPolicy => ({ idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs, lockout: config.lockout });
 
 const WRONG = 'Email or password is wrong';
 

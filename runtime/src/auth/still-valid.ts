@@ -2,7 +2,7 @@ import type { Clock } from '@memberflow/shared/clock';
 import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Principal } from './principal.ts';
-import { findSessionByHash } from './session-store.ts';
+import { findSessionByHash, sessionPolicy } from './session-store.ts';
 
 /**
  * For long-lived answers (live streams): is the caller still signed in with the same role, or
@@ -13,6 +13,6 @@ export async function stillValid(db: Database, clock: Clock, config: RuntimeConf
     const k = await db.prisma.apiKey.findUnique({ where: { id: p.id }, select: { revokedAt: true } });
     return !!k && k.revokedAt === null;
   }
-  const s = await findSessionByHash(db, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs, lockout: config.lockout }, p.sessionHash);
+  const s = await findSessionByHash(db, clock, sessionPolicy(config), p.sessionHash);
   return !!s && s.user.role === p.user.role;
 }
