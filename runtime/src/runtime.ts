@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   http?: boolean;
   /** Run the sweep on a timer; tests with a manual clock call sweepOnce instead. */
   sweepTimer?: boolean;
+  /** `replay`: steps take each event's own time (backtests); `live` (default): late events act when they arrive. */
+  mode?: 'live' | 'replay';
 }
 
 /** Wires Postgres, Redis, the step queue, its worker, the sweep and the HTTP app together. */
@@ -51,6 +53,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   const engine: EngineDeps = {
     db,
     clock: opts.clock ?? systemClock,
+    mode: opts.mode ?? 'live',
     versions: new VersionCache(),
     contact: { cap: config.marketingCap, provider: (channel) => config.channels[channel as keyof typeof config.channels] ?? { kind: 'log' } },
     dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),

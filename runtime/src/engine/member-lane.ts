@@ -33,6 +33,8 @@ import type { VersionCache } from './version-cache.ts';
 export interface EngineDeps {
   db: Database;
   clock: Clock;
+  /** `replay`: steps take each event's own time; `live`: an event that arrives late acts when it arrives. */
+  mode?: 'live' | 'replay';
   versions: VersionCache;
   /** Frequency cap and channel providers; defaults: 2 marketing messages per 7 days, all channels `log`. */
   contact?: { cap: { count: number; days: number }; provider(channel: string): ProviderSpec };

@@ -64,7 +64,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   const clock = new ManualClock(to);
   const rt = await startRuntime(
     { ...o.config, databaseSchema: schema, queuePrefix: `replay-${id}`, workerConcurrency: Math.max(o.config.workerConcurrency, 48), staleEventMs: 0 },
-    { clock, http: false, sweepTimer: false },
+    { clock, http: false, sweepTimer: false, mode: 'replay' },
   );
   // A backtest says what would have happened: effects are decided and stored, never sent
   // (no webhook is called, no message leaves through a gateway).
