@@ -26,6 +26,11 @@ export const WorkflowNode = z.object({
   label: z.string().max(120).default(''),
   position: Position.default({ x: 0, y: 0 }),
   config: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * The kind's behaviour version, pinned by publishing. Drafts leave it out (they run the
+   * latest); a published node without it runs version 1, as versions published before pinning do.
+   */
+  typeVersion: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
 });
 export type WorkflowNode = z.infer<typeof WorkflowNode>;
 

@@ -7,7 +7,7 @@ import type { JourneyEvent } from './member-event.ts';
 import { emptyMember } from './member-facts.ts';
 import type { NodeKind } from './node-kind.ts';
 import type { CompiledTransition, NodeActionParams } from './node-module.ts';
-import { nodeModule } from './node-registry.ts';
+import { latestVersion, nodeModule } from './node-registry.ts';
 import { matchesAll, readProperty, type PropertyFilter } from './property-filter.ts';
 import { validateWorkflow } from './validate.ts';
 
@@ -86,10 +86,23 @@ export interface CompiledJourney {
   definition: WorkflowDefinition;
   trigger: WorkflowNode;
   nodes: ReadonlyMap<string, WorkflowNode>;
+  /** The version each node was compiled with, by node id; `pinnedModule` (pinned-module.ts) resolves it. */
+  nodeVersions: ReadonlyMap<string, number>;
 }
 
-/** Definition -> XState v5 machine: one flat state per node, keyed by node id. */
-export function compileJourney(input: unknown, machineId = 'journey'): CompiledJourney {
+export interface CompileOptions {
+  /**
+   * 'pinned' (a published version): each node runs its `typeVersion`, version 1 when absent.
+   * 'latest' (a draft, e.g. the simulator): every node runs its kind's latest version.
+   */
+  versions?: 'pinned' | 'latest';
+}
+
+/**
+ * Definition -> XState v5 machine: one flat state per node, keyed by node id. Throws
+ * UnknownNodeVersion when a pinned version does not exist in this build.
+ */
+export function compileJourney(input: unknown, machineId = 'journey', options: CompileOptions = {}): CompiledJourney {
   const result = validateWorkflow(input);
   if (!result.ok) {
     const first = result.violations[0];
@@ -99,10 +112,11 @@ export function compileJourney(input: unknown, machineId = 'journey'): CompiledJ
   const { settings } = def;
   const trigger = def.nodes.find((n) => nodeModule(n.kind).group === 'trigger')!;
   const targets = new Map(def.edges.map((e) => [`${e.source}:${e.sourceHandle}`, e.target]));
+  const nodeVersions = new Map(def.nodes.map((n) => [n.id, options.versions === 'latest' ? latestVersion(n.kind) : (n.typeVersion ?? 1)]));
 
   const states: Record<string, unknown> = {};
   for (const n of def.nodes) {
-    const mod = nodeModule(n.kind);
+    const mod = nodeModule(n.kind, nodeVersions.get(n.id));
     const config = mod.config.parse(n.config);
     const compiled = mod.compile(n.id, config, {
       target: (handle) => {
@@ -158,7 +172,7 @@ export function compileJourney(input: unknown, machineId = 'journey'): CompiledJ
     // The compiler builds states from data, so their precise config types are not known statically.
     states: states as never,
   });
-  return { machine, definition: def, trigger, nodes: new Map(def.nodes.map((n) => [n.id, n])) };
+  return { machine, definition: def, trigger, nodes: new Map(def.nodes.map((n) => [n.id, n])), nodeVersions };
 }
 
 export type JourneyOutcome = 'waiting' | 'completed' | 'converted' | 'holdout';

@@ -76,3 +76,33 @@ export interface NodeModule<C extends Record<string, unknown> = Record<string, u
 export function defineNode<C extends Record<string, unknown>>(m: NodeModule<C>): NodeModule<C> {
   return m;
 }
+
+/** What an older version of a kind may do differently: behaviour only. */
+export type NodeBehaviour<C extends Record<string, unknown> = Record<string, unknown>> = Pick<
+  NodeModule<C>,
+  'compile' | 'matchesEvent' | 'nextFireAt' | 'wakeAt' | 'decide'
+>;
+
+/**
+ * A node kind's versions (n8n's versioned node types): `module` is the latest, `latest` its
+ * number; `previous[n]` holds only what version n did differently from version n + 1, so a
+ * bump records just the behaviour it replaces. Config schema, outputs and texts are shared by
+ * all versions: validation and the editor read the latest, and a stored config must stay valid.
+ */
+export interface NodeVersions<C extends Record<string, unknown> = Record<string, unknown>> {
+  latest: number;
+  module: NodeModule<C>;
+  previous: Readonly<Record<number, Partial<NodeBehaviour<C>>>>;
+}
+
+/** A node module resolved for one version: what a published node runs. */
+export type VersionedNodeModule = NodeModule & { readonly version: number };
+
+export function defineVersions<C extends Record<string, unknown>>(v: NodeVersions<C>): NodeVersions<C> {
+  return v;
+}
+
+/** A kind whose behaviour has never changed: version 1 only. */
+export function firstVersion<C extends Record<string, unknown>>(module: NodeModule<C>): NodeVersions<C> {
+  return { latest: 1, module, previous: {} };
+}

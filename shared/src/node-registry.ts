@@ -1,10 +1,10 @@
 import type { NodeKind } from './node-kind.ts';
-import type { NodeModule } from './node-module.ts';
+import { firstVersion, type NodeModule, type NodeVersions, type VersionedNodeModule } from './node-module.ts';
 import { adjustPoints } from './nodes/adjust-points.ts';
 import { callWebhook } from './nodes/call-webhook.ts';
 import { condition } from './nodes/condition.ts';
 import { createTask } from './nodes/create-task.ts';
-import { dateTrigger } from './nodes/date-trigger.ts';
+import { dateTriggerVersions } from './nodes/date-trigger.ts';
 import { enrollWorkflow } from './nodes/enroll-workflow.ts';
 import { eventTrigger } from './nodes/event-trigger.ts';
 import { exit } from './nodes/exit.ts';
@@ -27,37 +27,73 @@ import { waitUntilTime } from './nodes/wait-until-time.ts';
 
 // Config types differ per kind; `any` here only loosens the registry's value type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyNodeModule = NodeModule<any>;
+type AnyNodeVersions = NodeVersions<any>;
 
-/** One module per kind; `satisfies` makes a kind without a module a type error. */
+/**
+ * One entry per kind with its versions; `satisfies` makes a kind without one a type error.
+ * A kind starts at version 1 (`firstVersion`); see docs/node-versions.md to add a version.
+ */
 export const nodeRegistry = {
-  event_trigger: eventTrigger,
-  segment_trigger: segmentTrigger,
-  date_trigger: dateTrigger,
-  schedule_trigger: scheduleTrigger,
-  inactivity_trigger: inactivityTrigger,
-  points_expiring_trigger: pointsExpiringTrigger,
-  condition,
-  multi_split: multiSplit,
-  random_split: randomSplit,
-  wait_duration: waitDuration,
-  wait_until_time: waitUntilTime,
-  wait_until_date: waitUntilDate,
-  wait_for_event: waitForEvent,
-  issue_coupon: issueCoupon,
-  send_message: sendMessage,
-  adjust_points: adjustPoints,
-  set_tier: setTier,
-  update_tags: updateTags,
-  update_attribute: updateAttribute,
-  create_task: createTask,
-  call_webhook: callWebhook,
-  enroll_workflow: enrollWorkflow,
-  exit,
-  goal,
-} satisfies Record<NodeKind, AnyNodeModule>;
+  event_trigger: firstVersion(eventTrigger),
+  segment_trigger: firstVersion(segmentTrigger),
+  date_trigger: dateTriggerVersions,
+  schedule_trigger: firstVersion(scheduleTrigger),
+  inactivity_trigger: firstVersion(inactivityTrigger),
+  points_expiring_trigger: firstVersion(pointsExpiringTrigger),
+  condition: firstVersion(condition),
+  multi_split: firstVersion(multiSplit),
+  random_split: firstVersion(randomSplit),
+  wait_duration: firstVersion(waitDuration),
+  wait_until_time: firstVersion(waitUntilTime),
+  wait_until_date: firstVersion(waitUntilDate),
+  wait_for_event: firstVersion(waitForEvent),
+  issue_coupon: firstVersion(issueCoupon),
+  send_message: firstVersion(sendMessage),
+  adjust_points: firstVersion(adjustPoints),
+  set_tier: firstVersion(setTier),
+  update_tags: firstVersion(updateTags),
+  update_attribute: firstVersion(updateAttribute),
+  create_task: firstVersion(createTask),
+  call_webhook: firstVersion(callWebhook),
+  enroll_workflow: firstVersion(enrollWorkflow),
+  exit: firstVersion(exit),
+  goal: firstVersion(goal),
+} satisfies Record<NodeKind, AnyNodeVersions>;
 
-// Registry entries are typed per kind; callers that work across kinds use this view.
-export function nodeModule(kind: NodeKind): NodeModule {
-  return nodeRegistry[kind] as unknown as NodeModule;
+/** A definition names a version of a kind this process does not have (e.g. published by a newer deploy). */
+export class UnknownNodeVersion extends Error {
+  constructor(
+    readonly kind: NodeKind,
+    readonly version: number,
+    readonly latest: number,
+  ) {
+    super(`Node kind "${kind}" has no version ${version}; versions 1 to ${latest} exist`);
+    this.name = 'UnknownNodeVersion';
+  }
+}
+
+/** The version a publish pins for this kind today. */
+export function latestVersion(kind: NodeKind): number {
+  return nodeRegistry[kind].latest;
+}
+
+const resolved = new Map<string, VersionedNodeModule>();
+
+/**
+ * The module of a kind at a version (default: the latest). Older versions are the latest with
+ * each step back's overrides laid on, newest first; resolved once and kept, so identity is stable.
+ */
+export function nodeModule(kind: NodeKind, version?: number): VersionedNodeModule {
+  const entry = nodeRegistry[kind] as unknown as NodeVersions;
+  const v = version ?? entry.latest;
+  if (!Number.isInteger(v) || v < 1 || v > entry.latest) throw new UnknownNodeVersion(kind, v, entry.latest);
+  const key = `${kind}@${v}`;
+  let m = resolved.get(key);
+  if (!m) {
+    let behaviour: NodeModule = { ...entry.module };
+    for (let n = entry.latest - 1; n >= v; n--) behaviour = { ...behaviour, ...entry.previous[n] };
+    m = Object.freeze({ ...behaviour, version: v });
+    resolved.set(key, m);
+  }
+  return m;
 }

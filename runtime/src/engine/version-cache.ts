@@ -10,7 +10,8 @@ export class VersionCache {
     if (hit) return hit;
     const { rows } = await client.query<{ definition: unknown }>('SELECT definition FROM workflow_version WHERE id = $1', [versionId]);
     if (!rows[0]) throw new Error(`workflow version ${versionId} does not exist`);
-    const c = compileJourney(rows[0].definition, `v-${versionId}`);
+    // Each node runs the version it was published with (version 1 if published before pinning).
+    const c = compileJourney(rows[0].definition, `v-${versionId}`, { versions: 'pinned' });
     this.compiled.set(versionId, c);
     return c;
   }

@@ -1,5 +1,6 @@
 import type { CreateWorkflowBody, JourneyCounts, JourneyStatus, WorkflowDetail, WorkflowStats, WorkflowStatus, WorkflowSummary } from '@memberflow/shared/api/workflows';
 import { defaultSettings, SCHEMA_VERSION, WorkflowDefinition } from '@memberflow/shared/definition';
+import { pinNodeVersions } from '@memberflow/shared/pinned-module';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { validateWorkflow } from '@memberflow/shared/validate';
 import type { Violation } from '@memberflow/shared/violations';
@@ -128,7 +129,8 @@ function webhookTargetViolations(def: WorkflowDefinition, targets: WebhookTarget
 }
 
 /**
- * Freezes the draft as a new immutable version and makes it live; members already in keep theirs.
+ * Freezes the draft as a new immutable version, each node pinned to its kind's latest behaviour
+ * version, and makes it live; members already in keep theirs.
  * `targets` says which webhook targets this runtime may call (WEBHOOK_ALLOWED_HOSTS...).
  */
 export async function publishWorkflow(db: Database, id: string, targets: WebhookTargetPolicy = denyPrivate): Promise<{ version: number; versionId: string }> {
@@ -151,7 +153,9 @@ export async function publishWorkflow(db: Database, id: string, targets: Webhook
     // Two publishes at once must not both take the same version number.
     await tx.$executeRaw`SELECT 1 FROM workflow WHERE id = ${id}::uuid FOR UPDATE`;
     const last = await tx.workflowVersion.aggregate({ where: { workflowId: id }, _max: { version: true } });
-    const v = await tx.workflowVersion.create({ data: { workflowId: id, version: (last._max.version ?? 0) + 1, definition: asJson(wf.draft) } });
+    // Each node keeps the behaviour version of its kind as of today, however long its members wait.
+    const definition = asJson(pinNodeVersions(wf.draft));
+    const v = await tx.workflowVersion.create({ data: { workflowId: id, version: (last._max.version ?? 0) + 1, definition } });
     await tx.workflow.update({ where: { id }, data: { liveVersionId: v.id, status: 'active' } });
     return { version: v.version, versionId: v.id };
   }).finally(() => forgetLiveWorkflows(db.schema));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
-import { nextAnnual, TimeOfDay } from '../time-zone.ts';
+import type { MemberFacts } from '../member-facts.ts';
+import { defineNode, defineVersions } from '../node-module.ts';
+import { localDate, nextAnnual, TimeOfDay } from '../time-zone.ts';
 
 export const DateTriggerConfig = z.object({
   /** birthday, joinedAt (membership anniversary) or a date attribute (attributes.<name>, YYYY-MM-DD). */
@@ -11,9 +12,14 @@ export const DateTriggerConfig = z.object({
 });
 export type DateTriggerConfig = z.infer<typeof DateTriggerConfig>;
 
-export function memberDate(attribute: string, member: { birthday: string | null; joinedAt: number | null; attributes: Record<string, unknown> }): string | null {
+/** A member's date as YYYY-MM-DD; the anniversary is the day they joined as seen in `anniversaryZone`. */
+export function memberDate(
+  attribute: string,
+  member: { birthday: string | null; joinedAt: number | null; attributes: Record<string, unknown> },
+  anniversaryZone = 'UTC',
+): string | null {
   if (attribute === 'birthday') return member.birthday;
-  if (attribute === 'anniversary') return member.joinedAt === null ? null : new Date(member.joinedAt).toISOString().slice(0, 10);
+  if (attribute === 'anniversary') return member.joinedAt === null ? null : localDate(member.joinedAt, anniversaryZone);
   const v = member.attributes[attribute.slice('attributes.'.length)];
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
 }
@@ -32,8 +38,21 @@ export const dateTrigger = defineNode({
   outputs: () => [{ id: 'next', label: 'Then' }],
   summary: (c) => `${when(c.offsetDays)} ${c.attribute.replace('attributes.', '')} at ${c.time}`,
   compile: (_id, _c, ctx) => ({ always: { target: ctx.target('next') } }),
-  nextFireAt: (c, { after, member }) => {
-    const date = memberDate(c.attribute, member);
-    return date ? nextAnnual(after, member.timeZone, date, c.offsetDays, c.time) : null;
-  },
+  nextFireAt: (c, { after, member }) => nextDateFire(c, after, member, member.timeZone),
+});
+
+function nextDateFire(c: DateTriggerConfig, after: number, member: MemberFacts, anniversaryZone: string): number | null {
+  const date = memberDate(c.attribute, member, anniversaryZone);
+  return date ? nextAnnual(after, member.timeZone, date, c.offsetDays, c.time) : null;
+}
+
+/**
+ * Version 2: the anniversary is the join date on the member's own calendar. Version 1 read it
+ * in UTC, so a member in Shanghai who joined at 00:30 on 10 March (16:30 UTC on the 9th) was
+ * greeted a day early, at odds with birthdays and with the fire time, both in member time.
+ */
+export const dateTriggerVersions = defineVersions({
+  latest: 2,
+  module: dateTrigger,
+  previous: { 1: { nextFireAt: (c, { after, member }) => nextDateFire(c, after, member, 'UTC') } },
 });
