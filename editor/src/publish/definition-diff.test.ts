@@ -32,6 +32,17 @@ describe('diffDefinitions', () => {
     expect(isEmptyDiff(d)).toBe(false);
   });
 
+  it('reports a step whose kind has a newer behaviour version than the live one runs', () => {
+    const pinned = (version: number): WorkflowDefinition => ({
+      ...live,
+      nodes: [{ id: 'anniv', kind: 'date_trigger', label: 'Anniversary', position: { x: 0, y: 0 }, config: {}, typeVersion: version }],
+      edges: [],
+    });
+    const draft: WorkflowDefinition = { ...pinned(1), nodes: pinned(1).nodes.map(({ typeVersion: _, ...n }) => n) };
+    expect(diffDefinitions(pinned(1), draft).changedNodes).toEqual([{ id: 'anniv', kind: 'date_trigger', label: 'Anniversary', fields: ['version'] }]);
+    expect(isEmptyDiff(diffDefinitions(pinned(2), draft))).toBe(true);
+  });
+
   it('treats a redrawn connection with a new id as unchanged', () => {
     const draft = structuredClone(live);
     draft.edges = draft.edges.map((e, i) => ({ ...e, id: `fresh_${i}` }));

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import { latestVersion } from '@memberflow/shared/node-registry';
 
 type DefNode = WorkflowDefinition['nodes'][number];
 type DefEdge = WorkflowDefinition['edges'][number];
@@ -10,7 +11,10 @@ export interface NodeRef {
 }
 
 export interface ChangedNode extends NodeRef {
-  /** 'label', 'kind' or 'config.<field>'; moving a step on the canvas is not a change members notice. */
+  /**
+   * 'label', 'kind', 'version' (publishing moves the step to its kind's newer behaviour) or
+   * 'config.<field>'; moving a step on the canvas is not a change members notice.
+   */
   fields: string[];
 }
 
@@ -37,6 +41,8 @@ export function diffDefinitions(live: WorkflowDefinition, draft: WorkflowDefinit
     const fields: string[] = [];
     if (l.kind !== d.kind) fields.push('kind');
     if (l.label !== d.label) fields.push('label');
+    // The live node runs its pinned version (1 if published before pinning); publishing pins the latest.
+    if (l.kind === d.kind && (l.typeVersion ?? 1) !== latestVersion(d.kind)) fields.push('version');
     fields.push(...changedKeys(l.config, d.config).map((k) => `config.${k}`));
     if (fields.length > 0) changedNodes.push({ ...ref(d), fields });
   }
