@@ -1,5 +1,8 @@
 import type {
   CreateWorkflowBody,
+  EntryChoice,
+  EntryEstimate,
+  PublishResult,
   SaveDraftBody,
   WorkflowDetail,
   WorkflowStats,
@@ -29,8 +32,14 @@ export function saveDraft(id: string, body: SaveDraftBody): Promise<WorkflowDeta
   return requestJson('PUT', `${one(id)}/draft`, body);
 }
 
-export function publishWorkflow(id: string): Promise<{ version: number }> {
-  return requestJson('POST', `${one(id)}/publish`);
+/** `entry`: who enters a time- or segment-triggered workflow now (the server's default is `from_now`). */
+export function publishWorkflow(id: string, entry?: EntryChoice): Promise<PublishResult> {
+  return requestJson('POST', `${one(id)}/publish`, entry ? { entry } : undefined);
+}
+
+/** Who would enter: the saved draft (publish) or the live version (resume), over current members. */
+export function getEntryEstimate(id: string, version: 'draft' | 'live', signal?: AbortSignal): Promise<EntryEstimate> {
+  return requestJson('GET', `${one(id)}/entry-estimate?version=${version}`, undefined, signal);
 }
 
 export function duplicateWorkflow(id: string): Promise<WorkflowDetail> {

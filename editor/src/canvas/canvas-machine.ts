@@ -1,4 +1,4 @@
-import type { SaveDraftBody, WorkflowDetail } from '@memberflow/shared/api/workflows';
+import type { EntryChoice, PublishResult, SaveDraftBody, WorkflowDetail } from '@memberflow/shared/api/workflows';
 import type { Violation } from '@memberflow/shared/violations';
 import { assign, fromPromise, setup } from 'xstate';
 import { ApiRequestError, errorMessage } from '../api/http.ts';
@@ -13,6 +13,8 @@ export interface CanvasContext {
   /** Key of what the server holds as the draft; the page compares it with the canvas to show unsaved changes. */
   savedKey: string;
   pending: SaveDraftBody | null;
+  /** Who enters a time- or segment-triggered workflow on this publish (the publish dialog's choice). */
+  pendingEntry?: EntryChoice;
   loadError: string | null;
   actionError: string | null;
   /** Problems the server reported when it refused to publish; cleared by the next edit. */
@@ -23,7 +25,15 @@ export interface CanvasContext {
 }
 
 export type CanvasEvent =
-  { type: 'retry' } | { type: 'save'; body: SaveDraftBody; auto?: boolean } | { type: 'publish'; body: SaveDraftBody } | { type: 'edited' };
+  { type: 'retry' } | { type: 'save'; body: SaveDraftBody; auto?: boolean } | { type: 'publish'; body: SaveDraftBody; entry?: EntryChoice } | { type: 'edited' };
+
+type PublishedVersion = Pick<PublishResult, 'version'> & Partial<Pick<PublishResult, 'enteringNow'>>;
+
+/** "Published as version 2", and how many members who already qualified enter now when there are any. */
+export function publishedNotice(r: PublishedVersion): string {
+  const n = r.enteringNow ?? 0;
+  return n > 0 ? `Published as version ${r.version}; ${n.toLocaleString()} member${n === 1 ? '' : 's'} who already qualified enter now` : `Published as version ${r.version}`;
+}
 
 /** The draft as loaded, passed through the same conversion the canvas uses so an untouched canvas is not "changed". */
 function loadedKey(detail: WorkflowDetail): string {
@@ -41,7 +51,7 @@ export const canvasMachine = setup({
     // No abort signal: React's strict mode restarts the actor, and an aborted load would land it in "failed".
     loadWorkflow: fromPromise<WorkflowDetail, { id: string }>(({ input }) => getWorkflow(input.id)),
     saveDraft: fromPromise<WorkflowDetail, { id: string; body: SaveDraftBody }>(({ input }) => saveDraft(input.id, input.body)),
-    publishWorkflow: fromPromise<{ version: number }, { id: string }>(({ input }) => publishWorkflow(input.id)),
+    publishWorkflow: fromPromise<PublishedVersion, { id: string; entry?: EntryChoice }>(({ input }) => publishWorkflow(input.id, input.entry)),
   },
   actions: {
     clearMessages: assign({ actionError: null, notice: null, serverViolations: [] }),
@@ -85,7 +95,7 @@ export const canvasMachine = setup({
     editing: {
       on: {
         save: { target: 'saving', actions: [assign(({ event }) => ({ pending: event.body, autoSave: event.auto === true })), 'clearMessages'] },
-        publish: { target: 'publishing', actions: [assign(({ event }) => ({ pending: event.body })), 'clearMessages'] },
+        publish: { target: 'publishing', actions: [assign(({ event }) => ({ pending: event.body, pendingEntry: event.entry })), 'clearMessages'] },
       },
     },
     saving: {
@@ -129,10 +139,10 @@ export const canvasMachine = setup({
         releasing: {
           invoke: {
             src: 'publishWorkflow',
-            input: ({ context }) => ({ id: context.workflowId }),
+            input: ({ context }) => ({ id: context.workflowId, entry: context.pendingEntry }),
             onDone: {
               target: 'refreshing',
-              actions: assign(({ event }) => ({ notice: `Published as version ${event.output.version}`, pending: null })),
+              actions: assign(({ event }) => ({ notice: publishedNotice(event.output), pending: null })),
             },
             onError: {
               target: '#canvas.editing',

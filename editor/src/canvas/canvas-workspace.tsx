@@ -1,4 +1,4 @@
-import type { SaveDraftBody, WorkflowDetail } from '@memberflow/shared/api/workflows';
+import type { EntryChoice, SaveDraftBody, WorkflowDetail } from '@memberflow/shared/api/workflows';
 import type { WorkflowSettings } from '@memberflow/shared/definition';
 import type { NodeGroup } from '@memberflow/shared/node-kind';
 import { validateWorkflow } from '@memberflow/shared/validate';
@@ -266,7 +266,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   }, [key, send]);
 
   const save = useCallback(() => canSave && send({ type: 'save', body }), [canSave, send, body]);
-  const publish = useCallback(() => canPublish && send({ type: 'publish', body }), [canPublish, send, body]);
+  const publish = useCallback((entry?: EntryChoice) => canPublish && send({ type: 'publish', body, entry }), [canPublish, send, body]);
   useSaveShortcuts(save, dirty);
   const autosave = useAutosave({ body, key, dirty, idle: canEdit && busy === null && !dragging, save: () => send({ type: 'save', body, auto: true }), resume: session });
 
@@ -469,10 +469,11 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
           workflowId={initial.id}
           liveVersion={detail.liveVersion}
           draft={definition}
+          savedKey={dirty ? null : savedKey}
           onClose={() => setPublishOpen(false)}
-          onConfirm={() => {
+          onConfirm={(entry) => {
             setPublishOpen(false);
-            publish();
+            publish(entry);
           }}
         />
       )}

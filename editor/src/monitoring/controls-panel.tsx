@@ -1,7 +1,9 @@
-import type { JourneyCounts, WorkflowStatus } from '@memberflow/shared/api/workflows';
+import type { EntryChoice, JourneyCounts, WorkflowStatus } from '@memberflow/shared/api/workflows';
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { localizedError } from '../publish/entry-choice.ts';
+import { ResumeDialog } from '../publish/resume-dialog.tsx';
 import { useSession } from '../auth/session-context.ts';
 import { useT } from '../i18n/i18n.ts';
 import { controlWorkflow } from './monitoring-api.ts';
@@ -31,16 +33,16 @@ export function ControlsPanel({ workflowId, status, journeys, onDone }: { workfl
     setPending(null);
     setError(null);
   }, []);
-  const run = async () => {
+  const run = async (entry?: EntryChoice) => {
     if (!pending) return;
     setBusy(true);
     try {
-      await controlWorkflow(workflowId, pending);
+      await controlWorkflow(workflowId, pending, entry ? { entry } : {});
       setPending(null);
       setError(null);
       onDone();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(pending === 'resume' ? t('controls.resumeFailed', { error: localizedError(t, err) }) : errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -54,7 +56,12 @@ export function ControlsPanel({ workflowId, status, journeys, onDone }: { workfl
             {labels[a]}
           </button>
         ))}
-      {pending && (
+      {pending === 'resume' && (
+        <ResumeDialog workflowId={workflowId} busy={busy} error={error} onConfirm={(entry) => void run(entry)} onCancel={cancel}>
+          <p className="muted">{t('controls.auditedAs', { name: user.name })}</p>
+        </ResumeDialog>
+      )}
+      {pending && pending !== 'resume' && (
         <ConfirmDialog
           title={`${labels[pending]} this workflow?`}
           confirmLabel={pending === 'stop' ? `Stop and exit ${plural(journeys.active + journeys.waiting, 'member')}` : labels[pending]}

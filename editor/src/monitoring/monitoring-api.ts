@@ -1,4 +1,5 @@
-import type { WorkflowStats } from '@memberflow/shared/api/workflows';
+import type { EntryRefusal, TriggerStanding } from '@memberflow/shared/api/members';
+import type { ControlResult, EntryChoice, WorkflowStats } from '@memberflow/shared/api/workflows';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { requestJson } from '../api/http.ts';
 import type {
@@ -28,7 +29,7 @@ export const actOnFailures = (id: string, action: FailureAction, targets: Failur
   requestJson<{ journeys: number; effects: number }>('POST', `${wf(id)}/failures/${action}`, targets);
 
 // The server records the signed-in user as the actor in the audit log.
-export const controlWorkflow = (id: string, action: ControlAction) => requestJson<{ status: string; exited: number }>('POST', `${wf(id)}/${action}`, {});
+export const controlWorkflow = (id: string, action: ControlAction, body: { entry?: EntryChoice } = {}) => requestJson<ControlResult>('POST', `${wf(id)}/${action}`, body);
 
 export const getStats = (id: string, signal?: AbortSignal) => requestJson<WorkflowStats>('GET', `${wf(id)}/stats`, undefined, signal);
 
@@ -73,8 +74,17 @@ export async function searchMembers(q: string, limit: number, signal?: AbortSign
 
 export const getMember = (id: string, signal?: AbortSignal) => requestJson<Member>('GET', mb(id), undefined, signal);
 
+/** A member's journeys, the entries its entry rules refused, and where it stands with live time and segment triggers. */
+export interface MemberTrace {
+  journeys: MemberJourney[];
+  refusals: EntryRefusal[];
+  standings: TriggerStanding[];
+}
+
+export const getMemberTrace = (id: string, signal?: AbortSignal) => requestJson<MemberTrace>('GET', `${mb(id)}/journeys`, undefined, signal);
+
 export async function getMemberJourneys(id: string, signal?: AbortSignal): Promise<MemberJourney[]> {
-  return (await requestJson<{ journeys: MemberJourney[] }>('GET', `${mb(id)}/journeys`, undefined, signal)).journeys;
+  return (await getMemberTrace(id, signal)).journeys;
 }
 
 export async function getMemberCoupons(id: string, signal?: AbortSignal): Promise<MemberCoupon[]> {

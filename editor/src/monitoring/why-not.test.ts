@@ -1,3 +1,4 @@
+import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { secondPurchaseNudge } from '@memberflow/shared/templates/second-purchase-nudge';
 import { describe, expect, it } from 'vitest';
 import { whyNotEntered } from './why-not.ts';
@@ -21,5 +22,20 @@ describe('why a member did not enter', () => {
     const w = whyNotEntered({ ...base, status: 'paused', member: { lastPurchaseAt: '2026-11-25T00:00:00Z', orderCount: 5 } });
     expect(w.observations[0]).toBe('The workflow is paused: nobody enters while it is paused.');
     expect(w.observations[1]).toMatch(/cannot say more/);
+  });
+
+  it('explains a time trigger with where the member stands, in the runtime’s words', () => {
+    const winback = workflowTemplates.find((t) => t.key === 'churn-winback')!.definition;
+    const standing = { reason: 'enters on 2027-03-01 if no purchase before: 90 days after the last purchase', next: '2027-03-01T00:00:00Z' };
+    const w = whyNotEntered({ ...base, definition: winback, standing, member: { lastPurchaseAt: '2026-12-01T00:00:00Z', orderCount: 3 } });
+    expect(w.observations).toEqual([standing.reason, 'Next moment: 2027-03-01 00:00:00 UTC.']);
+    const unknown = whyNotEntered({ ...base, definition: winback, member: { lastPurchaseAt: null, orderCount: 0 } });
+    expect(unknown.observations[0]).toMatch(/does not record members it checked/);
+  });
+
+  it('puts a refusal by the entry rule first', () => {
+    const refusal = { at: '2026-11-25T10:00:00Z', cause: 'purchase', reason: 'Once ever: the member was already in this workflow' };
+    const w = whyNotEntered({ ...base, refusal, member: { lastPurchaseAt: '2026-11-25T10:00:00Z', orderCount: 2 } });
+    expect(w.observations[0]).toBe('The trigger matched at 2026-11-25 10:00:00 UTC (purchase), but the entry rule kept the member out: Once ever: the member was already in this workflow');
   });
 });

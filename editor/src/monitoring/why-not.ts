@@ -16,6 +16,10 @@ interface Input {
   publishedAt: string;
   definition: WorkflowDefinition;
   member: { lastPurchaseAt: string | null; orderCount: number };
+  /** Time and segment triggers: where the member stands, from the runtime (GET …/journeys `standings`). */
+  standing?: { reason: string; next: string | null } | null;
+  /** The latest trigger match the entry rule refused (GET …/journeys `refusals`). */
+  refusal?: { at: string; cause: string; reason: string } | null;
 }
 
 export function entryRuleText(d: WorkflowDefinition): string {
@@ -55,6 +59,9 @@ export function whyNotEntered(x: Input): WhyNot {
   if (x.status === 'paused' || x.status === 'stopped') observations.push(`The workflow is ${x.status}: nobody enters while it is ${x.status}.`);
   const live = `v${x.version} went live ${formatUtc(x.publishedAt)} UTC`;
   const filters = Array.isArray(config.filters) ? config.filters.length : 0;
+  if (x.refusal) {
+    observations.push(`The trigger matched at ${formatUtc(x.refusal.at)} UTC (${x.refusal.cause}), but the entry rule kept the member out: ${x.refusal.reason}`);
+  }
 
   if (mod.trigger === 'event' && config.eventType === 'purchase') {
     const last = x.member.lastPurchaseAt;
@@ -70,6 +77,10 @@ export function whyNotEntered(x: Input): WhyNot {
     }
   } else if (mod.trigger === 'event') {
     observations.push(`This page sees the member's purchases only; whether a ${String(config.eventType)} event arrived after ${live} is not shown here.`);
+  } else if (x.standing) {
+    // The runtime's own words for time and segment triggers, the same the publish dialog's estimate uses.
+    observations.push(x.standing.reason);
+    if (x.standing.next) observations.push(`Next moment: ${formatUtc(x.standing.next)} UTC.`);
   } else {
     observations.push(`This trigger checks members on a schedule or by their facts. The runtime does not record members it checked and did not enter (${live}).`);
   }

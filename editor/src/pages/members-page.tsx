@@ -3,7 +3,7 @@ import { JourneyTrace } from '../monitoring/journey-trace.tsx';
 import { MemberCoupons, MemberEffects } from '../monitoring/member-effects.tsx';
 import { MemberProfile } from '../monitoring/member-profile.tsx';
 import { MemberSearch } from '../monitoring/member-search.tsx';
-import { getMember, getMemberCoupons, getMemberEffects, getMemberJourneys, traceCsvUrl } from '../monitoring/monitoring-api.ts';
+import { getMember, getMemberCoupons, getMemberEffects, getMemberTrace, traceCsvUrl } from '../monitoring/monitoring-api.ts';
 import { Panel } from '../monitoring/panel.tsx';
 import { RouteLink } from '../monitoring/route-link.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
@@ -35,11 +35,11 @@ const REFRESH_MS = 10_000;
 export function MemberTracePage({ memberId }: { memberId: string }) {
   const t = useT();
   const member = usePolling((s) => getMember(memberId, s), REFRESH_MS, [memberId]);
-  const journeys = usePolling((s) => getMemberJourneys(memberId, s), REFRESH_MS, [memberId]);
+  const journeys = usePolling((s) => getMemberTrace(memberId, s), REFRESH_MS, [memberId]);
   const effects = usePolling((s) => getMemberEffects(memberId, s), REFRESH_MS, [memberId]);
   const coupons = usePolling((s) => getMemberCoupons(memberId, s), REFRESH_MS, [memberId]);
   const workflows = usePolling((s) => listWorkflows(s), 0, []);
-  const js = journeys.data ?? [];
+  const js = journeys.data?.journeys ?? [];
   const ws = workflows.data ?? [];
   const inside = new Set(js.map((j) => j.workflowId));
   const versions = useVersions([
@@ -103,7 +103,7 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
       </Panel>
 
       <Panel title={t('members.whyNot')} testId="why-not-panel">
-        {journeys.data && workflows.data ? <WhyNotPanel member={m} journeys={js} workflows={ws} versions={versions} /> : <p className="muted panel-empty">{t('common.loading')}</p>}
+        {journeys.data && workflows.data ? <WhyNotPanel member={m} journeys={js} workflows={ws} versions={versions} refusals={journeys.data.refusals ?? []} standings={journeys.data.standings ?? []} /> : <p className="muted panel-empty">{t('common.loading')}</p>}
       </Panel>
 
       <div className="mon-grid mon-grid--wide-left">

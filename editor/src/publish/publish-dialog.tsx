@@ -1,4 +1,6 @@
+import type { EntryChoice } from '@memberflow/shared/api/workflows';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import { asksWhoEnters, entryModeOf } from '@memberflow/shared/entry-mode';
 import { nodeModule } from '@memberflow/shared/node-registry';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
@@ -7,6 +9,9 @@ import { nodeForms } from '../nodes/node-forms.ts';
 import { useT } from '../i18n/i18n.ts';
 import { XIcon } from '../ui/icons.tsx';
 import { diffDefinitions, isEmptyDiff, type NodeRef } from './definition-diff.ts';
+import { canGoLive, entryToSend, triggerEventType } from './entry-choice.ts';
+import { EntryEstimateView } from './entry-estimate-view.tsx';
+import { useEntryEstimate } from './use-entry-estimate.ts';
 import '../styles/list-page.css';
 import '../styles/publish.css';
 
@@ -14,15 +19,23 @@ interface PublishDialogProps {
   workflowId: string;
   liveVersion: number | null;
   draft: WorkflowDefinition;
-  onConfirm: () => void;
+  /** What the server holds as the draft, or null while the canvas has unsaved changes (the estimate waits for the save). */
+  savedKey: string | null;
+  /** `entry` only for time and segment triggers: who enters when it goes live. */
+  onConfirm: (entry?: EntryChoice) => void;
   onClose: () => void;
 }
 
 type Live = { definition: WorkflowDefinition; members: number };
 
 /** Confirms a publish with what changes for members: the diff from the live version and who is in it now. */
-export function PublishDialog({ workflowId, liveVersion, draft, onConfirm, onClose }: PublishDialogProps) {
+export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConfirm, onClose }: PublishDialogProps) {
   const t = useT();
+  const mode = entryModeOf(draft)?.mode ?? null;
+  const estimate = useEntryEstimate(workflowId, 'draft', savedKey);
+  const [choice, setChoice] = useState<EntryChoice | null>(null);
+  const [missingChoice, setMissingChoice] = useState(false);
+  const confirm = () => (canGoLive(mode, choice) ? onConfirm(entryToSend(mode, choice)) : setMissingChoice(true));
   const [live, setLive] = useState<Live | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -67,7 +80,11 @@ export function PublishDialog({ workflowId, liveVersion, draft, onConfirm, onClo
         </div>
         <div className="publish-dialog__body">
           {liveVersion === null ? (
-            <p>Nothing is live yet. Publishing starts the workflow: members who match the trigger from now on enter version 1.</p>
+            <p>
+              {asksWhoEnters(mode)
+                ? 'Nothing is live yet. Publishing starts the workflow as version 1; choose below who enters.'
+                : 'Nothing is live yet. Publishing starts the workflow: members who match the trigger from now on enter version 1.'}
+            </p>
           ) : error ? (
             <div className="banner banner--error" role="alert">
               Could not load the live version: {error}
@@ -124,12 +141,13 @@ export function PublishDialog({ workflowId, liveVersion, draft, onConfirm, onClo
               )}
             </>
           )}
+          <EntryEstimateView mode={mode} state={estimate} choice={choice} onChoose={setChoice} eventType={triggerEventType(draft)} missingChoice={missingChoice} />
         </div>
         <div className="dialog__actions">
           <button className="btn" type="button" onClick={onClose}>
             {t('publish.cancel')}
           </button>
-          <button className="btn btn--primary" type="button" onClick={onConfirm} data-testid="publish-confirm" autoFocus>
+          <button className="btn btn--primary" type="button" onClick={confirm} data-testid="publish-confirm" autoFocus>
             {t('publish.confirm', { version: next })}
           </button>
         </div>

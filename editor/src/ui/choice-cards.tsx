@@ -3,7 +3,8 @@ export function ChoiceCards<T extends string>(props: {
   legend: string;
   name: string;
   options: readonly T[];
-  value: T;
+  /** Null: nothing chosen yet (a required choice with no default). */
+  value: T | null;
   onChange: (value: T) => void;
   label: (option: T) => string;
   description: (option: T) => string;

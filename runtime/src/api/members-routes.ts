@@ -10,6 +10,7 @@ import { eraseMember, getMember, searchMembers, upsertMembers } from '../members
 import type { AppDeps } from './app-deps.ts';
 import { HttpError, notFound, parseBody } from './http-error.ts';
 import { raiseEvent } from './raise-event.ts';
+import { timeTriggerStandings } from '../engine/trigger-dues.ts';
 
 export function membersRoutes(router: Router, deps: AppDeps): void {
   const { db, clock } = deps.engine;
@@ -62,7 +63,9 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
        WHERE r.member_id = $1 ORDER BY r.at DESC`,
       [ctx.params.id],
     );
-    ctx.body = { journeys: journeys.rows.map((j) => ({ ...j, steps: steps.rows.filter((s) => s.journeyId === j.id) })), refusals: refusals.rows };
+    // Live time- and segment-triggered workflows the member is not in: when they would enter, and why not yet.
+    const standings = await timeTriggerStandings(deps.engine, ctx.params.id!);
+    ctx.body = { journeys: journeys.rows.map((j) => ({ ...j, steps: steps.rows.filter((s) => s.journeyId === j.id) })), refusals: refusals.rows, standings };
   });
   // The member's recent events, newest first (the engine's own mf.* events included: they explain entries),
   // each with its status: processed, pending, or failed (set aside, with attempts and error).

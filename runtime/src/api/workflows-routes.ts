@@ -1,9 +1,11 @@
 import type Router from '@koa/router';
-import { BacktestBody, CreateWorkflowBody, MigrateBody, SaveDraftBody } from '@memberflow/shared/api/workflows';
+import { BacktestBody, CreateWorkflowBody, EntryEstimateQuery, GoLiveBody, MigrateBody, SaveDraftBody, type ControlResult, type PublishResult } from '@memberflow/shared/api/workflows';
 import { backtestWorkflow } from '../workflows/backtest.ts';
 import { auditRequest } from '../monitoring/audit.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
+import { estimateEntries } from '../engine/trigger-dues.ts';
+import { admitOnLive, definitionFor, NotLive, TriggerIncomplete, versionDefinition } from '../workflows/going-live.ts';
 import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
 import { archiveWorkflow, duplicateWorkflow, createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -28,17 +30,42 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
     ctx.body = await saveDraft(db, ctx.params.id!, parseBody(SaveDraftBody, ctx.request.body));
   });
   router.post('/api/v1/workflows/:id/publish', async (ctx) => {
+    // Parsed first: a bad choice publishes nothing.
+    const { entry } = parseBody(GoLiveBody, ctx.request.body ?? {});
     const r = await publishWorkflow(db, ctx.params.id!, deps.config);
-    await auditRequest(ctx, db.pool, 'workflow.publish', 'workflow', ctx.params.id!, { version: r.version });
+    let enteringNow = 0;
+    try {
+      enteringNow = await admitOnLive(deps.engine, ctx.params.id!, await versionDefinition(db, r.versionId), entry);
+    } finally {
+      // The version is live either way, so the publish is on record even if admitting failed.
+      await auditRequest(ctx, db.pool, 'workflow.publish', 'workflow', ctx.params.id!, { version: r.version, entry, enteringNow });
+    }
     ctx.status = 201;
-    ctx.body = r;
+    ctx.body = { ...r, enteringNow } satisfies PublishResult;
   });
-  for (const action of ['pause', 'resume', 'stop'] as const) {
+  router.post('/api/v1/workflows/:id/resume', async (ctx) => {
+    const { entry } = parseBody(GoLiveBody, ctx.request.body ?? {});
+    const r = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, 'resume');
+    let enteringNow = 0;
+    try {
+      enteringNow = await admitOnLive(deps.engine, ctx.params.id!, await definitionFor(db, ctx.params.id!, 'live'), entry);
+    } finally {
+      await auditRequest(ctx, db.pool, 'workflow.resume', 'workflow', ctx.params.id!, { ...r, entry, enteringNow });
+    }
+    ctx.body = { ...r, enteringNow } satisfies ControlResult;
+  });
+  for (const action of ['pause', 'stop'] as const) {
     router.post(`/api/v1/workflows/:id/${action}`, async (ctx) => {
       ctx.body = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, action);
       await auditRequest(ctx, db.pool, `workflow.${action}`, 'workflow', ctx.params.id!, ctx.body as Record<string, unknown>);
     });
   }
+  // Who would enter: the saved draft (the publish dialog) or the live version (resuming).
+  router.get('/api/v1/workflows/:id/entry-estimate', async (ctx) => {
+    const { version } = parseBody(EntryEstimateQuery, ctx.query, 'query');
+    const definition = await definitionFor(db, ctx.params.id!, version).catch(estimateRefusal);
+    ctx.body = await estimateEntries(deps.engine, definition);
+  });
   router.post('/api/v1/workflows/:id/migrate', async (ctx) => {
     const body = parseBody(MigrateBody, ctx.request.body);
     ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, body);
@@ -69,4 +96,12 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
   router.get('/api/v1/workflows/:id/stats', async (ctx) => {
     ctx.body = await workflowStats(db, ctx.params.id!);
   });
+}
+
+function estimateRefusal(e: unknown): never {
+  if (e instanceof NotLive) throw new HttpError(409, { error: `No estimate: ${e.message}`, issues: [{ field: 'version', message: 'the workflow is not published yet' }] });
+  if (e instanceof TriggerIncomplete) {
+    throw new HttpError(422, { error: `No estimate: ${e.message}`, issues: [{ field: e.nodeId ? `nodes.${e.nodeId}` : 'nodes', message: e.message }] });
+  }
+  throw e;
 }

@@ -50,3 +50,24 @@ export const EventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
+
+/** GET /api/v1/members/:id/journeys `refusals`: a workflow whose trigger matched but whose entry rule kept the member out (latest). */
+export interface EntryRefusal {
+  workflowId: string;
+  workflowName: string;
+  at: string;
+  cause: string;
+  reason: string;
+}
+
+/**
+ * GET /api/v1/members/:id/journeys `standings`: a live time- or segment-triggered workflow the member
+ * is not in, and why, e.g. "enters on 2027-03-01 if no purchase before: 90 days after the last purchase".
+ */
+export interface TriggerStanding {
+  workflowId: string;
+  workflowName: string;
+  reason: string;
+  /** The member's next moment (ISO), or null when there is none. */
+  next: string | null;
+}

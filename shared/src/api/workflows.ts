@@ -1,6 +1,7 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
 import { WorkflowDefinition } from '../definition.ts';
+import type { NodeKind } from '../node-kind.ts';
 import type { Violation } from '../violations.ts';
 
 export const WorkflowStatus = z.enum(['draft', 'active', 'paused', 'stopped', 'archived']);
@@ -92,3 +93,46 @@ export type EffectsQuery = z.infer<typeof EffectsQuery>;
 
 /** POST /api/v1/workflows/:id/backtest */
 export const BacktestBody = z.object({ days: z.number().int('must be a whole number').min(1, 'must be at least 1 day').max(3650).default(90) });
+
+/**
+ * Who enters when a time- or segment-triggered workflow goes live (publish, resume): members who
+ * already qualify enter now, or only members who qualify from now on. Event triggers ignore it.
+ */
+export const EntryChoice = z.enum(['qualified_now', 'from_now'], { error: 'must be "qualified_now" or "from_now"' });
+export type EntryChoice = z.infer<typeof EntryChoice>;
+
+/** POST /api/v1/workflows/:id/publish and …/resume. The default keeps the meaning the API always had. */
+export const GoLiveBody = z.object({ entry: EntryChoice.default('from_now') });
+export type GoLiveBody = z.infer<typeof GoLiveBody>;
+
+/** GET /api/v1/workflows/:id/entry-estimate: the saved draft (publish) or the live version (resume). */
+export const EntryEstimateQuery = z.object({ version: z.enum(['draft', 'live'], { error: 'must be "draft" or "live"' }).default('draft') });
+export type EntryEstimateQuery = z.infer<typeof EntryEstimateQuery>;
+
+/** Who would enter, from the runner over current members, in the member trace's words. */
+export interface EntryEstimate {
+  trigger: NodeKind;
+  mode: 'time' | 'segment' | 'event';
+  /** Members looked at (not erased). */
+  members: number;
+  /** Would enter now if the admin chooses `qualified_now`. */
+  qualifyingNow: number;
+  /** Have a future moment (time triggers). */
+  upcoming: number;
+  /** Grouped, most common first (top 8). */
+  reasons: { reason: string; count: number }[];
+}
+
+export interface PublishResult {
+  version: number;
+  versionId: string;
+  /** Members made due now by `entry: "qualified_now"` (0 for event triggers and `from_now`). */
+  enteringNow: number;
+}
+
+export interface ControlResult {
+  status: WorkflowStatus;
+  exited: number;
+  /** Resume only: members made due now by `entry: "qualified_now"`. */
+  enteringNow?: number;
+}
