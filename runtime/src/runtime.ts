@@ -8,13 +8,15 @@ import type { RuntimeConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import type { EngineDeps } from './engine/member-lane.ts';
 import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
-import { createStepQueue, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
-import { sweep } from './engine/sweeper.ts';
-import { TriggerScheduler } from './engine/trigger-scheduler.ts';
+import { createStepQueue, enqueueLanes, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
+import { dueTriggerLanes, sweep } from './engine/sweeper.ts';
+import { fillMissingDues } from './engine/trigger-dues.ts';
 import { ingestEvents } from './engine/ingest.ts';
 import { maintainLoyalty } from './loyalty/loyalty-maintenance.ts';
 import { VersionCache } from './engine/version-cache.ts';
 import { startRfmSchedule } from './rfm/rfm-schedule.ts';
+import { createBacktestQueue, type BacktestJob } from './workflows/backtest-queue.ts';
+import { startBacktestWorker } from './workflows/backtest-worker.ts';
 
 export interface Runtime {
   config: RuntimeConfig;
@@ -25,11 +27,13 @@ export interface Runtime {
   worker: Worker<LaneJob> | null;
   effectQueue: Queue<EffectJob>;
   effectWorker: Worker<EffectJob> | null;
+  /** Backtest jobs; this process runs them when it runs workers and BACKTEST_CONCURRENCY > 0. */
+  backtestQueue: Queue<BacktestJob>;
   server: Server | null;
   url: string | null;
   /** One sweep now: due wake-ups and stranded events into the queue. */
-  sweepOnce(): Promise<{ wakes: number; strandedEvents: number; pendingEffects: number; released: number }>;
-  /** Fire time triggers (schedules, dates, inactivity) that are due now. */
+  sweepOnce(): Promise<{ wakes: number; dues: number; strandedEvents: number; pendingEffects: number; released: number }>;
+  /** Programme upkeep, then time-trigger moments due now into the queue: how many members this call enqueued that it had not before. */
   fireTriggers(): Promise<number>;
   close(): Promise<void>;
 }
@@ -62,12 +66,22 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   const worker = config.runWorkers ? startStepWorker(engine, redis.duplicate(), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
   worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
   const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config) : null;
+  const backtestQueue = createBacktestQueue(redis, config.queuePrefix);
+  const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redis.duplicate(), config) : null;
   const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs, effectQueue });
-  const scheduler = new TriggerScheduler(engine, queue);
+  // Job ids name the moment, so asking again enqueues nothing new; the count says what this call added.
+  const enqueuedDues = new Set<string>();
+  const enqueueDueTriggers = async () => {
+    const lanes = (await dueTriggerLanes(engine, 5000)).filter((l) => !enqueuedDues.has(l.jobId));
+    for (const l of lanes) enqueuedDues.add(l.jobId);
+    if (enqueuedDues.size > 100_000) enqueuedDues.clear();
+    await enqueueLanes(queue, lanes);
+    return lanes.length;
+  };
   const raise = (memberId: string, type: string, properties: Record<string, unknown>, at: number) =>
     ingestEvents(engine, queue, [{ type, memberId, timestamp: new Date(at).toISOString(), properties }]).then(() => {});
   // Programme upkeep before time triggers, so points-expiring sees today's lots.
-  const fireTriggers = async () => (await maintainLoyalty(engine, raise), await scheduler.run());
+  const fireTriggers = async () => (await maintainLoyalty(engine, raise), await fillMissingDues(engine), await enqueueDueTriggers());
 
   let timer: NodeJS.Timeout | null = null;
   let lastTriggers = 0;
@@ -89,7 +103,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   let server: Server | null = null;
   let url: string | null = null;
   if (opts.http ?? config.serveHttp) {
-    const app = createApp({ engine, queue, effectQueue, redis, editorDist: config.editorDist, config });
+    const app = createApp({ engine, queue, effectQueue, backtestQueue, redis, editorDist: config.editorDist, config });
     server = await new Promise<Server>((ok) => {
       const s = app.listen(config.port, () => ok(s));
     });
@@ -105,6 +119,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     worker,
     effectQueue,
     effectWorker,
+    backtestQueue,
     server,
     url,
     sweepOnce,
@@ -115,6 +130,8 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
       if (server) await new Promise((ok) => server!.close(ok));
       await worker?.close();
       await effectWorker?.close();
+      await backtests?.close();
+      await backtestQueue.close();
       await queue.close();
       await effectQueue.close();
       redis.disconnect();

@@ -44,3 +44,6 @@ export function pointsExpiry(p: LoyaltyProgramSettings, at: number): number | nu
   d.setUTCMonth(d.getUTCMonth() + p.pointsExpiryMonths);
   return d.getTime();
 }
+
+/** member.points_balance and ledger deltas are 32-bit integers: no balance goes past this. */
+export const MAX_POINTS_BALANCE = 2_147_483_647;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_POINTS_BALANCE } from '../src/loyalty/points-ledger.ts';
-import { adjustPointsExecutor } from '../src/nodes/adjust-points.ts';
+import { MAX_POINTS_BALANCE } from '../src/loyalty-program.ts';
+import { adjustPointsExecutor } from '../src/runner/effects/adjust-points.ts';
 
 /** The executor alone: it only reads the member's balance and pushes writes, so plain objects do. */
 function run(balance: number, mode: 'award' | 'deduct', points: number) {

@@ -16,8 +16,8 @@ export interface IngestResult {
 export async function ingestEvents(deps: EngineDeps, queue: Queue<LaneJob>, events: IngestEvent[]): Promise<IngestResult> {
   const now = deps.clock.now();
   const { rows } = await deps.db.pool.query<{ seq: number; member_id: string }>(
-    `INSERT INTO event (idempotency_key, member_id, type, occurred_at, properties)
-     SELECT r.idempotency_key, r.member_id, r.type, to_timestamp(r.at / 1000), r.properties
+    `INSERT INTO event (idempotency_key, member_id, type, occurred_at, received_at, properties)
+     SELECT r.idempotency_key, r.member_id, r.type, to_timestamp(r.at / 1000), to_timestamp($2::float8 / 1000), r.properties
      FROM jsonb_to_recordset($1::jsonb) AS r(ord int, idempotency_key text, member_id text, type text, at float8, properties jsonb)
      ORDER BY r.ord
      ON CONFLICT (idempotency_key) DO NOTHING
@@ -33,6 +33,8 @@ export async function ingestEvents(deps: EngineDeps, queue: Queue<LaneJob>, even
           properties: e.properties,
         })),
       ),
+      // Received by the engine's clock, so a late event is late on a simulated clock too.
+      now,
     ],
   );
   const firstSeq = new Map<string, number>();

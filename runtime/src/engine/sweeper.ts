@@ -5,13 +5,15 @@ import { enqueueLanes, retryFailedLanes, type LaneJob } from './step-queue.ts';
 
 export interface SweepResult {
   wakes: number;
+  /** Time-trigger moments due now (members enqueued for them). */
+  dues: number;
   strandedEvents: number;
   pendingEffects: number;
   released: number;
 }
 
 /**
- * Moves due wake-ups from Postgres into the queue and re-queues events that no job picked
+ * Moves due wake-ups and time-trigger moments from Postgres into the queue and re-queues events that no job picked
  * up (Redis lost them, or a crash fell between the Postgres and Redis writes). Events set
  * aside after failing (failed_at) are not work: they wait for POST /api/v1/events/:seq/retry. Job ids are
  * derived from the rows, so sweeping often, or from several processes, adds no duplicates.
@@ -35,9 +37,18 @@ export async function sweep(
      GROUP BY member_id LIMIT $2`,
     [opts.staleEventMs ?? 5000, limit],
   );
+  const triggers = await dueTriggerLanes(deps, limit);
+  // Journeys of a resumed workflow with events kept while it was paused.
+  const inboxes = await deps.db.pool.query<{ id: string; member_id: string; n: number }>(
+    `SELECT j.id, j.member_id, jsonb_array_length(j.inbox) AS n FROM journey j JOIN workflow w ON w.id = j.workflow_id AND w.status = 'active'
+     WHERE j.inbox <> '[]'::jsonb LIMIT $1`,
+    [limit],
+  );
   const lanes = [
     ...due.rows.map((r) => ({ memberId: r.member_id, jobId: `wake-${r.id}-${r.wake_ms}` })),
     ...stranded.rows.map((r) => ({ memberId: r.member_id, jobId: `ev-${r.seq}` })),
+    ...triggers,
+    ...inboxes.rows.map((r) => ({ memberId: r.member_id, jobId: `inbox-${r.id}-${r.n}` })),
   ];
   await enqueueLanes(queue, lanes);
   await retryFailedLanes(queue, lanes.map((l) => l.jobId));
@@ -60,5 +71,16 @@ export async function sweep(
     await enqueueEffects(opts.effectQueue, fx.rows.map((r) => r.idempotency_key));
     pendingEffects = fx.rows.length;
   }
-  return { wakes: due.rows.length, strandedEvents: stranded.rows.length, pendingEffects, released: released.rows.length };
+  return { wakes: due.rows.length, dues: triggers.length, strandedEvents: stranded.rows.length, pendingEffects, released: released.rows.length };
+}
+
+/** Members with a time trigger's moment due now (workflows paused meanwhile wait for their resume). */
+export async function dueTriggerLanes(deps: EngineDeps, limit: number): Promise<{ memberId: string; jobId: string }[]> {
+  const { rows } = await deps.db.pool.query<{ workflow_id: string; member_id: string; due_ms: string }>(
+    `SELECT d.workflow_id, d.member_id, (extract(epoch FROM d.due_at) * 1000)::bigint AS due_ms FROM trigger_due d
+     JOIN workflow w ON w.id = d.workflow_id AND w.status = 'active'
+     WHERE d.due_at <= to_timestamp($1::float8 / 1000) ORDER BY d.due_at LIMIT $2`,
+    [deps.clock.now(), limit],
+  );
+  return rows.map((r) => ({ memberId: r.member_id, jobId: `due-${r.workflow_id}-${r.member_id}-${r.due_ms}` }));
 }

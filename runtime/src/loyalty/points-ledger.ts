@@ -1,23 +1,13 @@
 import type pg from 'pg';
 import { HttpError } from '../api/http-error.ts';
 
-export interface PointsOp {
-  memberId: string;
-  /** Positive: a new lot (earn or adjust up). Negative: spent first-in, first-out (redeem or adjust down). */
-  delta: number;
-  kind: 'earn' | 'redeem' | 'adjust';
-  reason: string;
-  source: string;
-  at: number;
-  expiresAt: number | null;
-  /** Applied once per key: a repeated call changes nothing. */
-  key: string | null;
-}
+import type { PointsOp } from '@memberflow/shared/runner/runner-writes';
+export type { PointsOp };
 
 export class InsufficientPoints extends Error {}
 
-/** member.points_balance and ledger deltas are 32-bit integers. */
-export const MAX_POINTS_BALANCE = 2_147_483_647;
+import { MAX_POINTS_BALANCE } from '@memberflow/shared/loyalty-program';
+export { MAX_POINTS_BALANCE };
 
 /**
  * Applies one change to the ledger and the member's balance, inside the caller's transaction

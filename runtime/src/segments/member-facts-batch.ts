@@ -9,7 +9,7 @@ import { MEMBER_FACT_COLUMNS, memberRowToFacts, type MemberRow } from '../engine
  * per member. Purchases are loaded only as far back as `purchaseDays` (the condition's longest
  * window; 0 = none). Erased members are left out.
  */
-export async function loadMemberFactsBatch(c: pg.Pool | pg.ClientBase, afterId: string, limit: number, purchaseDays: number, now: number): Promise<MemberFacts[]> {
+export async function loadMemberFactsBatch(c: pg.Pool | pg.ClientBase, afterId: string, limit: number, purchaseDays: number, now: number, withLots = false): Promise<MemberFacts[]> {
   const { rows } = await c.query<MemberRow>(
     `SELECT ${MEMBER_FACT_COLUMNS} FROM member WHERE id > $1 AND deleted_at IS NULL ORDER BY id LIMIT $2`,
     [afterId, limit],
@@ -28,5 +28,15 @@ export async function loadMemberFactsBatch(c: pg.Pool | pg.ClientBase, afterId: 
       purchases.set(r.member_id, list);
     }
   }
-  return rows.map((r) => memberRowToFacts(r, purchases.get(r.id) ?? [], []));
+  const lots = new Map<string, { points: number; expiresAt: number }[]>();
+  if (rows.length && withLots) {
+    // Points-expiring triggers read the member's unexpired lots.
+    const l = await c.query<{ member_id: string; points: number; expires_at: Date }>(
+      `SELECT member_id, remaining AS points, expires_at FROM points_entry
+       WHERE member_id = ANY($1::text[]) AND remaining > 0 AND expires_at IS NOT NULL ORDER BY member_id, expires_at`,
+      [rows.map((r) => r.id)],
+    );
+    for (const r of l.rows) lots.set(r.member_id, [...(lots.get(r.member_id) ?? []), { points: r.points, expiresAt: r.expires_at.getTime() }]);
+  }
+  return rows.map((r) => memberRowToFacts(r, purchases.get(r.id) ?? [], lots.get(r.id) ?? []));
 }

@@ -32,6 +32,8 @@ export async function controlWorkflow(db: Database, clock: Clock, id: string, ac
   await db.pool.query('UPDATE workflow SET status = $2, updated_at = now() WHERE id = $1', [id, target[action]]);
   forgetLiveWorkflows(db.schema);
   let exited = 0;
+  // A stopped workflow has no coming moments; a paused one keeps them (swept again on resume).
+  if (action === 'stop') await db.pool.query('DELETE FROM trigger_due WHERE workflow_id = $1', [id]);
   if (action === 'stop') {
     for (;;) {
       const n = await inMemberLocks(db, `SELECT id, member_id, current_node FROM journey WHERE workflow_id = $1 AND status IN ('active', 'waiting') ORDER BY member_id LIMIT ${BATCH}`, [id], async (c, rows) => {

@@ -1,0 +1,74 @@
+import { toNumber } from '../coerce.ts';
+import { MS_PER_DAY } from '../duration.ts';
+import { MAX_POINTS_BALANCE, pointsExpiry, purchasePoints } from '../loyalty-program.ts';
+import type { MemberFacts } from '../member-facts.ts';
+import { scoreMember } from '../rfm.ts';
+import type { MemberInput, RunnerRules, TierRule } from './runner-input.ts';
+import type { RunnerWrites } from './runner-writes.ts';
+
+type Earned = MemberInput['pointsEarned'];
+
+/** What a member has on a tier's basis over its period: spend from purchases, or points earned. */
+export function tierStanding(t: TierRule, member: MemberFacts, earned: Earned, now: number): number {
+  const since = t.period === 'lifetime' ? -Infinity : t.period === 'rolling_12m' ? now - 365 * MS_PER_DAY : Date.UTC(new Date(now).getUTCFullYear(), 0, 1);
+  if (t.basis === 'spend') {
+    if (t.period === 'lifetime') return member.totalSpent;
+    return member.purchases.filter((p) => p.at >= since && p.at <= now).reduce((s, p) => s + p.amount, 0);
+  }
+  if (t.period === 'lifetime') return earned.lifetime;
+  return earned.recent.filter((p) => p.at >= since && p.at <= now).reduce((s, p) => s + p.delta, 0);
+}
+
+/** The highest tier whose threshold the member meets at `now`, or null. */
+export function qualifyingTier(tiers: readonly TierRule[], member: MemberFacts, earned: Earned, now: number): TierRule | null {
+  return [...tiers].sort((a, b) => b.rank - a.rank).find((t) => tierStanding(t, member, earned, now) >= t.threshold) ?? null;
+}
+
+export const rankOf = (tiers: readonly TierRule[], key: string | null) => (key === null ? 0 : (tiers.find((t) => t.key === key)?.rank ?? 0));
+
+/** Points a member event earns under the programme (purchases times the tier's multiplier, sign-ins, referrals). */
+function pointsFor(rules: RunnerRules, member: MemberFacts, type: string, amount: number): number {
+  const tier = rules.tiers.find((t) => t.key === member.tier);
+  if (type === 'purchase') return purchasePoints(rules.program, amount, tier?.pointsMultiplier ?? 1);
+  if (type === 'sign_in') return rules.program.earn.signIn;
+  if (type === 'referral') return rules.program.earn.referral;
+  return 0;
+}
+
+/**
+ * Programme rules, applied to a stored event before workflows see it, so triggers and
+ * conditions see the new points, tier and RFM scores.
+ */
+export function applyProgramme(rules: RunnerRules, writes: RunnerWrites, member: MemberFacts, earned: Earned, e: { seq: number | null; type: string; properties: Record<string, unknown> }, at: number): void {
+  const amount = toNumber(e.properties.amount) || 0;
+  const points = e.seq === null ? 0 : pointsFor(rules, member, e.type, amount);
+  if (points > 0) {
+    // The balance is a 32-bit integer: what would take it past the ceiling is not credited, and the ledger row says so.
+    const credited = Math.max(0, Math.min(points, MAX_POINTS_BALANCE - member.pointsBalance, MAX_POINTS_BALANCE));
+    const reason = credited < points ? `${e.type} (capped: ${points.toLocaleString('en-US')} earned; a member holds at most ${MAX_POINTS_BALANCE.toLocaleString('en-US')})` : e.type;
+    member.pointsBalance += credited;
+    earned.lifetime += credited;
+    earned.recent.push({ at, delta: credited });
+    const expiresAt = pointsExpiry(rules.program, at);
+    writes.pointsOps.push({ memberId: member.id, delta: credited, kind: 'earn', reason, source: `event:${e.seq}`, at, expiresAt, key: `earn:${e.seq}` });
+    // Points-expiring triggers see the new lot at once.
+    if (credited > 0 && expiresAt !== null) member.pointsExpiring = [...member.pointsExpiring, { points: credited, expiresAt }];
+    if (credited > 0) writes.raise('points_changed', at, { delta: credited, balance: member.pointsBalance, reason: e.type });
+  }
+  if (e.type === 'purchase' && rules.rfm) {
+    // RFM moves with each purchase (against the last recompute's boundaries), so conditions see it now.
+    const score = scoreMember(member, rules.rfm, at);
+    if (score) {
+      member.rfm = score;
+      writes.rfmAt = at;
+    }
+  }
+  if (rules.tiers.length && (e.type === 'purchase' || points > 0)) {
+    const q = qualifyingTier(rules.tiers, member, earned, at);
+    if (q && q.rank > rankOf(rules.tiers, member.tier)) {
+      writes.raise('tier_changed', at, { from: member.tier, tier: q.key, direction: 'up' });
+      member.tier = q.key;
+      writes.memberChanged = true;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/** A transition, with the reason in words. */
+export interface StepRow {
+  journeyId: string;
+  workflowId: string;
+  memberId: string;
+  at: number;
+  fromNode: string | null;
+  toNode: string;
+  cause: string;
+  eventSeq: number | null;
+  path: string[];
+  reason: string;
+}
+
+export interface EffectRow {
+  idempotencyKey: string;
+  journeyId: string;
+  workflowId: string;
+  memberId: string;
+  nodeId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  status: 'done' | 'pending' | 'held' | 'skipped';
+  notBefore?: number;
+  at: number;
+  coupon?: { code: string; template: string; expiresAt: number | null };
+  task?: { type: string; title: string; assignee: string; priority: string; dueAt: number };
+}
+
+export interface RaisedEvent {
+  type: string;
+  at: number;
+  properties: Record<string, unknown>;
+  /** Applied in the pass that raised it: stored as already processed. */
+  applied?: boolean;
+}
+
+/** A change to the points ledger (programme earn rules, workflow awards and deductions). */
+export interface PointsOp {
+  memberId: string;
+  /** Positive: a new lot (earn or adjust up). Negative: spent first-in, first-out. */
+  delta: number;
+  kind: 'earn' | 'redeem' | 'adjust';
+  reason: string;
+  source: string;
+  at: number;
+  expiresAt: number | null;
+  /** Applied once per key. */
+  key: string | null;
+}
+
+/** A live time-triggered workflow's next moment for the member; null when there is none (yet). */
+export interface TriggerDue {
+  workflowId: string;
+  occurrenceAt: number | null;
+  dueAt: number | null;
+}
+
+/** One fire of a time trigger, kept as the record that it happened once (and how late). */
+export interface TriggerFire {
+  workflowId: string;
+  occurrenceAt: number;
+  firedAt: number;
+}
+
+/** What the runner decided that the trace shows but no table needs (the simulator's trace). */
+export interface RunnerNote {
+  at: number;
+  kind: 'enter' | 'skip' | 'step' | 'action' | 'wait' | 'end' | 'ignored';
+  workflowId?: string;
+  nodeId?: string;
+  reason: string;
+}
+
+/** Everything one runner pass decided, as data: the runtime writes it in bulk, the simulator reads it. */
+export class RunnerWrites {
+  readonly steps: StepRow[] = [];
+  readonly effects: EffectRow[] = [];
+  readonly processedSeqs: number[] = [];
+  /** Events the runner raises for the member (points_changed, tier_changed, enroll). */
+  readonly raised: RaisedEvent[] = [];
+  /** The latest coupon per journey entry, for {{coupon.*}} in later messages. */
+  readonly latestCoupon = new Map<string, Record<string, unknown>>();
+  readonly attributePatch: Record<string, unknown> = {};
+  readonly pointsOps: PointsOp[] = [];
+  /** Coupons taken from limited templates' stock, per template. */
+  readonly stockTaken = new Map<string, number>();
+  memberChanged = false;
+  /** Set when a purchase rescored the member's RFM: written once at the end. */
+  rfmAt: number | null = null;
+  /** Per workflow: the latest trigger match the entry rule refused, for "why didn't they enter?". */
+  readonly refusals = new Map<string, { at: number; cause: string; reason: string }>();
+  /** Next moments of live time triggers, per workflow, as they stand at the end of the pass. */
+  readonly dues = new Map<string, TriggerDue>();
+  readonly fires: TriggerFire[] = [];
+  readonly notes: RunnerNote[] = [];
+
+  raise(type: string, at: number, properties: Record<string, unknown>): void {
+    this.raised.push({ type, at, properties });
+  }
+}

@@ -1,0 +1,26 @@
+import type { CompiledJourney, JourneyStep } from '../journey-machine.ts';
+import { nodeModule } from '../node-registry.ts';
+import type { JourneyState } from './journey-state.ts';
+import type { EffectRow, RunnerWrites } from './runner-writes.ts';
+
+/** What an effect row says in the trace: its summary, or why it was skipped or held. */
+export function effectNote(summary: string, e: EffectRow): string {
+  const skipped = e.payload.skipped;
+  if (typeof skipped === 'string') return `skipped: ${skipped}`;
+  if (e.notBefore !== undefined) return `${summary} (held until ${new Date(e.notBefore).toISOString()} for quiet hours)`;
+  return summary;
+}
+
+/** Trace notes for a step's actions: waits, effects and the end, in the simulator's words. */
+export function noteActions(writes: RunnerWrites, compiled: CompiledJourney, j: JourneyState, step: JourneyStep, at: number, effectsBefore: number): void {
+  const effects = writes.effects.slice(effectsBefore);
+  for (const a of step.actions) {
+    const mod = nodeModule(a.kind);
+    if (mod.wakeAt && j.wakeAt !== null) writes.notes.push({ at, kind: 'wait', workflowId: j.workflowId, nodeId: a.nodeId, reason: `waits until ${new Date(j.wakeAt).toISOString()}` });
+    if (mod.group !== 'action') continue;
+    const e = effects.find((x) => x.nodeId === a.nodeId);
+    const summary = mod.summary(compiled.nodes.get(a.nodeId)?.config as never);
+    writes.notes.push({ at, kind: 'action', workflowId: j.workflowId, nodeId: a.nodeId, reason: e ? effectNote(summary, e) : summary });
+  }
+  if (step.outcome !== 'waiting') writes.notes.push({ at, kind: 'end', workflowId: j.workflowId, nodeId: j.currentNode, reason: `journey ended: ${step.outcome}` });
+}
