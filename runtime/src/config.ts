@@ -23,6 +23,8 @@ export interface RuntimeConfig {
   queuePrefix: string;
   port: number;
   workerConcurrency: number;
+  /** Backtests replayed at once per worker process (each opens about 20 Postgres connections); more wait in the queue. */
+  backtestConcurrency: number;
   /** How often due waits and stranded events are swept from Postgres into the queue. */
   sweepIntervalMs: number;
   /** How often time triggers (schedules, birthdays, inactivity) are checked. */
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     queuePrefix: env.QUEUE_PREFIX ?? 'mf',
     port: int(env.PORT, 3000, 'PORT'),
     workerConcurrency: int(env.WORKER_CONCURRENCY, 32, 'WORKER_CONCURRENCY'),
+    backtestConcurrency: int(env.BACKTEST_CONCURRENCY, 2, 'BACKTEST_CONCURRENCY'),
     sweepIntervalMs: int(env.SWEEP_INTERVAL_MS, 1000, 'SWEEP_INTERVAL_MS'),
     staleEventMs: int(env.STALE_EVENT_MS, 5000, 'STALE_EVENT_MS'),
     triggerIntervalMs: int(env.TRIGGER_INTERVAL_MS, 30_000, 'TRIGGER_INTERVAL_MS'),

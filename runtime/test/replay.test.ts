@@ -35,8 +35,8 @@ function expectedCoupons(text: string): string[] {
 describe('replay', () => {
   it('issues exactly the come-back coupons the CDNOW sample implies, at the right time', async () => {
     const text = await readFile(sample, 'utf8');
-    const report = await runReplay({ config: loadConfig(), events: cdnowToEvents(text), definition: nudge });
-    const got = report.effects.filter((e) => e.kind === 'issue_coupon').map((e) => `${e.memberId}@${e.at}`).sort();
+    const report = await runReplay({ config: loadConfig(), events: cdnowToEvents(text), definition: nudge, workerConcurrency: 8 });
+    const got = report.effects!.filter((e) => e.kind === 'issue_coupon').map((e) => `${e.memberId}@${e.at}`).sort();
     const want = expectedCoupons(text);
     expect(want.length).toBeGreaterThan(1000);
     expect(got).toEqual(want);

@@ -8,6 +8,7 @@ import { RateLimiter } from '../auth/rate-limit.ts';
 import { sessionPolicy } from '../auth/session-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authRoutes } from './auth-routes.ts';
+import { backtestRoutes } from './backtest-routes.ts';
 import type { AuthServices } from './auth-services.ts';
 import { securityHeaders } from './security-headers.ts';
 import { usersRoutes } from './users-routes.ts';
@@ -32,6 +33,8 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
   authRoutes(router, deps, auth);
   usersRoutes(router, deps);
   eventsRoutes(router, deps);
+  // Ahead of the workflow routes: it answers the old POST …/backtest too, as a job.
+  backtestRoutes(router, deps);
   workflowsRoutes(router, deps);
   membersRoutes(router, deps);
   effectsRoutes(router, deps);
