@@ -415,7 +415,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
               </ReactFlow>
             </NodeDecorationsContext>
             {backtest.state.status !== 'closed' && !simulating && !readOnly && (
-              <BacktestPanel state={backtest.state} waitingForSave={dirty} onRun={(d) => void backtest.run(d)} onClose={backtest.close} />
+              <BacktestPanel backtest={backtest} waitingForSave={dirty} />
             )}
           </div>
           <aside className="canvas-page__side">
