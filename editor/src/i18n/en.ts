@@ -95,6 +95,8 @@ export const en = {
   'publish.title': 'Publish version {version}',
   'publish.cancel': 'Cancel',
   'publish.confirm': 'Publish version {version}',
+  'publish.firstAsks': 'Nothing is live yet. Publishing starts the workflow as version 1; choose below who enters.',
+  'publish.firstOnEvent': 'Nothing is live yet. Publishing starts the workflow: members who match the trigger from now on enter version 1.',
   'entry.title': 'Who enters',
   'entry.saving': 'Saving the draft first…',
   'entry.loading': 'Counting the members who qualify…',

@@ -94,6 +94,8 @@ export const zhCN: Messages = {
   'publish.title': '发布第 {version} 版',
   'publish.cancel': '取消',
   'publish.confirm': '发布第 {version} 版',
+  'publish.firstAsks': '尚未有线上版本。发布后工作流以第 1 版开始运行；请在下方选择谁会进入。',
+  'publish.firstOnEvent': '尚未有线上版本。发布后工作流开始运行：从现在起满足触发条件的会员进入第 1 版。',
   'entry.title': '谁会进入',
   'entry.saving': '正在先保存草稿…',
   'entry.loading': '正在统计符合条件的会员…',

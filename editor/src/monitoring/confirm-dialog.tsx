@@ -7,13 +7,15 @@ interface Props {
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** The confirm button waits (e.g. for what the dialog still has to load); Cancel stays available. */
+  confirmDisabled?: boolean;
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** A modal yes/no for actions that change running journeys; Escape or the backdrop cancels. */
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, error, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, danger, busy, confirmDisabled, error, onConfirm, onCancel }: Props) {
   const t = useT();
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -42,7 +44,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, err
           <button ref={cancelRef} className="btn" type="button" onClick={onCancel} disabled={busy}>
             {t('common.cancel')}
           </button>
-          <button className={`btn ${danger ? 'btn--danger-solid' : 'btn--primary'}`} type="button" onClick={onConfirm} disabled={busy} data-testid="confirm-button">
+          <button className={`btn ${danger ? 'btn--danger-solid' : 'btn--primary'}`} type="button" onClick={onConfirm} disabled={busy || confirmDisabled} data-testid="confirm-button">
             {busy ? t('common.working') : confirmLabel}
           </button>
         </div>

@@ -80,11 +80,7 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
         </div>
         <div className="publish-dialog__body">
           {liveVersion === null ? (
-            <p>
-              {asksWhoEnters(mode)
-                ? 'Nothing is live yet. Publishing starts the workflow as version 1; choose below who enters.'
-                : 'Nothing is live yet. Publishing starts the workflow: members who match the trigger from now on enter version 1.'}
-            </p>
+            <p>{t(asksWhoEnters(mode) ? 'publish.firstAsks' : 'publish.firstOnEvent')}</p>
           ) : error ? (
             <div className="banner banner--error" role="alert">
               Could not load the live version: {error}

@@ -25,13 +25,10 @@ export function ResumeDialog({ workflowId, busy, error, onConfirm, onCancel, chi
   const mode = estimate.status === 'ready' ? estimate.estimate.mode : null;
   const [choice, setChoice] = useState<EntryChoice | null>(null);
   const [missingChoice, setMissingChoice] = useState(false);
-  const confirm = () => {
-    // Until the estimate says which trigger this is, it is not known whether to ask.
-    if (estimate.status === 'loading' || !canGoLive(mode, choice)) setMissingChoice(true);
-    else onConfirm(entryToSend(mode, choice));
-  };
+  // Until the estimate says which trigger this is, it is not known whether to ask: Resume waits for it.
+  const confirm = () => (canGoLive(mode, choice) ? onConfirm(entryToSend(mode, choice)) : setMissingChoice(true));
   return (
-    <ConfirmDialog title={t('controls.resumeTitle')} confirmLabel={t('controls.resume')} busy={busy} error={error} onConfirm={confirm} onCancel={onCancel}>
+    <ConfirmDialog title={t('controls.resumeTitle')} confirmLabel={t('controls.resume')} busy={busy} confirmDisabled={estimate.status === 'loading'} error={error} onConfirm={confirm} onCancel={onCancel}>
       <p>{t('controls.resumeText')}</p>
       <EntryEstimateView mode={mode} state={estimate} choice={choice} onChoose={setChoice} missingChoice={missingChoice} />
       {children}
