@@ -7,8 +7,9 @@ import { runReplay, type ReplayProgress, type ReplayReport } from './replay.ts';
 import { readReplayEvents } from './replay-events.ts';
 import { violationText } from './violation-text.ts';
 
-const usage = `usage: npm run replay -- --events FILE --workflow FILE.json|template:KEY [--from DATE] [--to DATE] --out report.json [--keep]
+const usage = `usage: npm run replay -- --events FILE --workflow FILE.json|template:KEY [--from DATE] [--to DATE] --out report.json [--keep] [--lanes N]
   FILE: CDNOW purchases (whitespace columns) or JSON lines of {type, memberId, timestamp, properties}
+  --lanes: members replayed at once (default 8; each holds a Postgres connection)
   --keep: keep the replay's schema for inspection (its name is printed)`;
 
 const log = (msg: string) => console.log(`[replay] ${msg}`);
@@ -18,6 +19,13 @@ function date(v: string | undefined, name: string): number | undefined {
   const t = Date.parse(v);
   if (Number.isNaN(t)) throw new Error(`--${name} "${v}" is not a date (use e.g. 1997-01-01)`);
   return t;
+}
+
+function lanes(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new Error(`--lanes "${v}" must be a whole number from 1 to 200`);
+  return n;
 }
 
 /** A template, or a definition file checked before any event is read: the first violation names its node and field. */
@@ -66,7 +74,15 @@ function printSummary(report: ReplayReport, out: string): void {
 
 try {
   const { values } = parseArgs({
-    options: { events: { type: 'string' }, workflow: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' } },
+    options: {
+      events: { type: 'string' },
+      workflow: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      keep: { type: 'boolean' },
+      lanes: { type: 'string' },
+    },
   });
   if (!values.events || !values.workflow || !values.out) throw new Error('--events, --workflow and --out are required');
   const { definition, name } = await loadDefinition(values.workflow);
@@ -80,6 +96,7 @@ try {
     from: date(values.from, 'from'),
     to: date(values.to, 'to'),
     keep: values.keep ?? false,
+    workerConcurrency: lanes(values.lanes),
     onProgress: progressPrinter(),
   });
   await writeFile(values.out, JSON.stringify(report, null, 2));

@@ -46,7 +46,7 @@ export interface ReplayOptions {
   keep?: boolean;
   /** Member profiles (zone, birthday, tier, tags, consents, attributes) to start from; totals come from the events. */
   members?: Record<string, unknown>[];
-  /** Lanes at once in the replay's own runtime; its pool holds this many connections plus 10. */
+  /** Lanes at once in the replay's own runtime (default 8); its pool holds this many connections plus 10. */
   workerConcurrency?: number;
   /** List every effect in the report (the CLI's file); jobs keep only the counts. */
   listEffects?: boolean;
@@ -128,7 +128,8 @@ async function replayRuntime(o: ReplayOptions, id: string, to: number): Promise<
       ...o.config,
       databaseSchema: `replay_${id}`,
       queuePrefix: `replay-${id}`,
-      workerConcurrency: o.workerConcurrency ?? Math.max(o.config.workerConcurrency, 48),
+      // Few by default: replays run beside live work and other replays on one Postgres.
+      workerConcurrency: o.workerConcurrency ?? 8,
       staleEventMs: 0,
       runWorkers: true,
       // The replay's runtime never takes backtest jobs itself.

@@ -9,8 +9,6 @@ import { runReplay, type ReplayProgress, type ReplayReport } from '../replay/rep
 import { loadBacktestInput } from './backtest.ts';
 import { BACKTEST_QUEUE, enqueueBacktest, type BacktestJob } from './backtest-queue.ts';
 
-/** Lanes at once inside a backtest's own runtime: its pool is this plus 10 connections. */
-const REPLAY_LANES = 8;
 /** A run whose workflow already has one running waits this long before trying again. */
 const BUSY_RETRY_MS = 1000;
 const CANCEL_POLL_MS = 400;
@@ -78,7 +76,7 @@ async function runJob(deps: Deps, job: Job<BacktestJob>, token?: string): Promis
       ...input,
       definition: run.definition,
       name: 'Backtest',
-      workerConcurrency: REPLAY_LANES,
+      // The replay's default of 8 lanes: its pool is 18 connections, so a few backtests at once fit.
       listEffects: false,
       adminPool: pool,
       signal: ctrl.signal,
