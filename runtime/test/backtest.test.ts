@@ -38,7 +38,7 @@ describe('backtests as jobs', () => {
     expect(start.status).toBe(202);
     expect(start.body).toEqual({ id: expect.any(String), status: 'queued' });
     expect(start.headers.get('location')).toBe(`/api/v1/backtests/${start.body.id}`);
-    const run = await waitFor(infra, start.body.id, finished, 150);
+    const run = await waitFor(infra, start.body.id, finished, 200);
     expect(run).toMatchObject({ status: 'done', workflowId: nudge, days: 3650, requestedBy: 'api-key:test-suite', error: null, cancelRequested: false });
     expect(run.report).toMatchObject({
       members: 2357,
@@ -75,7 +75,7 @@ describe('backtests as jobs', () => {
     const old = await infra.api('POST', `/api/v1/workflows/${nudge}/backtest`, { days: 30 });
     expect(old.status).toBe(202);
     await waitFor(infra, old.body.id, finished);
-  }, 180_000);
+  }, 300_000);
 
   test('several at once, of the same and of other workflows, all finish; one per workflow and two per process at a time', async ({ infra }) => {
     await loadCdnowSample(infra);

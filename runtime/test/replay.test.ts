@@ -1,10 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { runReplay } from '../src/replay/replay.ts';
 import { cdnowToEvents, jsonLinesToEvents } from '../src/replay/replay-events.ts';
+import { violationText } from '../src/replay/violation-text.ts';
 
 const DAY = 86_400_000;
 const sample = fileURLToPath(new URL('../seed-data/CDNOW_sample.txt', import.meta.url));
@@ -59,4 +64,23 @@ describe('replay', () => {
     expect(() => jsonLinesToEvents('{"type":"purchase","memberId":"a","timestamp":"2026-01-01T00:00:00Z"}\n{"type":"Bad","memberId":"a"}')).toThrow(/^line 2: type must be lowercase/);
     expect(() => jsonLinesToEvents('{"type":"purchase","memberId":"a"}')).toThrow('line 1: timestamp is required in a replay');
   });
+
+  it('names the node and field of a violation, also when only a schema path says where', () => {
+    expect(violationText({ code: 'config', nodeId: 'gift', field: 'config.template', message: 'choose a coupon template' })).toBe('node "gift", field config.template: choose a coupon template');
+    const input = { nodes: [{ id: 'start' }, { id: 'gift' }] };
+    expect(violationText({ code: 'schema', field: 'nodes.1.kind', message: 'Invalid option' }, input)).toBe('node "gift", field kind: Invalid option');
+    expect(violationText({ code: 'trigger_count', message: 'A workflow needs exactly one trigger' })).toBe('A workflow needs exactly one trigger');
+  });
+
+  it('the CLI refuses an invalid definition file before reading events, naming the node and field, and exits with 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'replay-cli-'));
+    const bad = structuredClone(nudge) as { nodes: { kind: string; config: Record<string, unknown> }[] };
+    bad.nodes.find((n) => n.kind === 'issue_coupon')!.config.template = '';
+    await writeFile(join(dir, 'flow.json'), JSON.stringify(bad));
+    const cli = fileURLToPath(new URL('../src/replay/replay-cli.ts', import.meta.url));
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', cli, '--events', join(dir, 'missing.txt'), '--workflow', join(dir, 'flow.json'), '--out', join(dir, 'r.json')]);
+    const failure = await run.then(() => null, (e: { code: number; stderr: string }) => e);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/is not a valid workflow \(\d+ problems?\); first: node "coupon", field config\.template: choose a coupon template/);
+  }, 30_000);
 });

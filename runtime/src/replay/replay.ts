@@ -101,12 +101,13 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   } finally {
     if (rt) {
       // Lanes first (a cancelled replay stops mid-way), then their queues, then the rest.
-      await rt.worker?.close();
+      await rt.worker?.close().catch(() => {});
       await rt.queue.obliterate({ force: true }).catch(() => {});
       await rt.effectQueue.obliterate({ force: true }).catch(() => {});
-      await rt.close();
+      await rt.close().catch((e: Error) => console.error(`[replay] closing the replay's runtime: ${e.message}`));
     }
-    if (!o.keep) await dropSchema(pool, schema);
+    // A failed drop must not hide why the replay stopped; it names what is left behind instead.
+    if (!o.keep) await dropSchema(pool, schema).catch((e: Error) => console.error(`[replay] schema ${schema} left behind: ${e.message}`));
     await admin?.close();
   }
 }
