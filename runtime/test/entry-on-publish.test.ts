@@ -90,6 +90,13 @@ describe('who enters on publish', () => {
 
     const query = await infra.api('GET', `/api/v1/workflows/${id}/entry-estimate?version=old`);
     expect(query).toMatchObject({ status: 400, body: { issues: [{ field: 'version' }] } });
+
+    // A draft with problems is not run over members: its problems come back instead.
+    const blank = await infra.api('POST', '/api/v1/workflows', { name: 'Blank' });
+    const unfinished = await infra.api('GET', `/api/v1/workflows/${blank.body.id}/entry-estimate`);
+    expect(unfinished.status).toBe(422);
+    expect(unfinished.body.error).toMatch(/^No estimate: the draft has \d+ problem/);
+    expect(unfinished.body.issues[0].field).toMatch(/^nodes/);
   });
 
   test('resume asks again: qualified_now enters members who qualified while it was paused', async ({ infra }) => {

@@ -117,7 +117,7 @@ export const en = {
   'entry.error.notFound': 'This workflow no longer exists.',
   'entry.error.notLive': 'The workflow is not published yet, so there is no live version to count.',
   'entry.error.conflict': 'Not possible in the workflow\'s current state ({detail}).',
-  'entry.error.incomplete': 'The trigger is not complete yet, so nobody can be counted ({detail}).',
+  'entry.error.incomplete': 'The draft has problems to fix before anyone can be counted ({detail}).',
   'entry.error.badChoice': 'Choose who enters: members who already qualify, or only members who qualify from now on.',
   'entry.error.invalid': 'The server refused the request ({detail}).',
   'entry.error.session': 'Your session has ended. Sign in again and retry.',

@@ -116,7 +116,7 @@ export const zhCN: Messages = {
   'entry.error.notFound': '此工作流已不存在。',
   'entry.error.notLive': '工作流尚未发布，没有可统计的线上版本。',
   'entry.error.conflict': '在工作流当前状态下无法执行（{detail}）。',
-  'entry.error.incomplete': '触发器尚未设置完整，无法统计（{detail}）。',
+  'entry.error.incomplete': '草稿还有问题需要修正，暂时无法统计（{detail}）。',
   'entry.error.badChoice': '请选择谁会进入：已经符合条件的会员，或只让从现在起符合条件的会员进入。',
   'entry.error.invalid': '服务器拒绝了请求（{detail}）。',
   'entry.error.session': '你的登录已失效。请重新登录后重试。',

@@ -5,7 +5,7 @@ import { auditRequest } from '../monitoring/audit.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { estimateEntries } from '../engine/trigger-dues.ts';
-import { admitOnLive, definitionFor, NotLive, TriggerIncomplete, versionDefinition } from '../workflows/going-live.ts';
+import { admitOnLive, definitionFor, DraftNotReady, liveDefinition, NotLive, versionDefinition } from '../workflows/going-live.ts';
 import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
 import { archiveWorkflow, duplicateWorkflow, createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -48,7 +48,7 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
     const r = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, 'resume');
     let enteringNow = 0;
     try {
-      enteringNow = await admitOnLive(deps.engine, ctx.params.id!, await definitionFor(db, ctx.params.id!, 'live'), entry);
+      enteringNow = await admitOnLive(deps.engine, ctx.params.id!, await liveDefinition(db, ctx.params.id!), entry);
     } finally {
       await auditRequest(ctx, db.pool, 'workflow.resume', 'workflow', ctx.params.id!, { ...r, entry, enteringNow });
     }
@@ -100,8 +100,9 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
 
 function estimateRefusal(e: unknown): never {
   if (e instanceof NotLive) throw new HttpError(409, { error: `No estimate: ${e.message}`, issues: [{ field: 'version', message: 'the workflow is not published yet' }] });
-  if (e instanceof TriggerIncomplete) {
-    throw new HttpError(422, { error: `No estimate: ${e.message}`, issues: [{ field: e.nodeId ? `nodes.${e.nodeId}` : 'nodes', message: e.message }] });
+  if (e instanceof DraftNotReady) {
+    const issues = e.violations.map((v) => ({ field: v.nodeId ? `nodes.${v.nodeId}${v.field ? `.${v.field}` : ''}` : 'nodes', message: v.message }));
+    throw new HttpError(422, { error: `No estimate: ${e.message}`, issues: issues.length ? issues : [{ field: 'nodes', message: e.message }], violations: e.violations });
   }
   throw e;
 }

@@ -1,6 +1,7 @@
 import type { EntryChoice } from '@memberflow/shared/api/workflows';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { asksWhoEnters, entryModeOf } from '@memberflow/shared/entry-mode';
+import type { Violation } from '@memberflow/shared/violations';
 import type { Database } from '../db/database.ts';
 import type { EngineDeps } from '../engine/member-lane.ts';
 import { admitOnGoingLive } from '../engine/trigger-dues.ts';
@@ -8,32 +9,32 @@ import { getWorkflow } from './workflow-store.ts';
 
 /** Asked for the live version of a workflow that has none. */
 export class NotLive extends Error {}
-/** The definition has no trigger, or its trigger is not complete: nobody could enter it. */
-export class TriggerIncomplete extends Error {
+/** The draft has problems (or no trigger): the runner cannot walk members through it yet. */
+export class DraftNotReady extends Error {
   constructor(
     message: string,
-    readonly nodeId: string | null,
+    readonly violations: Violation[],
   ) {
     super(message);
   }
 }
 
+/** The live version's definition: what resume and the resume dialog's estimate are about. */
+export async function liveDefinition(db: Database, id: string): Promise<WorkflowDefinition> {
+  const wf = await getWorkflow(db, id);
+  if (wf.liveVersion === null) throw new NotLive(`"${wf.name}" has no live version yet`);
+  const { rows } = await db.pool.query<{ definition: WorkflowDefinition }>('SELECT definition FROM workflow_version WHERE workflow_id = $1 AND version = $2', [id, wf.liveVersion]);
+  return rows[0]!.definition;
+}
+
 /** The definition an estimate is for: the saved draft (before publishing) or the live version (before resuming). */
 export async function definitionFor(db: Database, id: string, which: 'draft' | 'live'): Promise<WorkflowDefinition> {
+  if (which === 'live') return liveDefinition(db, id);
   const wf = await getWorkflow(db, id);
-  let definition = wf.draft;
-  if (which === 'live') {
-    if (wf.liveVersion === null) throw new NotLive(`"${wf.name}" has no live version yet`);
-    const { rows } = await db.pool.query<{ definition: WorkflowDefinition }>('SELECT definition FROM workflow_version WHERE workflow_id = $1 AND version = $2', [id, wf.liveVersion]);
-    definition = rows[0]!.definition;
-  }
-  const entry = entryModeOf(definition);
-  if (!entry) throw new TriggerIncomplete('The workflow has no trigger, so nobody can enter it', null);
-  // A draft's trigger with problems cannot be run over members; the problem is what to show.
-  const trigger = definition.nodes.find((n) => n.kind === entry.trigger)!;
-  const problem = which === 'draft' ? wf.violations.find((v) => v.nodeId === trigger.id) : undefined;
-  if (problem) throw new TriggerIncomplete(`The trigger "${trigger.label || trigger.id}" is not complete: ${problem.message}`, trigger.id);
-  return definition;
+  // Only a draft that could be published compiles; its problems are what to show instead.
+  if (wf.violations.length > 0) throw new DraftNotReady(`the draft has ${wf.violations.length} problem(s); first: ${wf.violations[0]!.message}`, wf.violations);
+  if (!entryModeOf(wf.draft)) throw new DraftNotReady('the draft has no trigger, so nobody can enter it', []);
+  return wf.draft;
 }
 
 /**
