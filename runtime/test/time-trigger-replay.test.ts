@@ -42,6 +42,9 @@ function shoppingDays(text: string): Map<string, number[]> {
   return new Map([...days].map(([id, s]) => [id, [...s].sort((a, b) => a - b)]));
 }
 
+/** A deterministic subset: the 1st, (n+1)th, ... customer in id order. */
+const everyNth = (days: Map<string, number[]>, n: number) => new Map([...days].sort(([a], [b]) => a.localeCompare(b)).filter((_, i) => i % n === 0));
+
 /** The replay's end: the last purchase day + 1 day. */
 const replayEnd = (days: Map<string, number[]>) => Math.max(...[...days.values()].map((d) => d.at(-1)!)) + DAY;
 
@@ -149,12 +152,14 @@ const duplicates = (xs: string[]) => xs.filter((x, i) => xs[i - 1] === x);
 describe('time-trigger replays of the CDNOW sample against the data', () => {
   it('churn win-back: fires, coupons and staff tasks are exactly those the purchase history implies', async () => {
     const text = await readFile(sampleFile, 'utf8');
-    const days = shoppingDays(text);
+    // Every 2nd customer (by id), to keep the test well under two minutes on a busy machine (the whole sample agrees too).
+    const days = everyNth(shoppingDays(text), 2);
     const end = replayEnd(days);
     const want = expectedChurn(days, end);
-    const { report, fires, duplicateFires } = await replayWithFires(cdnowToEvents(text), recipe('churn-winback'));
+    const events = cdnowToEvents(text).filter((e) => days.has(e.memberId));
+    const { report, fires, duplicateFires } = await replayWithFires(events, recipe('churn-winback'));
     expect(report.period.to).toBe(new Date(end).toISOString());
-    expect(report.members).toBe(days.size);
+    expect(report.members).toBe(1179);
     expect(want.fires.length).toBeGreaterThan(1000);
     expect(duplicateFires).toBe(0);
     expect(fires).toEqual(want.fires);
@@ -171,11 +176,14 @@ describe('time-trigger replays of the CDNOW sample against the data', () => {
 
   it('member day: one coupon per member per 20th (10:00 UTC) from their first purchase to the end, no duplicates', async () => {
     const text = await readFile(sampleFile, 'utf8');
-    const days = shoppingDays(text);
+    // Every 5th customer (by id), to keep the test's time down: the whole sample is ~40,000 entries.
+    const days = everyNth(shoppingDays(text), 5);
     const end = replayEnd(days);
     const want = expectedMemberDay(days, end);
-    const { report, fires, duplicateFires } = await replayWithFires(cdnowToEvents(text), recipe('member-day'));
-    expect(want.fires.length).toBeGreaterThan(30_000);
+    const events = cdnowToEvents(text).filter((e) => days.has(e.memberId));
+    const { report, fires, duplicateFires } = await replayWithFires(events, recipe('member-day'));
+    expect(report.members).toBe(472);
+    expect(want.fires.length).toBeGreaterThan(7000);
     expect(duplicateFires).toBe(0);
     expect(fires).toEqual(want.fires);
     const coupons = effectKeys(report, 'issue_coupon');
