@@ -55,7 +55,8 @@ interface Expected {
   tasks: string[];
   /** Per node: how many times a journey entered it. */
   nodes: Record<string, number>;
-  converted: number;
+  /** Journeys as they stand at the end (one per member and version: a new entry reuses it). */
+  journeys: Record<string, number>;
 }
 
 const key = (member: string, at: number) => `${member}@${new Date(at).toISOString()}`;
@@ -68,34 +69,38 @@ const key = (member: string, at: number) => `${member}@${new Date(at).toISOStrin
  * starts. Nothing after the replay's end.
  */
 function expectedChurn(days: Map<string, number[]>, end: number): Expected {
-  const out: Expected = { fires: [], coupons: [], tasks: [], nodes: {}, converted: 0 };
+  const out: Expected = { fires: [], coupons: [], tasks: [], nodes: {}, journeys: {} };
   const enter = (node: string) => (out.nodes[node] = (out.nodes[node] ?? 0) + 1);
+  const status = new Map<string, string>();
   for (const [member, ds] of days) {
     for (let i = 0; i < ds.length; i++) {
       const fire = ds[i]! + 90 * DAY;
       const next = ds[i + 1];
       if ((next !== undefined && next <= fire) || fire > end) continue;
       out.fires.push(key(member, fire));
+      status.set(member, 'waiting');
       ['trigger', 'care', 'wait_1'].forEach(enter);
       // The journey's next purchase (after the fire) ends it, if it comes no later than a step.
       const goal = next ?? Infinity;
       const coupon = fire + 7 * DAY;
       if (goal <= coupon || coupon > end) {
-        if (goal <= end) out.converted++;
+        if (goal <= end) status.set(member, 'converted');
         continue;
       }
       out.coupons.push(key(member, coupon));
       ['coupon', 'offer', 'wait_2'].forEach(enter);
       const lost = coupon + 14 * DAY;
       if (goal <= lost || lost > end) {
-        if (goal <= end) out.converted++;
+        if (goal <= end) status.set(member, 'converted');
         continue;
       }
       out.tasks.push(key(member, lost));
+      status.set(member, 'completed');
       ['tag_lost', 'call', 'end'].forEach(enter);
     }
   }
   for (const k of ['fires', 'coupons', 'tasks'] as const) out[k].sort();
+  for (const s of status.values()) out.journeys[s] = (out.journeys[s] ?? 0) + 1;
   return out;
 }
 
@@ -116,7 +121,7 @@ function memberDays(from: number, end: number): number[] {
  * order at least by then (always, after the first purchase) they enter and get a coupon.
  */
 function expectedMemberDay(days: Map<string, number[]>, end: number): Expected {
-  const out: Expected = { fires: [], coupons: [], tasks: [], nodes: {}, converted: 0 };
+  const out: Expected = { fires: [], coupons: [], tasks: [], nodes: {}, journeys: { completed: days.size } };
   for (const [member, ds] of days) {
     for (const at of memberDays(ds[0]!, end)) {
       out.fires.push(key(member, at));
@@ -172,6 +177,7 @@ describe('time-trigger replays of the CDNOW sample against the data', () => {
     // Every fire is one entry; entered nodes follow from the same computation.
     for (const [node, n] of Object.entries(want.nodes)) expect([node, report.nodes[node]?.entered]).toEqual([node, n]);
     expect(report.timeTrigger).toMatchObject({ kind: 'inactivity_trigger', fires: want.fires.length });
+    expect(report.journeys).toEqual(want.journeys);
   }, 120_000);
 
   it('member day: one coupon per member per 20th (10:00 UTC) from their first purchase to the end, no duplicates', async () => {
@@ -190,6 +196,7 @@ describe('time-trigger replays of the CDNOW sample against the data', () => {
     expect(duplicates(coupons)).toEqual([]);
     expect(coupons).toEqual(want.coupons);
     for (const [node, n] of Object.entries(want.nodes)) expect([node, report.nodes[node]?.entered]).toEqual([node, n]);
+    expect(report.journeys).toEqual(want.journeys);
   }, 120_000);
 
   it('the independent computation on a hand-made history (boundaries: a purchase on day 90 or at a step wins; nothing after the end)', () => {
