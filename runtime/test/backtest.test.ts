@@ -30,7 +30,9 @@ describe('backtests as jobs', () => {
   test('a draft backtested in a worker reports what it would have done; live data untouched', async ({ infra }) => {
     const created = await infra.api('POST', '/api/v1/workflows', { name: 'Nudge', templateKey: 'second-purchase-nudge' });
     const nudge = created.body.id as string;
-    expect((await infra.api('POST', `/api/v1/workflows/${nudge}/backtests`, { days: 30 })).body).toEqual({ error: 'There are no stored events to backtest on yet' });
+    expect((await infra.api('POST', `/api/v1/workflows/${nudge}/backtests`, { days: 30 })).body).toEqual({
+      error: 'There are no stored events to backtest on yet',
+    });
     await loadCdnowSample(infra);
     const journeysBefore = await infra.sql(`SELECT count(*)::int AS n FROM journey`);
 
@@ -39,7 +41,14 @@ describe('backtests as jobs', () => {
     expect(start.body).toEqual({ id: expect.any(String), status: 'queued' });
     expect(start.headers.get('location')).toBe(`/api/v1/backtests/${start.body.id}`);
     const run = await waitFor(infra, start.body.id, finished, 200);
-    expect(run).toMatchObject({ status: 'done', workflowId: nudge, days: 3650, requestedBy: 'api-key:test-suite', error: null, cancelRequested: false });
+    expect(run).toMatchObject({
+      status: 'done',
+      workflowId: nudge,
+      days: 3650,
+      requestedBy: 'api-key:test-suite',
+      error: null,
+      cancelRequested: false,
+    });
     expect(run.report).toMatchObject({
       members: 2357,
       events: 6696,
@@ -54,12 +63,17 @@ describe('backtests as jobs', () => {
     expect(run.report!.nodes.trigger).toEqual({ entered: 2357, current: 0 });
     expect(run.progress).toMatchObject({ phase: 'reporting', events: 6696, stored: 6696, pending: 0 });
     // Nothing happened for real, and the replay's schema is gone.
-    expect(await infra.sql(`SELECT (SELECT count(*)::int FROM journey) AS j, (SELECT count(*)::int FROM coupon) AS c`)).toEqual([{ j: journeysBefore[0].n, c: 0 }]);
+    expect(await infra.sql(`SELECT (SELECT count(*)::int FROM journey) AS j, (SELECT count(*)::int FROM coupon) AS c`)).toEqual([
+      { j: journeysBefore[0].n, c: 0 },
+    ]);
     const schema = (await infra.sql(`SELECT progress->>'schema' AS s FROM backtest_run WHERE id = $1`, [run.id]))[0].s as string;
     expect(schema).toMatch(/^replay_[0-9a-f]{8}$/);
     expect(await schemaExists(infra, schema)).toBe(false);
 
-    expect((await infra.api('POST', `/api/v1/workflows/${nudge}/backtests`, { days: 0 })).body.issues[0]).toEqual({ field: 'days', message: 'must be at least 1 day' });
+    expect((await infra.api('POST', `/api/v1/workflows/${nudge}/backtests`, { days: 0 })).body.issues[0]).toEqual({
+      field: 'days',
+      message: 'must be at least 1 day',
+    });
     expect((await infra.api('POST', `/api/v1/workflows/${nudge}/backtests`, { days: 'ten' })).body.issues[0].field).toBe('days');
     const blank = await infra.api('POST', '/api/v1/workflows', { name: 'Blank' });
     const invalid = await infra.api('POST', `/api/v1/workflows/${blank.body.id}/backtests`, {});
@@ -70,24 +84,38 @@ describe('backtests as jobs', () => {
     const draft = (await infra.api('GET', `/api/v1/workflows/${broken.body.id}`)).body.draft;
     draft.nodes.find((n: { kind: string }) => n.kind === 'issue_coupon').config.template = '';
     expect((await infra.api('PUT', `/api/v1/workflows/${broken.body.id}/draft`, { definition: draft })).status).toBe(200);
-    expect((await infra.api('POST', `/api/v1/workflows/${broken.body.id}/backtests`, { days: 30 })).body.error).toMatch(/^Fix the draft first: node "coupon", field config\.template: /);
+    expect((await infra.api('POST', `/api/v1/workflows/${broken.body.id}/backtests`, { days: 30 })).body.error).toMatch(
+      /^Fix the draft first: node "coupon", field config\.template: /,
+    );
     // The old route is the same job now.
     const old = await infra.api('POST', `/api/v1/workflows/${nudge}/backtest`, { days: 30 });
     expect(old.status).toBe(202);
     await waitFor(infra, old.body.id, finished);
   }, 300_000);
 
-  test('several at once, of the same and of other workflows, all finish; one per workflow and two per process at a time', async ({ infra }) => {
+  test('several at once, of the same and of other workflows, all finish; one per workflow and two per process at a time', async ({
+    infra,
+  }) => {
     await loadCdnowSample(infra);
-    const a = (await infra.api('POST', '/api/v1/workflows', { name: 'A', templateKey: 'second-purchase-nudge' })).body.id as string;
-    const b = (await infra.api('POST', '/api/v1/workflows', { name: 'B', templateKey: 'second-purchase-nudge' })).body.id as string;
+    const a = (await infra.api('POST', '/api/v1/workflows', { name: 'A', templateKey: 'second-purchase-nudge' })).body
+      .id as string;
+    const b = (await infra.api('POST', '/api/v1/workflows', { name: 'B', templateKey: 'second-purchase-nudge' })).body
+      .id as string;
     const ids: string[] = [];
-    for (const [wf, days] of [[a, 60], [a, 60], [a, 45], [b, 60], [b, 60]] as const) ids.push(await startBacktest(infra, wf, days));
+    for (const [wf, days] of [
+      [a, 60],
+      [a, 60],
+      [a, 45],
+      [b, 60],
+      [b, 60],
+    ] as const)
+      ids.push(await startBacktest(infra, wf, days));
     const overlap: string[] = [];
     const deadline = Date.now() + 120_000;
     for (;;) {
       const running = await infra.sql(`SELECT workflow_id FROM backtest_run WHERE status = 'running'`);
-      if (running.length > 2 || new Set(running.map((r) => r.workflow_id)).size < running.length) overlap.push(JSON.stringify(running));
+      if (running.length > 2 || new Set(running.map((r) => r.workflow_id)).size < running.length)
+        overlap.push(JSON.stringify(running));
       const left = await infra.sql(`SELECT count(*)::int AS n FROM backtest_run WHERE finished_at IS NULL`);
       if (left[0].n === 0 || Date.now() > deadline) break;
       await new Promise((ok) => setTimeout(ok, 50));
@@ -102,7 +130,9 @@ describe('backtests as jobs', () => {
     const listed = await infra.api('GET', `/api/v1/workflows/${a}/backtests`);
     expect(listed.body.backtests.map((r: BacktestRun) => r.id)).toEqual([ids[2], ids[1], ids[0]]);
     expect(listed.body.backtests[0]).toMatchObject({ status: 'done', days: 45, report: { events: expect.any(Number) } });
-    expect((await infra.api('GET', `/api/v1/workflows/${b}/backtests?limit=1`)).body.backtests.map((r: BacktestRun) => r.id)).toEqual([ids[4]]);
+    expect(
+      (await infra.api('GET', `/api/v1/workflows/${b}/backtests?limit=1`)).body.backtests.map((r: BacktestRun) => r.id),
+    ).toEqual([ids[4]]);
     const analyst = await infra.as('analyst');
     expect((await analyst('GET', `/api/v1/backtests/${ids[0]}`)).status).toBe(200);
     expect((await analyst('POST', `/api/v1/workflows/${a}/backtests`, { days: 30 })).status).toBe(403);
@@ -110,7 +140,8 @@ describe('backtests as jobs', () => {
 
   test('cancelling stops a running replay promptly and drops its schema; a queued one never starts', async ({ infra }) => {
     await loadCdnowSample(infra);
-    const wf = (await infra.api('POST', '/api/v1/workflows', { name: 'Nudge', templateKey: 'second-purchase-nudge' })).body.id as string;
+    const wf = (await infra.api('POST', '/api/v1/workflows', { name: 'Nudge', templateKey: 'second-purchase-nudge' })).body
+      .id as string;
     const first = await startBacktest(infra, wf, 3650);
     const second = await startBacktest(infra, wf, 3650);
     await waitFor(infra, first, (r) => r.status === 'running' && (r.progress.stored ?? 0) > 0);
@@ -136,9 +167,12 @@ describe('backtests as jobs', () => {
 
   test('progress streams over Server-Sent Events until the run is done', async ({ infra }) => {
     await loadCdnowSample(infra);
-    const wf = (await infra.api('POST', '/api/v1/workflows', { name: 'Nudge', templateKey: 'second-purchase-nudge' })).body.id as string;
+    const wf = (await infra.api('POST', '/api/v1/workflows', { name: 'Nudge', templateKey: 'second-purchase-nudge' })).body
+      .id as string;
     const id = await startBacktest(infra, wf, 200);
-    const res = await fetch(`${infra.runtime.url}/api/v1/backtests/${id}/stream`, { headers: { authorization: `Bearer ${infra.apiKey}` } });
+    const res = await fetch(`${infra.runtime.url}/api/v1/backtests/${id}/stream`, {
+      headers: { authorization: `Bearer ${infra.apiKey}` },
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     let text = '';
     const decoder = new TextDecoder();
@@ -148,7 +182,13 @@ describe('backtests as jobs', () => {
     expect(phases.length).toBeGreaterThan(1);
     expect(phases).toContain('replaying');
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { id, status: 'done', report: { members: expect.any(Number) } } });
-    expect((await fetch(`${infra.runtime.url}/api/v1/backtests/${wf}/stream`, { headers: { authorization: `Bearer ${infra.apiKey}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${infra.runtime.url}/api/v1/backtests/${wf}/stream`, {
+          headers: { authorization: `Bearer ${infra.apiKey}` },
+        })
+      ).status,
+    ).toBe(404);
   }, 120_000);
 });
 
@@ -164,14 +204,23 @@ describe('versions and segment triggers', () => {
     const seg = await infra.api('POST', '/api/v1/segments', {
       key: 'big_spenders',
       name: 'Big spenders',
-      condition: { type: 'group', combinator: 'and', rules: [{ type: 'field', field: 'member.totalSpent', op: 'gte', value: 100 }] },
+      condition: {
+        type: 'group',
+        combinator: 'and',
+        rules: [{ type: 'field', field: 'member.totalSpent', op: 'gte', value: 100 }],
+      },
     });
     expect(seg.status).toBeLessThan(300);
     await infra.publishDefinition(
       'Welcome to big spenders',
       buildWorkflow({
         nodes: [
-          ['t', 'segment_trigger', 'Enters big spenders', { segmentKey: 'big_spenders', condition: { type: 'group', combinator: 'and', rules: [] } }],
+          [
+            't',
+            'segment_trigger',
+            'Enters big spenders',
+            { segmentKey: 'big_spenders', condition: { type: 'group', combinator: 'and', rules: [] } },
+          ],
           ['c', 'issue_coupon', 'Gift', { template: 'BIG', validityDays: 7 }],
           ['x', 'exit', 'Done', { reason: 'done' }],
         ],
@@ -181,7 +230,12 @@ describe('versions and segment triggers', () => {
         ],
       }),
     );
-    const buy = (amount: number, d: number) => ({ type: 'purchase', memberId: 'g1', timestamp: new Date(JAN_1 + d * DAY).toISOString(), properties: { amount } });
+    const buy = (amount: number, d: number) => ({
+      type: 'purchase',
+      memberId: 'g1',
+      timestamp: new Date(JAN_1 + d * DAY).toISOString(),
+      properties: { amount },
+    });
     await infra.api('POST', '/api/v1/events', { events: [buy(60, 0), buy(50, 1), buy(10, 2)] });
     await infra.drain();
     expect(await infra.sql(`SELECT issued_at FROM coupon`)).toEqual([{ issued_at: new Date(JAN_1 + DAY) }]);

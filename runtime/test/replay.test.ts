@@ -40,8 +40,16 @@ function expectedCoupons(text: string): string[] {
 describe('replay', () => {
   it('issues exactly the come-back coupons the CDNOW sample implies, at the right time', async () => {
     const text = await readFile(sample, 'utf8');
-    const report = await runReplay({ config: loadConfig(), events: cdnowToEvents(text), definition: nudge, workerConcurrency: 8 });
-    const got = report.effects!.filter((e) => e.kind === 'issue_coupon').map((e) => `${e.memberId}@${e.at}`).sort();
+    const report = await runReplay({
+      config: loadConfig(),
+      events: cdnowToEvents(text),
+      definition: nudge,
+      workerConcurrency: 8,
+    });
+    const got = report
+      .effects!.filter((e) => e.kind === 'issue_coupon')
+      .map((e) => `${e.memberId}@${e.at}`)
+      .sort();
     const want = expectedCoupons(text);
     expect(want.length).toBeGreaterThan(1000);
     expect(got).toEqual(want);
@@ -53,7 +61,9 @@ describe('replay', () => {
 
   it('merges same-day CDNOW rows into one shopping trip', () => {
     const events = cdnowToEvents(' 00002 19970112  1   12.00\n 00002 19970112  5   77.00\n 00002 19970113  1   1.00\n');
-    expect(events.map((e) => [e.memberId, new Date(e.at).toISOString().slice(0, 10), e.properties.amount, e.properties.items])).toEqual([
+    expect(
+      events.map((e) => [e.memberId, new Date(e.at).toISOString().slice(0, 10), e.properties.amount, e.properties.items]),
+    ).toEqual([
       ['cdnow-00002', '1997-01-12', 89, 6],
       ['cdnow-00002', '1997-01-13', 1, 1],
     ]);
@@ -61,15 +71,23 @@ describe('replay', () => {
 
   it('reads JSON lines and names a bad line', () => {
     expect(jsonLinesToEvents('{"type":"purchase","memberId":"a","timestamp":"2026-01-01T00:00:00Z"}\n')).toHaveLength(1);
-    expect(() => jsonLinesToEvents('{"type":"purchase","memberId":"a","timestamp":"2026-01-01T00:00:00Z"}\n{"type":"Bad","memberId":"a"}')).toThrow(/^line 2: type must be lowercase/);
+    expect(() =>
+      jsonLinesToEvents('{"type":"purchase","memberId":"a","timestamp":"2026-01-01T00:00:00Z"}\n{"type":"Bad","memberId":"a"}'),
+    ).toThrow(/^line 2: type must be lowercase/);
     expect(() => jsonLinesToEvents('{"type":"purchase","memberId":"a"}')).toThrow('line 1: timestamp is required in a replay');
   });
 
   it('names the node and field of a violation, also when only a schema path says where', () => {
-    expect(violationText({ code: 'config', nodeId: 'gift', field: 'config.template', message: 'choose a coupon template' })).toBe('node "gift", field config.template: choose a coupon template');
+    expect(violationText({ code: 'config', nodeId: 'gift', field: 'config.template', message: 'choose a coupon template' })).toBe(
+      'node "gift", field config.template: choose a coupon template',
+    );
     const input = { nodes: [{ id: 'start' }, { id: 'gift' }] };
-    expect(violationText({ code: 'schema', field: 'nodes.1.kind', message: 'Invalid option' }, input)).toBe('node "gift", field kind: Invalid option');
-    expect(violationText({ code: 'trigger_count', message: 'A workflow needs exactly one trigger' })).toBe('A workflow needs exactly one trigger');
+    expect(violationText({ code: 'schema', field: 'nodes.1.kind', message: 'Invalid option' }, input)).toBe(
+      'node "gift", field kind: Invalid option',
+    );
+    expect(violationText({ code: 'trigger_count', message: 'A workflow needs exactly one trigger' })).toBe(
+      'A workflow needs exactly one trigger',
+    );
   });
 
   it('the CLI refuses an invalid definition file before reading events, naming the node and field, and exits with 1', async () => {
@@ -78,9 +96,24 @@ describe('replay', () => {
     bad.nodes.find((n) => n.kind === 'issue_coupon')!.config.template = '';
     await writeFile(join(dir, 'flow.json'), JSON.stringify(bad));
     const cli = fileURLToPath(new URL('../src/replay/replay-cli.ts', import.meta.url));
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', cli, '--events', join(dir, 'missing.txt'), '--workflow', join(dir, 'flow.json'), '--out', join(dir, 'r.json')]);
-    const failure = await run.then(() => null, (e: { code: number; stderr: string }) => e);
+    const run = promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      cli,
+      '--events',
+      join(dir, 'missing.txt'),
+      '--workflow',
+      join(dir, 'flow.json'),
+      '--out',
+      join(dir, 'r.json'),
+    ]);
+    const failure = await run.then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toMatch(/is not a valid workflow \(\d+ problems?\); first: node "coupon", field config\.template: choose a coupon template/);
+    expect(failure?.stderr).toMatch(
+      /is not a valid workflow \(\d+ problems?\); first: node "coupon", field config\.template: choose a coupon template/,
+    );
   }, 30_000);
 });

@@ -3,7 +3,15 @@ import { useT } from '../i18n/i18n.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 
 /** The workflow's kept runs, newest first; a finished one opens its result. */
-export function BacktestHistory({ runs, current, onView }: { runs: BacktestRun[]; current: string | null; onView: (id: string) => void }) {
+export function BacktestHistory({
+  runs,
+  current,
+  onView,
+}: {
+  runs: BacktestRun[];
+  current: string | null;
+  onView: (id: string) => void;
+}) {
   const t = useT();
   return (
     <section className="backtest-history" aria-label={t('backtest.history')} data-testid="backtest-history">
@@ -22,8 +30,12 @@ export function BacktestHistory({ runs, current, onView }: { runs: BacktestRun[]
             >
               <span>{formatDateTime(r.createdAt)}</span>
               <span className="muted">{t('backtest.historyDays', { days: r.days })}</span>
-              <span className={`backtest-history__status backtest-history__status--${r.status}`}>{t(`backtest.status.${r.status}`)}</span>
-              {r.report && <span className="muted">{t('backtest.historyMembers', { members: r.report.members.toLocaleString() })}</span>}
+              <span className={`backtest-history__status backtest-history__status--${r.status}`}>
+                {t(`backtest.status.${r.status}`)}
+              </span>
+              {r.report && (
+                <span className="muted">{t('backtest.historyMembers', { members: r.report.members.toLocaleString() })}</span>
+              )}
             </button>
           </li>
         ))}

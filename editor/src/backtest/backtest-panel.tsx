@@ -22,15 +22,27 @@ export function BacktestPanel({ backtest, waitingForSave }: BacktestPanelProps) 
     <div className="backtest-panel" role="region" aria-label="Backtest" data-testid="backtest-panel">
       <div className="backtest-panel__head">
         <strong>{t('backtest.title')}</strong>
-        <button type="button" className="btn btn--ghost" onClick={backtest.close} aria-label="Close backtest" data-testid="backtest-close">
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={backtest.close}
+          aria-label="Close backtest"
+          data-testid="backtest-close"
+        >
           <XIcon size={13} />
         </button>
       </div>
-      {state.status === 'setup' && <SetupForm state={state} waitingForSave={waitingForSave} onRun={(d) => void backtest.run(d)} />}
+      {state.status === 'setup' && (
+        <SetupForm state={state} waitingForSave={waitingForSave} onRun={(d) => void backtest.run(d)} />
+      )}
       {state.status === 'running' && <BacktestProgressView state={state} onCancel={() => void backtest.cancel()} />}
       {state.status === 'done' && <BacktestResultView state={state} onBack={backtest.back} />}
       {state.status !== 'running' && (
-        <BacktestHistory runs={backtest.runs} current={state.status === 'done' ? state.id : null} onView={(id) => void backtest.view(id)} />
+        <BacktestHistory
+          runs={backtest.runs}
+          current={state.status === 'done' ? state.id : null}
+          onView={(id) => void backtest.view(id)}
+        />
       )}
     </div>
   );
@@ -38,7 +50,15 @@ export function BacktestPanel({ backtest, waitingForSave }: BacktestPanelProps) 
 
 type SetupState = Extract<BacktestControls['state'], { status: 'setup' }>;
 
-function SetupForm({ state, waitingForSave, onRun }: { state: SetupState; waitingForSave: boolean; onRun: (days: number) => void }) {
+function SetupForm({
+  state,
+  waitingForSave,
+  onRun,
+}: {
+  state: SetupState;
+  waitingForSave: boolean;
+  onRun: (days: number) => void;
+}) {
   const t = useT();
   const [days, setDays] = useState('365');
   const parsed = parseDays(days);

@@ -23,13 +23,20 @@ function Stage({ p }: { p: BacktestProgress }) {
 }
 
 /** A running (or queued) job: what it is doing, how far it got, and Cancel. */
-export function BacktestProgressView({ state, onCancel }: { state: Extract<BacktestState, { status: 'running' }>; onCancel: () => void }) {
+export function BacktestProgressView({
+  state,
+  onCancel,
+}: {
+  state: Extract<BacktestState, { status: 'running' }>;
+  onCancel: () => void;
+}) {
   const t = useT();
   const share = progressShare(state.run.progress);
   return (
     <div className="backtest-panel__running" data-testid="backtest-running">
       <div className="backtest-panel__running-head">
-        <span className="spinner" aria-hidden="true" /> {t('backtest.running', { days: state.days })} <Elapsed since={state.startedAt} />
+        <span className="spinner" aria-hidden="true" /> {t('backtest.running', { days: state.days })}{' '}
+        <Elapsed since={state.startedAt} />
       </div>
       <div
         className="backtest-progress"
@@ -40,13 +47,22 @@ export function BacktestProgressView({ state, onCancel }: { state: Extract<Backt
         data-testid="backtest-progress"
         data-phase={state.run.progress.phase ?? 'queued'}
       >
-        <div className={`backtest-progress__bar${share === null ? ' backtest-progress__bar--unknown' : ''}`} style={share === null ? undefined : { width: `${Math.round(share * 100)}%` }} />
+        <div
+          className={`backtest-progress__bar${share === null ? ' backtest-progress__bar--unknown' : ''}`}
+          style={share === null ? undefined : { width: `${Math.round(share * 100)}%` }}
+        />
       </div>
       <p className="muted" data-testid="backtest-stage">
         <Stage p={state.run.progress} />
       </p>
       <p className="muted">{t('backtest.keepsRunning')}</p>
-      <button type="button" className="btn" onClick={onCancel} disabled={!state.id || state.run.cancelRequested} data-testid="backtest-cancel">
+      <button
+        type="button"
+        className="btn"
+        onClick={onCancel}
+        disabled={!state.id || state.run.cancelRequested}
+        data-testid="backtest-cancel"
+      >
         {state.run.cancelRequested ? t('backtest.cancelling') : t('backtest.cancel')}
       </button>
     </div>

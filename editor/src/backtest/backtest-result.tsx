@@ -28,10 +28,17 @@ export function BacktestResultView({ state, onBack }: { state: Extract<BacktestS
           <dd>{r.seconds.toFixed(1)} s</dd>
         </div>
       </dl>
-      <p className="muted">{journeys.map(([status, n]) => `${status} ${(n ?? 0).toLocaleString()}`).join(' · ') || t('backtest.noJourneys')}</p>
+      <p className="muted">
+        {journeys.map(([status, n]) => `${status} ${(n ?? 0).toLocaleString()}`).join(' · ') || t('backtest.noJourneys')}
+      </p>
       {r.effects > 0 && (
         <p className="muted" data-testid="backtest-effect-status">
-          {t('backtest.effectsByStatus', { done: s.done ?? 0, pending: s.pending ?? 0, held: s.held ?? 0, skipped: s.skipped ?? 0 })}
+          {t('backtest.effectsByStatus', {
+            done: s.done ?? 0,
+            pending: s.pending ?? 0,
+            held: s.held ?? 0,
+            skipped: s.skipped ?? 0,
+          })}
         </p>
       )}
       {r.skipped.length > 0 && (

@@ -4,7 +4,13 @@ import type { BacktestProgress, BacktestReport, BacktestRun, BacktestStatus } fr
 export type BacktestState =
   | { status: 'closed' }
   | { status: 'setup'; error: string | null; notice?: 'cancelled' }
-  | { status: 'running'; id: string; days: number; run: Pick<BacktestRun, 'status' | 'progress' | 'cancelRequested'>; startedAt: number }
+  | {
+      status: 'running';
+      id: string;
+      days: number;
+      run: Pick<BacktestRun, 'status' | 'progress' | 'cancelRequested'>;
+      startedAt: number;
+    }
   | { status: 'done'; id: string; days: number; result: BacktestReport; finishedAt: string | null };
 
 /** A `progress` frame of the stream. */
@@ -19,17 +25,27 @@ export function parseDays(text: string): number | null {
 
 /** The panel's state for a run as the server has it (started here, picked from the list, or finished). */
 export function stateForRun(run: BacktestRun, now = Date.now()): BacktestState {
-  if (run.status === 'done' && run.report) return { status: 'done', id: run.id, days: run.days, result: run.report, finishedAt: run.finishedAt };
+  if (run.status === 'done' && run.report)
+    return { status: 'done', id: run.id, days: run.days, result: run.report, finishedAt: run.finishedAt };
   if (run.status === 'failed' || run.status === 'done') return { status: 'setup', error: run.error ?? 'The backtest failed' };
   if (run.status === 'cancelled') return { status: 'setup', error: null, notice: 'cancelled' };
   const startedAt = run.startedAt ? Date.parse(run.startedAt) : Date.parse(run.createdAt);
-  return { status: 'running', id: run.id, days: run.days, run: { status: run.status, progress: run.progress, cancelRequested: run.cancelRequested }, startedAt: Number.isNaN(startedAt) ? now : startedAt };
+  return {
+    status: 'running',
+    id: run.id,
+    days: run.days,
+    run: { status: run.status, progress: run.progress, cancelRequested: run.cancelRequested },
+    startedAt: Number.isNaN(startedAt) ? now : startedAt,
+  };
 }
 
 /** A progress frame for the run on show moves it on; frames of other runs are ignored. */
 export function applyProgress(state: BacktestState, frame: ProgressFrame): BacktestState {
   if (state.status !== 'running' || state.id !== frame.id) return state;
-  return { ...state, run: { status: frame.status, progress: frame.progress, cancelRequested: frame.cancelRequested || state.run.cancelRequested } };
+  return {
+    ...state,
+    run: { status: frame.status, progress: frame.progress, cancelRequested: frame.cancelRequested || state.run.cancelRequested },
+  };
 }
 
 /** Share of the work done, 0..1, or null while it cannot be told (queued, preparing). */

@@ -47,12 +47,29 @@ describe('parseDays', () => {
 
 describe('the panel state for a run', () => {
   it('a queued or running run is followed, from when it started', () => {
-    const s = stateForRun(run({ status: 'running', startedAt: '2026-12-02T10:00:05.000Z', progress: { phase: 'storing', events: 10, stored: 5 } }));
-    expect(s).toEqual({ status: 'running', id: 'r1', days: 30, run: { status: 'running', progress: { phase: 'storing', events: 10, stored: 5 }, cancelRequested: false }, startedAt: Date.parse('2026-12-02T10:00:05.000Z') });
+    const s = stateForRun(
+      run({ status: 'running', startedAt: '2026-12-02T10:00:05.000Z', progress: { phase: 'storing', events: 10, stored: 5 } }),
+    );
+    expect(s).toEqual({
+      status: 'running',
+      id: 'r1',
+      days: 30,
+      run: { status: 'running', progress: { phase: 'storing', events: 10, stored: 5 }, cancelRequested: false },
+      startedAt: Date.parse('2026-12-02T10:00:05.000Z'),
+    });
   });
   it('a finished run shows its report; a failed one its error; a cancelled one says so', () => {
-    expect(stateForRun(run({ status: 'done', report, finishedAt: '2026-12-02T10:01:00.000Z' }))).toEqual({ status: 'done', id: 'r1', days: 30, result: report, finishedAt: '2026-12-02T10:01:00.000Z' });
-    expect(stateForRun(run({ status: 'failed', error: 'More than 500000 events in 30 days: choose fewer days' }))).toEqual({ status: 'setup', error: 'More than 500000 events in 30 days: choose fewer days' });
+    expect(stateForRun(run({ status: 'done', report, finishedAt: '2026-12-02T10:01:00.000Z' }))).toEqual({
+      status: 'done',
+      id: 'r1',
+      days: 30,
+      result: report,
+      finishedAt: '2026-12-02T10:01:00.000Z',
+    });
+    expect(stateForRun(run({ status: 'failed', error: 'More than 500000 events in 30 days: choose fewer days' }))).toEqual({
+      status: 'setup',
+      error: 'More than 500000 events in 30 days: choose fewer days',
+    });
     expect(stateForRun(run({ status: 'cancelled' }))).toEqual({ status: 'setup', error: null, notice: 'cancelled' });
   });
 });
@@ -61,13 +78,25 @@ describe('progress', () => {
   const running = stateForRun(run({ status: 'running' }), 0) as Extract<BacktestState, { status: 'running' }>;
   it('frames of the run on show move it on, keeping a cancel already asked for', () => {
     const asked = { ...running, run: { ...running.run, cancelRequested: true } };
-    const next = applyProgress(asked, { id: 'r1', status: 'running', progress: { phase: 'replaying', events: 10, pending: 4, wakes: 2 }, cancelRequested: false });
-    expect(next).toMatchObject({ status: 'running', run: { progress: { phase: 'replaying', pending: 4, wakes: 2 }, cancelRequested: true } });
+    const next = applyProgress(asked, {
+      id: 'r1',
+      status: 'running',
+      progress: { phase: 'replaying', events: 10, pending: 4, wakes: 2 },
+      cancelRequested: false,
+    });
+    expect(next).toMatchObject({
+      status: 'running',
+      run: { progress: { phase: 'replaying', pending: 4, wakes: 2 }, cancelRequested: true },
+    });
   });
   it('frames of another run, or after the run finished, change nothing', () => {
-    expect(applyProgress(running, { id: 'r2', status: 'running', progress: { phase: 'reporting' }, cancelRequested: false })).toBe(running);
+    expect(
+      applyProgress(running, { id: 'r2', status: 'running', progress: { phase: 'reporting' }, cancelRequested: false }),
+    ).toBe(running);
     const setup: BacktestState = { status: 'setup', error: null };
-    expect(applyProgress(setup, { id: 'r1', status: 'running', progress: { phase: 'reporting' }, cancelRequested: false })).toBe(setup);
+    expect(applyProgress(setup, { id: 'r1', status: 'running', progress: { phase: 'reporting' }, cancelRequested: false })).toBe(
+      setup,
+    );
   });
   it('the bar: storing is the first fifth, replaying the rest; unknown before', () => {
     expect(progressShare({ phase: 'queued' })).toBeNull();

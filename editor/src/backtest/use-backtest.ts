@@ -55,7 +55,13 @@ export function useBacktest(workflowId: string) {
   const run = useCallback(
     async (days: number) => {
       unfollow();
-      setState({ status: 'running', id: '', days, run: { status: 'queued', progress: { phase: 'queued' }, cancelRequested: false }, startedAt: Date.now() });
+      setState({
+        status: 'running',
+        id: '',
+        days,
+        run: { status: 'queued', progress: { phase: 'queued' }, cancelRequested: false },
+        startedAt: Date.now(),
+      });
       try {
         const { id } = await startBacktest(workflowId, days);
         show(await getBacktest(id));
@@ -71,7 +77,10 @@ export function useBacktest(workflowId: string) {
     setState({ ...state, run: { ...state.run, cancelRequested: true } });
     try {
       const r = await cancelBacktest(state.id);
-      if (isFinished(r.status)) (unfollow(), show(r));
+      if (isFinished(r.status)) {
+        unfollow();
+        show(r);
+      }
     } catch (err) {
       // Finished meanwhile (409): the stream brings the outcome.
       console.warn('cancel:', errorMessage(err));

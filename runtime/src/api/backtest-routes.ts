@@ -17,7 +17,8 @@ async function mapped<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (e) {
-    if (e instanceof BacktestError) throw new HttpError(STATUS[e.kind], { error: e.message, ...(e.violations ? { violations: e.violations } : {}) });
+    if (e instanceof BacktestError)
+      throw new HttpError(STATUS[e.kind], { error: e.message, ...(e.violations ? { violations: e.violations } : {}) });
     throw e;
   }
 }
@@ -65,4 +66,10 @@ export function backtestRoutes(router: Router, deps: AppDeps): void {
   });
 }
 
-const progressOf = (r: BacktestRun) => ({ id: r.id, status: r.status, cancelRequested: r.cancelRequested, progress: r.progress, startedAt: r.startedAt });
+const progressOf = (r: BacktestRun) => ({
+  id: r.id,
+  status: r.status,
+  cancelRequested: r.cancelRequested,
+  progress: r.progress,
+  startedAt: r.startedAt,
+});

@@ -41,7 +41,8 @@ export async function liveStream(ctx: Context, deps: AppDeps, intervalMs: number
   const send = async () => {
     if (Date.now() - checked >= RECHECK_MS) {
       checked = Date.now();
-      if (Date.now() - opened >= MAX_MS || !(await stillValid(deps.engine.db, deps.engine.clock, deps.config, principal))) return stop();
+      if (Date.now() - opened >= MAX_MS || !(await stillValid(deps.engine.db, deps.engine.clock, deps.config, principal)))
+        return stop();
     }
     const t = await tick();
     if (closed) return;

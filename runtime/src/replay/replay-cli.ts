@@ -39,10 +39,13 @@ async function loadDefinition(arg: string): Promise<{ definition: unknown; name:
   try {
     definition = JSON.parse(await readFile(arg, 'utf8'));
   } catch (e) {
-    throw new Error(`--workflow ${arg}: ${(e as Error).message}`);
+    throw new Error(`--workflow ${arg}: ${(e as Error).message}`, { cause: e });
   }
   const v = validateWorkflow(definition);
-  if (!v.ok) throw new Error(`--workflow ${arg} is not a valid workflow (${v.violations.length} problems); first: ${violationText(v.violations[0]!, definition)}`);
+  if (!v.ok)
+    throw new Error(
+      `--workflow ${arg} is not a valid workflow (${v.violations.length} problems); first: ${violationText(v.violations[0]!, definition)}`,
+    );
   return { definition, name: arg };
 }
 
@@ -61,13 +64,20 @@ function progressPrinter(): (p: ReplayProgress) => void {
 }
 
 function printSummary(report: ReplayReport, out: string): void {
-  log(`${report.members} members, ${report.events} events, journeys ${JSON.stringify(report.journeys)}, ${report.wakes} wake-ups, in ${report.seconds}s -> ${out}`);
+  log(
+    `${report.members} members, ${report.events} events, journeys ${JSON.stringify(report.journeys)}, ${report.wakes} wake-ups, in ${report.seconds}s -> ${out}`,
+  );
   log(`effects by kind ${JSON.stringify(report.effectsByKind)}`);
   // Nothing leaves a replay: "done" is what live would have sent or applied at once, "pending" what would go out through a gateway.
   const s = report.effectsByStatus;
-  log(`effects: ${s.done ?? 0} sent or applied, ${s.pending ?? 0} for a gateway, ${s.held ?? 0} held for quiet hours, ${s.skipped ?? 0} skipped`);
+  log(
+    `effects: ${s.done ?? 0} sent or applied, ${s.pending ?? 0} for a gateway, ${s.held ?? 0} held for quiet hours, ${s.skipped ?? 0} skipped`,
+  );
   for (const k of report.skipped) log(`  skipped ${k.count}: ${k.reason}`);
-  if (report.timeTrigger) log(`time trigger "${report.timeTrigger.nodeId}" (${report.timeTrigger.kind}) fired ${report.timeTrigger.fires} times for ${report.timeTrigger.members} members`);
+  if (report.timeTrigger)
+    log(
+      `time trigger "${report.timeTrigger.nodeId}" (${report.timeTrigger.kind}) fired ${report.timeTrigger.fires} times for ${report.timeTrigger.members} members`,
+    );
   for (const w of report.warnings) console.warn(`[replay] warning: ${w}`);
   if (report.schema) log(`kept schema ${report.schema} (drop it with: DROP SCHEMA "${report.schema}" CASCADE)`);
 }

@@ -22,7 +22,12 @@ export function cdnowToEvents(text: string): ReplayEvent[] {
       e.properties.amount = Math.round(((e.properties.amount as number) + p.amount) * 100) / 100;
       e.properties.items = (e.properties.items as number) + p.cds;
     } else {
-      byTrip.set(key, { type: 'purchase', memberId: p.memberId, at: p.at, properties: { amount: p.amount, items: p.cds, orderId: key } });
+      byTrip.set(key, {
+        type: 'purchase',
+        memberId: p.memberId,
+        at: p.at,
+        properties: { amount: p.amount, items: p.cds, orderId: key },
+      });
     }
   }
   return [...byTrip.values()].sort((a, b) => a.at - b.at);

@@ -18,15 +18,28 @@ export interface ReplayEffect {
 }
 
 /** The counts both the CLI and backtest jobs report; the CLI adds the list of effects. */
-export type ReplayCounts = Pick<BacktestReport, 'journeys' | 'nodes' | 'effects' | 'effectsByKind' | 'effectsByStatus' | 'skipped' | 'timeTrigger' | 'warnings'>;
+export type ReplayCounts = Pick<
+  BacktestReport,
+  'journeys' | 'nodes' | 'effects' | 'effectsByKind' | 'effectsByStatus' | 'skipped' | 'timeTrigger' | 'warnings'
+>;
 
 /** Reads what the replay's engine wrote into its throwaway schema. */
 export async function collectReplayCounts(pool: pg.Pool, definition: WorkflowDefinition): Promise<ReplayCounts> {
   const q = async <R>(sql: string) => (await pool.query(sql)).rows as R[];
-  const journeys = Object.fromEntries((await q<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM journey GROUP BY 1')).map((r) => [r.status, r.n]));
+  const journeys = Object.fromEntries(
+    (await q<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM journey GROUP BY 1')).map((r) => [
+      r.status,
+      r.n,
+    ]),
+  );
   const nodes: ReplayCounts['nodes'] = {};
-  for (const r of await q<{ node: string; n: number }>('SELECT node, count(*)::int AS n FROM journey_step, unnest(path) AS node GROUP BY 1')) nodes[r.node] = { entered: r.n, current: 0 };
-  for (const r of await q<{ node: string; n: number }>(`SELECT current_node AS node, count(*)::int AS n FROM journey WHERE status IN ('active', 'waiting') GROUP BY 1`)) {
+  for (const r of await q<{ node: string; n: number }>(
+    'SELECT node, count(*)::int AS n FROM journey_step, unnest(path) AS node GROUP BY 1',
+  ))
+    nodes[r.node] = { entered: r.n, current: 0 };
+  for (const r of await q<{ node: string; n: number }>(
+    `SELECT current_node AS node, count(*)::int AS n FROM journey WHERE status IN ('active', 'waiting') GROUP BY 1`,
+  )) {
     nodes[r.node] = { entered: nodes[r.node]?.entered ?? 0, current: r.n };
   }
   const fx = await q<{ kind: string; status: string; reason: string | null; n: number }>(
@@ -38,16 +51,25 @@ export async function collectReplayCounts(pool: pg.Pool, definition: WorkflowDef
   for (const r of fx) {
     effectsByKind[r.kind] = (effectsByKind[r.kind] ?? 0) + r.n;
     effectsByStatus[r.status] = (effectsByStatus[r.status] ?? 0) + r.n;
-    if (r.status === 'skipped') skipped.set(r.reason ?? 'no reason given', (skipped.get(r.reason ?? 'no reason given') ?? 0) + r.n);
+    if (r.status === 'skipped')
+      skipped.set(r.reason ?? 'no reason given', (skipped.get(r.reason ?? 'no reason given') ?? 0) + r.n);
   }
   const trigger = definition.nodes.find((n) => TIME_TRIGGERS.has(n.kind));
-  const fires = trigger ? (await q<{ fires: number; members: number }>('SELECT count(*)::int AS fires, count(DISTINCT member_id)::int AS members FROM trigger_fire'))[0]! : null;
+  const fires = trigger
+    ? (
+        await q<{ fires: number; members: number }>(
+          'SELECT count(*)::int AS fires, count(DISTINCT member_id)::int AS members FROM trigger_fire',
+        )
+      )[0]!
+    : null;
   const timeTrigger = trigger && fires ? { nodeId: trigger.id, kind: trigger.kind, ...fires } : null;
   const total = Object.values(journeys).reduce((a, b) => a + b, 0);
   const warnings: string[] = [];
   // A time trigger that never fired usually means the replay could not fire it, not that nobody qualified.
   if (timeTrigger && total === 0) {
-    warnings.push(`No journeys: the time trigger "${timeTrigger.nodeId}" (${timeTrigger.kind}) fired for ${timeTrigger.members} members in this replay.`);
+    warnings.push(
+      `No journeys: the time trigger "${timeTrigger.nodeId}" (${timeTrigger.kind}) fired for ${timeTrigger.members} members in this replay.`,
+    );
   }
   return {
     journeys,
@@ -55,7 +77,9 @@ export async function collectReplayCounts(pool: pg.Pool, definition: WorkflowDef
     effects: fx.reduce((a, r) => a + r.n, 0),
     effectsByKind,
     effectsByStatus,
-    skipped: [...skipped].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    skipped: [...skipped]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     timeTrigger,
     warnings,
   };
@@ -63,9 +87,14 @@ export async function collectReplayCounts(pool: pg.Pool, definition: WorkflowDef
 
 /** Every effect in time order, for the CLI's report file. */
 export async function listReplayEffects(pool: pg.Pool, workflowId: string): Promise<ReplayEffect[]> {
-  const { rows } = await pool.query<{ member_id: string; node_id: string; kind: string; status: string; skipped: string | null; at: Date }>(
-    `SELECT member_id, node_id, kind, status, payload->>'skipped' AS skipped, at FROM effect ORDER BY at, member_id, node_id`,
-  );
+  const { rows } = await pool.query<{
+    member_id: string;
+    node_id: string;
+    kind: string;
+    status: string;
+    skipped: string | null;
+    at: Date;
+  }>(`SELECT member_id, node_id, kind, status, payload->>'skipped' AS skipped, at FROM effect ORDER BY at, member_id, node_id`);
   return rows.map((r) => ({
     memberId: r.member_id,
     workflowId,

@@ -71,7 +71,14 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
   const to = o.to ?? events.at(-1)!.at + MS_PER_DAY;
   const id = randomBytes(4).toString('hex');
   const schema = `replay_${id}`;
-  const state: ReplayProgress = { phase: 'preparing', events: events.length, stored: 0, pending: events.length, wakes: 0, schema };
+  const state: ReplayProgress = {
+    phase: 'preparing',
+    events: events.length,
+    stored: 0,
+    pending: events.length,
+    wakes: 0,
+    schema,
+  };
   const report = (patch: Partial<ReplayProgress>) => o.onProgress?.(Object.assign(state, patch));
   const admin = o.adminPool ? null : openDatabase(o.config.databaseUrl, 'public', 1);
   const pool = o.adminPool ?? admin!.pool;
@@ -107,7 +114,8 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
       await rt.close().catch((e: Error) => console.error(`[replay] closing the replay's runtime: ${e.message}`));
     }
     // A failed drop must not hide why the replay stopped; it names what is left behind instead.
-    if (!o.keep) await dropSchema(pool, schema).catch((e: Error) => console.error(`[replay] schema ${schema} left behind: ${e.message}`));
+    if (!o.keep)
+      await dropSchema(pool, schema).catch((e: Error) => console.error(`[replay] schema ${schema} left behind: ${e.message}`));
     await admin?.close();
   }
 }
@@ -162,13 +170,27 @@ async function seed(rt: Runtime, o: ReplayOptions, definition: WorkflowDefinitio
  * Stores the whole history before any lane runs: with the clock at the end, a lane that saw
  * only part of a member's events would fire wake-ups that later events should have prevented.
  */
-async function storeEvents(rt: Runtime, events: ReplayEvent[], signal: AbortSignal | undefined, report: (p: Partial<ReplayProgress>) => void) {
+async function storeEvents(
+  rt: Runtime,
+  events: ReplayEvent[],
+  signal: AbortSignal | undefined,
+  report: (p: Partial<ReplayProgress>) => void,
+) {
   await rt.worker!.pause();
   report({ phase: 'storing' });
   for (let i = 0; i < events.length; i += 1000) {
     stopIfAborted(signal);
     const chunk = events.slice(i, i + 1000);
-    await ingestEvents(rt.engine, rt.queue, chunk.map((e) => ({ type: e.type, memberId: e.memberId, timestamp: new Date(e.at).toISOString(), properties: e.properties })));
+    await ingestEvents(
+      rt.engine,
+      rt.queue,
+      chunk.map((e) => ({
+        type: e.type,
+        memberId: e.memberId,
+        timestamp: new Date(e.at).toISOString(),
+        properties: e.properties,
+      })),
+    );
     report({ stored: i + chunk.length });
   }
   rt.worker!.resume();
@@ -181,7 +203,11 @@ async function drain(rt: Runtime, signal: AbortSignal | undefined, report: (p: P
   for (;;) {
     await sleep(250, signal);
     stopIfAborted(signal);
-    const left = (await rt.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL AND failed_at IS NULL')).rows[0]!.n;
+    const left = (
+      await rt.db.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM event WHERE processed_at IS NULL AND failed_at IS NULL',
+      )
+    ).rows[0]!.n;
     const counts = await rt.queue.getJobCounts('waiting', 'active');
     if (left === 0 && counts.waiting === 0 && counts.active === 0) {
       // Wake-ups after each member's last event are due too.

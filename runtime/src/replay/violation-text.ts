@@ -13,6 +13,8 @@ export function violationText(v: Violation, input?: unknown): string {
     const node = (input as { nodes?: { id?: unknown }[] } | undefined)?.nodes?.[Number(m[1])];
     if (typeof node?.id === 'string') [nodeId, field] = [node.id, m[2]];
   }
-  const where = [nodeId && `node "${nodeId}"`, v.edgeId && `edge "${v.edgeId}"`, field && `field ${field}`].filter(Boolean).join(', ');
+  const where = [nodeId && `node "${nodeId}"`, v.edgeId && `edge "${v.edgeId}"`, field && `field ${field}`]
+    .filter(Boolean)
+    .join(', ');
   return where ? `${where}: ${v.message}` : v.message;
 }

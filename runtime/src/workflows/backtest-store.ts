@@ -20,7 +20,8 @@ interface RunRow {
   finished_at: Date | null;
 }
 
-const COLUMNS = 'id, workflow_id, status, days, progress, report, error, requested_by, cancel_requested_at, created_at, started_at, finished_at';
+const COLUMNS =
+  'id, workflow_id, status, days, progress, report, error, requested_by, cancel_requested_at, created_at, started_at, finished_at';
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 function toRun(r: RunRow): BacktestRun {
@@ -41,7 +42,10 @@ function toRun(r: RunRow): BacktestRun {
   };
 }
 
-export async function insertRun(pool: pg.Pool, r: { workflowId: string; days: number; definition: unknown; requestedBy: string }): Promise<BacktestRun> {
+export async function insertRun(
+  pool: pg.Pool,
+  r: { workflowId: string; days: number; definition: unknown; requestedBy: string },
+): Promise<BacktestRun> {
   const { rows } = await pool.query<RunRow>(
     `INSERT INTO backtest_run (id, workflow_id, days, definition, requested_by, progress, created_at)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, '{"phase":"queued"}', clock_timestamp()) RETURNING ${COLUMNS}`,
@@ -56,14 +60,19 @@ export async function insertRun(pool: pg.Pool, r: { workflowId: string; days: nu
 }
 
 export async function getRun(pool: pg.Pool, id: string): Promise<BacktestRun> {
-  const { rows } = isUuid(id) ? await pool.query<RunRow>(`SELECT ${COLUMNS} FROM backtest_run WHERE id = $1`, [id]) : { rows: [] };
+  const { rows } = isUuid(id)
+    ? await pool.query<RunRow>(`SELECT ${COLUMNS} FROM backtest_run WHERE id = $1`, [id])
+    : { rows: [] };
   if (!rows[0]) throw new BacktestError('not_found', 'Backtest not found');
   return toRun(rows[0]);
 }
 
 /** Newest first. */
 export async function listRuns(pool: pg.Pool, workflowId: string, limit: number): Promise<BacktestRun[]> {
-  const { rows } = await pool.query<RunRow>(`SELECT ${COLUMNS} FROM backtest_run WHERE workflow_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, [workflowId, limit]);
+  const { rows } = await pool.query<RunRow>(
+    `SELECT ${COLUMNS} FROM backtest_run WHERE workflow_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [workflowId, limit],
+  );
   return rows.map(toRun);
 }
 

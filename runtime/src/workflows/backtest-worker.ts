@@ -30,7 +30,12 @@ export interface BacktestWorker {
  * a time per workflow across all processes (a partial unique index on running rows). Each replay
  * gets a runtime of its own with few lanes, so several at once stay well inside Postgres's limit.
  */
-export function startBacktestWorker(db: Database, queue: Queue<BacktestJob>, connection: ConnectionOptions, config: RuntimeConfig): BacktestWorker {
+export function startBacktestWorker(
+  db: Database,
+  queue: Queue<BacktestJob>,
+  connection: ConnectionOptions,
+  config: RuntimeConfig,
+): BacktestWorker {
   const deps: Deps = { db, config, running: new Map() };
   const worker = new Worker<BacktestJob>(BACKTEST_QUEUE, (job, token) => runJob(deps, job, token), {
     connection,
@@ -67,7 +72,14 @@ async function runJob(deps: Deps, job: Job<BacktestJob>, token?: string): Promis
   if (!run) return;
   const ctrl = new AbortController();
   deps.running.set(runId, ctrl);
-  const watch = setInterval(() => void cancelRequested(pool, runId).then((yes) => yes && ctrl.abort(), () => {}), CANCEL_POLL_MS);
+  const watch = setInterval(
+    () =>
+      void cancelRequested(pool, runId).then(
+        (yes) => yes && ctrl.abort(),
+        () => {},
+      ),
+    CANCEL_POLL_MS,
+  );
   const progress = progressWriter(pool, runId);
   try {
     const input = await loadBacktestInput(pool, run.days);
@@ -86,11 +98,17 @@ async function runJob(deps: Deps, job: Job<BacktestJob>, token?: string): Promis
   } catch (e) {
     if (ctrl.signal.reason === SHUTDOWN) {
       // Stopped with the process, not by anyone: back in line, and the job's next attempt runs it.
-      await pool.query(`UPDATE backtest_run SET status = 'queued', progress = '{"phase":"queued"}' WHERE id = $1 AND status = 'running'`, [runId]);
+      await pool.query(
+        `UPDATE backtest_run SET status = 'queued', progress = '{"phase":"queued"}' WHERE id = $1 AND status = 'running'`,
+        [runId],
+      );
       throw e;
     }
     const cancelled = e instanceof ReplayCancelled;
-    await finishRun(pool, runId, cancelled ? 'cancelled' : 'failed', { error: cancelled ? null : (e as Error).message, progress: progress.last() });
+    await finishRun(pool, runId, cancelled ? 'cancelled' : 'failed', {
+      error: cancelled ? null : (e as Error).message,
+      progress: progress.last(),
+    });
   } finally {
     clearInterval(watch);
     await progress.flush();
@@ -102,7 +120,12 @@ type Claim = { days: number; definition: unknown } | 'busy' | null;
 
 /** queued → running; `busy` while another run of the workflow is running; null if cancelled or finished. */
 async function claimRun(pool: pg.Pool, runId: string): Promise<Claim> {
-  const prev = (await pool.query<{ status: string; schema: string | null }>(`SELECT status, progress->>'schema' AS schema FROM backtest_run WHERE id = $1`, [runId])).rows[0];
+  const prev = (
+    await pool.query<{ status: string; schema: string | null }>(
+      `SELECT status, progress->>'schema' AS schema FROM backtest_run WHERE id = $1`,
+      [runId],
+    )
+  ).rows[0];
   if (!prev) return null;
   // Left running by a worker that died mid-replay: its schema goes before the run starts over.
   if (prev.status === 'running' && prev.schema && /^replay_[0-9a-f]{8}$/.test(prev.schema)) await dropSchema(pool, prev.schema);
@@ -114,7 +137,10 @@ async function claimRun(pool: pg.Pool, runId: string): Promise<Claim> {
     );
     if (rows[0]) return rows[0];
     // Asked to stop while a worker that died was running it: nobody else would mark it.
-    await pool.query(`UPDATE backtest_run SET status = 'cancelled', finished_at = clock_timestamp() WHERE id = $1 AND status = 'running'`, [runId]);
+    await pool.query(
+      `UPDATE backtest_run SET status = 'cancelled', finished_at = clock_timestamp() WHERE id = $1 AND status = 'running'`,
+      [runId],
+    );
     return null;
   } catch (e) {
     if ((e as { code?: string }).code === '23505') return 'busy';
@@ -123,12 +149,20 @@ async function claimRun(pool: pg.Pool, runId: string): Promise<Claim> {
 }
 
 async function cancelRequested(pool: pg.Pool, runId: string): Promise<boolean> {
-  const { rows } = await pool.query<{ asked: boolean }>(`SELECT cancel_requested_at IS NOT NULL AS asked FROM backtest_run WHERE id = $1`, [runId]);
+  const { rows } = await pool.query<{ asked: boolean }>(
+    `SELECT cancel_requested_at IS NOT NULL AS asked FROM backtest_run WHERE id = $1`,
+    [runId],
+  );
   return !rows[0] || rows[0].asked;
 }
 
 /** A run asked to stop ends cancelled, whatever it got to; its report is not kept. */
-async function finishRun(pool: pg.Pool, runId: string, status: 'done' | 'failed' | 'cancelled', r: { report?: BacktestReport; error?: string | null; progress: ReplayProgress | null }) {
+async function finishRun(
+  pool: pg.Pool,
+  runId: string,
+  status: 'done' | 'failed' | 'cancelled',
+  r: { report?: BacktestReport; error?: string | null; progress: ReplayProgress | null },
+) {
   await pool.query(
     `UPDATE backtest_run SET status = CASE WHEN cancel_requested_at IS NOT NULL THEN 'cancelled' ELSE $2 END,
        report = CASE WHEN cancel_requested_at IS NOT NULL THEN NULL ELSE $3::jsonb END,

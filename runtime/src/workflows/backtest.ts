@@ -19,7 +19,13 @@ const MAX_EVENTS = 500_000;
  * draft is copied into the run as it is now, and a worker replays it (see backtest-worker.ts).
  * N counts back from the latest stored event, so imported history works too.
  */
-export async function requestBacktest(db: Database, queue: Queue<BacktestJob>, workflowId: string, days: number, requestedBy: string): Promise<BacktestRun> {
+export async function requestBacktest(
+  db: Database,
+  queue: Queue<BacktestJob>,
+  workflowId: string,
+  days: number,
+  requestedBy: string,
+): Promise<BacktestRun> {
   const wf = await getWorkflow(db, workflowId);
   if (wf.violations.length) {
     throw new BacktestError('invalid_draft', `Fix the draft first: ${violationText(wf.violations[0]!, wf.draft)}`, wf.violations);
@@ -30,14 +36,18 @@ export async function requestBacktest(db: Database, queue: Queue<BacktestJob>, w
     await enqueueBacktest(queue, run.id);
   } catch (e) {
     // Without its job nobody would ever run it: say so rather than leave it queued.
-    await db.pool.query(`UPDATE backtest_run SET status = 'failed', error = 'The job queue was unavailable', finished_at = clock_timestamp() WHERE id = $1`, [run.id]);
+    await db.pool.query(
+      `UPDATE backtest_run SET status = 'failed', error = 'The job queue was unavailable', finished_at = clock_timestamp() WHERE id = $1`,
+      [run.id],
+    );
     throw e;
   }
   return run;
 }
 
 async function latestEventAt(pool: pg.Pool): Promise<Date | null> {
-  return (await pool.query<{ at: Date | null }>(`SELECT max(occurred_at) AS at FROM event WHERE type NOT LIKE 'mf.%'`)).rows[0]!.at;
+  return (await pool.query<{ at: Date | null }>(`SELECT max(occurred_at) AS at FROM event WHERE type NOT LIKE 'mf.%'`)).rows[0]!
+    .at;
 }
 
 export interface BacktestInput {
@@ -63,9 +73,22 @@ export async function loadBacktestInput(pool: pg.Pool, days: number): Promise<Ba
   if (rows.length === 0) throw new NoReplayEvents(`No stored events in the last ${days} days of history`);
   const ids = [...new Set(rows.map((r) => r.member_id))];
   const members = (
-    await pool.query(`SELECT id, name, phone, email, birthday, time_zone, tier, tags, consents, attributes FROM member WHERE id = ANY($1) AND deleted_at IS NULL`, [ids])
+    await pool.query(
+      `SELECT id, name, phone, email, birthday, time_zone, tier, tags, consents, attributes FROM member WHERE id = ANY($1) AND deleted_at IS NULL`,
+      [ids],
+    )
   ).rows;
-  return { events: rows.map((r) => ({ memberId: r.member_id, type: r.type, at: r.occurred_at.getTime(), properties: r.properties ?? {} })), members, from, to };
+  return {
+    events: rows.map((r) => ({
+      memberId: r.member_id,
+      type: r.type,
+      at: r.occurred_at.getTime(),
+      properties: r.properties ?? {},
+    })),
+    members,
+    from,
+    to,
+  };
 }
 
 /**

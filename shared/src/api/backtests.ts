@@ -9,7 +9,12 @@ export const BACKTEST_FINISHED: readonly BacktestStatus[] = ['done', 'failed', '
 
 /** POST /api/v1/workflows/:id/backtests: the saved draft over the last N days of stored events. */
 export const StartBacktestBody = z.object({
-  days: z.number({ error: 'must be a number of days' }).int('must be a whole number').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').default(90),
+  days: z
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1 day')
+    .max(3650, 'must be at most 3650 days')
+    .default(90),
 });
 export type StartBacktestBody = z.infer<typeof StartBacktestBody>;
 
