@@ -39,7 +39,7 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     expect(j).toMatchObject({ status: 'converted', current_node: 'converted', wake_at: null });
     // The old wake-up is gone: the 30-day mark passes without a coupon.
     infra.clock.set(JAN_1 + 31 * DAY);
-    expect(await infra.runtime.sweepOnce()).toEqual({ wakes: 0, strandedEvents: 0, pendingEffects: 0, released: 0 });
+    expect(await infra.runtime.sweepOnce()).toEqual({ wakes: 0, dues: 0, strandedEvents: 0, pendingEffects: 0, released: 0 });
     await infra.drain();
     expect(await infra.sql('SELECT * FROM coupon')).toEqual([]);
     const steps = await infra.sql('SELECT reason FROM journey_step WHERE member_id = $1 ORDER BY id', ['m2']);

@@ -256,14 +256,14 @@ class MemberRun {
 
   /** Events that reached a paused journey, with its due wake-ups, in time order (ties: events first). */
   private drainInbox(j: JourneyState): void {
+    // Each at its own time, as if the workflow had not been paused; later wake-ups follow in the main timeline.
     const inbox = [...j.inbox].sort((a, b) => a.at - b.at);
     j.inbox = [];
     j.dirty = true;
-    const live = this.rules.mode === 'live';
     for (const item of inbox) {
-      while (j.status === 'waiting' && j.wakeAt !== null && j.wakeAt < item.at) this.fireWake(j, live ? this.opts.until : j.wakeAt);
+      while (j.status === 'waiting' && j.wakeAt !== null && j.wakeAt < item.at) this.fireWake(j, j.wakeAt);
       if (!inProgress(j.status)) return;
-      const at = live ? this.opts.until : item.at;
+      const at = item.at;
       this.guarded(j, () => {
         const compiled = this.rules.version(j.versionId);
         const from = j.currentNode;
