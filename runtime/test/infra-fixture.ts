@@ -128,6 +128,7 @@ export const test = base.extend<{ configOverrides: Partial<RuntimeConfig>; infra
     } finally {
       await runtime.queue.obliterate({ force: true }).catch(() => {});
       await runtime.effectQueue.obliterate({ force: true }).catch(() => {});
+      await runtime.backtestQueue.obliterate({ force: true }).catch(() => {});
       await runtime.close();
       await dropSchema(admin.pool, schema);
       await admin.close();

@@ -111,6 +111,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
       await rt.worker?.close().catch(() => {});
       await rt.queue.obliterate({ force: true }).catch(() => {});
       await rt.effectQueue.obliterate({ force: true }).catch(() => {});
+      await rt.backtestQueue.obliterate({ force: true }).catch(() => {});
       await rt.close().catch((e: Error) => console.error(`[replay] closing the replay's runtime: ${e.message}`));
     }
     // A failed drop must not hide why the replay stopped; it names what is left behind instead.
