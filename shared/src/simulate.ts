@@ -5,6 +5,7 @@ import { defaultProgram, type LoyaltyProgramSettings } from './loyalty-program.t
 import type { MemberFacts } from './member-facts.ts';
 import type { NodeKind } from './node-kind.ts';
 import { nodeModule } from './node-registry.ts';
+import { pinnedModule } from './pinned-module.ts';
 import type { SegmentTriggerConfig } from './nodes/segment-trigger.ts';
 import type { JourneyState } from './runner/journey-state.ts';
 import type { LiveWorkflow, RunnerRules, TierRule } from './runner/runner-input.ts';
@@ -82,7 +83,8 @@ export function simulate(input: SimulationInput): SimulationResult {
   const member: MemberFacts = structuredClone(input.member);
   const result: SimulationResult = { ok: checked.ok, violations: checked.violations, trace: [], effects: [], entries: 0, outcome: 'not_entered', path: [], nodeCounts: {}, member };
   if (!checked.ok) return result;
-  const compiled = compileJourney(checked.definition);
+  // A draft runs its kinds' latest versions, as it would once published.
+  const compiled = compileJourney(checked.definition, undefined, { versions: 'latest' });
   const events = input.timeline
     .filter((e) => e.at >= input.from && e.at <= input.until)
     .sort((a, b) => a.at - b.at)
@@ -105,7 +107,7 @@ export function simulate(input: SimulationInput): SimulationResult {
 
 function simulationRules(input: SimulationInput, compiled: CompiledJourney): RunnerRules {
   const workflowId = input.workflowId ?? 'simulation';
-  const triggerConfig = nodeModule(compiled.trigger.kind).config.parse(compiled.trigger.config);
+  const triggerConfig = pinnedModule(compiled, compiled.trigger.id).config.parse(compiled.trigger.config);
   const segment = compiled.trigger.kind === 'segment_trigger' ? (triggerConfig as SegmentTriggerConfig) : null;
   const live: LiveWorkflow = {
     workflowId,

@@ -2,7 +2,7 @@ import type { EntryChoice, EntryEstimate } from '@memberflow/shared/api/workflow
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { compileJourney } from '@memberflow/shared/journey-machine';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
-import { nodeModule } from '@memberflow/shared/node-registry';
+import { pinnedModule } from '@memberflow/shared/pinned-module';
 import type { SegmentTriggerConfig } from '@memberflow/shared/nodes/segment-trigger';
 import { TRIGGER_EVENT } from '@memberflow/shared/runner/internal-events';
 import { triggerStanding, type TriggerView } from '@memberflow/shared/runner/time-triggers';
@@ -19,9 +19,9 @@ const BATCH = 1000;
 export type { EntryChoice, EntryEstimate };
 
 /** The trigger of a definition as the runner reads it (segment triggers with their saved segment's condition). */
-async function viewOf(c: pg.Pool | pg.ClientBase, definition: unknown): Promise<TriggerView> {
-  const compiled = compileJourney(definition);
-  const module = nodeModule(compiled.trigger.kind);
+async function viewOf(c: pg.Pool | pg.ClientBase, definition: unknown, versions: 'pinned' | 'latest' = 'pinned'): Promise<TriggerView> {
+  const compiled = compileJourney(definition, undefined, { versions });
+  const module = pinnedModule(compiled, compiled.trigger.id);
   const config = module.config.parse(compiled.trigger.config);
   if (compiled.trigger.kind !== 'segment_trigger') return { kind: compiled.trigger.kind, module, config };
   const s = config as SegmentTriggerConfig;
@@ -46,7 +46,9 @@ const reasonGroup = (r: string) => r.replace(/\d{4}-\d{2}-\d{2}( \d{2}:\d{2} UTC
 
 /** Who would enter a definition, from the runner's standing rules over current members, in the member trace's words. */
 export async function estimateEntries(engine: EngineDeps, definition: WorkflowDefinition): Promise<EntryEstimate> {
-  const t = await viewOf(engine.db.pool, definition);
+  // A draft (no pinned versions) is estimated as it would run once published: with the latest versions.
+  const pinned = definition.nodes.some((n) => n.typeVersion !== undefined);
+  const t = await viewOf(engine.db.pool, definition, pinned ? 'pinned' : 'latest');
   const now = engine.clock.now();
   const out: EntryEstimate = { trigger: t.kind, mode: modeOf(t), members: 0, qualifyingNow: 0, upcoming: 0, reasons: [] };
   const reasons = new Map<string, number>();

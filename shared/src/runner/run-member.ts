@@ -2,8 +2,8 @@ import { evaluateCondition } from '../condition.ts';
 import { startJourney, stepJourney, type CompiledJourney, type JourneyStep } from '../journey-machine.ts';
 import { TIMEOUT_EVENT, type JourneyEvent } from '../member-event.ts';
 import type { MemberFacts } from '../member-facts.ts';
-import { nodeModule } from '../node-registry.ts';
 import type { ScheduleTriggerConfig } from '../nodes/schedule-trigger.ts';
+import { pinnedModule } from '../pinned-module.ts';
 import { explainStep } from '../step-reason.ts';
 import { nodeExecutors } from './effects/registry.ts';
 import { entryRefusal } from './entry-rules.ts';
@@ -307,6 +307,7 @@ class MemberRun {
         at,
         writes,
         member,
+        module: pinnedModule(compiled, action.nodeId),
         idempotencyKey: `${entryKey}:${action.nodeId}:${action.visit}`,
         templateVars: () => ({
           member: { ...member, name: member.name ?? '' },
@@ -344,7 +345,7 @@ function newJourney(id: string, w: LiveWorkflow, memberId: string, event: Journe
 
 /** The module of a live workflow's trigger. */
 export function triggerModule(w: Pick<LiveWorkflow, 'compiled'>) {
-  return nodeModule(w.compiled.trigger.kind);
+  return pinnedModule(w.compiled, w.compiled.trigger.id);
 }
 
 export function triggerView(w: LiveWorkflow): TriggerView {

@@ -1,5 +1,5 @@
 import type { CompiledJourney, JourneyStep } from '../journey-machine.ts';
-import { nodeModule } from '../node-registry.ts';
+import { pinnedModule } from '../pinned-module.ts';
 import type { JourneyState } from './journey-state.ts';
 import type { EffectRow, RunnerWrites } from './runner-writes.ts';
 
@@ -15,7 +15,7 @@ export function effectNote(summary: string, e: EffectRow): string {
 export function noteActions(writes: RunnerWrites, compiled: CompiledJourney, j: JourneyState, step: JourneyStep, at: number, effectsBefore: number): void {
   const effects = writes.effects.slice(effectsBefore);
   for (const a of step.actions) {
-    const mod = nodeModule(a.kind);
+    const mod = pinnedModule(compiled, a.nodeId);
     if (mod.wakeAt && j.wakeAt !== null) writes.notes.push({ at, kind: 'wait', workflowId: j.workflowId, nodeId: a.nodeId, reason: `waits until ${new Date(j.wakeAt).toISOString()}` });
     if (mod.group !== 'action') continue;
     const e = effects.find((x) => x.nodeId === a.nodeId);

@@ -1,13 +1,15 @@
 import type { CouponTemplate } from '../../api/loyalty.ts';
 import type { WorkflowSettings } from '../../definition.ts';
 import type { MemberFacts } from '../../member-facts.ts';
-import type { NodeActionParams } from '../../node-module.ts';
+import type { NodeActionParams, NodeModule } from '../../node-module.ts';
 import type { JourneyState } from '../journey-state.ts';
 import type { RunnerWrites } from '../runner-writes.ts';
 
 export interface ExecContext {
   journey: JourneyState;
   action: NodeActionParams;
+  /** The node's kind at the version its workflow version pinned. */
+  module: NodeModule;
   /** Domain time of the step (event time or wake-up time). */
   at: number;
   writes: RunnerWrites;

@@ -1,4 +1,3 @@
-import { nodeModule } from '../../node-registry.ts';
 import type { NodeExecutor } from './node-executor.ts';
 
 /**
@@ -6,7 +5,7 @@ import type { NodeExecutor } from './node-executor.ts';
  * stored in Postgres; the sweep moves it into the queue when due.
  */
 export const timeWaitExecutor: NodeExecutor = {
-  execute: ({ journey, action, at, member }) => {
-    journey.wakeAt = nodeModule(action.kind).wakeAt!(action.config, { at, member });
+  execute: ({ journey, action, at, member, module }) => {
+    journey.wakeAt = module.wakeAt!(action.config, { at, member });
   },
 };
