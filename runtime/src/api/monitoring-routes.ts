@@ -1,7 +1,4 @@
-import { PassThrough } from 'node:stream';
 import type Router from '@koa/router';
-import { principalOf } from '../auth/principal.ts';
-import { stillValid } from '../auth/still-valid.ts';
 import { AuditQuery, DashboardQuery, ExportQuery, FailureTargets } from '@memberflow/shared/api/monitoring';
 import { auditRequest } from '../monitoring/audit.ts';
 import { toCsv } from '../monitoring/csv-export.ts';
@@ -11,6 +8,7 @@ import { prometheus, queueHealth } from '../monitoring/queue-health.ts';
 import { getWorkflow, workflowStats } from '../workflows/workflow-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError, parseBody } from './http-error.ts';
+import { liveStream } from './live-stream.ts';
 
 export function monitoringRoutes(router: Router, deps: AppDeps): void {
   const { db, clock } = deps.engine;
@@ -43,37 +41,16 @@ export function monitoringRoutes(router: Router, deps: AppDeps): void {
     ctx.body = r;
   });
 
-  // Live counts for the canvas overlay: a Server-Sent Events stream, a snapshot every 2 s.
+  // Live counts for the canvas overlay: a Server-Sent Events stream, a snapshot every 2 s when they change.
   router.get('/api/v1/workflows/:id/stats/stream', async (ctx) => {
     await getWorkflow(db, ctx.params.id!);
-    const stream = new PassThrough();
-    ctx.req.socket.setTimeout(0);
-    ctx.set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    ctx.status = 200;
-    ctx.body = stream;
     let last = '';
-    let ticks = 0;
-    const principal = principalOf(ctx);
-    const send = async () => {
-      // Every 30 s: a caller signed out, disabled or revoked since the stream opened gets no more.
-      // After 15 minutes the stream ends anyway; EventSource reconnects, through the access check.
-      if (++ticks % 15 === 0 && (ticks >= 450 || !(await stillValid(db, deps.engine.clock, deps.config, principal)))) {
-        stop();
-        return;
-      }
+    await liveStream(ctx, deps, 2000, async () => {
       const s = JSON.stringify(await workflowStats(db, ctx.params.id!));
-      // Unchanged counts are sent as a comment only, to keep proxies from closing the stream.
-      stream.write(s === last ? ': keep-alive\n\n' : `event: stats\ndata: ${s}\n\n`);
+      const changed = s !== last;
       last = s;
-    };
-    await send();
-    const timer = setInterval(() => void send().catch(() => stream.end()), 2000);
-    const stop = () => {
-      clearInterval(timer);
-      stream.end();
-    };
-    ctx.req.on('close', stop);
-    stream.on('error', stop);
+      return changed ? { frames: [`event: stats\ndata: ${s}\n\n`] } : {};
+    });
   });
 
   router.get('/api/v1/workflows/:id/export/members.csv', async (ctx) => {
