@@ -67,6 +67,18 @@ describe('who enters on publish', () => {
 
   test('resuming asks again, and a member trace explains the time trigger', async ({ page, server, shoot }) => {
     const { workflows } = await getJson<{ workflows: { id: string; name: string }[] }>(server, '/api/v1/workflows');
+    // An event trigger asks nothing: it says which event members enter on, with the estimate's reasons.
+    const nudge = workflows.find((w) => w.name === 'Second-purchase nudge')!;
+    await page.goto(`/workflows/${nudge.id}`);
+    await page.locator('.react-flow__node').nth(2).waitFor();
+    await page.getByTestId('publish').click();
+    const publishDialog = page.getByTestId('publish-dialog');
+    expect(await publishDialog.getByTestId('entry-on-event').textContent()).toBe('Members enter when a purchase event arrives. Nobody enters just because the workflow goes live.');
+    await publishDialog.getByTestId('entry-reason').first().waitFor({ timeout: 30_000 });
+    expect(await publishDialog.getByTestId('entry-choice-qualified_now').count()).toBe(0);
+    await shoot(page, '85-publish-event-trigger');
+    await publishDialog.getByRole('button', { name: 'Cancel' }).click();
+
     const birthday = workflows.find((w) => w.name === 'Birthday care')!;
     const pub = await server.fetch(`/api/v1/workflows/${birthday.id}/publish`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"entry":"from_now"}' });
     expect(pub.status, await pub.clone().text()).toBe(201);
