@@ -29,6 +29,8 @@ export interface RuntimeConfig {
   sweepIntervalMs: number;
   /** How often time triggers (schedules, birthdays, inactivity) are checked. */
   triggerIntervalMs: number;
+  /** Events that arrive later than this after they happened update facts but start no journey. */
+  lateEventHorizonMs: number;
   /** Events not processed this long after arrival are re-queued by the sweep. */
   staleEventMs: number;
   editorDist: string;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     sweepIntervalMs: int(env.SWEEP_INTERVAL_MS, 1000, 'SWEEP_INTERVAL_MS'),
     staleEventMs: int(env.STALE_EVENT_MS, 5000, 'STALE_EVENT_MS'),
     triggerIntervalMs: int(env.TRIGGER_INTERVAL_MS, 30_000, 'TRIGGER_INTERVAL_MS'),
+    lateEventHorizonMs: int(env.LATE_EVENT_HORIZON_HOURS, 24, 'LATE_EVENT_HORIZON_HOURS') * 3_600_000,
     editorDist: env.EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url)),
     setupSchema: env.MEMBERFLOW_SETUP_SCHEMA === '1',
     runWorkers: env.RUN_WORKERS !== '0',

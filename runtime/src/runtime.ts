@@ -58,6 +58,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     db,
     clock: opts.clock ?? systemClock,
     mode: opts.mode ?? 'live',
+    lateHorizonMs: config.lateEventHorizonMs,
     versions: new VersionCache(),
     contact: { cap: config.marketingCap, provider: (channel) => config.channels[channel as keyof typeof config.channels] ?? { kind: 'log' } },
     dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),
