@@ -66,17 +66,3 @@ export function getWorkflowVersion(id: string, version: number, signal?: AbortSi
   return requestJson('GET', `${one(id)}/versions/${version}`, undefined, signal);
 }
 
-/** POST /api/v1/workflows/:id/backtest: the saved draft replayed over the last N days of stored events. */
-export interface BacktestResult {
-  period: { from: string; to: string };
-  events: number;
-  members: number;
-  journeys: Partial<Record<string, number>>;
-  nodes: Record<string, { entered: number; current: number }>;
-  effects: number;
-  seconds: number;
-}
-
-export function backtestWorkflow(id: string, days: number, signal?: AbortSignal): Promise<BacktestResult> {
-  return requestJson('POST', `${one(id)}/backtest`, { days }, signal);
-}

@@ -1,6 +1,5 @@
 import type Router from '@koa/router';
-import { BacktestBody, CreateWorkflowBody, EntryEstimateQuery, GoLiveBody, MigrateBody, SaveDraftBody, type ControlResult, type PublishResult } from '@memberflow/shared/api/workflows';
-import { backtestWorkflow } from '../workflows/backtest.ts';
+import { CreateWorkflowBody, EntryEstimateQuery, GoLiveBody, MigrateBody, SaveDraftBody, type ControlResult, type PublishResult } from '@memberflow/shared/api/workflows';
 import { auditRequest } from '../monitoring/audit.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
@@ -87,11 +86,6 @@ export function workflowsRoutes(router: Router, deps: AppDeps): void {
       : { rows: [] };
     if (!rows[0]) throw notFound('Version');
     ctx.body = rows[0];
-  });
-  router.post('/api/v1/workflows/:id/backtest', async (ctx) => {
-    if (!deps.config) throw new HttpError(503, { error: 'Backtests need the runtime configuration' });
-    const { days } = parseBody(BacktestBody, ctx.request.body ?? {});
-    ctx.body = await backtestWorkflow(deps.config, db, ctx.params.id!, days);
   });
   router.get('/api/v1/workflows/:id/stats', async (ctx) => {
     ctx.body = await workflowStats(db, ctx.params.id!);

@@ -2,7 +2,6 @@ import type { BacktestRun } from '@memberflow/shared/api/backtests';
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import type { Queue } from 'bullmq';
 import type pg from 'pg';
-import { HttpError } from '../api/http-error.ts';
 import type { Database } from '../db/database.ts';
 import { NoReplayEvents } from '../replay/replay-errors.ts';
 import type { ReplayEvent } from '../replay/replay-events.ts';
@@ -89,13 +88,4 @@ export async function loadBacktestInput(pool: pg.Pool, days: number): Promise<Ba
     from,
     to,
   };
-}
-
-/**
- * @deprecated Backtests run as jobs: POST /api/v1/workflows/:id/backtests. The old route is
- * answered by backtest-routes.ts, registered ahead of workflows-routes.ts; this stays only so
- * the old handler there still compiles until it is removed.
- */
-export async function backtestWorkflow(..._args: unknown[]): Promise<never> {
-  throw new HttpError(410, { error: 'Backtests run as jobs now: POST /api/v1/workflows/:id/backtests' });
 }

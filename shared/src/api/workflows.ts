@@ -91,8 +91,6 @@ export const EffectsQuery = z.object({
 });
 export type EffectsQuery = z.infer<typeof EffectsQuery>;
 
-/** POST /api/v1/workflows/:id/backtest */
-export const BacktestBody = z.object({ days: z.number().int('must be a whole number').min(1, 'must be at least 1 day').max(3650).default(90) });
 
 /**
  * Who enters when a time- or segment-triggered workflow goes live (publish, resume): members who
