@@ -70,7 +70,7 @@ export async function loadMemberInput(c: pg.ClientBase, memberId: string, head: 
 }
 
 /** Points earned, for tiers on a points basis: the lifetime sum and the last two years' lots. */
-async function loadPointsEarned(c: pg.ClientBase, memberId: string, now: number): Promise<MemberInput['pointsEarned']> {
+export async function loadPointsEarned(c: pg.ClientBase, memberId: string, now: number): Promise<MemberInput['pointsEarned']> {
   const { rows } = await c.query<{ lifetime: string; recent: { at: number; delta: number }[] }>(
     `SELECT coalesce(sum(delta), 0) AS lifetime,
             coalesce(json_agg(json_build_object('at', extract(epoch FROM at) * 1000, 'delta', delta)) FILTER (WHERE at > to_timestamp($2::float8 / 1000)), '[]') AS recent

@@ -4,7 +4,9 @@ import { withMemberLocks } from '../members/member-lock.ts';
 import { expireCoupons } from './coupons.ts';
 import { expireDuePoints } from './points-ledger.ts';
 import { readTiers } from './program-store.ts';
-import { qualifyingTier, rankOf } from './tiers.ts';
+import { qualifyingTier, rankOf } from '@memberflow/shared/runner/programme';
+import { loadPointsEarned } from '../engine/lane-load.ts';
+import { loadMemberFacts } from '../engine/member-facts-loader.ts';
 
 export interface MaintenanceResult {
   pointsExpired: number;
@@ -30,7 +32,9 @@ export async function maintainLoyalty(deps: EngineDeps, raise: (memberId: string
     const { rows } = await db.pool.query<{ id: string; tier: string }>(`SELECT id, tier FROM member WHERE tier IS NOT NULL AND deleted_at IS NULL ORDER BY id`);
     for (const m of rows) {
       const to = await withMemberLocks(db, [m.id], async (c: pg.PoolClient) => {
-        const q = await qualifyingTier(c, m.id, tiers, now);
+        // The same standing rule the runner applies on purchases, over the member as stored.
+        const member = await loadMemberFacts(c, m.id, now);
+        const q = qualifyingTier(tiers, member, await loadPointsEarned(c, m.id, now), now);
         if (rankOf(tiers, q?.key ?? null) >= rankOf(tiers, m.tier)) return undefined; // still qualifies
         await c.query('UPDATE member SET tier = $2, updated_at = now() WHERE id = $1', [m.id, q?.key ?? null]);
         return q?.key ?? null;

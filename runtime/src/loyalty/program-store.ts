@@ -1,15 +1,9 @@
 import { defaultProgram, LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
+import type { TierRule } from '@memberflow/shared/runner/runner-input';
 import type pg from 'pg';
 
-export interface TierRow {
-  key: string;
-  name: string;
-  rank: number;
-  basis: 'spend' | 'points';
-  period: 'lifetime' | 'calendar_year' | 'rolling_12m';
-  threshold: number;
-  pointsMultiplier: number;
-}
+/** A rung of the tier ladder as the runner applies it. */
+export type TierRow = TierRule;
 
 export async function readProgram(c: pg.ClientBase | pg.Pool): Promise<LoyaltyProgramSettings> {
   const { rows } = await c.query<{ settings: unknown }>('SELECT settings FROM loyalty_program WHERE id = 1');
