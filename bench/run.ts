@@ -263,10 +263,11 @@ async function cdnowReplay(raw: { pg: number }) {
     return;
   }
   const events = await readReplayEvents(CDNOW);
-  const report = await runReplay({ config, events, definition: workflowTemplates.find((t) => t.key === 'second-purchase-nudge')!.definition });
+  // 48 lanes, as earlier benches ran it (a backtest job uses 8 to leave connections for others).
+  const report = await runReplay({ config, events, definition: workflowTemplates.find((t) => t.key === 'second-purchase-nudge')!.definition, workerConcurrency: 48 });
   rows.push({ what: `CDNOW full replay (${report.members} members, ${report.events} purchases)`, value: report.seconds, unit: 's' });
   rows.push({ what: '  replay throughput', value: rate(report.events, report.seconds * 1000), unit: 'events/s', base: 'pg multi-row INSERT rows/s', baseValue: raw.pg });
-  rows.push({ what: '  come-back coupons issued', value: report.effects.filter((e) => e.kind === 'issue_coupon').length, unit: 'coupons' });
+  rows.push({ what: '  come-back coupons issued', value: (report.effects ?? []).filter((e) => e.kind === 'issue_coupon').length, unit: 'coupons' });
 }
 
 const jobs = await bullmqNoop();
