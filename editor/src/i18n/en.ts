@@ -241,6 +241,8 @@ export const en = {
   'settings.frequencyCap': 'Count toward the cross-workflow frequency cap',
   'simulation.panelTitle': 'Simulate a member',
   'simulation.panelIntro': 'Runs the current draft in your browser. Nothing is sent or saved.',
+  'simulation.rulesLoading': 'Loading the programme\'s coupon templates, tiers and segments…',
+  'simulation.rulesFailed': 'Simulating without the programme\'s coupon templates, tiers and segments: {reason}',
   'simulation.close': 'Close simulation',
   'simulation.edit': 'Edit member and events',
   'simulation.runAgainTitle': 'Run again on the current draft',

@@ -240,6 +240,8 @@ export const zhCN: Messages = {
   'settings.frequencyCap': '计入跨流程的频次上限',
   'simulation.panelTitle': '模拟一位会员',
   'simulation.panelIntro': '在浏览器中运行当前草稿，不会发送或保存任何内容。',
+  'simulation.rulesLoading': '正在加载会员计划的优惠券模板、等级和分群…',
+  'simulation.rulesFailed': '模拟时未使用会员计划的优惠券模板、等级和分群：{reason}',
   'simulation.close': '关闭模拟',
   'simulation.edit': '编辑会员和事件',
   'simulation.runAgainTitle': '在当前草稿上再次运行',

@@ -1,5 +1,6 @@
 import { simulate, type SimulationResult } from '@memberflow/shared/simulate';
 import { assign, setup } from 'xstate';
+import type { SimulationRules } from '../api/loyalty-rules-api.ts';
 import { simulationPresets, todayUtc } from './simulation-presets.ts';
 import { buildMember, checkSetup, parseUtc, type SimulationSetup } from './simulation-setup.ts';
 
@@ -10,6 +11,8 @@ export interface SimulationContext {
   step: number;
   /** Problems with the described member or period that stop a run. */
   errors: Record<string, string>;
+  /** The programme's coupon templates, tiers and segments, once loaded; null simulates with the defaults. */
+  rules: SimulationRules | null;
 }
 
 export type SimulationEvent =
@@ -17,7 +20,10 @@ export type SimulationEvent =
   | { type: 'close' }
   | { type: 'edit'; setup: SimulationSetup }
   | { type: 'preset'; key: string }
-  | { type: 'run'; definition: unknown; workflowId: string; workflowName: string }
+  /** The panel loaded the programme's rules (null: they could not be read, simulate with the defaults). */
+  | { type: 'rules'; rules: SimulationRules | null }
+  /** `rules` when given (null for the defaults), else the ones the panel loaded. */
+  | { type: 'run'; definition: unknown; workflowId: string; workflowName: string; rules?: SimulationRules | null }
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'goto'; step: number }
@@ -36,7 +42,9 @@ export const simulationMachine = setup({
     runSimulation: assign(({ context, event }) => {
       if (event.type !== 'run') return {};
       const { timeline } = checkSetup(context.setup);
+      const rules = event.rules === undefined ? context.rules : event.rules;
       const result = simulate({
+        ...rules,
         definition: event.definition,
         member: buildMember(context.setup.member),
         timeline,
@@ -50,10 +58,13 @@ export const simulationMachine = setup({
   },
 }).createMachine({
   id: 'simulation',
-  context: () => ({ setup: initialSetup(), result: null, step: 0, errors: {} }),
+  context: () => ({ setup: initialSetup(), result: null, step: 0, errors: {}, rules: null }),
   initial: 'closed',
+  on: { rules: { actions: assign(({ event }) => ({ rules: event.rules })) } },
   states: {
     closed: {
+      // Loaded again on every open: the programme may have changed meanwhile.
+      entry: assign({ rules: null }),
       on: { open: 'setup' },
     },
     setup: {
