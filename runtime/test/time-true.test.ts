@@ -63,4 +63,23 @@ describe('nothing lost while paused; late events act when they arrive; late mome
     const [j] = await infra.sql(`SELECT entered_at, entry_count, snapshot->'context'->'trigger'->'properties'->>'latenessMs' AS late FROM journey`);
     expect(j).toEqual({ entered_at: new Date(JAN_1 + 95 * DAY), entry_count: 1, late: String(5 * DAY) });
   });
+
+  test('an erased member starts nothing: their events settle without effect and their trigger moments go', async ({ infra }) => {
+    await infra.publishTemplate('second-purchase-nudge');
+    const churn = await infra.publishTemplate('churn-winback');
+    await infra.api('POST', '/api/v1/events', purchase('gone', JAN_1));
+    await infra.drain();
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM trigger_due WHERE workflow_id = $1 AND member_id = 'gone'`, [churn])).toEqual([{ n: 1 }]);
+    const admin = await infra.as('admin');
+    expect((await admin('DELETE', '/api/v1/members/gone')).status).toBeLessThan(300);
+    infra.clock.set(JAN_1 + 2 * DAY);
+    // Sent straight to the store, as a purchase arriving by any route would be.
+    await infra.sql(`INSERT INTO event (member_id, type, occurred_at, received_at, properties) VALUES ('gone', 'purchase', to_timestamp($1::float8 / 1000), to_timestamp($1::float8 / 1000), '{"amount": 10}')`, [JAN_1 + 2 * DAY]);
+    await infra.runtime.sweepOnce();
+    await infra.drain();
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM event WHERE member_id = 'gone' AND processed_at IS NULL`)).toEqual([{ n: 0 }]);
+    expect(await infra.sql(`SELECT status FROM journey WHERE member_id = 'gone'`)).toEqual([{ status: 'exited' }]);
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM trigger_due WHERE member_id = 'gone'`)).toEqual([{ n: 0 }]);
+    expect(await infra.sql(`SELECT count(*)::int AS n FROM effect WHERE member_id = 'gone'`)).toEqual([{ n: 0 }]);
+  });
 });

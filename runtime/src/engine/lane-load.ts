@@ -116,3 +116,16 @@ function journeyFromRow(r: JourneyRow): JourneyState {
     dirty: false,
   };
 }
+
+/**
+ * Erasure is final: an erased member's events are settled without effect (they start nothing and
+ * send nothing) and their trigger moments are dropped. True when the member is erased.
+ */
+export async function settleIfErased(c: pg.ClientBase, memberId: string, head: LaneHead): Promise<boolean> {
+  const { rows } = await c.query<{ erased: boolean }>('SELECT deleted_at IS NOT NULL AS erased FROM member WHERE id = $1', [memberId]);
+  if (!rows[0]?.erased) return false;
+  if (head.events.length) await c.query('UPDATE event SET processed_at = now() WHERE seq = ANY($1::bigint[])', [head.events.map((e) => e.seq)]);
+  await c.query('DELETE FROM trigger_due WHERE member_id = $1', [memberId]);
+  await c.query(`UPDATE journey SET status = 'exited', wake_at = NULL, inbox = '[]', ended_at = now(), updated_at = now() WHERE member_id = $1 AND status IN ('active', 'waiting')`, [memberId]);
+  return true;
+}

@@ -5,7 +5,7 @@ import type { ProviderSpec } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { flushRun } from './lane-flush.ts';
-import { hasWork, loadLaneHead, loadMemberInput } from './lane-load.ts';
+import { hasWork, loadLaneHead, loadMemberInput, settleIfErased } from './lane-load.ts';
 import { loadRunnerRules } from './lane-rules.ts';
 import type { VersionCache } from './version-cache.ts';
 
@@ -139,6 +139,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string, op
   const head = await loadLaneHead(c, memberId, opts.limit);
   if (opts.read && head.events[0]) Object.assign(opts.read, { seq: head.events[0].seq, count: head.events.length });
   if (!hasWork(head, now)) return { events: 0, steps: 0, more: false, pending: [] };
+  if (await settleIfErased(c, memberId, head)) return { events: head.events.length, steps: 0, more: head.events.length === opts.limit, pending: [] };
   const rules = await loadRunnerRules(deps, c, head.journeys.map((j) => j.versionId));
   const full = head.events.length === opts.limit;
   // Only wake-ups before the first event (finding a poison event); with more events unread, nothing after the last one read.
