@@ -33,6 +33,9 @@ export interface RuntimeConfig {
   lateEventHorizonMs: number;
   /** Events not processed this long after arrival are re-queued by the sweep. */
   staleEventMs: number;
+  /** POST /api/v1/events refuses timestamps older than this, or further ahead than the next, by the engine's clock. */
+  eventMaxAgeMs: number;
+  eventMaxFutureMs: number;
   editorDist: string;
   /** Create the schema, apply migrations and seed the demo on start (used by e2e runs). */
   setupSchema: boolean;
@@ -101,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     staleEventMs: int(env.STALE_EVENT_MS, 5000, 'STALE_EVENT_MS'),
     triggerIntervalMs: int(env.TRIGGER_INTERVAL_MS, 30_000, 'TRIGGER_INTERVAL_MS'),
     lateEventHorizonMs: int(env.LATE_EVENT_HORIZON_HOURS, 24, 'LATE_EVENT_HORIZON_HOURS') * 3_600_000,
+    eventMaxAgeMs: int(env.EVENT_MAX_AGE_DAYS, 3650, 'EVENT_MAX_AGE_DAYS') * 86_400_000,
+    eventMaxFutureMs: int(env.EVENT_MAX_FUTURE_HOURS, 24, 'EVENT_MAX_FUTURE_HOURS') * 3_600_000,
     editorDist: env.EDITOR_DIST ?? fileURLToPath(new URL('../../editor/dist', import.meta.url)),
     setupSchema: env.MEMBERFLOW_SETUP_SCHEMA === '1',
     runWorkers: env.RUN_WORKERS !== '0',

@@ -1,7 +1,8 @@
 /**
  * What untrusted JSON must be before anything walks or stores it: text PostgreSQL can store
  * (no NUL character, no unpaired UTF-16 surrogate: text and jsonb refuse both) and nesting
- * shallow enough that recursive code (zod, JSON.stringify, jsonb) cannot run out of stack.
+ * shallow enough that recursive code (zod, JSON.stringify, jsonb) cannot run out of stack, and
+ * numbers that fit (finite: 1e400 parses to Infinity, which JSON.stringify would turn into null).
  * Checked without recursion, so input of any depth is safe to inspect.
  */
 
@@ -24,7 +25,9 @@ export function textProblem(s: string): string | null {
 
 export const isStorableText = (s: string) => textProblem(s) === null;
 
-/** Problems in a JSON value (strings, keys, depth), each with its path; at most `limit`. */
+export const NON_FINITE_MESSAGE = 'is a number too large to store (numbers must be finite, at most about 1.8e308)';
+
+/** Problems in a JSON value (strings, keys, depth, numbers that do not fit), each with its path; at most `limit`. */
 export function jsonInputIssues(value: unknown, opts: { maxDepth?: number; limit?: number } = {}): InputIssue[] {
   const maxDepth = opts.maxDepth ?? MAX_JSON_DEPTH;
   const limit = opts.limit ?? 10;
@@ -35,6 +38,11 @@ export function jsonInputIssues(value: unknown, opts: { maxDepth?: number; limit
     if (typeof v === 'string') {
       const p = textProblem(v);
       if (p) out.push({ path, message: p });
+      continue;
+    }
+    if (typeof v === 'number') {
+      // 1e400 parses to Infinity, which JSON and jsonb cannot hold (it would be stored as null).
+      if (!Number.isFinite(v)) out.push({ path, message: NON_FINITE_MESSAGE });
       continue;
     }
     if (v === null || typeof v !== 'object') continue;

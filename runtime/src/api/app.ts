@@ -10,6 +10,7 @@ import type { AppDeps } from './app-deps.ts';
 import { authRoutes } from './auth-routes.ts';
 import { backtestRoutes } from './backtest-routes.ts';
 import type { AuthServices } from './auth-services.ts';
+import { bodyReader } from './body-reader.ts';
 import { securityHeaders } from './security-headers.ts';
 import { usersRoutes } from './users-routes.ts';
 import { editorStatic } from './editor-static.ts';
@@ -108,7 +109,9 @@ export function createApp(deps: AppDeps): Koa {
     await next();
   });
   app.use(accessControl({ db: deps.engine.db, clock: deps.engine.clock, policy: auth.policy, limiter: auth.limiter, limits: deps.config.rateLimits }));
-  // JSON for the API; text for CSV and CDNOW imports.
+  // JSON for the API; text for CSV and CDNOW imports. Read strictly (charset, compression, UTF-8: a 4xx
+  // naming the problem); the body parser after it only gives other content types an empty body.
+  app.use(bodyReader({ jsonLimit: 2 * 1_048_576, textLimit: 100 * 1_048_576 }));
   app.use(bodyParser({ enableTypes: ['json', 'text'], extendTypes: { text: ['text/csv', 'text/plain'] }, jsonLimit: '2mb', textLimit: '100mb', encoding: 'utf-8' }));
   const router = buildRouter(deps, auth);
   app.use(router.routes());

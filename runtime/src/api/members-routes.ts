@@ -6,11 +6,19 @@ import { readProgram } from '../loyalty/program-store.ts';
 import { InsufficientBalance, recharge, spendStoredValue } from '../loyalty/stored-value.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
 import { EVENT_COLUMNS } from '../monitoring/quarantined-events.ts';
-import { eraseMember, getMember, searchMembers, upsertMembers } from '../members/member-store.ts';
+import { ERASED_MEMBER_MESSAGE, ErasedMembers, eraseMember, getMember, searchMembers, upsertMembers } from '../members/member-store.ts';
+import { describePrincipal, permissionsOf, type Principal } from '../auth/principal.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError, notFound, parseBody } from './http-error.ts';
 import { raiseEvent } from './raise-event.ts';
 import { timeTriggerStandings } from '../engine/trigger-dues.ts';
+
+/** `?recreate=1` (or true); absent is false; anything else is a 400 naming the parameter. */
+function parseRecreate(v: string | string[] | undefined): boolean {
+  if (v === undefined || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  throw new HttpError(400, { error: 'Invalid query: recreate must be 1 or 0', issues: [{ field: 'recreate', message: 'must be 1 or 0' }] });
+}
 
 export function membersRoutes(router: Router, deps: AppDeps): void {
   const { db, clock } = deps.engine;
@@ -24,14 +32,30 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
   router.get('/api/v1/members', async (ctx) => {
     ctx.body = await searchMembers(db, parseBody(MemberSearch, ctx.query, 'query'));
   });
+  // Erasure is final: an erased id is a 409, unless an admin says `?recreate=1` on PUT (a new person with that id).
+  const upsert = async (members: MemberInput[], recreate: boolean, field: (i: number) => string) => {
+    try {
+      await upsertMembers(db, members, { recreate });
+    } catch (e) {
+      if (!(e instanceof ErasedMembers)) throw e;
+      const issues = e.indexes.map((i) => ({ field: field(i), message: ERASED_MEMBER_MESSAGE }));
+      throw new HttpError(409, { error: `Member erased: ${issues[0]!.field} ${issues[0]!.message}; nothing was stored`, issues });
+    }
+  };
   router.post('/api/v1/members', async (ctx) => {
     const { members } = parseBody(MemberBatch, ctx.request.body, 'member batch');
-    await upsertMembers(db, members);
+    await upsert(members, false, (i) => `members.${i}.id`);
     ctx.body = { upserted: members.length };
   });
   router.put('/api/v1/members/:id', async (ctx) => {
     const m = parseBody(MemberInput, { ...(ctx.request.body as object), id: ctx.params.id }, 'member');
-    await upsertMembers(db, [m]);
+    const recreate = parseRecreate(ctx.query.recreate);
+    if (recreate && !permissionsOf(ctx.state.principal as Principal).includes('admin'))
+      throw new HttpError(403, {
+        error: `Not allowed: ${describePrincipal(ctx.state.principal as Principal)} may not recreate an erased member (needs admin permission)`,
+        issues: [{ field: 'recreate', message: 'needs admin permission' }],
+      });
+    await upsert([m], recreate, () => 'id');
     ctx.body = await getMember(db, m.id);
   });
   router.get('/api/v1/members/:id', async (ctx) => {

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { cdnowToEvents } from '../replay/replay-events.ts';
 import { parseCsv } from './csv.ts';
 import { withMemberLocks } from './member-lock.ts';
-import { upsertMember } from './member-store.ts';
+import { ERASED_MEMBER_MESSAGE, erasedAmong, upsertMember } from './member-store.ts';
 
 const BATCH = 500;
 
@@ -57,14 +57,23 @@ export async function importMembersCsv(db: Database, text: string): Promise<{ jo
     let processed = 0;
     for (let i = 0; i < rows.length; i += BATCH) {
       const valid: MemberInput[] = [];
+      const validRows: number[] = [];
       rows.slice(i, i + BATCH).forEach((cells, k) => {
         const r = MemberInput.safeParse(rowToInput(header, cells));
         // Line numbers as a spreadsheet shows them: the header is line 1.
-        if (r.success) valid.push(r.data);
+        if (r.success) {
+          valid.push(r.data);
+          validRows.push(i + k + 2);
+        }
         else for (const issue of r.error.issues) errors.push({ row: i + k + 2, field: issue.path.join('.') || '(row)', message: issue.message });
       });
       await withMemberLocks(db, valid.map((m) => m.id), async (c) => {
-        for (const m of valid) await upsertMember(c, m);
+        // Erasure is final: an erased id is reported, not revived (an admin recreates it through the API).
+        const erased = await erasedAmong(c, valid.map((m) => m.id));
+        for (const [k, m] of valid.entries()) {
+          if (erased.has(m.id)) errors.push({ row: validRows[k]!, field: 'id', message: ERASED_MEMBER_MESSAGE });
+          else await upsertMember(c, m);
+        }
       });
       processed += Math.min(BATCH, rows.length - i);
       await progress(db, jobId, processed, errors, processed >= rows.length);

@@ -6,7 +6,11 @@ import { withMemberLocks } from './member-lock.ts';
 // Fields a caller may set, and their columns: the only names that ever reach SQL text.
 const columns = { name: 'name', phone: 'phone', email: 'email', birthday: 'birthday', timeZone: 'time_zone', locale: 'locale', tags: 'tags' } as const;
 
-/** Insert or update one member; omitted fields keep their value, consents and attributes merge. */
+/**
+ * Insert or update one member; omitted fields keep their value, consents and attributes merge.
+ * An erased member stays erased (nothing is written): callers refuse those first (erasedAmong),
+ * or make the id a new person with recreateMember.
+ */
 export async function upsertMember(c: pg.ClientBase, m: MemberInput): Promise<void> {
   const set: string[] = [];
   const params: unknown[] = [m.id];
@@ -24,14 +28,52 @@ export async function upsertMember(c: pg.ClientBase, m: MemberInput): Promise<vo
   const [cons, attrs] = [params.length - 1, params.length];
   set.push(`consents = member.consents || $${cons}::jsonb`, `attributes = member.attributes || $${attrs}::jsonb`);
   await c.query(`INSERT INTO member (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, [m.id]);
-  await c.query(`UPDATE member SET ${set.join(', ')}, updated_at = now() WHERE id = $1`, params);
+  await c.query(`UPDATE member SET ${set.join(', ')}, updated_at = now() WHERE id = $1 AND deleted_at IS NULL`, params);
 }
 
-export async function upsertMembers(db: Database, members: MemberInput[]): Promise<void> {
+/** Which of these ids were erased (DELETE /api/v1/members/:id). */
+export async function erasedAmong(c: pg.ClientBase, ids: string[]): Promise<Set<string>> {
+  const { rows } = await c.query<{ id: string }>(`SELECT id FROM member WHERE id = ANY($1::text[]) AND deleted_at IS NOT NULL`, [ids]);
+  return new Set(rows.map((r) => r.id));
+}
+
+export const ERASED_MEMBER_MESSAGE =
+  'names a member who was erased: erasure is final; an admin may start a new person with this id (PUT /api/v1/members/:id?recreate=1)';
+
+/** Upserting ids that were erased, without the admin's explicit `recreate`. */
+export class ErasedMembers extends Error {
+  constructor(readonly indexes: number[]) {
+    super('member erased');
+  }
+}
+
+/**
+ * An erased id made into a new person: none of the old person's standing carries over (tier,
+ * balances, order history, RFM); their anonymous ledger rows stay as history, old points lots spent.
+ */
+async function recreateMember(c: pg.ClientBase, id: string): Promise<void> {
+  const r = await c.query(
+    `UPDATE member SET deleted_at = NULL, tier = NULL, tags = '{}', time_zone = 'UTC', points_balance = 0, stored_value = 0,
+       order_count = 0, total_spent = 0, first_purchase_at = NULL, last_purchase_at = NULL,
+       rfm_r = NULL, rfm_f = NULL, rfm_m = NULL, rfm_segment = NULL, rfm_at = NULL, created_at = now(), updated_at = now()
+     WHERE id = $1 AND deleted_at IS NOT NULL`,
+    [id],
+  );
+  if (r.rowCount) await c.query(`UPDATE points_entry SET remaining = 0 WHERE member_id = $1 AND remaining > 0`, [id]);
+}
+
+/**
+ * Upserts members. Erasure is final: an erased id is refused (ErasedMembers, with the indexes)
+ * unless `recreate` says this is a new person with that id.
+ */
+export async function upsertMembers(db: Database, members: MemberInput[], opts: { recreate?: boolean } = {}): Promise<void> {
   await withMemberLocks(
     db,
     members.map((m) => m.id),
     async (c) => {
+      const erased = await erasedAmong(c, members.map((m) => m.id));
+      if (erased.size && !opts.recreate) throw new ErasedMembers(members.flatMap((m, i) => (erased.has(m.id) ? [i] : [])));
+      for (const id of erased) await recreateMember(c, id);
       for (const m of members) await upsertMember(c, m);
     },
   );
