@@ -39,6 +39,12 @@ describe('request bodies', () => {
       expect(r.status, `${encoding}: ${JSON.stringify(r.body)}`).toBe(400);
       expect(r.body.error).toMatch(/body could not be decompressed/);
     }
+    // A small gzip that inflates past the 2 MB limit is stopped there.
+    const bomb = gzipSync(JSON.stringify({ type: 'signup', memberId: 'b', properties: { pad: 'x'.repeat(50_000_000) } }));
+    expect(bomb.length).toBeLessThan(200_000);
+    expect((await raw(infra, bomb, { 'content-encoding': 'gzip' })).status).toBe(413);
+    // An empty JSON body is {}, as before: the schema names the missing fields.
+    expect((await raw(infra, '', {})).body.issues[0].field).toBe('type');
     const r = await raw(infra, Buffer.from(json), { 'content-encoding': 'compress' });
     expect(r.status).toBe(415);
     expect(r.body.error).toMatch(/Content-Encoding/);

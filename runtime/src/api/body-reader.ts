@@ -19,7 +19,7 @@ export interface BodyReaderOptions {
 const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const UTF8 = new Set(['utf-8', 'utf8']);
 // Bodies must start with an object or an array (RFC 7159 whitespace allowed), as before.
-const STRICT_JSON = /^[\x20\x09\x0a\x0d]*(\[|\{)/;
+const STRICT_JSON = /^[ \t\n\r]*(\[|\{)/;
 
 export function bodyReader(opts: BodyReaderOptions): Koa.Middleware {
   const jsonTypes = opts.jsonTypes ?? ['application/json', 'application/*+json'];
