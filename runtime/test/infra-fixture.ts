@@ -48,7 +48,9 @@ export const test = base.extend<{ configOverrides: Partial<RuntimeConfig>; infra
     const id = randomBytes(5).toString('hex');
     const schema = `t_${id}`;
     const prefix = `mft-${id}`;
-    const config = { ...loadConfig(), databaseSchema: schema, queuePrefix: prefix, port: 0, staleEventMs: 0, workerConcurrency: 8, effectRetryDelayMs: 20, ...configOverrides };
+    // Tests write histories ahead of their manual clock (a purchase on day 31 while it reads day 0):
+    // the API's 24-hour limit on future timestamps is tested with its real value in input-hardening.test.ts.
+    const config = { ...loadConfig(), databaseSchema: schema, queuePrefix: prefix, port: 0, staleEventMs: 0, workerConcurrency: 8, effectRetryDelayMs: 20, eventMaxFutureMs: 20 * 365 * DAY, ...configOverrides };
     const admin = openDatabase(config.databaseUrl, 'public', 1);
     await applyMigrationsToSchema(admin.pool, schema);
     const clock = new ManualClock(JAN_1);

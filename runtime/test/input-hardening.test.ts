@@ -1,5 +1,6 @@
 import { gzipSync, deflateSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { DAY, JAN_1, test, type Infra } from './infra-fixture.ts';
 
 /** Issue 14 (6–8): bad bodies of every kind are a 4xx naming the problem; implausible input is refused; erasure is final. */
@@ -76,8 +77,13 @@ describe('request bodies', () => {
 });
 
 describe('implausible events', () => {
+  // The production window (the fixture widens the future side for other suites).
+  test.override({ configOverrides: { eventMaxAgeMs: loadConfig({}).eventMaxAgeMs, eventMaxFutureMs: loadConfig({}).eventMaxFutureMs } });
+
   test('timestamps outside the window are refused with the field named; inside it they are accepted', async ({ infra }) => {
     const ev = (ts: string) => purchase('t-1', { timestamp: ts });
+    expect(loadConfig({})).toMatchObject({ eventMaxAgeMs: 3650 * DAY, eventMaxFutureMs: DAY });
+    expect(loadConfig({ EVENT_MAX_AGE_DAYS: '30', EVENT_MAX_FUTURE_HOURS: '1' })).toMatchObject({ eventMaxAgeMs: 30 * DAY, eventMaxFutureMs: 3_600_000 });
     const year9999 = await infra.api('POST', '/api/v1/events', { events: [ev('2026-01-01T08:00:00Z'), ev('2026-01-01T08:00:01Z'), ev('2026-01-01T08:00:02Z'), ev('9999-12-31T00:00:00Z')] });
     expect(year9999.status).toBe(400);
     expect(year9999.body.issues).toEqual([{ field: 'events.3.timestamp', message: expect.stringMatching(/too far in the future/) }]);
