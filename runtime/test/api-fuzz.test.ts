@@ -131,7 +131,7 @@ function exampleBody(r: Route, ids: Ids): Record<string, unknown> {
   if (p.endsWith('/draft')) return { definition: ids.draft };
   if (p.endsWith('/migrate')) return { fromVersion: 1, toVersion: 2, mapping: { a: 'b' } };
   if (p.endsWith('/failures/:action')) return { effectKeys: ['x'] };
-  if (p.endsWith('/backtest')) return { days: 30 };
+  if (p.endsWith('/backtest') || p.endsWith('/backtests')) return { days: 30 };
   if (p === '/api/v1/users') return { email: 'x@example.com', name: 'X', role: 'analyst', password: 'short' };
   if (p === '/api/v1/users/:id') return { role: 'analyst' };
   if (p === '/api/v1/api-keys') return { name: 'k', scope: 'nope' };
@@ -265,7 +265,7 @@ describe('API fuzz', () => {
     for (const r of routes) {
       const call = await callerFor(infra, r);
       // Backtests start a whole runtime: a few runs are enough there.
-      const numRuns = r.path.endsWith('/backtest') || r.path.startsWith('/api/v1/imports') ? 4 : 30;
+      const numRuns = r.path.endsWith('/backtest') || r.path.endsWith('/backtests') || r.path.startsWith('/api/v1/imports') ? 4 : 30;
       await fc.assert(
         fc.asyncProperty(
           fc.oneof(

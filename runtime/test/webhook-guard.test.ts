@@ -422,9 +422,17 @@ describe('a backtest decides effects but never carries them out', () => {
       name: 'Backtest hook',
       definition: hookFlow(`http://127.0.0.1:${port}/backtest`),
     });
-    const r = await infra.api('POST', `/api/v1/workflows/${created.body.id}/backtest`, { days: 30 });
-    expect(r.status).toBe(200);
-    expect(r.body.effectsByKind).toEqual({ call_webhook: 2 });
+    const r = await infra.api('POST', `/api/v1/workflows/${created.body.id}/backtests`, { days: 30 });
+    expect(r.status).toBe(202);
+    // The job runs in the worker; poll its record until it has finished.
+    const deadline = Date.now() + 120_000;
+    let run = (await infra.api('GET', `/api/v1/backtests/${r.body.id}`)).body;
+    while (!['done', 'failed', 'cancelled'].includes(run.status) && Date.now() < deadline) {
+      await new Promise((ok) => setTimeout(ok, 200));
+      run = (await infra.api('GET', `/api/v1/backtests/${r.body.id}`)).body;
+    }
+    expect(run.status).toBe('done');
+    expect(run.report.effectsByKind).toEqual({ call_webhook: 2 });
     await new Promise((ok) => setTimeout(ok, 300)); // anything sent late would have arrived by now
     expect(received.filter((x) => x.url === '/backtest')).toEqual([]);
   });
