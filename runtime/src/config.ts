@@ -54,6 +54,11 @@ export interface RuntimeConfig {
   smtpFrom: string;
   /** First retry delay for failed webhook deliveries; doubles each attempt. */
   effectRetryDelayMs: number;
+  /** Postgres: give up opening a connection after this long; cancel statements running longer than this (0 = no limit). */
+  pgConnectTimeoutMs: number;
+  pgStatementTimeoutMs: number;
+  /** A pending effect older than this counts as stuck in queue health and metrics. */
+  stuckEffectMs: number;
   /** How often RFM scores are recomputed for all members (0 = only on POST /api/v1/rfm/recompute). */
   rfmIntervalMs: number;
   /** NODE_ENV=production: secrets must come from the environment, no development fallbacks. */
@@ -90,6 +95,11 @@ function secret(env: NodeJS.ProcessEnv, name: string, production: boolean, devFa
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const production = env.NODE_ENV === 'production';
+/** STUCK_EFFECT_MINUTES (default 10); queue health reads it too. */
+export function stuckEffectMs(env: NodeJS.ProcessEnv = process.env): number {
+  return int(env.STUCK_EFFECT_MINUTES, 10, 'STUCK_EFFECT_MINUTES') * 60_000;
+}
+
   const schema = env.DATABASE_SCHEMA ?? 'public';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`DATABASE_SCHEMA must be a lowercase identifier, got "${schema}"`);
   return {
@@ -119,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     effectRetryDelayMs: int(env.EFFECT_RETRY_DELAY_MS, 1000, 'EFFECT_RETRY_DELAY_MS'),
     rfmIntervalMs: int(env.RFM_INTERVAL_MS, 86_400_000, 'RFM_INTERVAL_MS'),
     production,
+    pgConnectTimeoutMs: int(env.PG_CONNECT_TIMEOUT_MS, 5000, 'PG_CONNECT_TIMEOUT_MS'),
+    pgStatementTimeoutMs: int(env.PG_STATEMENT_TIMEOUT_MS, 60_000, 'PG_STATEMENT_TIMEOUT_MS'),
+    stuckEffectMs: stuckEffectMs(env),
     trustProxy: env.TRUST_PROXY === '1',
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
     webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { createApp } from './api/app.ts';
 import type { RuntimeConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { commandRedis, quickRedis, quietConnectionErrors } from './db/redis.ts';
 import type { EngineDeps } from './engine/member-lane.ts';
 import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
 import { createStepQueue, enqueueLanes, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
@@ -22,6 +23,7 @@ export interface Runtime {
   config: RuntimeConfig;
   engine: EngineDeps;
   db: Database;
+  /** Fails fast while Redis is away (no offline queue): for queues and commands, not for a Worker (use redisConnection). */
   redis: Redis;
   queue: Queue<LaneJob>;
   worker: Worker<LaneJob> | null;
@@ -51,8 +53,17 @@ export interface RuntimeOptions {
 /** Wires Postgres, Redis, the step queue, its worker, the sweep and the HTTP app together. */
 export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
   // Every lane holds a connection for its transaction, plus a few for the API and the sweep.
-  const db = openDatabase(config.databaseUrl, config.databaseSchema, config.workerConcurrency + 10);
-  const redis = redisConnection(config.redisUrl);
+  // Named after the schema, so one runtime's backends can be told apart in pg_stat_activity.
+  const db = openDatabase(config.databaseUrl, config.databaseSchema, config.workerConcurrency + 10, {
+    connectTimeoutMs: config.pgConnectTimeoutMs,
+    statementTimeoutMs: config.pgStatementTimeoutMs,
+    applicationName: `memberflow:${config.databaseSchema}`,
+  });
+  // Queues and the API fail fast while Redis is away (the sweep retries); workers' blocking
+  // connections wait for it; the rate limiter has its own connection with a short timeout.
+  const redis = commandRedis(config.redisUrl, 'queues');
+  const limiterRedis = quickRedis(config.redisUrl, 'rate limiter');
+  await Promise.all([redis, limiterRedis].map((r) => readySoon(r)));
   const effectQueue = createEffectQueue(redis, config.queuePrefix, config.effectRetryDelayMs);
   const engine: EngineDeps = {
     db,
@@ -64,11 +75,14 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),
   };
   const queue = createStepQueue(redis, config.queuePrefix);
-  const worker = config.runWorkers ? startStepWorker(engine, redis.duplicate(), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
+  const worker = config.runWorkers ? startStepWorker(engine, redisConnection(config.redisUrl, 'step worker'), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
   worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
-  const effectWorker = config.runWorkers ? startEffectWorker(db, redis.duplicate(), config.queuePrefix, config) : null;
+  const effectWorker = config.runWorkers ? startEffectWorker(db, redisConnection(config.redisUrl, 'effect worker'), config.queuePrefix, config) : null;
   const backtestQueue = createBacktestQueue(redis, config.queuePrefix);
-  const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redis.duplicate(), config) : null;
+  const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redisConnection(config.redisUrl, 'backtest worker'), config) : null;
+  for (const [name, q] of [['step queue', queue], ['effect queue', effectQueue], ['backtest queue', backtestQueue], ['step worker', worker], ['effect worker', effectWorker]] as const) {
+    if (q) quietConnectionErrors(q, name);
+  }
   const sweepOnce = () => sweep(engine, queue, { staleEventMs: config.staleEventMs, effectQueue });
   // Job ids name the moment, so asking again enqueues nothing new; the count says what this call added.
   const enqueuedDues = new Set<string>();
@@ -104,7 +118,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   let server: Server | null = null;
   let url: string | null = null;
   if (opts.http ?? config.serveHttp) {
-    const app = createApp({ engine, queue, effectQueue, backtestQueue, redis, editorDist: config.editorDist, config });
+    const app = createApp({ engine, queue, effectQueue, backtestQueue, redis, limiterRedis, editorDist: config.editorDist, config });
     server = await new Promise<Server>((ok) => {
       const s = app.listen(config.port, () => ok(s));
     });
@@ -136,7 +150,18 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
       await queue.close();
       await effectQueue.close();
       redis.disconnect();
+      limiterRedis.disconnect();
       await db.close();
     },
   };
+}
+
+/** Waits up to `ms` for a connection to be ready; a Redis that is away does not hold up the start. */
+function readySoon(r: Redis, ms = 2000): Promise<void> {
+  if (r.status === 'ready') return Promise.resolve();
+  return new Promise((ok) => {
+    const done = () => (clearTimeout(t), r.off('ready', done), ok());
+    const t = setTimeout(done, ms);
+    r.once('ready', done);
+  });
 }

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { describe, expect, vi } from 'vitest';
 import { runMemberLane } from '../src/engine/member-lane.ts';
-import { STEP_QUEUE } from '../src/engine/step-queue.ts';
+import { redisConnection, STEP_QUEUE } from '../src/engine/step-queue.ts';
 import { DAY, JAN_1, test } from './infra-fixture.ts';
 
 const purchase = (memberId: string, at: number, extra: Record<string, unknown> = {}) => ({
@@ -160,7 +160,7 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
       async () => {
         throw new Error('database unavailable');
       },
-      { connection: infra.runtime.redis.duplicate(), prefix: infra.prefix },
+      { connection: redisConnection(infra.runtime.config.redisUrl), prefix: infra.prefix },
     );
     await vi.waitFor(async () => expect(await queue.getFailedCount()).toBe(1), { timeout: 10_000 });
     await failing.close();

@@ -13,6 +13,8 @@ export interface AppDeps {
   /** Where backtest requests go; the worker processes run them. */
   backtestQueue?: Queue<BacktestJob>;
   redis: Redis;
+  /** The rate limiter's own connection with a short command timeout (it fails open); defaults to `redis`. */
+  limiterRedis?: Redis;
   editorDist?: string;
   /** Limits, session policy, webhook targets; and for work that starts a runtime of its own (backtests). */
   config: RuntimeConfig;

@@ -18,6 +18,7 @@ import { effectsRoutes } from './effects-routes.ts';
 import { eventsRoutes } from './events-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { HttpError } from './http-error.ts';
+import { outageError } from './unavailable.ts';
 import { importsRoutes } from './imports-routes.ts';
 import { loyaltyRoutes } from './loyalty-routes.ts';
 import { membersRoutes } from './members-routes.ts';
@@ -51,7 +52,7 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
 export function authServices(deps: AppDeps): AuthServices {
   const { config } = deps;
   return {
-    limiter: new RateLimiter(deps.redis, config.queuePrefix, () => deps.engine.clock.now()),
+    limiter: new RateLimiter(deps.limiterRedis ?? deps.redis, config.queuePrefix, () => deps.engine.clock.now()),
     failures: new FailureCounter(deps.redis, config.queuePrefix, () => deps.engine.clock.now(), config.lockout),
     policy: sessionPolicy(config),
     loginPerIp: config.rateLimits.loginPerIp,
@@ -75,7 +76,10 @@ export function createApp(deps: AppDeps): Koa {
         ctx.status = 404;
         ctx.body = { error: `No API route ${ctx.method} ${ctx.path}` };
       }
-    } catch (e) {
+    } catch (caught) {
+      // Postgres or Redis away: a 503 the client may retry, not a 500 that reads like a bug.
+      const outage = outageError(caught, `${ctx.method} ${ctx.path}`);
+      const e = outage ?? caught;
       if (e instanceof HttpError) {
         ctx.status = e.status;
         ctx.body = e.body;

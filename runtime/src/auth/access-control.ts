@@ -43,6 +43,8 @@ function presentedKey(ctx: Koa.Context): string | null {
 export function accessControl(deps: AccessControlDeps): Koa.Middleware {
   return async (ctx, next) => {
     if (ctx.method === 'OPTIONS' || isEditorFile(ctx.method, ctx.path)) return next();
+    // Liveness answers from memory: it must not wait for Redis (the rate limiter) or restart a healthy process.
+    if (ctx.method === 'GET' && ctx.path === '/healthz') return next();
     const ipWait = await deps.limiter.hit('ip', clientAddress(ctx.ip), deps.limits.perIp);
     if (ipWait) throw tooManyRequests(ipWait, 'from this address');
 

@@ -3,8 +3,12 @@ import type { Redis } from 'ioredis';
 /**
  * Fixed one-minute windows counted in Redis, so every process behind a load balancer shares
  * the same budget. INCR and PEXPIRE in one MULTI: a crash between them cannot leave a key forever.
+ * Without Redis (down, or slower than its connection's short command timeout) the limiter fails
+ * open: requests go on uncounted, and that is logged once per outage.
  */
 export class RateLimiter {
+  private open = false;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -17,8 +21,17 @@ export class RateLimiter {
     const now = this.now();
     const window = Math.floor(now / 60_000);
     const key = `${this.prefix}:rl:${bucket}:${id}:${window}`;
-    const res = await this.redis.multi().incr(key).pexpire(key, 120_000).exec();
-    const count = Number(res?.[0]?.[1] ?? 0);
+    let count: number;
+    try {
+      const res = await this.redis.multi().incr(key).pexpire(key, 120_000).exec();
+      count = Number(res?.[0]?.[1] ?? 0);
+    } catch (e) {
+      if (!this.open) console.error(`[rate-limit] Redis unavailable (${e instanceof Error ? e.message : String(e)}): rate limits are off until it is back`);
+      this.open = true;
+      return 0;
+    }
+    if (this.open) console.error('[rate-limit] Redis is back: rate limits apply again');
+    this.open = false;
     return count > limit ? Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000)) : 0;
   }
 }

@@ -14,8 +14,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, schema = 'public', max = 20): Database {
+export interface PoolOptions {
+  /** Give up on opening a connection after this long (a request fails fast instead of hanging). */
+  connectTimeoutMs?: number;
+  /** Cancel any statement running longer than this (0 = no limit). */
+  statementTimeoutMs?: number;
+  /** Shown in pg_stat_activity; the runtime names its schema so one runtime's backends can be told apart. */
+  applicationName?: string;
+}
+
+/** Lost connections are logged once per outage, not once per client. */
+let poolErrorLogged = false;
+
+function logConnectionError(where: string, e: Error & { code?: string }): void {
+  if (poolErrorLogged) return;
+  poolErrorLogged = true;
+  setTimeout(() => (poolErrorLogged = false), 10_000).unref();
+  console.error(`[db] ${where}: ${e.code ? `${e.code} ` : ''}${e.message} (the pool reconnects on next use)`);
+}
+
+export function openDatabase(url: string, schema = 'public', max = 20, opts: PoolOptions = {}): Database {
   const u = new URL(url);
+  const statementTimeout = opts.statementTimeoutMs ? ` -c statement_timeout=${Math.floor(opts.statementTimeoutMs)}` : '';
   const pool = new pg.Pool({
     host: u.hostname,
     port: Number(u.port || 5432),
@@ -23,9 +43,15 @@ export function openDatabase(url: string, schema = 'public', max = 20): Database
     password: decodeURIComponent(u.password),
     database: u.pathname.slice(1),
     max,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
+    application_name: opts.applicationName ?? 'memberflow',
     // Unqualified table names in raw SQL resolve in this schema.
-    options: `-c search_path=${schema}`,
+    options: `-c search_path=${schema}${statementTimeout}`,
   });
+  // A restarted or failed-over Postgres ends every connection (57P01): idle clients report it on
+  // the pool, checked-out ones on themselves. Unhandled, either 'error' event ends the process.
+  pool.on('error', (e) => logConnectionError('idle connection lost', e));
+  pool.on('connect', (client) => client.on('error', (e) => logConnectionError('connection lost', e)));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
   return {
     pool,

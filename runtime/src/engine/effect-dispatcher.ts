@@ -30,6 +30,27 @@ export async function enqueueEffects(queue: Queue<EffectJob>, keys: string[]): P
   if (keys.length) await queue.addBulk(keys.map((key) => ({ name: 'effect', data: { key }, opts: { jobId: jobId(key) } })));
 }
 
+/**
+ * An effect job that used up its attempts while Postgres was down could not mark its effect
+ * failed, and stays in the failed set under its id, where adding the same id again is a no-op.
+ * The sweep retries such jobs for effects still pending, so they go out once the cause is gone.
+ */
+export async function retryFailedEffects(queue: Queue<EffectJob>, keys: string[]): Promise<number> {
+  if (keys.length === 0) return 0;
+  const total = await queue.getFailedCount();
+  if (total === 0) return 0;
+  const wanted = new Set(keys.map(jobId));
+  let retried = 0;
+  // The failed set holds at most removeOnFail (5000) jobs.
+  for (let start = 0; start < Math.min(total, 5000); start += 1000) {
+    const failed = await queue.getFailed(start, start + 999);
+    const again = failed.filter((j) => j.id !== undefined && wanted.has(j.id));
+    await Promise.all(again.map((j) => j.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => {})));
+    retried += again.length;
+  }
+  return retried;
+}
+
 interface PendingEffect {
   id: string;
   kind: string;

@@ -1,5 +1,6 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { blockingRedis } from '../db/redis.ts';
 import { runMemberLane, type EngineDeps } from './member-lane.ts';
 
 export const STEP_QUEUE = 'member-steps';
@@ -9,8 +10,8 @@ export interface LaneJob {
 }
 
 /** BullMQ needs blocking connections that never give up on a command. */
-export function redisConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+export function redisConnection(url: string, name = 'worker'): Redis {
+  return blockingRedis(url, name);
 }
 
 export function createStepQueue(connection: ConnectionOptions, prefix: string): Queue<LaneJob> {

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { enqueueEffects, type EffectJob } from './effect-dispatcher.ts';
+import { enqueueEffects, retryFailedEffects, type EffectJob } from './effect-dispatcher.ts';
 import type { EngineDeps } from './member-lane.ts';
 import { enqueueLanes, retryFailedLanes, type LaneJob } from './step-queue.ts';
 
@@ -68,7 +68,10 @@ export async function sweep(
       `SELECT idempotency_key FROM effect WHERE status = 'pending' AND created_at <= now() - make_interval(secs => $1::float8 / 1000) LIMIT $2`,
       [opts.staleEventMs ?? 5000, limit],
     );
-    await enqueueEffects(opts.effectQueue, fx.rows.map((r) => r.idempotency_key));
+    const keys = fx.rows.map((r) => r.idempotency_key);
+    await enqueueEffects(opts.effectQueue, keys);
+    // Jobs that used up their attempts (Postgres down longer than the backoff) are tried again.
+    await retryFailedEffects(opts.effectQueue, keys);
     pendingEffects = fx.rows.length;
   }
   return { wakes: due.rows.length, dues: triggers.length, strandedEvents: stranded.rows.length, pendingEffects, released: released.rows.length };

@@ -1,8 +1,9 @@
 import type { QueueHealth } from '@memberflow/shared/api/monitoring';
 import type { Queue } from 'bullmq';
+import { stuckEffectMs } from '../config.ts';
 import type { EngineDeps } from '../engine/member-lane.ts';
 
-export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue>): Promise<QueueHealth> {
+export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue>, stuckAfterMs = stuckEffectMs()): Promise<QueueHealth> {
   const { pool } = deps.db;
   const now = deps.clock.now();
   const counts: QueueHealth['queues'] = {};
@@ -23,6 +24,13 @@ export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue
     )
   ).rows;
   const [steps] = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM journey_step WHERE id > (SELECT coalesce(max(id), 0) - 100000 FROM journey_step) AND at > to_timestamp($1::float8 / 1000) - interval '1 minute'`, [now])).rows;
+  // Pending since created, or since quiet hours released it.
+  const [stuck] = (
+    await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM effect WHERE status = 'pending' AND greatest(created_at, coalesce(not_before, created_at)) <= now() - make_interval(secs => $1::float8 / 1000)`,
+      [stuckAfterMs],
+    )
+  ).rows;
   const group = async (sql: string) => Object.fromEntries((await pool.query<{ k: string; n: number }>(sql)).rows.map((r) => [r.k, r.n]));
   return {
     queues: counts,
@@ -32,6 +40,7 @@ export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue
     eventLagSeconds: ev!.oldest ? Math.max(0, (Date.now() - ev!.oldest.getTime()) / 1000) : 0,
     quarantinedEvents: ev!.quarantined,
     stepsLastMinute: steps!.n,
+    stuckEffects: stuck!.n,
     effects: await group(`SELECT status AS k, count(*)::int AS n FROM effect GROUP BY 1`),
     journeys: await group(`SELECT status AS k, count(*)::int AS n FROM journey GROUP BY 1`),
   };
@@ -54,6 +63,7 @@ export function prometheus(h: QueueHealth): string {
   metric('memberflow_event_lag_seconds', 'Age of the oldest unapplied event', 'gauge', [[{}, h.eventLagSeconds]]);
   metric('memberflow_quarantined_events', 'Events set aside after failing repeatedly, waiting for a retry', 'gauge', [[{}, h.quarantinedEvents]]);
   metric('memberflow_steps_last_minute', 'Journey steps in the last minute', 'gauge', [[{}, h.stepsLastMinute]]);
+  metric('memberflow_stuck_effects', 'Effects pending longer than STUCK_EFFECT_MINUTES', 'gauge', [[{}, h.stuckEffects]]);
   metric('memberflow_effects', 'Effects by status', 'gauge', Object.entries(h.effects).map(([status, n]) => [{ status }, n]));
   metric('memberflow_journeys', 'Journeys by status', 'gauge', Object.entries(h.journeys).map(([status, n]) => [{ status }, n]));
   return `${lines.join('\n')}\n`;

@@ -31,6 +31,8 @@ export interface QueueHealth {
   /** Events set aside after failing `attempts` times (their member's later events went on); see POST /api/v1/events/:seq/retry. */
   quarantinedEvents: number;
   stepsLastMinute: number;
+  /** Effects pending longer than STUCK_EFFECT_MINUTES (default 10): sends that should have gone out by now. */
+  stuckEffects: number;
   effects: Record<string, number>;
   journeys: Record<string, number>;
 }
