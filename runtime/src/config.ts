@@ -76,6 +76,8 @@ export interface RuntimeConfig {
   sessionMaxMs: number;
   /** Consecutive wrong passwords before an account is locked, and for how long. */
   lockout: { attempts: number; ms: number };
+  /** Live streams (SSE) open at once in this process: per person or API key, and in total (0 = no cap). */
+  liveStreams: { perPrincipal: number; total: number };
 }
 
 function int(v: string | undefined, fallback: number, name: string): number {
@@ -143,5 +145,6 @@ export function stuckEffectMs(env: NodeJS.ProcessEnv = process.env): number {
     sessionIdleMs: int(env.SESSION_IDLE_HOURS, 12, 'SESSION_IDLE_HOURS') * 3_600_000,
     sessionMaxMs: int(env.SESSION_MAX_DAYS, 7, 'SESSION_MAX_DAYS') * 86_400_000,
     lockout: { attempts: int(env.LOCKOUT_ATTEMPTS, 5, 'LOCKOUT_ATTEMPTS'), ms: int(env.LOCKOUT_MINUTES, 15, 'LOCKOUT_MINUTES') * 60_000 },
+    liveStreams: { perPrincipal: int(env.LIVE_STREAMS_PER_PRINCIPAL, 10, 'LIVE_STREAMS_PER_PRINCIPAL'), total: int(env.LIVE_STREAMS_TOTAL, 500, 'LIVE_STREAMS_TOTAL') },
   };
 }

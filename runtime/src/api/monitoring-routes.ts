@@ -5,10 +5,14 @@ import { toCsv } from '../monitoring/csv-export.ts';
 import { workflowDashboard } from '../monitoring/dashboard.ts';
 import { actOnFailures, listFailures } from '../monitoring/failures.ts';
 import { prometheus, queueHealth } from '../monitoring/queue-health.ts';
+import { StatsHub, statsHubFor } from '../monitoring/stats-hub.ts';
 import { getWorkflow, workflowStats } from '../workflows/workflow-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError, parseBody } from './http-error.ts';
-import { liveStream } from './live-stream.ts';
+import { openLiveStream } from './live-stream.ts';
+
+/** How often the live stats are recomputed while someone watches. */
+const STATS_INTERVAL_MS = 2000;
 
 export function monitoringRoutes(router: Router, deps: AppDeps): void {
   const { db, clock } = deps.engine;
@@ -42,15 +46,18 @@ export function monitoringRoutes(router: Router, deps: AppDeps): void {
   });
 
   // Live counts for the canvas overlay: a Server-Sent Events stream, a snapshot every 2 s when they change.
+  // One computation per workflow per tick, shared by every stream on it (stats-hub.ts).
+  const hub = statsHubFor(db, () => new StatsHub((id) => workflowStats(db, id), STATS_INTERVAL_MS))!;
   router.get('/api/v1/workflows/:id/stats/stream', async (ctx) => {
-    await getWorkflow(db, ctx.params.id!);
-    let last = '';
-    await liveStream(ctx, deps, 2000, async () => {
-      const s = JSON.stringify(await workflowStats(db, ctx.params.id!));
-      const changed = s !== last;
-      last = s;
-      return changed ? { frames: [`event: stats\ndata: ${s}\n\n`] } : {};
-    });
+    const id = ctx.params.id!;
+    await getWorkflow(db, id);
+    await openLiveStream(ctx, deps, (sink) =>
+      hub.subscribe(id, {
+        data: (json) => sink.write([`event: stats\ndata: ${json}\n\n`]),
+        idle: () => sink.write(),
+        fail: () => sink.end(),
+      }),
+    );
   });
 
   router.get('/api/v1/workflows/:id/export/members.csv', async (ctx) => {
