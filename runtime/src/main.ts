@@ -7,6 +7,10 @@ import { seedDemo } from './seed/seed-demo.ts';
 
 const config = loadConfig();
 
+// A store outage surfaces as rejected promises in places that retry on their own (the sweep, workers):
+// a stray one is logged, not a reason to end the process. Exceptions still end it (the supervisor restarts).
+process.on('unhandledRejection', (e) => console.error('[memberflow] unhandled rejection (kept running):', e));
+
 if (config.setupSchema) {
   // Throwaway schemas (e2e runs) are migrated and seeded here; `npm start` does it beforehand.
   const db = openDatabase(config.databaseUrl, config.databaseSchema, 2);
