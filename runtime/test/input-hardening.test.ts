@@ -187,6 +187,17 @@ describe('erasure is final', () => {
     expect(await infra.sql(`SELECT id, name, email, deleted_at IS NOT NULL AS erased FROM member WHERE id IN ('gone', 'fine') ORDER BY id`)).toEqual([
       { id: 'gone', name: null, email: null, erased: true },
     ]);
+    // Nor do the till's ledger calls.
+    for (const [path, body] of [
+      ['points/award', { points: 10, reason: 'goodwill' }],
+      ['points/redeem', { points: 1, reason: 'gift' }],
+      ['stored-value/recharge', { amount: 50 }],
+      ['stored-value/spend', { amount: 1 }],
+    ] as const) {
+      const r = await infra.api('POST', `/api/v1/members/gone/${path}`, body);
+      expect(r.status, path).toBe(409);
+      expect(r.body.issues).toEqual([{ field: 'id', message: expect.stringMatching(/erased/) }]);
+    }
     // Recreating is for admins only, and explicit.
     const byKey = await infra.api('PUT', '/api/v1/members/gone?recreate=1', { name: 'New Person' });
     expect(byKey.status).toBe(403);

@@ -28,6 +28,12 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
     if (!m) throw notFound('Member');
     return m;
   };
+  // Points and stored value for an erased id would give the old person's ledger to whoever holds it now.
+  const mustBeActive = async (id: string) => {
+    const m = await must(id);
+    if (m.deletedAt !== null) throw new HttpError(409, { error: `Member erased: ${ERASED_MEMBER_MESSAGE}`, issues: [{ field: 'id', message: ERASED_MEMBER_MESSAGE }] });
+    return m;
+  };
 
   router.get('/api/v1/members', async (ctx) => {
     ctx.body = await searchMembers(db, parseBody(MemberSearch, ctx.query, 'query'));
@@ -126,7 +132,7 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
   for (const mode of ['award', 'redeem'] as const) {
     router.post(`/api/v1/members/:id/points/${mode}`, async (ctx) => {
       const body = parseBody(PointsChange, ctx.request.body);
-      await must(ctx.params.id!);
+      await mustBeActive(ctx.params.id!);
       const at = clock.now();
       const program = await readProgram(pool);
       const balance = await withMemberLocks(db, [ctx.params.id!], (c) =>
@@ -163,7 +169,7 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
   });
   router.post('/api/v1/members/:id/stored-value/recharge', async (ctx) => {
     const body = parseBody(Recharge, ctx.request.body);
-    await must(ctx.params.id!);
+    await mustBeActive(ctx.params.id!);
     const at = clock.now();
     const program = await readProgram(pool);
     const r = await withMemberLocks(db, [ctx.params.id!], (c) => recharge(c, program, ctx.params.id!, body.amount, at, body.idempotencyKey ?? null));
@@ -173,7 +179,7 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
   });
   router.post('/api/v1/members/:id/stored-value/spend', async (ctx) => {
     const body = parseBody(Spend, ctx.request.body);
-    await must(ctx.params.id!);
+    await mustBeActive(ctx.params.id!);
     const balance = await withMemberLocks(db, [ctx.params.id!], (c) =>
       spendStoredValue(c, ctx.params.id!, body.amount, body.orderId ? `order ${body.orderId}` : 'spend', clock.now(), body.idempotencyKey ?? null).catch((e) => {
         if (e instanceof InsufficientBalance) throw new HttpError(409, { error: `Not enough stored value: ${e.message}`, issues: [{ field: 'amount', message: e.message }] });
