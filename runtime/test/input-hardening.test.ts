@@ -44,6 +44,21 @@ describe('request bodies', () => {
     const bomb = gzipSync(JSON.stringify({ type: 'signup', memberId: 'b', properties: { pad: 'x'.repeat(50_000_000) } }));
     expect(bomb.length).toBeLessThan(200_000);
     expect((await raw(infra, bomb, { 'content-encoding': 'gzip' })).status).toBe(413);
+    // Chunked, with no Content-Length: stopped at the limit, and the 413 still arrives.
+    const big = Buffer.from(JSON.stringify({ type: 'signup', memberId: 'b', properties: { pad: 'x'.repeat(3_000_000) } }));
+    const chunked = await fetch(`${infra.runtime.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${infra.apiKey}`, 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(c) {
+          for (let i = 0; i < big.length; i += 65_536) c.enqueue(big.subarray(i, i + 65_536));
+          c.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as { error: string }).error).toMatch(/too large/);
     // An empty JSON body is {}, as before: the schema names the missing fields.
     expect((await raw(infra, '', {})).body.issues[0].field).toBe('type');
     const r = await raw(infra, Buffer.from(json), { 'content-encoding': 'compress' });

@@ -1,4 +1,4 @@
-import { pipeline, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type Koa from 'koa';
 import { HttpError } from './http-error.ts';
@@ -66,27 +66,40 @@ async function readBytes(ctx: Koa.Context, limit: number): Promise<Buffer> {
   const declared = ctx.request.length;
   if (!unzip && declared !== undefined && declared > limit) throw tooLarge(limit);
   let unzipFailed: Error | null = null;
+  let requestFailed = false;
   unzip?.once('error', (e) => (unzipFailed = e));
   let source: Readable = ctx.req;
   if (unzip) {
-    // Errors of the request stream reach `unzip` through the pipeline; the callback only quiets them.
-    source = pipeline(ctx.req, unzip, () => {});
+    // A request that breaks off ends the decompression too.
+    ctx.req.once('error', (e) => {
+      requestFailed = true;
+      unzip.destroy(e);
+    });
+    source = ctx.req.pipe(unzip);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of source) {
+    // Leaving the loop early must not destroy the request: the 413 still has to reach the client.
+    for await (const chunk of source.iterator({ destroyOnReturn: false })) {
       const b = chunk as Buffer;
       size += b.length;
       if (size > limit) {
-        source.destroy();
+        if (unzip) {
+          ctx.req.unpipe(unzip);
+          unzip.destroy();
+        }
+        ctx.req.pause();
+        // The rest of the body is left unread: the connection cannot carry another request.
+        ctx.set('Connection', 'close');
         throw tooLarge(limit);
       }
       chunks.push(b);
     }
   } catch (e) {
     if (e instanceof HttpError) throw e;
-    if (unzipFailed)
+    ctx.set('Connection', 'close');
+    if (unzipFailed && !requestFailed)
       throw new HttpError(400, { error: `The request body could not be decompressed (Content-Encoding: ${encoding}): ${(unzipFailed as Error).message}` });
     throw new HttpError(400, { error: `The request body could not be read: ${(e as Error).message}` });
   }
