@@ -95,13 +95,13 @@ function secret(env: NodeJS.ProcessEnv, name: string, production: boolean, devFa
   return devFallback;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
-  const production = env.NODE_ENV === 'production';
 /** STUCK_EFFECT_MINUTES (default 10); queue health reads it too. */
 export function stuckEffectMs(env: NodeJS.ProcessEnv = process.env): number {
   return int(env.STUCK_EFFECT_MINUTES, 10, 'STUCK_EFFECT_MINUTES') * 60_000;
 }
 
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const production = env.NODE_ENV === 'production';
   const schema = env.DATABASE_SCHEMA ?? 'public';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`DATABASE_SCHEMA must be a lowercase identifier, got "${schema}"`);
   return {
@@ -129,11 +129,11 @@ export function stuckEffectMs(env: NodeJS.ProcessEnv = process.env): number {
     smtpUrl: env.SMTP_URL ?? null,
     smtpFrom: env.SMTP_FROM ?? 'Memberflow <no-reply@localhost>',
     effectRetryDelayMs: int(env.EFFECT_RETRY_DELAY_MS, 1000, 'EFFECT_RETRY_DELAY_MS'),
-    rfmIntervalMs: int(env.RFM_INTERVAL_MS, 86_400_000, 'RFM_INTERVAL_MS'),
-    production,
     pgConnectTimeoutMs: int(env.PG_CONNECT_TIMEOUT_MS, 5000, 'PG_CONNECT_TIMEOUT_MS'),
     pgStatementTimeoutMs: int(env.PG_STATEMENT_TIMEOUT_MS, 60_000, 'PG_STATEMENT_TIMEOUT_MS'),
     stuckEffectMs: stuckEffectMs(env),
+    rfmIntervalMs: int(env.RFM_INTERVAL_MS, 86_400_000, 'RFM_INTERVAL_MS'),
+    production,
     trustProxy: env.TRUST_PROXY === '1',
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
     webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
