@@ -20,10 +20,11 @@ const reviewed = new Set([
   'perJourney', // dashboard.ts: a constant sub-select
   'PURCHASE_AMOUNT_SQL',
   'APPLIED_PURCHASE_SQL',
-  'select', // trigger-scheduler.ts: built from fixed expressions; values are parameters
   'TRIGGER_EVENT',
   'MEMBER_FACT_COLUMNS',
   'EVENT_COLUMNS', // quarantined-events.ts: a fixed column list
+  'COLUMNS', // backtest-store.ts: a fixed column list
+  'KEEP_PER_WORKFLOW', // backtest-store.ts: a numeric constant
   "set.join(', ')", // member-store.ts: column names from a fixed map
   'PUBLIC',
   'schema', // apply-migrations.ts: validated identifier (config.ts)

@@ -93,7 +93,12 @@ class MemberRun {
       if (wake && (!due || wake.wakeAt! <= due.dueAt!)) this.fireWake(wake, wake.wakeAt!);
       else if (due) this.fireDue(due);
       else if (!next) break;
-      else this.applyEvent(next, key, ++i);
+      else {
+        this.applyEvent(next, key);
+        i++;
+      }
+      // What a step raised for the member comes next, before anything later.
+      this.queueRaised(i);
     }
     return { member: this.member, journeys: this.journeys, dues: this.dues, writes: this.writes, events: stored, steps: this.steps };
   }
@@ -132,7 +137,7 @@ class MemberRun {
     if (this.opts.notes) this.writes.notes.push(n);
   }
 
-  private applyEvent(e: PendingEvent, at: number, nextIndex: number): void {
+  private applyEvent(e: PendingEvent, at: number): void {
     const late = this.rules.mode === 'live' && e.receivedAt - e.occurredAt > this.rules.lateHorizonMs;
     const props = e.properties ?? {};
     const wasIn = new Map(this.rules.live.filter((w) => w.segmentCondition).map((w) => [w.workflowId, this.inSegment(w, props, at)]));
@@ -148,11 +153,14 @@ class MemberRun {
     if (e.seq !== null) this.writes.processedSeqs.push(e.seq);
     for (const { w, view } of this.timeTriggers) this.setDue(refreshDue(view, w.workflowId, this.member, this.dues.get(w.workflowId), at));
     if (this.writes.steps.length + this.writes.refusals.size === before) this.note({ at, kind: 'ignored', reason: `${e.type}: nothing to do` });
-    // What this event raised for the member comes next, in this same pass.
+  }
+
+  /** Events raised in this pass (points_changed, tier_changed, enroll) are applied in it, at `index`, up to a cap. */
+  private queueRaised(index: number): void {
     const raised = this.writes.raised.filter((r) => !r.applied).slice(0, Math.max(0, RAISED_PER_PASS - this.raisedApplied));
     for (const r of raised) r.applied = true;
     this.raisedApplied += raised.length;
-    this.events.splice(nextIndex, 0, ...raised.map((r) => ({ seq: null, type: r.type, occurredAt: r.at, receivedAt: r.at, properties: r.properties })));
+    this.events.splice(index, 0, ...raised.map((r) => ({ seq: null, type: r.type, occurredAt: r.at, receivedAt: r.at, properties: r.properties })));
   }
 
   private inSegment(w: LiveWorkflow, event: Record<string, unknown>, at: number): boolean {
