@@ -101,7 +101,13 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
           await provider(p.channel!).send({ key: job.data.key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '' });
         } else throw new Error(`effect kind ${fx.kind} is not sent after commit`);
       } catch (e) {
-        if (!(e instanceof WebhookTargetRefused)) throw e;
+        if (!(e instanceof WebhookTargetRefused)) {
+          // The last attempt records the failure before the job settles, so nobody sees a settled job with a pending effect.
+          if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+            await db.pool.query(`UPDATE effect SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [fx.id, e instanceof Error ? e.message : String(e)]).catch(() => {});
+          }
+          throw e;
+        }
         // Retrying cannot help: record the reason now and tell BullMQ not to try again.
         await db.pool.query(`UPDATE effect SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [fx.id, e.message]);
         throw new UnrecoverableError(e.message);
