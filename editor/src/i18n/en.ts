@@ -1,4 +1,5 @@
 import type { NodeKind } from '@memberflow/shared/node-kind';
+import { insightsEn } from './insights.en.ts';
 
 /** English UI strings. Keys are flat and dotted; zh-CN must have exactly the same set (typed in zh-CN.ts). */
 export const en = {
@@ -621,7 +622,7 @@ export const enKinds = {
   'kinds.goal.description': 'Ends the journey and counts the member as converted.',
 } satisfies Record<KindKey, string>;
 
-export const enMessages = { ...en, ...enKinds };
+export const enMessages = { ...en, ...enKinds, ...insightsEn };
 export type MessageKey = keyof typeof enMessages;
 /** Every locale's table: a missing or extra key is a type error. */
 export type Messages = Record<MessageKey, string>;

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { insightsZhCN } from './insights.zh-CN.ts';
 
 /** 简体中文. Typed as Messages, so a key missing here fails typecheck. */
 export const zhCN: Messages = {
@@ -610,4 +611,5 @@ export const zhCN: Messages = {
   'keys.revokeTitle': '吊销“{name}”？',
   'keys.revokeText': '从现在起，任何仍在使用以 {prefix} 开头的密钥的请求都会被拒绝。此操作无法撤销。',
   'keys.revoked': '已吊销“{name}”。',
+  ...insightsZhCN,
 };
