@@ -11,6 +11,7 @@ import { authRoutes } from './auth-routes.ts';
 import { backtestRoutes } from './backtest-routes.ts';
 import type { AuthServices } from './auth-services.ts';
 import { bodyReader } from './body-reader.ts';
+import { backOfficeRoutes } from './back-office-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { usersRoutes } from './users-routes.ts';
 import { editorStatic } from './editor-static.ts';
@@ -46,6 +47,7 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
   rfmRoutes(router, deps);
   metricsRoutes(router, deps);
   segmentsRoutes(router, deps);
+  backOfficeRoutes(router, deps);
   return router;
 }
 

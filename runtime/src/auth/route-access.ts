@@ -1,4 +1,5 @@
 import type { Permission } from '@memberflow/shared/api/auth';
+import { backOfficeAccess } from './back-office-access.ts';
 
 /** `public`: no sign-in; `session`: any signed-in person (not an API key); otherwise the permission needed. */
 export type Access = 'public' | 'session' | Permission;
@@ -95,6 +96,8 @@ export const routeAccess = {
   'GET /api/v1/segments/:key/preview': 'read',
   // Counting rewrites the segment's membership: a change, not a read.
   'POST /api/v1/segments/:key/count': 'edit',
+  // The back office's routes, from their shared contracts.
+  ...backOfficeAccess,
 } as const satisfies Record<string, Access>;
 
 interface CompiledRule {

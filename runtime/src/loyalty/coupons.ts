@@ -52,6 +52,7 @@ export async function redeemCoupon(db: Database, code: string, r: { memberId: st
       )
     ).rows[0];
     if (!row || row.member_id !== r.memberId) throw new HttpError(404, { error: `Coupon ${code} not found for member ${r.memberId}` });
+    if (row.status === 'voided') throw new HttpError(409, { error: `Coupon ${code} was voided` });
     if (row.status === 'redeemed') throw new HttpError(409, { error: `Coupon ${code} was already redeemed at ${row.redeemed_at?.toISOString()}` });
     if (row.status === 'expired' || (row.expires_at && row.expires_at.getTime() < now)) throw new HttpError(409, { error: `Coupon ${code} expired at ${row.expires_at?.toISOString()}` });
     const t = (await readCouponTemplates(c)).get(row.template);

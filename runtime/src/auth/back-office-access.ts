@@ -1,0 +1,7 @@
+import { couponRoutes } from '@memberflow/shared/api/coupon-admin';
+import { accessTable } from '@memberflow/shared/api/route-contract';
+
+/** What each back-office route needs, read from its shared contract (spread into route-access.ts). */
+export const backOfficeAccess = {
+  ...accessTable(couponRoutes),
+};
