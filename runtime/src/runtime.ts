@@ -9,7 +9,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { commandRedis, quickRedis, quietConnectionErrors } from './db/redis.ts';
 import type { EngineDeps } from './engine/member-lane.ts';
 import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
-import { createStepQueue, enqueueLanes, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
+import { createStepQueue, enqueueLanes, jobMembers, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
 import { dueTriggerLanes, sweep } from './engine/sweeper.ts';
 import { fillMissingDues } from './engine/trigger-dues.ts';
 import { ingestEvents } from './engine/ingest.ts';
@@ -76,7 +76,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   };
   const queue = createStepQueue(redis, config.queuePrefix);
   const worker = config.runWorkers ? startStepWorker(engine, redisConnection(config.redisUrl, 'step worker'), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
-  worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job?.data.memberId} failed:`, err.message));
+  worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job ? jobMembers(job.data).join(', ').slice(0, 200) : '?'} failed:`, err.message));
   const effectWorker = config.runWorkers ? startEffectWorker(db, redisConnection(config.redisUrl, 'effect worker'), config.queuePrefix, config) : null;
   const backtestQueue = createBacktestQueue(redis, config.queuePrefix);
   const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redisConnection(config.redisUrl, 'backtest worker'), config) : null;

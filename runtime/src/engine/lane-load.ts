@@ -5,7 +5,7 @@ import type { InboxEvent, JourneyState } from '@memberflow/shared/runner/journey
 import type { MemberInput, PendingEvent } from '@memberflow/shared/runner/runner-input';
 import type { TriggerDue } from '@memberflow/shared/runner/runner-writes';
 import type pg from 'pg';
-import { loadLaneContext } from './member-facts-loader.ts';
+import { loadLaneContexts } from './member-facts-loader.ts';
 
 /** What the lane reads before deciding whether there is work at all. */
 export interface LaneHead {
@@ -32,26 +32,51 @@ interface JourneyRow {
   inbox: InboxEvent[];
 }
 
-/** The member's pending events (up to `limit`), journeys and stored trigger moments. */
-export async function loadLaneHead(c: pg.ClientBase, memberId: string, limit: number): Promise<LaneHead> {
+const group = <T extends { member_id: string }>(rows: T[]) => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.member_id);
+    if (list) list.push(r);
+    else out.set(r.member_id, [r]);
+  }
+  return out;
+};
+
+/** Each member's pending events (up to `limit` per member), journeys and stored trigger moments: three statements for the batch. */
+export async function loadLaneHeads(c: pg.ClientBase, memberIds: string[], limit: number): Promise<Map<string, LaneHead>> {
   // Events set aside (failed_at) wait for an admin's retry; the lane goes on without them.
-  const events = await c.query<{ seq: string; type: string; occurred_at: Date; received_at: Date; properties: Record<string, unknown> }>(
-    `SELECT seq, type, occurred_at, received_at, properties FROM event
-     WHERE member_id = $1 AND processed_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT $2`,
-    [memberId, limit],
+  const events = await c.query<{ member_id: string; seq: string; type: string; occurred_at: Date; received_at: Date; properties: Record<string, unknown> }>(
+    `SELECT u.id AS member_id, e.seq, e.type, e.occurred_at, e.received_at, e.properties FROM unnest($1::text[]) AS u(id)
+     CROSS JOIN LATERAL (SELECT seq, type, occurred_at, received_at, properties FROM event
+       WHERE member_id = u.id AND processed_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT $2) e`,
+    [memberIds, limit],
   );
   const journeys = await c.query<JourneyRow>(
     `SELECT j.id, j.workflow_id, w.name AS workflow_name, w.status = 'paused' AS held, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
             j.wake_at, j.entry_count, j.entered_at, j.ended_at, j.last_error, j.inbox
-     FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = $1`,
-    [memberId],
+     FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = ANY($1::text[])`,
+    [memberIds],
   );
-  const dues = await c.query<{ workflow_id: string; occurrence_at: Date | null; due_at: Date | null }>('SELECT workflow_id, occurrence_at, due_at FROM trigger_due WHERE member_id = $1', [memberId]);
-  return {
-    events: events.rows.map((e) => ({ seq: Number(e.seq), type: e.type, occurredAt: e.occurred_at.getTime(), receivedAt: e.received_at.getTime(), properties: e.properties ?? {} })),
-    journeys: journeys.rows.map(journeyFromRow),
-    dues: new Map(dues.rows.map((d) => [d.workflow_id, { workflowId: d.workflow_id, occurrenceAt: d.occurrence_at?.getTime() ?? null, dueAt: d.due_at?.getTime() ?? null }])),
-  };
+  const dues = await c.query<{ member_id: string; workflow_id: string; occurrence_at: Date | null; due_at: Date | null }>(
+    'SELECT member_id, workflow_id, occurrence_at, due_at FROM trigger_due WHERE member_id = ANY($1::text[])',
+    [memberIds],
+  );
+  const [ev, jr, du] = [group(events.rows), group(journeys.rows), group(dues.rows)];
+  return new Map(
+    memberIds.map((id) => [
+      id,
+      {
+        events: (ev.get(id) ?? []).map((e) => ({ seq: Number(e.seq), type: e.type, occurredAt: e.occurred_at.getTime(), receivedAt: e.received_at.getTime(), properties: e.properties ?? {} })),
+        journeys: (jr.get(id) ?? []).map(journeyFromRow),
+        dues: new Map((du.get(id) ?? []).map((d) => [d.workflow_id, { workflowId: d.workflow_id, occurrenceAt: d.occurrence_at?.getTime() ?? null, dueAt: d.due_at?.getTime() ?? null }])),
+      },
+    ]),
+  );
+}
+
+/** The member's pending events (up to `limit`), journeys and stored trigger moments. */
+export async function loadLaneHead(c: pg.ClientBase, memberId: string, limit: number): Promise<LaneHead> {
+  return (await loadLaneHeads(c, [memberId], limit)).get(memberId)!;
 }
 
 /** Whether the pass has anything to do at `now`: events, due wake-ups, a resumed journey's inbox, a due trigger moment. */
@@ -61,37 +86,56 @@ export function hasWork(head: LaneHead, now: number): boolean {
   return [...head.dues.values()].some((d) => d.dueAt !== null && d.dueAt <= now);
 }
 
-/** The rest of the member's input: facts, coupons held, recent marketing, points earned, the latest coupon per journey entry. */
+/** The rest of each member's input: facts, coupons held, recent marketing, points earned, the latest coupon per journey entry. */
+export async function loadMemberInputs(c: pg.ClientBase, heads: Map<string, LaneHead>, now: number, capDays: number, pointsTiers: boolean): Promise<Map<string, MemberInput>> {
+  const ids = [...heads.keys()];
+  const contexts = await loadLaneContexts(c, ids, now, now - (capDays + 1) * MS_PER_DAY);
+  const points = pointsTiers ? await loadPointsEarnedBatch(c, ids, now) : new Map<string, MemberInput['pointsEarned']>();
+  const withJourneys = ids.filter((id) => heads.get(id)!.journeys.length);
+  const coupons = withJourneys.length ? await loadLatestCoupons(c, withJourneys) : new Map<string, Map<string, Record<string, unknown>>>();
+  const out = new Map<string, MemberInput>();
+  for (const [id, head] of heads) {
+    const { member, heldTemplates, recentMarketing } = contexts.get(id)!;
+    const pointsEarned = points.get(id) ?? { lifetime: 0, recent: [] };
+    out.set(id, { member, journeys: head.journeys, events: head.events, dues: head.dues, heldTemplates, recentMarketing, pointsEarned, latestCoupons: coupons.get(id) ?? new Map() });
+  }
+  return out;
+}
+
+/** One member's input (a batch of one). */
 export async function loadMemberInput(c: pg.ClientBase, memberId: string, head: LaneHead, now: number, capDays: number, pointsTiers: boolean): Promise<MemberInput> {
-  const { member, heldTemplates, recentMarketing } = await loadLaneContext(c, memberId, now, now - (capDays + 1) * MS_PER_DAY);
-  const pointsEarned = pointsTiers ? await loadPointsEarned(c, memberId, now) : { lifetime: 0, recent: [] };
-  const latestCoupons = head.journeys.length ? await loadLatestCoupons(c, memberId) : new Map();
-  return { member, journeys: head.journeys, events: head.events, dues: head.dues, heldTemplates, recentMarketing, pointsEarned, latestCoupons };
+  return (await loadMemberInputs(c, new Map([[memberId, head]]), now, capDays, pointsTiers)).get(memberId)!;
 }
 
 /** Points earned, for tiers on a points basis: the lifetime sum and the last two years' lots. */
 export async function loadPointsEarned(c: pg.ClientBase, memberId: string, now: number): Promise<MemberInput['pointsEarned']> {
-  const { rows } = await c.query<{ lifetime: string; recent: { at: number; delta: number }[] }>(
-    `SELECT coalesce(sum(delta), 0) AS lifetime,
-            coalesce(json_agg(json_build_object('at', extract(epoch FROM at) * 1000, 'delta', delta)) FILTER (WHERE at > to_timestamp($2::float8 / 1000)), '[]') AS recent
-     FROM points_entry WHERE member_id = $1 AND kind IN ('earn', 'adjust') AND delta > 0`,
-    [memberId, now - 2 * 366 * MS_PER_DAY],
+  return (await loadPointsEarnedBatch(c, [memberId], now)).get(memberId)!;
+}
+
+async function loadPointsEarnedBatch(c: pg.ClientBase, memberIds: string[], now: number): Promise<Map<string, MemberInput['pointsEarned']>> {
+  const { rows } = await c.query<{ id: string; lifetime: string; recent: { at: number; delta: number }[] }>(
+    `SELECT u.id, coalesce(sum(p.delta), 0) AS lifetime,
+            coalesce(json_agg(json_build_object('at', extract(epoch FROM p.at) * 1000, 'delta', p.delta)) FILTER (WHERE p.at > to_timestamp($2::float8 / 1000)), '[]') AS recent
+     FROM unnest($1::text[]) AS u(id) LEFT JOIN points_entry p ON p.member_id = u.id AND p.kind IN ('earn', 'adjust') AND p.delta > 0
+     GROUP BY u.id`,
+    [memberIds, now - 2 * 366 * MS_PER_DAY],
   );
-  const r = rows[0]!;
-  return { lifetime: Number(r.lifetime), recent: r.recent.map((p) => ({ at: Number(p.at), delta: Number(p.delta) })) };
+  return new Map(rows.map((r) => [r.id, { lifetime: Number(r.lifetime), recent: r.recent.map((p) => ({ at: Number(p.at), delta: Number(p.delta) })) }]));
 }
 
 /** The latest coupon of each journey entry, so a message after a wake-up can still say {{coupon.code}}. */
-async function loadLatestCoupons(c: pg.ClientBase, memberId: string): Promise<Map<string, Record<string, unknown>>> {
-  const { rows } = await c.query<{ idempotency_key: string; payload: Record<string, unknown> }>(
-    `SELECT DISTINCT ON (journey_id, split_part(idempotency_key, ':', 2)) idempotency_key, payload FROM effect
-     WHERE member_id = $1 AND kind = 'issue_coupon' ORDER BY journey_id, split_part(idempotency_key, ':', 2), at DESC, created_at DESC`,
-    [memberId],
+async function loadLatestCoupons(c: pg.ClientBase, memberIds: string[]): Promise<Map<string, Map<string, Record<string, unknown>>>> {
+  const { rows } = await c.query<{ member_id: string; idempotency_key: string; payload: Record<string, unknown> }>(
+    `SELECT DISTINCT ON (journey_id, split_part(idempotency_key, ':', 2)) member_id, idempotency_key, payload FROM effect
+     WHERE member_id = ANY($1::text[]) AND kind = 'issue_coupon' ORDER BY journey_id, split_part(idempotency_key, ':', 2), at DESC, created_at DESC`,
+    [memberIds],
   );
-  const out = new Map<string, Record<string, unknown>>();
+  const out = new Map<string, Map<string, Record<string, unknown>>>();
   for (const r of rows) {
     const [journeyId, entry] = r.idempotency_key.split(':');
-    out.set(`${journeyId}:${entry}`, r.payload);
+    const m = out.get(r.member_id) ?? new Map<string, Record<string, unknown>>();
+    m.set(`${journeyId}:${entry}`, r.payload);
+    out.set(r.member_id, m);
   }
   return out;
 }
@@ -122,10 +166,20 @@ function journeyFromRow(r: JourneyRow): JourneyState {
  * send nothing) and their trigger moments are dropped. True when the member is erased.
  */
 export async function settleIfErased(c: pg.ClientBase, memberId: string, head: LaneHead): Promise<boolean> {
-  const { rows } = await c.query<{ erased: boolean }>('SELECT deleted_at IS NOT NULL AS erased FROM member WHERE id = $1', [memberId]);
-  if (!rows[0]?.erased) return false;
+  if (!(await erasedAmong(c, [memberId])).has(memberId)) return false;
+  await settleErased(c, memberId, head);
+  return true;
+}
+
+/** Settles an erased member's pending events without effect and ends what they were in. */
+export async function settleErased(c: pg.ClientBase, memberId: string, head: LaneHead): Promise<void> {
   if (head.events.length) await c.query('UPDATE event SET processed_at = now() WHERE seq = ANY($1::bigint[])', [head.events.map((e) => e.seq)]);
   await c.query('DELETE FROM trigger_due WHERE member_id = $1', [memberId]);
   await c.query(`UPDATE journey SET status = 'exited', wake_at = NULL, inbox = '[]', ended_at = now(), updated_at = now() WHERE member_id = $1 AND status IN ('active', 'waiting')`, [memberId]);
-  return true;
+}
+
+/** The members of a batch who are erased. */
+export async function erasedAmong(c: pg.ClientBase, memberIds: string[]): Promise<Set<string>> {
+  const { rows } = await c.query<{ id: string }>('SELECT id FROM member WHERE id = ANY($1::text[]) AND deleted_at IS NOT NULL', [memberIds]);
+  return new Set(rows.map((r) => r.id));
 }

@@ -70,40 +70,52 @@ export interface LaneContext {
 
 const ms = (v: string | null) => (v === null ? null : new Date(v));
 
+type ContextRow = {
+  id: string;
+  member: (Omit<MemberRow, 'joined_at' | 'first_purchase_at' | 'last_purchase_at'> & { joined_at: string | null; first_purchase_at: string | null; last_purchase_at: string | null }) | null;
+  purchases: { at: number; amount: string | null }[];
+  lots: { points: number; expiresAt: number }[];
+  held: string[];
+  marketing: number[];
+};
+
 /**
- * Everything a lane pass needs to know about its member, in one round trip: the profile and
- * totals, recent purchases, expiring point lots, coupon templates held and recent marketing
- * sends. One query instead of five keeps a step cheap.
+ * Everything a lane pass needs to know about each of its members, in one round trip for the
+ * whole batch: the profile and totals, recent purchases, expiring point lots, coupon templates
+ * held and recent marketing sends. Each subquery is an index lookup per member.
  */
-export async function loadLaneContext(c: pg.ClientBase, memberId: string, now: number, marketingSince: number): Promise<LaneContext> {
-  const { rows } = await c.query<{
-    member: (Omit<MemberRow, 'joined_at' | 'first_purchase_at' | 'last_purchase_at'> & { joined_at: string | null; first_purchase_at: string | null; last_purchase_at: string | null }) | null;
-    purchases: { at: number; amount: string | null }[];
-    lots: { points: number; expiresAt: number }[];
-    held: string[];
-    marketing: number[];
-  }>(
-    `SELECT
-       (SELECT row_to_json(m) FROM (SELECT ${MEMBER_FACT_COLUMNS} FROM member WHERE id = $1) m) AS member,
+export async function loadLaneContexts(c: pg.ClientBase, memberIds: string[], now: number, marketingSince: number): Promise<Map<string, LaneContext>> {
+  const { rows } = await c.query<ContextRow>(
+    `SELECT u.id,
+       (SELECT row_to_json(m) FROM (SELECT ${MEMBER_FACT_COLUMNS} FROM member WHERE id = u.id) m) AS member,
        (SELECT coalesce(json_agg(json_build_object('at', extract(epoch FROM occurred_at) * 1000, 'amount', properties->>'amount') ORDER BY occurred_at), '[]')
-          FROM event WHERE member_id = $1 AND type = 'purchase' AND processed_at IS NOT NULL AND occurred_at > to_timestamp($2::float8 / 1000)) AS purchases,
+          FROM event WHERE member_id = u.id AND type = 'purchase' AND processed_at IS NOT NULL AND occurred_at > to_timestamp($2::float8 / 1000)) AS purchases,
        (SELECT coalesce(json_agg(json_build_object('points', remaining, 'expiresAt', extract(epoch FROM expires_at) * 1000) ORDER BY expires_at), '[]')
-          FROM points_entry WHERE member_id = $1 AND remaining > 0 AND expires_at IS NOT NULL) AS lots,
-       (SELECT coalesce(array_agg(DISTINCT template), '{}') FROM coupon WHERE member_id = $1) AS held,
+          FROM points_entry WHERE member_id = u.id AND remaining > 0 AND expires_at IS NOT NULL) AS lots,
+       (SELECT coalesce(array_agg(DISTINCT template), '{}') FROM coupon WHERE member_id = u.id) AS held,
        (SELECT coalesce(array_agg((extract(epoch FROM at) * 1000)::float8), '{}') FROM effect
-          WHERE member_id = $1 AND kind = 'send_message' AND at > to_timestamp($3::float8 / 1000)
-            AND status IN ('done', 'pending', 'held') AND (payload->>'marketing')::boolean) AS marketing`,
-    [memberId, now - PURCHASE_WINDOW_DAYS * MS_PER_DAY, marketingSince],
+          WHERE member_id = u.id AND kind = 'send_message' AND at > to_timestamp($3::float8 / 1000)
+            AND status IN ('done', 'pending', 'held') AND (payload->>'marketing')::boolean) AS marketing
+     FROM unnest($1::text[]) AS u(id)`,
+    [memberIds, now - PURCHASE_WINDOW_DAYS * MS_PER_DAY, marketingSince],
   );
-  const r = rows[0]!;
+  return new Map(rows.map((r) => [r.id, contextFromRow(r)]));
+}
+
+function contextFromRow(r: ContextRow): LaneContext {
   const member = r.member
     ? memberRowToFacts(
         { ...r.member, joined_at: ms(r.member.joined_at), first_purchase_at: ms(r.member.first_purchase_at), last_purchase_at: ms(r.member.last_purchase_at) },
         r.purchases.map((p) => ({ at: Number(p.at), amount: Number(p.amount) || 0 })),
         r.lots.map((l) => ({ points: l.points, expiresAt: Number(l.expiresAt) })),
       )
-    : emptyMember(memberId);
+    : emptyMember(r.id);
   return { member, heldTemplates: new Set(r.held), recentMarketing: r.marketing.map(Number) };
+}
+
+/** One member's lane context (a batch of one). */
+export async function loadLaneContext(c: pg.ClientBase, memberId: string, now: number, marketingSince: number): Promise<LaneContext> {
+  return (await loadLaneContexts(c, [memberId], now, marketingSince)).get(memberId)!;
 }
 
 /** The member as conditions and waits see it, read inside the lane's transaction. */

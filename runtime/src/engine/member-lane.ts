@@ -4,9 +4,10 @@ import type pg from 'pg';
 import type { ProviderSpec } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
-import { flushRun } from './lane-flush.ts';
+import { flushRuns } from './lane-flush.ts';
 import { hasWork, loadLaneHead, loadMemberInput, settleIfErased } from './lane-load.ts';
 import { loadRunnerRules } from './lane-rules.ts';
+import { passWindow } from './lane-window.ts';
 import type { VersionCache } from './version-cache.ts';
 
 export interface EngineDeps {
@@ -31,12 +32,9 @@ export interface LaneResult {
 }
 
 /** Events read per transaction; a member with more pending loops. */
-const EVENT_BATCH = 500;
+export const EVENT_BATCH = 500;
 /** Failed passes an event may cause before it is set aside, unless EngineDeps says otherwise. */
 export const MAX_EVENT_ATTEMPTS = 3;
-
-
-
 
 
 /**
@@ -142,17 +140,12 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string, op
   if (await settleIfErased(c, memberId, head)) return { events: head.events.length, steps: 0, more: head.events.length === opts.limit, pending: [] };
   const rules = await loadRunnerRules(deps, c, head.journeys.map((j) => j.versionId));
   const full = head.events.length === opts.limit;
-  // Only wake-ups before the first event (finding a poison event); with more events unread, nothing after the last one read.
-  const firstKey = head.events[0] ? eventKey(rules.mode, head.events[0]) : now;
-  const lastKey = head.events.length ? eventKey(rules.mode, head.events.at(-1)!) : now;
+  const window = passWindow(rules.mode, head, opts.limit, now, opts.onlyWakeups);
   if (opts.onlyWakeups) head.events = [];
-  const until = opts.onlyWakeups ? Math.min(now, firstKey - 1) : full ? Math.min(now, lastKey) : now;
   const input = await loadMemberInput(c, memberId, head, now, rules.contact.cap.days, rules.tiers.some((t) => t.basis === 'points'));
-  const run = runMember(input, rules, { until, dueFrom: rules.mode === 'replay' ? Math.min(firstKey, now) : now });
-  await flushRun(c, run);
+  const run = runMember(input, rules, window);
+  await flushRuns(c, [run]);
   const pending = run.writes.effects.filter((e) => e.status === 'pending').map((e) => e.idempotencyKey);
   const stored = opts.onlyWakeups ? 0 : run.events;
   return { events: stored, steps: run.steps, more: full || run.writes.raised.some((r) => !r.applied), pending };
 }
-
-const eventKey = (mode: 'live' | 'replay', e: { occurredAt: number; receivedAt: number }) => (mode === 'replay' ? e.occurredAt : Math.max(e.occurredAt, e.receivedAt));

@@ -1,13 +1,23 @@
+import { createHash } from 'node:crypto';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { blockingRedis } from '../db/redis.ts';
-import { runMemberLane, type EngineDeps } from './member-lane.ts';
+import { MAX_BATCH, runLaneBatch } from './lane-batch.ts';
+import { LaneBatcher } from './lane-batcher.ts';
+import type { EngineDeps } from './member-lane.ts';
 
 export const STEP_QUEUE = 'member-steps';
 
+/** "These members have work": one member, or many in one job (a batch). */
 export interface LaneJob {
-  memberId: string;
+  memberId?: string;
+  memberIds?: string[];
 }
+
+export const jobMembers = (d: LaneJob): string[] => d.memberIds ?? (d.memberId ? [d.memberId] : []);
+
+/** Batches a worker process runs at once: enough to overlap one batch's round trips with another's runner work. */
+const PARALLEL_BATCHES = 4;
 
 /** BullMQ needs blocking connections that never give up on a command. */
 export function redisConnection(url: string, name = 'worker'): Redis {
@@ -31,9 +41,26 @@ export function createStepQueue(connection: ConnectionOptions, prefix: string): 
  * A job only says "this member has work": the lane reads the work itself from Postgres,
  * so duplicate, lost or reordered jobs never change what happens.
  */
-export async function enqueueLanes(queue: Queue<LaneJob>, lanes: { memberId: string; jobId: string }[]): Promise<void> {
-  if (lanes.length === 0) return;
-  await queue.addBulk(lanes.map((l) => ({ name: 'lane', data: { memberId: l.memberId }, opts: { jobId: l.jobId } })));
+export async function enqueueLanes(queue: Queue<LaneJob>, lanes: { memberId: string; jobId: string }[]): Promise<string[]> {
+  if (lanes.length === 0) return [];
+  const jobs = laneJobs(lanes);
+  await queue.addBulk(jobs.map((j) => ({ name: 'lane', data: j.data, opts: { jobId: j.jobId } })));
+  return jobs.map((j) => j.jobId);
+}
+
+/**
+ * Lanes go into jobs of up to MAX_BATCH members, so a sweep of 5,000 wake-ups is 25 jobs, not
+ * 5,000. A job of one keeps its lane's id; a job of many is named after its lanes' ids, so the
+ * same lanes enqueued again (the next sweep, before they ran) add nothing.
+ */
+function laneJobs(lanes: { memberId: string; jobId: string }[]): { jobId: string; data: LaneJob }[] {
+  const out: { jobId: string; data: LaneJob }[] = [];
+  for (let i = 0; i < lanes.length; i += MAX_BATCH) {
+    const part = lanes.slice(i, i + MAX_BATCH);
+    if (part.length === 1) out.push({ jobId: part[0]!.jobId, data: { memberId: part[0]!.memberId } });
+    else out.push({ jobId: `lanes-${createHash('sha1').update(part.map((l) => l.jobId).join(',')).digest('hex')}`, data: { memberIds: [...new Set(part.map((l) => l.memberId))] } });
+  }
+  return out;
 }
 
 /**
@@ -51,7 +78,9 @@ export async function retryFailedLanes(queue: Queue<LaneJob>, jobIds: string[]):
 }
 
 export function startStepWorker(deps: EngineDeps, connection: ConnectionOptions, prefix: string, concurrency: number, lockMs = 30_000): Worker<LaneJob> {
-  return new Worker<LaneJob>(STEP_QUEUE, async (job) => runMemberLane(deps, job.data.memberId), {
+  // Concurrent jobs' members share batches: throughput grows with the load, a lone event stays fast.
+  const batcher = new LaneBatcher((ids) => runLaneBatch(deps, ids), PARALLEL_BATCHES, MAX_BATCH);
+  return new Worker<LaneJob>(STEP_QUEUE, async (job) => batcher.lanes(jobMembers(job.data)), {
     connection,
     prefix,
     concurrency,

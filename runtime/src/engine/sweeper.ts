@@ -50,8 +50,7 @@ export async function sweep(
     ...triggers,
     ...inboxes.rows.map((r) => ({ memberId: r.member_id, jobId: `inbox-${r.id}-${r.n}` })),
   ];
-  await enqueueLanes(queue, lanes);
-  await retryFailedLanes(queue, lanes.map((l) => l.jobId));
+  await retryFailedLanes(queue, await enqueueLanes(queue, lanes));
   let pendingEffects = 0;
   // Messages held by quiet hours go out when they end: log ones are done, others go to the dispatcher.
   const released = await deps.db.pool.query<{ idempotency_key: string; status: string }>(
