@@ -111,3 +111,18 @@ export function retentionMetrics(customers: readonly CustomerHistory[], window: 
     cohorts,
   };
 }
+
+/**
+ * Churn by month k over every cohort old enough to have a month k, weighted by cohort size: the
+ * share of those customers whose last purchase came before month k. Young cohorts drop out of
+ * the later points instead of pulling them down.
+ */
+export function churnCurve(cohorts: readonly Pick<CohortRow, 'size' | 'churn'>[]): { month: number; churn: number; customers: number }[] {
+  const months = Math.max(0, ...cohorts.map((c) => c.churn.length));
+  return Array.from({ length: months }, (_, k) => {
+    const reaching = cohorts.filter((c) => c.churn.length > k);
+    const customers = reaching.reduce((s, c) => s + c.size, 0);
+    const churned = reaching.reduce((s, c) => s + Math.round(c.churn[k]! * c.size), 0);
+    return { month: k, churn: customers ? churned / customers : 0, customers };
+  });
+}

@@ -21,6 +21,7 @@ import { healthRoutes } from './health-routes.ts';
 import { HttpError } from './http-error.ts';
 import { outageError } from './unavailable.ts';
 import { importsRoutes } from './imports-routes.ts';
+import { insightsRoutes } from './insights-routes.ts';
 import { loyaltyRoutes } from './loyalty-routes.ts';
 import { membersRoutes } from './members-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
@@ -48,6 +49,7 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
   metricsRoutes(router, deps);
   segmentsRoutes(router, deps);
   backOfficeRoutes(router, deps);
+  insightsRoutes(router, deps);
   return router;
 }
 

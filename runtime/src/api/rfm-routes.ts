@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { RfmSummary } from '@memberflow/shared/api/analytics';
 import { rfmGroups, type RfmGroup } from '@memberflow/shared/rfm';
 import { recomputeRfm, withRfmLock } from '../rfm/rfm-recompute.ts';
+import { rfmProgressReporter } from '../rfm/rfm-progress.ts';
 import { loadStoredRfm } from '../rfm/rfm-store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
@@ -10,7 +11,17 @@ export function rfmRoutes(router: Router, deps: AppDeps): void {
   const { pool } = deps.engine.db;
   // Synchronous: a recompute is a few batched statements per 2,000 members.
   router.post('/api/v1/rfm/recompute', async (ctx) => {
-    const r = await withRfmLock(pool, () => recomputeRfm(pool, deps.engine.clock.now()));
+    const progress = rfmProgressReporter(deps.redis, deps.config.queuePrefix, new Date(deps.engine.clock.now()).toISOString());
+    const r = await withRfmLock(pool, async () => {
+      try {
+        const result = await recomputeRfm(pool, deps.engine.clock.now(), undefined, progress.onProgress);
+        await progress.finish(result.scored + result.skipped);
+        return result;
+      } catch (e) {
+        await progress.finish(0);
+        throw e;
+      }
+    });
     if (!r) throw new HttpError(409, { error: 'An RFM recompute is already running; try again when it finishes' });
     ctx.body = r;
   });

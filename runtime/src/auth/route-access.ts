@@ -1,5 +1,6 @@
 import type { Permission } from '@memberflow/shared/api/auth';
 import { backOfficeAccess } from './back-office-access.ts';
+import { insightsAccess } from './insights-access.ts';
 
 /** `public`: no sign-in; `session`: any signed-in person (not an API key); otherwise the permission needed. */
 export type Access = 'public' | 'session' | Permission;
@@ -98,6 +99,8 @@ export const routeAccess = {
   'POST /api/v1/segments/:key/count': 'edit',
   // The back office's routes, from their shared contracts.
   ...backOfficeAccess,
+  // Segments, RFM and Analytics pages, from their shared contracts.
+  ...insightsAccess,
 } as const satisfies Record<string, Access>;
 
 interface CompiledRule {

@@ -28,7 +28,7 @@ const BATCH = 2000;
  * ones; a batch only overwrites a member whose purchases are what it read (else the lane's
  * fresher score stays). Callers serialise runs with `withRfmLock`.
  */
-export async function recomputeRfm(pool: pg.Pool, now: number, batchSize = BATCH): Promise<RfmRecomputeResult> {
+export async function recomputeRfm(pool: pg.Pool, now: number, batchSize = BATCH, onProgress?: (done: number, total: number) => void): Promise<RfmRecomputeResult> {
   const population: PopulationRow[] = [];
   for (let after = ''; ; ) {
     const { rows } = await pool.query<PopulationRow>(
@@ -50,6 +50,7 @@ export async function recomputeRfm(pool: pg.Pool, now: number, batchSize = BATCH
   await saveStoredRfm(pool, { boundaries, computedAt });
 
   let scored = 0;
+  onProgress?.(0, population.length);
   for (let i = 0; i < population.length; i += batchSize) {
     const rows = population.slice(i, i + batchSize);
     const scores = rows.map((_, j) => scoreMember(facts[i + j]!, boundaries, now)!);
@@ -72,6 +73,7 @@ export async function recomputeRfm(pool: pg.Pool, now: number, batchSize = BATCH
       ],
     );
     scored += res.rowCount ?? 0;
+    onProgress?.(Math.min(population.length, i + batchSize), population.length);
   }
   const cleared = await pool.query(
     `UPDATE member SET rfm_r = NULL, rfm_f = NULL, rfm_m = NULL, rfm_segment = NULL, rfm_at = to_timestamp($1::float8 / 1000)

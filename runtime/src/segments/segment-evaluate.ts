@@ -1,3 +1,4 @@
+import type { SegmentEvaluation } from '@memberflow/shared/api/segment-routes';
 import type { SegmentCount, SegmentPreview } from '@memberflow/shared/api/segments';
 import { ConditionGroup, evaluateCondition, fieldValue, metricValue } from '@memberflow/shared/condition';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
@@ -34,21 +35,40 @@ async function scan(c: pg.Pool | pg.ClientBase, condition: ConditionGroup, now: 
   }
 }
 
+type PreviewMember = SegmentPreview['members'][number];
+
+/** A matching member with the value of every field and metric the condition reads. */
+function previewMember(condition: ConditionGroup, { member, explanation }: Match, now: number): PreviewMember {
+  const inputs = segmentInputs(condition);
+  const facts = { member, trigger: {}, now };
+  const values: Record<string, unknown> = {};
+  for (const f of inputs.fields) values[f] = fieldValue(f, facts) ?? null;
+  for (const m of inputs.metrics) values[`${m.metric} in ${m.windowDays} days`] = metricValue(m, facts);
+  return { id: member.id, name: member.name ?? null, values, explanation };
+}
+
 /** The first `limit` matching members (by id) with the value of every field and metric the condition reads. */
 export async function previewSegment(pool: pg.Pool, condition: ConditionGroup, limit: number, now: number): Promise<SegmentPreview> {
-  const inputs = segmentInputs(condition);
   const members: SegmentPreview['members'] = [];
   const scanned = await scan(pool, condition, now, (matches) => {
-    for (const { member, explanation } of matches.slice(0, limit - members.length)) {
-      const facts = { member, trigger: {}, now };
-      const values: Record<string, unknown> = {};
-      for (const f of inputs.fields) values[f] = fieldValue(f, facts) ?? null;
-      for (const m of inputs.metrics) values[`${m.metric} in ${m.windowDays} days`] = metricValue(m, facts);
-      members.push({ id: member.id, name: member.name ?? null, values, explanation });
-    }
+    for (const m of matches.slice(0, limit - members.length)) members.push(previewMember(condition, m, now));
     return members.length < limit;
   });
   return { members, scanned };
+}
+
+/**
+ * A condition being edited, not saved: how many members match now and the first `limit` of
+ * them with why. One walk over all members, writing nothing.
+ */
+export async function evaluateSegmentDraft(pool: pg.Pool, condition: ConditionGroup, limit: number, now: number): Promise<SegmentEvaluation> {
+  const members: PreviewMember[] = [];
+  let count = 0;
+  const scanned = await scan(pool, condition, now, (matches) => {
+    count += matches.length;
+    for (const m of matches.slice(0, limit - members.length)) members.push(previewMember(condition, m, now));
+  });
+  return { count, scanned, members, evaluatedAt: new Date(now).toISOString() };
 }
 
 /**

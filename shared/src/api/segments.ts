@@ -8,7 +8,7 @@ export const SegmentKey = z
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1-64 lowercase letters, digits, "-" or "_" (e.g. big-spenders)');
 
 /** A condition on members only: a segment has no trigger or latest event to read. */
-const SegmentCondition = ConditionGroup.superRefine((g, ctx) => {
+export const SegmentCondition = ConditionGroup.superRefine((g, ctx) => {
   for (const bad of nonMemberFields(g)) {
     ctx.addIssue({ code: 'custom', path: bad.path, message: `a segment reads members only; "${bad.field}" needs a triggering event` });
   }
