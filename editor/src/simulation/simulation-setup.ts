@@ -1,4 +1,5 @@
 import { emptyMember, type MemberFacts } from '@memberflow/shared/member-facts';
+import type { RfmGroup } from '@memberflow/shared/rfm';
 import type { TimelineEvent } from '@memberflow/shared/simulate';
 
 /** The simulated member as the panel's form holds it: text boxes, so half-typed input never throws. */
@@ -34,16 +35,22 @@ export interface SimulationSetup {
   until: string;
 }
 
-/** Scores that go with each RFM segment, so rules on member.rfm.r/f/m see plausible numbers. */
-export const rfmScores: Record<string, [number, number, number]> = {
+/**
+ * Scores that go with each RFM group (the runtime's one list), so rules on member.rfm.r/f/m see
+ * plausible numbers: each triple lands in its group on the shared R×FM grid (a test checks).
+ */
+export const rfmScores = {
   champions: [5, 5, 5],
   loyal: [4, 4, 4],
-  potential: [4, 2, 3],
+  potential_loyalist: [5, 2, 3],
   new: [5, 1, 1],
+  promising: [4, 1, 1],
+  need_attention: [3, 2, 2],
   at_risk: [2, 4, 4],
+  cant_lose: [1, 5, 5],
   hibernating: [2, 2, 2],
   lost: [1, 1, 1],
-};
+} satisfies Record<RfmGroup, [number, number, number]>;
 
 /** "2025-03-01T10:00" as UTC milliseconds; NaN when not a date. */
 export function parseUtc(text: string): number {
@@ -93,7 +100,7 @@ export function buildMember(form: SimMemberForm): MemberFacts {
   const joined = parseUtc(form.joined);
   const orderCount = Math.max(0, Math.floor(num(form.orderCount)));
   const totalSpent = num(form.totalSpent);
-  const scores = rfmScores[form.rfmSegment];
+  const scores = (rfmScores as Partial<Record<string, [number, number, number]>>)[form.rfmSegment];
   return {
     ...m,
     name: form.name.trim() || 'Test member',

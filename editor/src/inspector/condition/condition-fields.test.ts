@@ -40,3 +40,14 @@ describe('condition field picker', () => {
     expect(ConditionGroup.safeParse(newGroup()).success).toBe(true);
   });
 });
+
+describe('RFM group suggestions', () => {
+  it('offer exactly the groups the runtime assigns, and the simulator scores each into its own group', async () => {
+    const { fieldSuggestions } = await import('./condition-fields.ts');
+    const { rfmGroups, rfmSegment } = await import('@memberflow/shared/rfm');
+    const { rfmScores } = await import('../../simulation/simulation-setup.ts');
+    expect(fieldSuggestions['member.rfm.segment']).toEqual(rfmGroups);
+    expect(Object.keys(rfmScores).sort()).toEqual([...rfmGroups].sort());
+    for (const [group, [r, f, m]] of Object.entries(rfmScores)) expect(rfmSegment(r, f, m), group).toBe(group);
+  });
+});

@@ -1,4 +1,5 @@
 import { memberFields } from '@memberflow/shared/condition';
+import { rfmGroups } from '@memberflow/shared/rfm';
 
 type MemberField = (typeof memberFields)[number];
 
@@ -22,7 +23,8 @@ export const memberFieldLabels = {
 /** Values worth offering while typing; any other value is still allowed. */
 export const fieldSuggestions: Partial<Record<string, readonly string[]>> = {
   'member.tier': ['bronze', 'silver', 'gold', 'platinum'],
-  'member.rfm.segment': ['champions', 'loyal', 'potential', 'new', 'at_risk', 'hibernating', 'lost'],
+  // The runtime's own list: a suggestion it never assigns would match nobody.
+  'member.rfm.segment': rfmGroups,
   'member.tags': ['vip', 'lost', 'staff'],
 };
 
