@@ -1,11 +1,12 @@
 import { ConditionOp, memberFields } from '@memberflow/shared/condition';
+import { useT, type Translate } from '../../i18n/i18n.ts';
+import { useRfmGroupName } from '../../insights/rfm-group-name.ts';
 import { PlusIcon, TrashIcon } from '../../ui/icons.tsx';
 import { NumberInput } from '../fields/number-field.tsx';
 import { asRecord, asRecords } from '../fields/read-config.ts';
 import { subErrors } from '../sub-errors.ts';
 import {
   fieldSuggestions,
-  memberFieldLabels,
   newFieldRule,
   newGroup,
   pickerKey,
@@ -17,20 +18,8 @@ import {
 import { convertValue } from './condition-value.ts';
 import { ConditionValueInput } from './condition-value-input.tsx';
 
-const opLabels = {
-  eq: 'is',
-  neq: 'is not',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  in: 'is one of',
-  not_in: 'is none of',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  exists: 'is set',
-  not_exists: 'is not set',
-} satisfies Record<ConditionOp, string>;
+/** A comparison in the user's language ("is", "≥", "is one of"). */
+export const opLabel = (t: Translate, op: ConditionOp) => t(`condition.op.${op}`);
 
 const metricOps: readonly ConditionOp[] = ['gte', 'gt', 'eq', 'neq', 'lte', 'lt'];
 
@@ -61,6 +50,7 @@ interface GroupEditorProps {
 }
 
 function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }: GroupEditorProps) {
+  const t = useT();
   const rules = asRecords(group.rules);
   const combinator = group.combinator === 'or' ? 'or' : 'and';
   const base = { type: 'group', combinator, ...group, rules };
@@ -74,12 +64,12 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
       id={id}
       tabIndex={-1}
       role="group"
-      aria-label={depth === 1 ? 'Condition' : 'Group'}
+      aria-label={depth === 1 ? t('condition.condition') : t('condition.group')}
     >
       <div className="cond-group__head">
-        <span className="cond-group__lead">{rules.length > 1 ? 'Match' : rules.length === 1 ? 'Match' : ''}</span>
+        <span className="cond-group__lead">{rules.length > 0 ? t('condition.match') : ''}</span>
         {rules.length > 1 && (
-          <div className="segmented segmented--small" role="radiogroup" aria-label="Combine rules with">
+          <div className="segmented segmented--small" role="radiogroup" aria-label={t('condition.combine')}>
             {(['and', 'or'] as const).map((c) => (
               <button
                 key={c}
@@ -89,28 +79,28 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
                 className="segmented__item"
                 onClick={() => onChange({ ...base, combinator: c })}
               >
-                {c === 'and' ? 'ALL (and)' : 'ANY (or)'}
+                {c === 'and' ? t('condition.all') : t('condition.any')}
               </button>
             ))}
           </div>
         )}
-        {rules.length === 1 && <span className="cond-group__lead">this rule</span>}
+        {rules.length === 1 && <span className="cond-group__lead">{t('condition.thisRule')}</span>}
         {onRemove && (
           <button
             type="button"
             className="btn btn--ghost cond-remove"
-            aria-label="Remove group"
-            title="Remove group"
+            aria-label={t('condition.removeGroup')}
+            title={t('condition.removeGroup')}
             onClick={onRemove}
           >
             <TrashIcon size={14} />
           </button>
         )}
       </div>
-      {rules.length === 0 && <p className="field__hint cond-group__empty">{emptyText ?? 'No rules: every member matches.'}</p>}
+      {rules.length === 0 && <p className="field__hint cond-group__empty">{emptyText ?? t('condition.empty')}</p>}
       {rules.map((rule, i) => {
         const sub = subErrors(errors, `rules.${i}`);
-        const joiner = i > 0 ? <div className="cond-joiner">{combinator === 'and' ? 'and' : 'or'}</div> : null;
+        const joiner = i > 0 ? <div className="cond-joiner">{combinator === 'and' ? t('condition.and') : t('condition.or')}</div> : null;
         return (
           <div key={i} className="cond-item">
             {joiner}
@@ -143,7 +133,7 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
       )}
       <div className="cond-group__actions">
         <button type="button" className="btn btn--ghost filter-add" onClick={() => setRules([...rules, newFieldRule()])}>
-          <PlusIcon size={14} /> Rule
+          <PlusIcon size={14} /> {t('condition.addRule')}
         </button>
         {depth < MAX_DEPTH && (
           <button
@@ -151,7 +141,7 @@ function GroupEditor({ id, group, errors, depth, onChange, onRemove, emptyText }
             className="btn btn--ghost filter-add"
             onClick={() => setRules([...rules, newGroup(combinator === 'and' ? 'or' : 'and')])}
           >
-            <PlusIcon size={14} /> Group
+            <PlusIcon size={14} /> {t('condition.addGroup')}
           </button>
         )}
       </div>
@@ -169,6 +159,8 @@ interface RuleEditorProps {
 }
 
 function RuleEditor({ id, index, rule, errors, onChange, onRemove }: RuleEditorProps) {
+  const t = useT();
+  const groupName = useRfmGroupName();
   const key = pickerKey(rule);
   const isMetric = rule.type === 'metric';
   const field = typeof rule.field === 'string' ? rule.field : '';
@@ -182,35 +174,35 @@ function RuleEditor({ id, index, rule, errors, onChange, onRemove }: RuleEditorP
         <select
           id={`${id}-field`}
           className="select"
-          aria-label={`Rule ${n} field`}
+          aria-label={t('condition.ruleField', { n })}
           value={key}
           aria-invalid={errors.field ? true : undefined}
           onChange={(e) => onChange(ruleForPicker(e.target.value as PickerKey, rule))}
         >
-          <optgroup label="Member">
+          <optgroup label={t('condition.member')}>
             {memberFields.map((f) => (
               <option key={f} value={f}>
-                {memberFieldLabels[f]}
+                {t(`condition.field.${f}`)}
               </option>
             ))}
-            <option value="attribute">Attribute…</option>
+            <option value="attribute">{t('condition.attribute')}</option>
           </optgroup>
-          <optgroup label="Trigger event">
-            <option value="trigger">Trigger property…</option>
+          <optgroup label={t('condition.triggerEvent')}>
+            <option value="trigger">{t('condition.triggerProperty')}</option>
           </optgroup>
-          <optgroup label="Latest event">
-            <option value="event">Latest event property…</option>
+          <optgroup label={t('condition.latestEvent')}>
+            <option value="event">{t('condition.eventProperty')}</option>
           </optgroup>
-          <optgroup label="Metric">
-            <option value="metric:spend">Spend in last N days</option>
-            <option value="metric:orders">Orders in last N days</option>
+          <optgroup label={t('condition.metric')}>
+            <option value="metric:spend">{t('condition.metricSpend')}</option>
+            <option value="metric:orders">{t('condition.metricOrders')}</option>
           </optgroup>
         </select>
         <button
           type="button"
           className="btn btn--ghost cond-remove"
-          aria-label={`Remove rule ${n}`}
-          title="Remove rule"
+          aria-label={t('condition.removeRuleN', { n })}
+          title={t('condition.removeRule')}
           onClick={onRemove}
         >
           <TrashIcon size={14} />
@@ -219,8 +211,8 @@ function RuleEditor({ id, index, rule, errors, onChange, onRemove }: RuleEditorP
       {key in prefixes && (
         <input
           className="input"
-          aria-label={`Rule ${n} property name`}
-          placeholder={key === 'attribute' ? 'attribute, e.g. city' : 'property, e.g. amount'}
+          aria-label={t('condition.rulePropertyName', { n })}
+          placeholder={key === 'attribute' ? t('condition.attributePlaceholder') : t('condition.propertyPlaceholder')}
           aria-invalid={errors.field ? true : undefined}
           value={propertyName(field, key)}
           onChange={(e) => onChange({ ...rule, field: `${prefixes[key as keyof typeof prefixes]}${e.target.value.trim()}` })}
@@ -228,22 +220,22 @@ function RuleEditor({ id, index, rule, errors, onChange, onRemove }: RuleEditorP
       )}
       {isMetric && (
         <label className="cond-rule__window">
-          <span>in the last</span>
+          <span>{t('condition.inTheLast')}</span>
           <NumberInput
             id={`${id}-windowDays`}
-            label={`Rule ${n} window in days`}
+            label={t('condition.ruleWindow', { n })}
             value={rule.windowDays}
             integer
             error={errors.windowDays}
             onChange={(windowDays) => onChange({ ...rule, windowDays })}
           />
-          <span>days</span>
+          <span>{t('condition.days')}</span>
         </label>
       )}
       <div className="cond-rule__line">
         <select
           className="select cond-rule__op"
-          aria-label={`Rule ${n} comparison`}
+          aria-label={t('condition.ruleComparison', { n })}
           value={op}
           onChange={(e) => {
             const next = e.target.value as ConditionOp;
@@ -254,14 +246,14 @@ function RuleEditor({ id, index, rule, errors, onChange, onRemove }: RuleEditorP
         >
           {ops.map((o) => (
             <option key={o} value={o}>
-              {opLabels[o]}
+              {opLabel(t, o)}
             </option>
           ))}
         </select>
         {isMetric ? (
           <NumberInput
             id={`${id}-value`}
-            label={`Rule ${n} value`}
+            label={t('condition.ruleValue', { n })}
             value={rule.value}
             error={errors.value}
             onChange={(value) => onChange({ ...rule, value })}
@@ -269,11 +261,12 @@ function RuleEditor({ id, index, rule, errors, onChange, onRemove }: RuleEditorP
         ) : op === 'exists' || op === 'not_exists' ? null : (
           <ConditionValueInput
             id={`${id}-value`}
-            label={`Rule ${n} value`}
+            label={t('condition.ruleValue', { n })}
             op={op}
             value={rule.value}
             error={errors.value}
             suggestions={fieldSuggestions[field]}
+            suggestionLabel={field === 'member.rfm.segment' ? groupName : undefined}
             onChange={(value) => {
               const { value: _drop, ...rest } = rule;
               onChange(value === undefined ? rest : { ...rest, value });

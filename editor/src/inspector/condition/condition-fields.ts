@@ -3,22 +3,6 @@ import { rfmGroups } from '@memberflow/shared/rfm';
 
 type MemberField = (typeof memberFields)[number];
 
-export const memberFieldLabels = {
-  'member.tier': 'Tier',
-  'member.tags': 'Tags',
-  'member.pointsBalance': 'Points balance',
-  'member.storedValue': 'Stored value',
-  'member.orderCount': 'Order count',
-  'member.totalSpent': 'Total spent',
-  'member.daysSinceLastPurchase': 'Days since last purchase',
-  'member.daysSinceFirstPurchase': 'Days since first purchase',
-  'member.rfm.r': 'RFM recency score',
-  'member.rfm.f': 'RFM frequency score',
-  'member.rfm.m': 'RFM monetary score',
-  'member.rfm.segment': 'RFM segment',
-  'member.timeZone': 'Time zone',
-  'member.locale': 'Locale',
-} satisfies Record<MemberField, string>;
 
 /** Values worth offering while typing; any other value is still allowed. */
 export const fieldSuggestions: Partial<Record<string, readonly string[]>> = {
