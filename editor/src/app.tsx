@@ -9,7 +9,8 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { WorkflowListPage } from './pages/workflow-list-page.tsx';
 import { navigate, usePathname } from './routing/navigation.ts';
-import { matchRoute } from './routing/routes.ts';
+import { BackOfficeOutlet } from './routing/back-office-outlet.tsx';
+import { BACK_OFFICE_PAGES, matchRoute, type BackOfficePage, type Route } from './routing/routes.ts';
 
 // The canvas brings React Flow and XState; the list page should not wait for them.
 const CanvasPage = lazy(() => import('./pages/canvas-page.tsx').then((m) => ({ default: m.CanvasPage })));
@@ -85,6 +86,7 @@ function SignedInApp() {
             {route.page === 'members' && <MembersPage />}
             {route.page === 'member' && <MemberTracePage key={route.id} memberId={route.id} />}
             {route.page === 'health' && <HealthPage />}
+            {isBackOffice(route) && <BackOfficeOutlet key={route.page} page={route.page} />}
             {route.page === 'admin' && (can('admin') ? <AdminPage /> : <NotAllowedPage />)}
           </Suspense>
         )}
@@ -93,6 +95,8 @@ function SignedInApp() {
     </>
   );
 }
+
+const isBackOffice = (r: Route): r is { page: BackOfficePage } => (BACK_OFFICE_PAGES as readonly string[]).includes(r.page);
 
 function NotAllowedPage() {
   const t = useT();

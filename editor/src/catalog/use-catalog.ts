@@ -30,9 +30,23 @@ function load<K extends CatalogName>(name: K): Promise<Catalogs[K]> {
   return promise;
 }
 
+const changed = new Set<(name: CatalogName) => void>();
+
+/** Drops a list after something was created in place, so every open picker reads it again. */
+export function forgetCatalog(name: CatalogName): void {
+  cache.delete(name);
+  for (const l of changed) l(name);
+}
+
 /** The list for a picker; null while loading or when it could not be read (the field stays free text). */
 export function useCatalog<K extends CatalogName>(name: K): Catalogs[K] | null {
   const [items, setItems] = useState<Catalogs[K] | null>(null);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const l = (n: CatalogName) => n === name && setGeneration((g) => g + 1);
+    changed.add(l);
+    return () => void changed.delete(l);
+  }, [name]);
   useEffect(() => {
     let live = true;
     load(name).then(
@@ -42,6 +56,6 @@ export function useCatalog<K extends CatalogName>(name: K): Catalogs[K] | null {
     return () => {
       live = false;
     };
-  }, [name]);
+  }, [name, generation]);
   return items;
 }

@@ -1,4 +1,5 @@
 import type { NodeKind } from '@memberflow/shared/node-kind';
+import { backofficeEn } from './backoffice.en.ts';
 import { insightsEn } from './insights.en.ts';
 
 /** English UI strings. Keys are flat and dotted; zh-CN must have exactly the same set (typed in zh-CN.ts). */
@@ -150,7 +151,7 @@ export const en = {
   'catalog.coupon.validDays': 'valid {days} days',
   'catalog.coupon.validUntil': 'valid until {date}',
   'catalog.coupon.hint': 'Pick a coupon template, or type its key.',
-  'catalog.coupon.empty': 'No coupon templates yet: define them with PUT /api/v1/coupon-templates/:key, or type the key you will use.',
+  'catalog.coupon.empty': 'No coupon templates yet: create one here or on the Coupons page, or type the key you will use.',
   'catalog.coupon.what': 'coupon template',
   'catalog.segment.members': '{count} members',
   'catalog.segment.notCounted': 'not counted yet',
@@ -160,7 +161,7 @@ export const en = {
   'catalog.tier.fromSpend': 'from {value} spend',
   'catalog.tier.fromPoints': 'from {value} points',
   'catalog.tier.hint': 'Raises a tier_changed event other workflows can start from.',
-  'catalog.tier.empty': 'No tier ladder yet: define it with PUT /api/v1/tiers, or type the tier key.',
+  'catalog.tier.empty': 'No tier ladder yet: set it up on the Tiers page, or type the tier key.',
   'catalog.tier.what': 'tier',
   'catalog.unknown': '“{value}” is not a known {what} (yet); it must exist when the step runs.',
   'form.issue_coupon.template': 'Coupon template',
@@ -622,7 +623,7 @@ export const enKinds = {
   'kinds.goal.description': 'Ends the journey and counts the member as converted.',
 } satisfies Record<KindKey, string>;
 
-export const enMessages = { ...en, ...enKinds, ...insightsEn };
+export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn };
 export type MessageKey = keyof typeof enMessages;
 /** Every locale's table: a missing or extra key is a type error. */
 export type Messages = Record<MessageKey, string>;

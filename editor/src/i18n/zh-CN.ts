@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { backofficeZhCN } from './backoffice.zh-CN.ts';
 import { insightsZhCN } from './insights.zh-CN.ts';
 
 /** 简体中文. Typed as Messages, so a key missing here fails typecheck. */
@@ -149,7 +150,7 @@ export const zhCN: Messages = {
   'catalog.coupon.validDays': '有效 {days} 天',
   'catalog.coupon.validUntil': '有效期至 {date}',
   'catalog.coupon.hint': '选择一个优惠券模板，或直接输入模板代码。',
-  'catalog.coupon.empty': '还没有优惠券模板：请通过 PUT /api/v1/coupon-templates/:key 定义，或先输入将要使用的代码。',
+  'catalog.coupon.empty': '还没有优惠券模板：可在此处或“优惠券”页面新建，或先输入将要使用的代码。',
   'catalog.coupon.what': '优惠券模板',
   'catalog.segment.members': '{count} 位会员',
   'catalog.segment.notCounted': '尚未统计',
@@ -159,7 +160,7 @@ export const zhCN: Messages = {
   'catalog.tier.fromSpend': '消费满 {value}',
   'catalog.tier.fromPoints': '积分满 {value}',
   'catalog.tier.hint': '会触发 tier_changed 事件，其他流程可以由此开始。',
-  'catalog.tier.empty': '还没有等级体系：请通过 PUT /api/v1/tiers 定义，或直接输入等级代码。',
+  'catalog.tier.empty': '还没有等级体系：请在“等级”页面设置，或直接输入等级代码。',
   'catalog.tier.what': '等级',
   'catalog.unknown': '“{value}”不是已知的{what}；执行此步骤时它必须已存在。',
   'form.issue_coupon.template': '优惠券模板',
@@ -612,4 +613,5 @@ export const zhCN: Messages = {
   'keys.revokeText': '从现在起，任何仍在使用以 {prefix} 开头的密钥的请求都会被拒绝。此操作无法撤销。',
   'keys.revoked': '已吊销“{name}”。',
   ...insightsZhCN,
+  ...backofficeZhCN,
 };

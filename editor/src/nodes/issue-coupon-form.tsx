@@ -1,9 +1,14 @@
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useCan } from '../auth/session-context.ts';
+import { CouponTemplateDialog } from '../back-office/coupons/coupon-template-dialog.tsx';
 import { couponOption, pickerHint } from '../catalog/catalog-options.ts';
-import { useCatalog } from '../catalog/use-catalog.ts';
+import { forgetCatalog, useCatalog } from '../catalog/use-catalog.ts';
 import { useT } from '../i18n/i18n.ts';
 import { NumberField } from '../inspector/fields/number-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
+import '../styles/back-office.css';
 
 export const issueCouponFieldLabels = {
   template: 'Coupon template',
@@ -12,8 +17,12 @@ export const issueCouponFieldLabels = {
 
 export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   const t = useT();
+  const canEdit = useCan('edit');
+  const [creating, setCreating] = useState(false);
   const templates = useCatalog('couponTemplates');
   const options = templates?.map((c) => couponOption(t, c)) ?? null;
+  const typed = typeof config.template === 'string' ? config.template.trim() : '';
+  const known = templates?.some((c) => c.key === typed) ?? false;
   return (
     <>
       <TextField
@@ -27,6 +36,11 @@ export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeForm
         error={errors.template}
         onChange={(template) => onChange({ ...config, template })}
       />
+      {canEdit && (
+        <button type="button" className="btn btn--small" title={t('picker.newCouponTitle')} onClick={() => setCreating(true)} data-testid="issue-coupon-new-template">
+          {t('picker.newCoupon')}
+        </button>
+      )}
       <NumberField
         id={`${idPrefix}-validityDays`}
         label={t('form.issue_coupon.validityDays')}
@@ -35,6 +49,21 @@ export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeForm
         error={errors.validityDays}
         onChange={(validityDays) => onChange({ ...config, validityDays })}
       />
+      {/* On the page, not in the inspector's panel: the dialog must cover the canvas. */}
+      {creating &&
+        createPortal(
+          <CouponTemplateDialog
+            takenKeys={templates?.map((c) => c.key) ?? []}
+            initialKey={known ? '' : typed.toUpperCase()}
+            onClose={() => setCreating(false)}
+            onSaved={(c) => {
+              setCreating(false);
+              forgetCatalog('couponTemplates');
+              onChange({ ...config, template: c.key });
+            }}
+          />,
+          document.body,
+        )}
     </>
   );
 }

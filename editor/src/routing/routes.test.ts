@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, workflowPath } from './routes.ts';
+import { BACK_OFFICE_PAGES, matchRoute, workflowPath } from './routes.ts';
 
 describe('routes', () => {
   it('matches the list and workflow pages', () => {
@@ -12,5 +12,15 @@ describe('routes', () => {
     expect(matchRoute('/sign-in')).toEqual({ page: 'sign-in' });
     expect(matchRoute('/admin')).toEqual({ page: 'admin' });
     expect(matchRoute('/admin/')).toEqual({ page: 'admin' });
+  });
+});
+
+describe('back-office routes', () => {
+  it('matches each page by its path, with or without a trailing slash', () => {
+    for (const page of BACK_OFFICE_PAGES) {
+      expect(matchRoute(`/${page}`)).toEqual({ page });
+      expect(matchRoute(`/${page}/`)).toEqual({ page });
+    }
+    expect(matchRoute('/coupons/x')).toEqual({ page: 'not-found' });
   });
 });

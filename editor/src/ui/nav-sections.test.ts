@@ -7,8 +7,9 @@ const hrefs = (role: Role) => navSections((p) => roleCan(role, p)).map((s) => s.
 
 describe('header sections', () => {
   it('show Users & API keys to admins only', () => {
-    expect(hrefs('admin')).toEqual(['/', '/members', '/health', '/admin']);
-    expect(hrefs('marketer')).toEqual(['/', '/members', '/health']);
-    expect(hrefs('analyst')).toEqual(['/', '/members', '/health']);
+    const pages = ['/', '/members', '/coupons', '/points', '/tiers', '/segments', '/rfm', '/analytics', '/health', '/settings'];
+    expect(hrefs('admin')).toEqual([...pages, '/admin']);
+    expect(hrefs('marketer')).toEqual(pages);
+    expect(hrefs('analyst')).toEqual(pages);
   });
 });

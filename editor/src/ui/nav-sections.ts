@@ -9,10 +9,20 @@ export interface NavSection {
   needs: Permission;
 }
 
+// Everyone who may read sees the back office; analysts get it without edit controls.
+const page = (href: string, label: MessageKey): NavSection[] => [{ href, label, current: (p) => p === href || p.startsWith(`${href}/`), needs: 'read' }];
+
 const all: readonly NavSection[] = [
   { href: '/', label: 'nav.workflows', current: (p) => p === '/' || p.startsWith('/workflows/'), needs: 'read' },
   { href: '/members', label: 'nav.members', current: (p) => p.startsWith('/members'), needs: 'read' },
+  ...page('/coupons', 'nav.coupons'),
+  ...page('/points', 'nav.points'),
+  ...page('/tiers', 'nav.tiers'),
+  ...page('/segments', 'nav.segments'),
+  ...page('/rfm', 'nav.rfm'),
+  ...page('/analytics', 'nav.analytics'),
   { href: '/health', label: 'nav.health', current: (p) => p.startsWith('/health'), needs: 'read' },
+  ...page('/settings', 'nav.settings'),
   { href: '/admin', label: 'nav.admin', current: (p) => p.startsWith('/admin'), needs: 'admin' },
 ];
 
