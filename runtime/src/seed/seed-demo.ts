@@ -4,6 +4,8 @@ import type { Database } from '../db/database.ts';
 import { createWorkflow, publishWorkflow } from '../workflows/workflow-store.ts';
 import { readFile } from 'node:fs/promises';
 import { importCdnow } from '../members/member-import.ts';
+import type { RuntimeConfig } from '../config.ts';
+import { replayDemoHistory } from './live-history.ts';
 
 const LIVE_TEMPLATES = ['second-purchase-nudge'];
 
@@ -11,10 +13,12 @@ const samplePath = fileURLToPath(new URL('../../seed-data/CDNOW_sample.txt', imp
 
 /**
  * Idempotent demo data: the template workflows (the second-purchase nudge published) and
- * 2,357 members with their real CDNOW purchase history, stored as already-processed
- * events so they are history, not new triggers.
+ * 2,357 members with their real CDNOW purchase history. By default the history is stored as it
+ * happened (1997-98), as already-processed events, so it is history, not new triggers. With
+ * `liveHistory` (what `npm start` does) it is moved to end yesterday and run through the live
+ * workflows first, so journeys, coupons, cohorts and churn warnings are those of a running shop.
  */
-export async function seedDemo(db: Database): Promise<{ workflows: number; members: number }> {
+export async function seedDemo(db: Database, opts: { liveHistory?: { config: RuntimeConfig; now: number } } = {}): Promise<{ workflows: number; members: number }> {
   let workflows = 0;
   for (const t of workflowTemplates) {
     const { rows } = await db.pool.query('SELECT 1 FROM workflow WHERE template_key = $1', [t.key]);
@@ -27,7 +31,12 @@ export async function seedDemo(db: Database): Promise<{ workflows: number; membe
 
   const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM member');
   if (rows[0]!.n > 0) return { workflows, members: 0 };
-  const imported = await importCdnow(db, await readFile(samplePath, 'utf8'));
+  const text = await readFile(samplePath, 'utf8');
+  if (opts.liveHistory) {
+    const lived = await replayDemoHistory(opts.liveHistory.config, db, text, opts.liveHistory.now);
+    return { workflows, members: lived.members };
+  }
+  const imported = await importCdnow(db, text);
   return { workflows, members: imported.members };
 }
 
@@ -37,7 +46,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { openDatabase } = await import('../db/database.ts');
   const config = loadConfig();
   const db = openDatabase(config.databaseUrl, config.databaseSchema, 2);
-  const r = await seedDemo(db);
+  // MEMBERFLOW_DEMO_HISTORY=as-recorded keeps the 1997-98 dates and runs no workflow over them.
+  const live = process.env.MEMBERFLOW_DEMO_HISTORY !== 'as-recorded';
+  const r = await seedDemo(db, live ? { liveHistory: { config, now: Date.now() } } : {});
   console.log(`[memberflow] demo data: ${r.workflows} workflow(s) and ${r.members} member(s) added`);
   await db.close();
 }
