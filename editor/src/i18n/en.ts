@@ -156,7 +156,7 @@ export const en = {
   'catalog.segment.members': '{count} members',
   'catalog.segment.notCounted': 'not counted yet',
   'catalog.segment.hint': 'Pick a saved segment, or leave empty to use the condition below.',
-  'catalog.segment.empty': 'No saved segments yet: define them with POST /api/v1/segments, or use the condition below.',
+  'catalog.segment.empty': 'No saved segments yet: build one on the Segments page, or use the condition below.',
   'catalog.segment.what': 'saved segment',
   'catalog.tier.fromSpend': 'from {value} spend',
   'catalog.tier.fromPoints': 'from {value} points',

@@ -155,7 +155,7 @@ export const zhCN: Messages = {
   'catalog.segment.members': '{count} 位会员',
   'catalog.segment.notCounted': '尚未统计',
   'catalog.segment.hint': '选择一个已保存的分群，或留空以使用下方条件。',
-  'catalog.segment.empty': '还没有已保存的分群：请通过 POST /api/v1/segments 定义，或使用下方条件。',
+  'catalog.segment.empty': '还没有已保存的分群：可在“会员分群”页面创建，或使用下方条件。',
   'catalog.segment.what': '分群',
   'catalog.tier.fromSpend': '消费满 {value}',
   'catalog.tier.fromPoints': '积分满 {value}',

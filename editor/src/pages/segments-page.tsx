@@ -1,17 +1,94 @@
+import { describeCondition, type ConditionGroup } from '@memberflow/shared/condition';
+import type { Segment } from '@memberflow/shared/api/segments';
+import { useState } from 'react';
+import { useCan } from '../auth/session-context.ts';
+import { BackOfficeHead } from '../back-office/back-office-head.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { segmentsApi } from '../insights/insights-api.ts';
+import { draftOf, newSegmentDraft } from '../insights/segment-draft.ts';
+import { SegmentEditor } from '../insights/segment-editor.tsx';
+import { SegmentList } from '../insights/segment-list.tsx';
+import { SegmentMembersPanel } from '../insights/segment-members-panel.tsx';
+import { Panel } from '../monitoring/panel.tsx';
+import { usePolling } from '../monitoring/use-polling.ts';
 import '../styles/monitoring.css';
+import '../styles/inspector.css';
+import '../styles/back-office.css';
+import '../styles/insights.css';
 
-/** /segments */
+/** /segments: saved segments, built with the canvas' condition builder and counted live as they are edited. */
 export function SegmentsPage() {
   const t = useT();
+  const canEdit = useCan('edit');
+  const list = usePolling((s) => segmentsApi.list(s), 0, []);
+  const [selected, setSelected] = useState<string | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Remounts the editor when another segment is picked, so its form starts from what is stored.
+  const [version, setVersion] = useState(0);
+  const segments = list.data ?? null;
+  const current = segments?.find((s) => s.key === selected) ?? null;
+  const shown = selected === 'new' ? null : (current ?? (canEdit ? null : (segments?.[0] ?? null)));
+
+  const select = (key: string | 'new') => {
+    setSelected(key);
+    setNotice(null);
+    setVersion((v) => v + 1);
+  };
+  // The editor stays mounted across a save: its form already holds what was stored, and its live count stays on screen.
+  const onSaved = (s: Segment, note: string) => {
+    setNotice(note);
+    setSelected(s.key);
+    list.reload();
+  };
+
   return (
-    <div className="mon-page" data-testid="segments-page">
-      <div className="mon-page__head">
-        <div>
-          <h1>{t('segments.title')}</h1>
-          <p className="muted">{t('segments.intro')}</p>
+    <div className="mon-page ins-page" data-testid="segments-page">
+      <BackOfficeHead
+        title={t('segments.title')}
+        intro={t('segments.intro')}
+        notice={notice}
+        action={
+          <button type="button" className="btn btn--primary" onClick={() => select('new')} data-testid="segment-new">
+            {t('segments.new')}
+          </button>
+        }
+      />
+      <div className="ins-segments">
+        <SegmentList segments={segments} selected={shown?.key ?? null} onSelect={select} error={list.error} />
+        <div className="ins-segments__main">
+          {canEdit && (selected === 'new' || current) ? (
+            <SegmentEditor
+              key={version}
+              saved={current}
+              initial={current ? draftOf(current) : newSegmentDraft()}
+              onSaved={onSaved}
+              onDeleted={() => {
+                setSelected(null);
+                list.reload();
+              }}
+            />
+          ) : shown ? (
+            <SegmentSummary segment={shown} />
+          ) : (
+            <p className="muted ins-empty">{canEdit ? t('segments.pick') : t('segments.none')}</p>
+          )}
+          {shown && <SegmentMembersPanel key={shown.key} segment={shown} />}
         </div>
       </div>
     </div>
+  );
+}
+
+/** What an analyst sees of a segment: its rule in words, no controls. */
+function SegmentSummary({ segment }: { segment: Segment }) {
+  const t = useT();
+  return (
+    <Panel title={segment.name} testId="segment-summary">
+      {segment.description && <p>{segment.description}</p>}
+      <p className="field__label">{t('segments.condition')}</p>
+      <code className="ins-rule" data-testid="segment-rule">
+        {describeCondition(segment.condition as ConditionGroup)}
+      </code>
+    </Panel>
   );
 }

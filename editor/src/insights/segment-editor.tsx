@@ -1,0 +1,130 @@
+import type { Segment } from '@memberflow/shared/api/segments';
+import { useState } from 'react';
+import { errorMessage } from '../api/http.ts';
+import { useIssueText } from '../back-office/issue-text.ts';
+import { useT } from '../i18n/i18n.ts';
+import { ConditionBuilder } from '../inspector/condition/condition-builder.tsx';
+import { TextField } from '../inspector/fields/text-field.tsx';
+import { segmentsApi } from './insights-api.ts';
+import { LiveCountPanel } from './live-count-panel.tsx';
+import { keyFromName, saveIssues, type SegmentDraft } from './segment-draft.ts';
+import { useLiveCount } from './use-live-count.ts';
+
+interface SegmentEditorProps {
+  /** The saved segment being changed, or null for a new one. */
+  saved: Segment | null;
+  initial: SegmentDraft;
+  onSaved: (s: Segment, note: string) => void;
+  onDeleted: (key: string) => void;
+}
+
+/** Marketers' form: name, key, the canvas' condition builder with a live count, save (which also counts). */
+export function SegmentEditor({ saved, initial, onSaved, onDeleted }: SegmentEditorProps) {
+  const t = useT();
+  const issueText = useIssueText();
+  const [draft, setDraft] = useState(initial);
+  const [keyTouched, setKeyTouched] = useState(saved !== null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [saveConditionErrors, setSaveConditionErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const live = useLiveCount(draft.condition, true);
+  const conditionErrors = live.status === 'invalid' ? live.issues : saveConditionErrors;
+  const set = (patch: Partial<SegmentDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const err = (field: string) => (fieldErrors[field] ? issueText(fieldErrors[field]) : null);
+
+  const save = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const body = { name: draft.name, description: draft.description, condition: draft.condition as never };
+      const s = saved ? await segmentsApi.update(saved.key, body) : await segmentsApi.create({ ...body, key: draft.key });
+      // Saving counts at once, so the members list and workflows' pickers show who is in it now.
+      const counted = await segmentsApi.count(s.key);
+      setFieldErrors({});
+      setSaveConditionErrors({});
+      onSaved({ ...s, memberCount: counted.count, countedAt: counted.countedAt }, t('segments.saved', { name: s.name, count: counted.count }));
+    } catch (e) {
+      const issues = saveIssues(e);
+      setFieldErrors(issues.fields);
+      setSaveConditionErrors(issues.condition);
+      setProblem(Object.keys(issues.fields).length + Object.keys(issues.condition).length ? t('segments.fixFields') : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!saved || !window.confirm(t('segments.deleteConfirm', { name: saved.name }))) return;
+    try {
+      await segmentsApi.remove(saved.key);
+      onDeleted(saved.key);
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  };
+
+  return (
+    <div className="ins-editor" data-testid="segment-editor">
+      <section className="panel card">
+        <div className="panel__head">
+          <h2>{saved ? saved.name : t('segments.new')}</h2>
+        </div>
+        <div className="panel__body ins-form">
+          <TextField
+            id="segment-name"
+            label={t('segments.name')}
+            value={draft.name}
+            maxLength={120}
+            error={err('name')}
+            onChange={(name) => set(keyTouched ? { name } : { name, key: keyFromName(name) })}
+          />
+          {saved ? (
+            <div className="field">
+              <span className="field__label">{t('segments.key')}</span>
+              <code className="ins-rule" data-testid="segment-key">
+                {saved.key}
+              </code>
+              <p className="field__hint">{t('segments.keyFixed')}</p>
+            </div>
+          ) : (
+            <TextField
+              id="segment-key"
+              label={t('segments.key')}
+              hint={t('segments.keyHint')}
+              value={draft.key}
+              maxLength={64}
+              error={err('key')}
+              onChange={(key) => {
+                setKeyTouched(true);
+                set({ key });
+              }}
+            />
+          )}
+          <TextField id="segment-description" label={t('segments.description')} value={draft.description} maxLength={2000} multiline error={err('description')} onChange={(description) => set({ description })} />
+          <div className="field">
+            <span className="field__label">{t('segments.condition')}</span>
+            <p className="field__hint">{t('segments.conditionHint')}</p>
+            <ConditionBuilder id="segment-condition" value={draft.condition} errors={conditionErrors} onChange={(condition) => set({ condition })} emptyText={t('segments.everyone')} />
+          </div>
+          {problem && (
+            <p className="field__error" role="alert" data-testid="segment-problem">
+              {problem}
+            </p>
+          )}
+          <div className="ins-form__actions">
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void save()} data-testid="segment-save">
+              {busy ? t('segments.saving') : saved ? t('segments.saveChanges') : t('segments.create')}
+            </button>
+            {saved && (
+              <button type="button" className="btn btn--ghost" onClick={() => void remove()} data-testid="segment-delete">
+                {t('segments.delete')}
+              </button>
+            )}
+          </div>
+        </div>
+      </section>
+      <LiveCountPanel live={live} condition={draft.condition} />
+    </div>
+  );
+}
