@@ -14,7 +14,7 @@ import { admitOnGoingLive } from '../runtime/src/engine/trigger-dues.ts';
 import { startRuntime } from '../runtime/src/runtime.ts';
 import { createApiKey } from '../runtime/src/auth/api-key-store.ts';
 import { createWorkflow, publishWorkflow } from '../runtime/src/workflows/workflow-store.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { buildWorkflow } from '@memberflow/shared/templates/build';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { runReplay } from '../runtime/src/replay/replay.ts';
@@ -22,10 +22,14 @@ import { readReplayEvents } from '../runtime/src/replay/replay-events.ts';
 
 const N_EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const N_BLAST = Number(process.env.BENCH_BLAST ?? 100_000);
+const SUSTAIN_S = Number(process.env.BENCH_SUSTAIN_S ?? 60);
+const SUSTAIN_RATE = Number(process.env.BENCH_SUSTAIN_RATE ?? 1000);
+const jsonArg = process.argv.indexOf('--json');
+const JSON_FILE = jsonArg >= 0 ? process.argv[jsonArg + 1] : undefined;
 const CDNOW = process.env.BENCH_CDNOW ?? new URL('../../shared/data/CDNOW_master.txt', import.meta.url).pathname;
 const config = loadConfig();
 const id = randomBytes(4).toString('hex');
-const rows: { what: string; value: number; unit: string; base?: string; baseValue?: number }[] = [];
+const rows: { what: string; value: number; unit: string; base?: string; baseValue?: number; seconds?: number }[] = [];
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -197,12 +201,97 @@ async function engine(raw: { jobs: number; koa: number; pg: number }) {
     lat.sort((a, b) => a - b);
     rows.push({ what: 'event-to-coupon latency p50 (HTTP to committed coupon)', value: Math.round(lat[Math.floor(lat.length * 0.5)]! * 10) / 10, unit: 'ms' });
     rows.push({ what: 'event-to-coupon latency p99', value: Math.round(lat[Math.floor(lat.length * 0.99)]! * 10) / 10, unit: 'ms' });
+    await sustained(db, post);
   } finally {
     await rt.queue.obliterate({ force: true }).catch(() => {});
     await rt.close();
     await dropSchema(admin.pool, schema);
     await admin.close();
   }
+}
+
+/**
+ * SUSTAIN_RATE events/s for SUSTAIN_S seconds (batches of 50, every 50 ms at 1,000/s), each a
+ * referral that issues a coupon: event-to-effect latency from sending the POST until the bench
+ * sees the committed coupon (one poll every 5 ms for all outstanding members).
+ */
+async function sustained(db: { pool: import('pg').Pool }, post: (body: unknown) => Promise<void>) {
+  const per = 50;
+  const interval = (per / SUSTAIN_RATE) * 1000;
+  const batches = Math.round((SUSTAIN_S * SUSTAIN_RATE) / per);
+  const sentAt = new Map<string, number>();
+  const lat: number[] = [];
+  let sending = true;
+  const poller = (async () => {
+    while (sending || sentAt.size) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (!sentAt.size) continue;
+      const { rows: done } = await db.pool.query<{ member_id: string }>('SELECT member_id FROM coupon WHERE member_id = ANY($1::text[])', [[...sentAt.keys()]]);
+      const seen = performance.now();
+      for (const r of done) {
+        lat.push(seen - sentAt.get(r.member_id)!);
+        sentAt.delete(r.member_id);
+      }
+    }
+  })();
+  const start = performance.now();
+  const posts: Promise<void>[] = [];
+  let late = 0;
+  for (let b = 0; b < batches; b++) {
+    const due = start + b * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    else if (wait < -interval) late++;
+    const members = Array.from({ length: per }, (_, k) => `r${b * per + k}`);
+    const t = performance.now();
+    for (const m of members) sentAt.set(m, t);
+    posts.push(post({ events: members.map((memberId) => ({ type: 'referral', memberId })) }));
+  }
+  await Promise.all(posts);
+  const sendS = (performance.now() - start) / 1000;
+  sending = false;
+  await poller;
+  lat.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(lat[Math.min(lat.length - 1, Math.floor(lat.length * p))]! * 10) / 10;
+  const what = `sustained ${SUSTAIN_RATE} events/s for ${SUSTAIN_S} s (sent in ${sendS.toFixed(1)} s, ${late} batches late): event-to-effect`;
+  rows.push({ what: `${what} p50`, value: pct(0.5), unit: 'ms' });
+  rows.push({ what: `${what} p99`, value: pct(0.99), unit: 'ms' });
+}
+
+/**
+ * Where Postgres spends the time without pg_stat_statements: the runtime's active backends
+ * (named after the schema) sampled every 20 ms, counted by wait event and by statement.
+ */
+function samplePostgres(schema: string): { stop(): Promise<string> } {
+  const db = openDatabase(config.databaseUrl, 'public', 1);
+  const waits = new Map<string, number>();
+  const statements = new Map<string, number>();
+  let samples = 0;
+  let on = true;
+  const loop = (async () => {
+    while (on) {
+      const { rows: active } = await db.pool.query<{ wait: string | null; query: string }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, query FROM pg_stat_activity WHERE application_name = $1 AND state = 'active'`,
+        [`memberflow:${schema}`],
+      );
+      samples++;
+      for (const r of active) {
+        waits.set(r.wait!, (waits.get(r.wait!) ?? 0) + 1);
+        const q = r.query.replace(/\s+/g, ' ').slice(0, 90);
+        statements.set(q, (statements.get(q) ?? 0) + 1);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / samples).toFixed(2)} busy  ${k}`).join('\n');
+  return {
+    async stop() {
+      on = false;
+      await loop;
+      await db.close();
+      return `${samples} samples; backends busy on average by wait:\n${top(waits, 8)}\nby statement:\n${top(statements, 12)}`;
+    },
+  };
 }
 
 /** 100,000 members, one schedule: every member enters, gets a coupon and a message. */
@@ -236,17 +325,28 @@ async function blast(raw: { jobs: number }) {
     await publishWorkflow(rt.db, wf.id);
     // As the publish route does: every member's next member day is stored.
     await admitOnGoingLive(rt.engine, wf.id, 'from_now');
+    const size = async () => Number((await rt.db.pool.query<{ n: string }>(`SELECT sum(pg_total_relation_size(c.oid)) AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`, [schema])).rows[0]!.n);
+    const sizeBefore = await size();
     clock.set(fireAt);
     const count = async (sql: string) => (await rt.db.pool.query<{ n: number }>(sql)).rows[0]!.n;
+    const sampler = process.env.BENCH_PG_SAMPLE === '1' ? samplePostgres(schema) : null;
     const [fired, ms] = await timed(async () => {
       // Each call queues the due members it has not queued before (the sweep does the same every second).
       let n = 0;
       await until(async () => ((n += await rt.fireTriggers()), (await count(`SELECT count(*)::int AS n FROM effect WHERE kind = 'send_message'`)) === N_BLAST), 1_800_000, 500);
       return n;
     });
+    if (sampler) console.log(`\nPostgres during the blast (active backends sampled every 20 ms):\n${await sampler.stop()}`);
     if (fired !== N_BLAST) throw new Error(`blast fired ${fired} of ${N_BLAST}`);
-    rows.push({ what: `segment blast: ${N_BLAST} members -> coupon + message`, value: Math.round(ms / 100) / 10, unit: 's' });
-    rows.push({ what: '  blast throughput', value: rate(N_BLAST, ms), unit: 'members/s', base: 'BullMQ no-op jobs/s', baseValue: raw.jobs });
+    const seconds = Math.round(ms / 100) / 10;
+    rows.push({ what: `segment blast: ${N_BLAST} members -> coupon + message`, value: seconds, unit: 's', seconds });
+    rows.push({ what: '  blast throughput', value: rate(N_BLAST, ms), unit: 'members/s', base: 'BullMQ no-op jobs/s', baseValue: raw.jobs, seconds });
+    // Members, their dues and the blast's writes all grow linearly with the member count.
+    const after = await size();
+    const scale = 1_000_000 / N_BLAST;
+    rows.push({ what: `  1,000,000-member blast, projected (time x${scale} of the measured one)`, value: Math.round(seconds * scale), unit: 's', seconds: Math.round(seconds * scale) });
+    rows.push({ what: '  Postgres size for 1,000,000 members after their blast, projected', value: Math.round((after * scale) / 1e6), unit: 'MB' });
+    rows.push({ what: '    of which the blast wrote (journeys, steps, effects, coupons)', value: Math.round(((after - sizeBefore) * scale) / 1e6), unit: 'MB' });
   } finally {
     await rt.queue.obliterate({ force: true }).catch(() => {});
     await rt.effectQueue.obliterate({ force: true }).catch(() => {});
@@ -276,7 +376,7 @@ const pg = await pgInsert();
 rows.push({ what: 'raw: BullMQ no-op jobs (concurrency 100)', value: jobs, unit: 'jobs/s' });
 rows.push({ what: 'raw: hello-world Koa', value: koa, unit: 'req/s' });
 rows.push({ what: 'raw: pg multi-row INSERT (1,000-row statements)', value: pg, unit: 'rows/s' });
-await engine({ jobs, koa, pg });
+if (process.env.BENCH_SKIP_ENGINE !== '1') await engine({ jobs, koa, pg });
 if (process.env.BENCH_SKIP_BLAST !== '1') await blast({ jobs });
 if (process.env.BENCH_SKIP_REPLAY !== '1') await cdnowReplay({ pg });
 
@@ -286,5 +386,19 @@ console.log(`${pad('measure', 62)} ${pad('value', 16)} ratio to substrate`);
 for (const r of rows) {
   const ratio = r.baseValue ? `${(r.value / r.baseValue).toFixed(2)} × ${r.base} (${r.baseValue})` : '';
   console.log(`${pad(r.what, 62)} ${pad(`${r.value} ${r.unit}`, 16)} ${ratio}`);
+}
+if (JSON_FILE) {
+  // The same rows, to compare runs: ratio is null where a figure has no substrate.
+  const out = rows.map((r) => ({
+    what: r.what.trim(),
+    value: r.value,
+    unit: r.unit,
+    base: r.base ?? null,
+    baseValue: r.baseValue ?? null,
+    ratio: r.baseValue ? Math.round((r.value / r.baseValue) * 1000) / 1000 : null,
+    ...(r.seconds !== undefined ? { seconds: r.seconds } : {}),
+  }));
+  writeFileSync(JSON_FILE, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nwritten to ${JSON_FILE}`);
 }
 process.exit(0);

@@ -221,7 +221,7 @@ if (mode === 'start') {
 } else if (mode === 'replay') {
   run('npx', ['tsx', 'runtime/src/replay/replay-cli.ts', ...process.argv.slice(3)]);
 } else if (mode === 'bench') {
-  run('npx', ['tsx', 'bench/run.ts']);
+  run('npx', ['tsx', 'bench/run.ts', ...process.argv.slice(3)]);
 } else if (mode === 'env') {
   log('PostgreSQL and Redis are ready');
 } else {

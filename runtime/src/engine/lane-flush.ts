@@ -43,8 +43,17 @@ export async function flushRuns(c: pg.ClientBase, runs: RunResult[]): Promise<vo
   if (processed.length) await c.query('UPDATE event SET processed_at = now() WHERE seq = ANY($1::bigint[])', [processed]);
 }
 
+/**
+ * Whether the pass changed the member's own row. Stored events may (and create the member),
+ * as do tiers, tags, attributes and RFM; a pass of wake-ups and trigger moments only (a blast)
+ * leaves the row alone, which spares a row version per member.
+ */
+const changesMember = ({ writes: w }: RunResult) => w.processedSeqs.length > 0 || w.memberChanged || w.rfmAt !== null || Object.keys(w.attributePatch).length > 0;
+
 /** The lane-owned member fields as the runner left them. */
-async function writeMembers(c: pg.ClientBase, runs: RunResult[]): Promise<void> {
+async function writeMembers(c: pg.ClientBase, all: RunResult[]): Promise<void> {
+  const runs = all.filter(changesMember);
+  if (!runs.length) return;
   await c.query(
     `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, attributes)
      SELECT r.id, r.order_count, r.total_spent, to_timestamp(r.first_purchase_at / 1000), to_timestamp(r.last_purchase_at / 1000),

@@ -23,7 +23,7 @@ export async function sweep(
   queue: Queue<LaneJob>,
   opts: { limit?: number; staleEventMs?: number; effectQueue?: Queue<EffectJob> } = {},
 ): Promise<SweepResult> {
-  const limit = opts.limit ?? 5000;
+  const limit = opts.limit ?? 20_000;
   const due = await deps.db.pool.query<{ id: string; member_id: string; wake_ms: string }>(
     `SELECT j.id, j.member_id, (extract(epoch FROM j.wake_at) * 1000)::bigint AS wake_ms FROM journey j
      JOIN workflow w ON w.id = j.workflow_id AND w.status <> 'paused'

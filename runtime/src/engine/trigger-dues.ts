@@ -12,7 +12,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { loadMemberFactsBatch } from '../segments/member-facts-batch.ts';
 import { segmentCondition } from '../segments/segment-store.ts';
 import type { EngineDeps } from './member-lane.ts';
-import { loadMemberFacts } from './member-facts-loader.ts';
+import { loadLaneContexts, loadMemberFacts } from './member-facts-loader.ts';
 
 const BATCH = 1000;
 
@@ -156,13 +156,14 @@ export async function fillMissingDues(engine: EngineDeps): Promise<number> {
       `SELECT m.id FROM member m WHERE m.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM trigger_due d WHERE d.workflow_id = $1 AND d.member_id = m.id) ORDER BY m.id LIMIT 5000`,
       [r.id],
     );
-    const dues: { member_id: string; occurrence_at: number | null; due_at: number | null }[] = [];
-    for (const { id } of missing.rows) {
-      const c = await engine.db.pool.connect();
-      const member = await loadMemberFacts(c, id, now).finally(() => c.release());
-      const s = triggerStanding(t, member, now);
-      dues.push({ member_id: id, occurrence_at: s.next, due_at: s.next });
-    }
+    if (!missing.rows.length) continue;
+    // The members' facts as the lane reads them, in one statement for all of them.
+    const c = await engine.db.pool.connect();
+    const facts = await loadLaneContexts(c, missing.rows.map((m) => m.id), now, now).finally(() => c.release());
+    const dues = missing.rows.map(({ id }) => {
+      const s = triggerStanding(t, facts.get(id)!.member, now);
+      return { member_id: id, occurrence_at: s.next, due_at: s.next };
+    });
     await withTransaction(engine.db.pool, (c) => writeDues(c, r.id, dues));
     filled += dues.length;
   }
