@@ -7,7 +7,6 @@ import { createApp } from './api/app.ts';
 import type { RuntimeConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { commandRedis, quickRedis, quietConnectionErrors } from './db/redis.ts';
-import { outageLog } from './db/store-outage.ts';
 import type { EngineDeps } from './engine/member-lane.ts';
 import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
 import { createStepQueue, enqueueLanes, jobMembers, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
@@ -63,8 +62,6 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   // Queues and the API fail fast while Redis is away (the sweep retries); workers' blocking
   // connections wait for it; the rate limiter has its own connection with a short timeout.
   const redis = commandRedis(config.redisUrl, 'queues');
-  // An outage fails every lane, sweep and dispatch: one line per store per half minute says so.
-  const [logSweep, logDispatch] = [outageLog('sweep'), outageLog('effects')];
   const limiterRedis = quickRedis(config.redisUrl, 'rate limiter');
   await Promise.all([redis, limiterRedis].map((r) => readySoon(r)));
   const effectQueue = createEffectQueue(redis, config.queuePrefix, config.effectRetryDelayMs);
@@ -75,13 +72,11 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     lateHorizonMs: config.lateEventHorizonMs,
     versions: new VersionCache(),
     contact: { cap: config.marketingCap, provider: (channel) => config.channels[channel as keyof typeof config.channels] ?? { kind: 'log' } },
-    dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => void logDispatch(e, 'effects not queued; the sweep will queue them')),
+    dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),
   };
   const queue = createStepQueue(redis, config.queuePrefix);
   const worker = config.runWorkers ? startStepWorker(engine, redisConnection(config.redisUrl, 'step worker'), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
-  const logLaneFailure = outageLog('worker');
-  const laneName = (ids: string[]) => (ids.length > 3 ? `lanes of ${ids.length} members (${ids[0]}, …)` : `lane for ${ids.join(', ')}`);
-  worker?.on('failed', (job, err) => logLaneFailure(err, job ? laneName(jobMembers(job.data)) : 'a lane'));
+  worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job ? jobMembers(job.data).join(', ').slice(0, 200) : '?'} failed:`, err.message));
   const effectWorker = config.runWorkers ? startEffectWorker(db, redisConnection(config.redisUrl, 'effect worker'), config.queuePrefix, config) : null;
   const backtestQueue = createBacktestQueue(redis, config.queuePrefix);
   const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redisConnection(config.redisUrl, 'backtest worker'), config) : null;
@@ -113,7 +108,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
       running = true;
       sweepOnce()
         .then(() => (Date.now() - lastTriggers >= config.triggerIntervalMs ? ((lastTriggers = Date.now()), fireTriggers()) : 0))
-        .catch((e) => logSweep(e))
+        .catch((e) => console.error('[sweep]', e instanceof Error ? e.message : e))
         .finally(() => (running = false));
     }, config.sweepIntervalMs);
   }
