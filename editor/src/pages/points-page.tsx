@@ -1,12 +1,107 @@
+import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { callRoute } from '../api/call-route.ts';
+import { fieldIssues } from '../api/field-issues.ts';
+import { errorMessage } from '../api/http.ts';
+import { useCan } from '../auth/session-context.ts';
+import { BackOfficeHead } from '../back-office/back-office-head.tsx';
+import { parsePointsForm, pointsFormOf, type PointsFormState } from '../back-office/points/points-form-state.ts';
+import { PointsPreview } from '../back-office/points/points-preview.tsx';
+import { RechargeBonuses } from '../back-office/points/recharge-bonuses.tsx';
+import { TierMultipliers } from '../back-office/points/tier-multipliers.tsx';
+import { TextInputField } from '../back-office/text-input-field.tsx';
 import { useT } from '../i18n/i18n.ts';
+import { Panel } from '../monitoring/panel.tsx';
+import { usePolling } from '../monitoring/use-polling.ts';
 import '../styles/monitoring.css';
+import '../styles/back-office.css';
 
-/** /points (being built). */
+/** /points: earning, expiry, negative balances and recharge bonuses, with a live preview. */
 export function PointsPage() {
   const t = useT();
+  const id = useId();
+  const canEdit = useCan('edit');
+  const program = usePolling((s) => callRoute(programmeRoutes.program, { signal: s }), 0, []);
+  const tiers = usePolling((s) => callRoute(programmeRoutes.tiers, { signal: s }), 0, []);
+  const [form, setForm] = useState<PointsFormState | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (program.data && !form) setForm(pointsFormOf(program.data));
+  }, [program.data, form]);
+
+  if (!form) return <div className="page-message muted">{program.error ? t('bo.loadFailed', { message: program.error }) : t('common.loading')}</div>;
+  const parsed = parsePointsForm(form);
+  const errors = { ...serverErrors, ...(parsed.problems ?? {}) };
+  const problem = (field: string) => (errors[field] ? t('points.problem') : undefined);
+  const set = (patch: Partial<PointsFormState>) => {
+    setForm({ ...form, ...patch });
+    setServerErrors({});
+  };
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!parsed.settings) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setForm(pointsFormOf(await callRoute(programmeRoutes.saveProgram, { body: parsed.settings })));
+      setNotice(t('points.saved'));
+    } catch (err) {
+      const fields = fieldIssues(err);
+      setServerErrors(fields);
+      if (!Object.keys(fields).length) setError(errorMessage(err));
+    }
+    setBusy(false);
+  };
+
   return (
-    <div className="mon-page" data-testid="points-page">
-      <h1>{t('nav.points')}</h1>
-    </div>
+    <form className="mon-page bo-page" data-testid="points-page" onSubmit={save} noValidate>
+      <BackOfficeHead
+        title={t('points.title')}
+        intro={t('points.intro')}
+        notice={notice}
+        action={
+          <button className="btn btn--primary" type="submit" disabled={busy || !parsed.settings} data-testid="points-save">
+            {busy ? t('common.working') : t('bo.save')}
+          </button>
+        }
+      />
+      {error && <div className="banner banner--error">{error}</div>}
+      <fieldset className="bo-fieldset" disabled={!canEdit}>
+        <div className="mon-grid">
+          <Panel title={t('points.earn')}>
+            <div className="bo-inline-rows">
+              <TextInputField id={`${id}-ppu`} label={t('points.pointsPerUnit')} hint={t('points.pointsPerUnitHint')} type="number" value={form.pointsPerUnit} onChange={(pointsPerUnit) => set({ pointsPerUnit })} error={problem('earn.pointsPerUnit')} testId="points-per-unit" />
+              <TextInputField id={`${id}-signin`} label={t('points.signIn')} type="number" value={form.signIn} onChange={(signIn) => set({ signIn })} error={problem('earn.signIn')} testId="points-sign-in" />
+              <TextInputField id={`${id}-referral`} label={t('points.referral')} type="number" value={form.referral} onChange={(referral) => set({ referral })} error={problem('earn.referral')} testId="points-referral" />
+            </div>
+          </Panel>
+          <Panel title={t('points.expiry')}>
+            <div className="bo-inline-rows">
+              <TextInputField id={`${id}-expiry`} label={t('points.expiryMonths')} hint={t('points.expiryHint')} type="number" value={form.pointsExpiryMonths} onChange={(pointsExpiryMonths) => set({ pointsExpiryMonths })} error={problem('pointsExpiryMonths')} testId="points-expiry" />
+              <div className="field field--check">
+                <label className="check">
+                  <input type="checkbox" checked={form.allowNegativePoints} onChange={(e) => set({ allowNegativePoints: e.target.checked })} data-testid="points-negative" />
+                  <span>{t('points.allowNegative')}</span>
+                </label>
+                <p className="field__hint">{t('points.allowNegativeHint')}</p>
+              </div>
+            </div>
+          </Panel>
+          <Panel title={t('points.recharge')}>
+            <p className="muted">{t('points.rechargeIntro')}</p>
+            <RechargeBonuses idPrefix={id} rows={form.rechargeBonuses} errors={errors} onChange={(rechargeBonuses) => set({ rechargeBonuses })} />
+          </Panel>
+          <Panel title={t('points.multipliers')}>
+            <TierMultipliers tiers={tiers.data?.tiers ?? []} />
+          </Panel>
+        </div>
+      </fieldset>
+      <Panel title={t('points.preview')} testId="points-preview-panel">
+        <PointsPreview key={tiers.data ? 'tiers' : 'none'} program={parsed.settings} tiers={tiers.data?.tiers ?? []} />
+      </Panel>
+    </form>
   );
 }

@@ -1,36 +1,32 @@
 import type Router from '@koa/router';
-import { CouponTemplateInput, Redeem, TierList } from '@memberflow/shared/api/loyalty';
-import { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
+import { CouponTemplateInput, Redeem } from '@memberflow/shared/api/loyalty';
+import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
 import { expireCoupons, readCouponTemplates, redeemCoupon, upsertCouponTemplate } from '../loyalty/coupons.ts';
 import { forgetLoyaltyRules } from '../loyalty/loyalty-cache.ts';
-import { readProgram, readTiers, writeProgram } from '../loyalty/program-store.ts';
+import { readProgram, readTierLadder, writeProgram } from '../loyalty/program-store.ts';
+import { tierReport } from '../loyalty/tier-report.ts';
 import { withTransaction } from '../db/transaction.ts';
 import type { AppDeps } from './app-deps.ts';
 import { parseBody } from './http-error.ts';
+import { mountRoute } from './mount-route.ts';
 import { raiseEvent } from './raise-event.ts';
 
 export function loyaltyRoutes(router: Router, deps: AppDeps): void {
   const { db, clock } = deps.engine;
   const changed = () => forgetLoyaltyRules(db.schema);
 
-  router.get('/api/v1/loyalty/program', async (ctx) => {
-    ctx.body = await readProgram(db.pool);
-  });
-  router.put('/api/v1/loyalty/program', async (ctx) => {
-    await writeProgram(db.pool, parseBody(LoyaltyProgramSettings, ctx.request.body, 'programme'));
+  mountRoute(router, programmeRoutes.program, () => readProgram(db.pool));
+  mountRoute(router, programmeRoutes.saveProgram, async ({ body }) => {
+    await writeProgram(db.pool, body);
     changed();
-    ctx.body = await readProgram(db.pool);
+    return readProgram(db.pool);
   });
 
-  router.get('/api/v1/tiers', async (ctx) => {
-    ctx.body = { tiers: await readTiers(db.pool) };
-  });
-  // Replaces the whole ladder: tiers are few and edited together.
-  router.put('/api/v1/tiers', async (ctx) => {
-    const { tiers } = parseBody(TierList, ctx.request.body, 'tiers');
+  mountRoute(router, programmeRoutes.tiers, async () => ({ tiers: await readTierLadder(db.pool) }));
+  mountRoute(router, programmeRoutes.saveTiers, async ({ body }) => {
     await withTransaction(db.pool, async (c) => {
       await c.query('DELETE FROM tier');
-      for (const t of tiers) {
+      for (const t of body.tiers) {
         await c.query(`INSERT INTO tier (key, name, rank, basis, period, threshold, points_multiplier, benefits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
           t.key,
           t.name,
@@ -44,8 +40,9 @@ export function loyaltyRoutes(router: Router, deps: AppDeps): void {
       }
     });
     changed();
-    ctx.body = { tiers: await readTiers(db.pool) };
+    return { tiers: await readTierLadder(db.pool) };
   });
+  mountRoute(router, programmeRoutes.tierReport, () => tierReport(db.pool, clock.now()));
 
   router.get('/api/v1/coupon-templates', async (ctx) => {
     ctx.body = { templates: [...(await readCouponTemplates(db.pool)).values()] };

@@ -1,7 +1,9 @@
 import { couponRoutes } from '@memberflow/shared/api/coupon-admin';
+import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
 import { accessTable } from '@memberflow/shared/api/route-contract';
 
 /** What each back-office route needs, read from its shared contract (spread into route-access.ts). */
 export const backOfficeAccess = {
   ...accessTable(couponRoutes),
+  ...accessTable(programmeRoutes),
 };

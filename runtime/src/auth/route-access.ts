@@ -80,10 +80,6 @@ export const routeAccess = {
 
   'GET /api/v1/coupon-templates': 'read',
   'PUT /api/v1/coupon-templates/:key': 'edit',
-  'GET /api/v1/loyalty/program': 'read',
-  'PUT /api/v1/loyalty/program': 'edit',
-  'GET /api/v1/tiers': 'read',
-  'PUT /api/v1/tiers': 'edit',
   'POST /api/v1/imports/members': 'edit',
   'POST /api/v1/imports/cdnow': 'edit',
   'GET /api/v1/imports/:id': 'read',

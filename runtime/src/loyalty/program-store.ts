@@ -1,4 +1,5 @@
 import { defaultProgram, LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
+import type { TierLadderRow } from '@memberflow/shared/api/programme-routes';
 import type { TierRule } from '@memberflow/shared/runner/runner-input';
 import type pg from 'pg';
 
@@ -25,4 +26,11 @@ export async function readTiers(c: pg.ClientBase | pg.Pool): Promise<TierRow[]> 
     'SELECT key, name, rank, basis, period, threshold, points_multiplier FROM tier ORDER BY rank',
   );
   return rows.map((r) => ({ key: r.key, name: r.name, rank: r.rank, basis: r.basis, period: r.period, threshold: Number(r.threshold), pointsMultiplier: Number(r.points_multiplier) }));
+}
+
+/** The ladder as the Tiers page edits it: the runner's fields and the benefits text. */
+export async function readTierLadder(c: pg.ClientBase | pg.Pool): Promise<TierLadderRow[]> {
+  const { rows } = await c.query<{ key: string; benefits: string }>('SELECT key, benefits FROM tier');
+  const benefits = new Map(rows.map((r) => [r.key, r.benefits]));
+  return (await readTiers(c)).map((t) => ({ ...t, benefits: benefits.get(t.key) ?? '' }));
 }

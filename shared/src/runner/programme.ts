@@ -26,14 +26,19 @@ export function qualifyingTier(tiers: readonly TierRule[], member: MemberFacts, 
 
 export const rankOf = (tiers: readonly TierRule[], key: string | null) => (key === null ? 0 : (tiers.find((t) => t.key === key)?.rank ?? 0));
 
-/** Points a member event earns under the programme (purchases times the tier's multiplier, sign-ins, referrals). */
-function pointsFor(rules: RunnerRules, member: MemberFacts, type: string, amount: number): number {
-  const tier = rules.tiers.find((t) => t.key === member.tier);
+/**
+ * Points an event earns a member of this tier under the programme (purchases times the tier's
+ * multiplier, sign-ins, referrals): the rule the runner applies, and the Points page's preview.
+ */
+export function pointsEarned(rules: Pick<RunnerRules, 'program' | 'tiers'>, tierKey: string | null, type: string, amount: number): number {
+  const tier = rules.tiers.find((t) => t.key === tierKey);
   if (type === 'purchase') return purchasePoints(rules.program, amount, tier?.pointsMultiplier ?? 1);
   if (type === 'sign_in') return rules.program.earn.signIn;
   if (type === 'referral') return rules.program.earn.referral;
   return 0;
 }
+
+const pointsFor = (rules: RunnerRules, member: MemberFacts, type: string, amount: number) => pointsEarned(rules, member.tier, type, amount);
 
 /**
  * Programme rules, applied to a stored event before workflows see it, so triggers and

@@ -1,0 +1,23 @@
+import '../zod-messages.ts';
+import { LoyaltyProgramSettings } from '../loyalty-program.ts';
+import { TierList, type TierInput } from './loyalty.ts';
+import { defineRoute } from './route-contract.ts';
+
+/** A rung of the ladder as the Tiers page shows it: the runner's fields plus the benefits text. */
+export type TierLadderRow = TierInput;
+
+export interface TierReport {
+  /** Members per tier key; members without a tier under "". */
+  members: Record<string, number>;
+  /** Per UTC month (YYYY-MM) of the last 12 and tier reached: upgrades into it and downgrades into it. */
+  months: { month: string; up: number; down: number }[];
+}
+
+export const programmeRoutes = {
+  program: defineRoute<LoyaltyProgramSettings>()({ method: 'GET', path: '/api/v1/loyalty/program', access: 'read' }),
+  saveProgram: defineRoute<LoyaltyProgramSettings>()({ method: 'PUT', path: '/api/v1/loyalty/program', access: 'edit', body: LoyaltyProgramSettings }),
+  tiers: defineRoute<{ tiers: TierLadderRow[] }>()({ method: 'GET', path: '/api/v1/tiers', access: 'read' }),
+  // Replaces the whole ladder: tiers are few and edited together.
+  saveTiers: defineRoute<{ tiers: TierLadderRow[] }>()({ method: 'PUT', path: '/api/v1/tiers', access: 'edit', body: TierList }),
+  tierReport: defineRoute<TierReport>()({ method: 'GET', path: '/api/v1/tier-report', access: 'read' }),
+};
