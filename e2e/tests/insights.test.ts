@@ -180,7 +180,7 @@ describe('segments, RFM and analytics', () => {
     await page.getByTestId('read-only-badge').waitFor();
     expect(await page.getByTestId('segment-new').count()).toBe(0);
     await page.getByTestId('segment-summary').waitFor();
-    expect(await page.getByTestId('segment-rule').textContent()).toBe('rfm.segment = "at_risk" and totalSpent > 200');
+    expect(await page.getByTestId('segment-rule').textContent()).toBe('RFM segment is At risk and Total spent > 200');
     expect(await page.getByTestId('segment-save').count()).toBe(0);
     expect(await page.getByTestId('live-count-panel').count()).toBe(0);
     await page.getByTestId('segment-members').getByTestId('member-row').first().waitFor();

@@ -5,6 +5,8 @@ import { useCan } from '../auth/session-context.ts';
 import { BackOfficeHead } from '../back-office/back-office-head.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { segmentsApi } from '../insights/insights-api.ts';
+import { matchLines } from '../insights/match-lines.ts';
+import { useRfmGroupName } from '../insights/rfm-group-name.ts';
 import { draftOf, newSegmentDraft } from '../insights/segment-draft.ts';
 import { SegmentEditor } from '../insights/segment-editor.tsx';
 import { SegmentList } from '../insights/segment-list.tsx';
@@ -79,16 +81,21 @@ export function SegmentsPage() {
   );
 }
 
-/** What an analyst sees of a segment: its rule in words, no controls. */
+/** What an analyst sees of a segment: its rules in the user's words (nested groups as the runner writes them), no controls. */
 function SegmentSummary({ segment }: { segment: Segment }) {
   const t = useT();
+  const groupName = useRfmGroupName();
+  const condition = segment.condition as ConditionGroup;
+  const show = (field: string, v: unknown) => (field === 'member.rfm.segment' && typeof v === 'string' ? groupName(v) : Array.isArray(v) ? v.join(', ') : String(v));
+  const lines = matchLines(condition, {}, t, show);
+  const joiner = condition.combinator === 'and' ? t('condition.and') : t('condition.or');
   return (
     <Panel title={segment.name} testId="segment-summary">
       {segment.description && <p>{segment.description}</p>}
       <p className="field__label">{t('segments.condition')}</p>
-      <code className="ins-rule" data-testid="segment-rule">
-        {describeCondition(segment.condition as ConditionGroup)}
-      </code>
+      <p className="ins-rule" data-testid="segment-rule">
+        {lines ? (lines.length ? lines.map((l) => l.rule).join(` ${joiner} `) : t('condition.empty')) : describeCondition(condition)}
+      </p>
     </Panel>
   );
 }
