@@ -15,7 +15,8 @@ if (config.setupSchema) {
   // Throwaway schemas (e2e runs) are migrated and seeded here; `npm start` does it beforehand.
   const db = openDatabase(config.databaseUrl, config.databaseSchema, 2);
   await applyMigrationsToSchema(db.pool, config.databaseSchema);
-  await seedDemo(db);
+  // As recorded (1997-98) unless asked for the living demo `npm start` seeds.
+  await seedDemo(db, process.env.MEMBERFLOW_DEMO_HISTORY === 'live' ? { liveHistory: { config, now: Date.now() } } : {});
   await db.close();
 }
 
