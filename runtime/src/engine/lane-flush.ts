@@ -1,7 +1,6 @@
 import type { RunResult } from '@memberflow/shared/runner/run-member';
 import type pg from 'pg';
 import { applyPoints } from '../loyalty/points-ledger.ts';
-import { writeRfmScore } from '../rfm/rfm-rescore.ts';
 import { writeRows } from './lane-flush-rows.ts';
 
 /** Another lane took the last coupons of a limited template first: the pass runs again with fresh stock. */
@@ -33,24 +32,33 @@ export async function flushRuns(c: pg.ClientBase, runs: RunResult[]): Promise<vo
  */
 const changesMember = ({ writes: w }: RunResult) => w.processedSeqs.length > 0 || w.memberChanged || w.rfmAt !== null || Object.keys(w.attributePatch).length > 0;
 
-/** The lane-owned member fields as the runner left them. */
+/** The lane-owned member fields as the runner left them, and the RFM scores where purchases rescored the member. */
 async function writeMembers(c: pg.ClientBase, all: RunResult[]): Promise<void> {
   const runs = all.filter(changesMember);
   if (!runs.length) return;
   await c.query(
-    `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, attributes)
+    `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, attributes, rfm_r, rfm_f, rfm_m, rfm_segment, rfm_at)
      SELECT r.id, r.order_count, r.total_spent, to_timestamp(r.first_purchase_at / 1000), to_timestamp(r.last_purchase_at / 1000),
-            r.tier, ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.attributes
+            r.tier, ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.attributes, r.rfm_r, r.rfm_f, r.rfm_m, r.rfm_segment, to_timestamp(r.rfm_at / 1000)
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, order_count int, total_spent numeric, first_purchase_at float8,
-          last_purchase_at float8, tier text, tags jsonb, attributes jsonb)
+          last_purchase_at float8, tier text, tags jsonb, attributes jsonb, rfm_r int, rfm_f int, rfm_m int, rfm_segment text, rfm_at float8)
      ON CONFLICT (id) DO UPDATE SET
        order_count = EXCLUDED.order_count, total_spent = EXCLUDED.total_spent,
        first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at,
        tier = EXCLUDED.tier, tags = EXCLUDED.tags,
-       attributes = member.attributes || EXCLUDED.attributes, updated_at = now()`,
-    [json(runs.map(({ member: m, writes: w }) => ({ id: m.id, order_count: m.orderCount, total_spent: m.totalSpent, first_purchase_at: m.firstPurchaseAt, last_purchase_at: m.lastPurchaseAt, tier: m.tier, tags: m.tags, attributes: w.attributePatch })))],
+       attributes = member.attributes || EXCLUDED.attributes, updated_at = now(),
+       rfm_r = CASE WHEN EXCLUDED.rfm_at IS NULL THEN member.rfm_r ELSE EXCLUDED.rfm_r END,
+       rfm_f = CASE WHEN EXCLUDED.rfm_at IS NULL THEN member.rfm_f ELSE EXCLUDED.rfm_f END,
+       rfm_m = CASE WHEN EXCLUDED.rfm_at IS NULL THEN member.rfm_m ELSE EXCLUDED.rfm_m END,
+       rfm_segment = CASE WHEN EXCLUDED.rfm_at IS NULL THEN member.rfm_segment ELSE EXCLUDED.rfm_segment END,
+       rfm_at = coalesce(EXCLUDED.rfm_at, member.rfm_at)`,
+    [json(runs.map(memberRow))],
   );
-  for (const { member: m, writes: w } of runs) if (w.rfmAt !== null && m.rfm) await writeRfmScore(c, m.id, m.rfm, w.rfmAt);
+}
+
+function memberRow({ member: m, writes: w }: RunResult) {
+  const rfm = w.rfmAt !== null && m.rfm ? { rfm_r: m.rfm.r, rfm_f: m.rfm.f, rfm_m: m.rfm.m, rfm_segment: m.rfm.segment, rfm_at: w.rfmAt } : {};
+  return { id: m.id, order_count: m.orderCount, total_spent: m.totalSpent, first_purchase_at: m.firstPurchaseAt, last_purchase_at: m.lastPurchaseAt, tier: m.tier, tags: m.tags, attributes: w.attributePatch, ...rfm };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { cdnowToEvents } from '../replay/replay-events.ts';
 import { parseCsv } from './csv.ts';
 import { withMemberLocks } from './member-lock.ts';
-import { ERASED_MEMBER_MESSAGE, erasedAmong, upsertMember } from './member-store.ts';
+import { ERASED_MEMBER_MESSAGE, erasedAmong, upsertMemberRows } from './member-store.ts';
 
 const BATCH = 500;
 
@@ -70,10 +70,8 @@ export async function importMembersCsv(db: Database, text: string): Promise<{ jo
       await withMemberLocks(db, valid.map((m) => m.id), async (c) => {
         // Erasure is final: an erased id is reported, not revived (an admin recreates it through the API).
         const erased = await erasedAmong(c, valid.map((m) => m.id));
-        for (const [k, m] of valid.entries()) {
-          if (erased.has(m.id)) errors.push({ row: validRows[k]!, field: 'id', message: ERASED_MEMBER_MESSAGE });
-          else await upsertMember(c, m);
-        }
+        for (const [k, m] of valid.entries()) if (erased.has(m.id)) errors.push({ row: validRows[k]!, field: 'id', message: ERASED_MEMBER_MESSAGE });
+        await upsertMemberRows(c, valid.filter((m) => !erased.has(m.id)));
       });
       processed += Math.min(BATCH, rows.length - i);
       await progress(db, jobId, processed, errors, processed >= rows.length);

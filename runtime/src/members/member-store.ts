@@ -7,28 +7,41 @@ import { withMemberLocks } from './member-lock.ts';
 const columns = { name: 'name', phone: 'phone', email: 'email', birthday: 'birthday', timeZone: 'time_zone', locale: 'locale', tags: 'tags' } as const;
 
 /**
- * Insert or update one member; omitted fields keep their value, consents and attributes merge.
+ * Inserts or updates members, a whole batch in two statements; omitted fields keep their value,
+ * consents and attributes merge. An id given twice is applied in order (one round per repeat).
  * An erased member stays erased (nothing is written): callers refuse those first (erasedAmong),
  * or make the id a new person with recreateMember.
  */
-export async function upsertMember(c: pg.ClientBase, m: MemberInput): Promise<void> {
-  const set: string[] = [];
-  const params: unknown[] = [m.id];
-  for (const [field, column] of Object.entries(columns)) {
-    const v = m[field as keyof typeof columns];
-    if (v === undefined) continue;
-    params.push(v);
-    set.push(`${column} = $${params.length}`);
+export async function upsertMemberRows(c: pg.ClientBase, members: MemberInput[]): Promise<void> {
+  if (!members.length) return;
+  const rounds: MemberInput[][] = [];
+  const seen = new Map<string, number>();
+  for (const m of members) {
+    const n = seen.get(m.id) ?? 0;
+    seen.set(m.id, n + 1);
+    (rounds[n] ??= []).push(m);
   }
-  if (m.joinedAt !== undefined) {
-    params.push(m.joinedAt);
-    set.push(`joined_at = $${params.length}::timestamptz`);
-  }
-  params.push(JSON.stringify(m.consents ?? {}), JSON.stringify(m.attributes ?? {}));
-  const [cons, attrs] = [params.length - 1, params.length];
-  set.push(`consents = member.consents || $${cons}::jsonb`, `attributes = member.attributes || $${attrs}::jsonb`);
-  await c.query(`INSERT INTO member (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, [m.id]);
-  await c.query(`UPDATE member SET ${set.join(', ')}, updated_at = now() WHERE id = $1 AND deleted_at IS NULL`, params);
+  for (const round of rounds) await upsertRound(c, round);
+}
+
+// A field present in the document (even as null) is set; an absent one keeps the column's value.
+const setText = Object.entries(columns)
+  .filter(([, col]) => col !== 'tags')
+  .map(([field, col]) => `${col} = CASE WHEN d.doc ? '${field}' THEN d.doc->>'${field}' ELSE m.${col} END`)
+  .join(',\n    ');
+
+async function upsertRound(c: pg.ClientBase, members: MemberInput[]): Promise<void> {
+  await c.query(`INSERT INTO member (id) SELECT unnest($1::text[]) ON CONFLICT (id) DO NOTHING`, [members.map((m) => m.id)]);
+  await c.query(
+    `UPDATE member m SET
+    ${setText},
+    tags = CASE WHEN jsonb_typeof(d.doc->'tags') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(d.doc->'tags')) ELSE m.tags END,
+    joined_at = CASE WHEN d.doc ? 'joinedAt' THEN (d.doc->>'joinedAt')::timestamptz ELSE m.joined_at END,
+    consents = m.consents || coalesce(d.doc->'consents', '{}'), attributes = m.attributes || coalesce(d.doc->'attributes', '{}'),
+    updated_at = now()
+     FROM jsonb_array_elements($1::jsonb) AS d(doc) WHERE m.id = d.doc->>'id' AND m.deleted_at IS NULL`,
+    [JSON.stringify(members)],
+  );
 }
 
 /** Which of these ids were erased (DELETE /api/v1/members/:id). */
@@ -74,7 +87,7 @@ export async function upsertMembers(db: Database, members: MemberInput[], opts: 
       const erased = await erasedAmong(c, members.map((m) => m.id));
       if (erased.size && !opts.recreate) throw new ErasedMembers(members.flatMap((m, i) => (erased.has(m.id) ? [i] : [])));
       for (const id of erased) await recreateMember(c, id);
-      for (const m of members) await upsertMember(c, m);
+      await upsertMemberRows(c, members);
     },
   );
 }

@@ -18,7 +18,7 @@ export async function rescoreMember(client: pg.ClientBase, memberId: string, fac
   return score;
 }
 
-/** Stores a member's scores; the lane calls this once per pass after purchases rescored the member. */
+/** Stores a member's scores (the lane writes its batch's scores with the member rows, lane-flush.ts). */
 export async function writeRfmScore(client: pg.ClientBase, memberId: string, score: NonNullable<MemberFacts['rfm']>, at: number): Promise<void> {
   await client.query(
     `UPDATE member SET rfm_r = $2, rfm_f = $3, rfm_m = $4, rfm_segment = $5, rfm_at = to_timestamp($6::float8 / 1000) WHERE id = $1`,
