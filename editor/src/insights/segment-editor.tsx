@@ -1,14 +1,13 @@
 import type { Segment } from '@memberflow/shared/api/segments';
 import { useState } from 'react';
-import { errorMessage } from '../api/http.ts';
 import { useIssueText } from '../back-office/issue-text.ts';
 import { useT } from '../i18n/i18n.ts';
 import { ConditionBuilder } from '../inspector/condition/condition-builder.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
-import { segmentsApi } from './insights-api.ts';
 import { LiveCountPanel } from './live-count-panel.tsx';
-import { keyFromName, saveIssues, type SegmentDraft } from './segment-draft.ts';
+import { keyFromName, type SegmentDraft } from './segment-draft.ts';
 import { useLiveCount } from './use-live-count.ts';
+import { useSegmentSave } from './use-segment-save.ts';
 
 interface SegmentEditorProps {
   /** The saved segment being changed, or null for a new one. */
@@ -24,45 +23,11 @@ export function SegmentEditor({ saved, initial, onSaved, onDeleted }: SegmentEdi
   const issueText = useIssueText();
   const [draft, setDraft] = useState(initial);
   const [keyTouched, setKeyTouched] = useState(saved !== null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [saveConditionErrors, setSaveConditionErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, fieldErrors, conditionErrors: saveConditionErrors, save, remove } = useSegmentSave(saved, onSaved, onDeleted);
   const live = useLiveCount(draft.condition, true);
   const conditionErrors = live.status === 'invalid' ? live.issues : saveConditionErrors;
   const set = (patch: Partial<SegmentDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (field: string) => (fieldErrors[field] ? issueText(fieldErrors[field]) : null);
-
-  const save = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const body = { name: draft.name, description: draft.description, condition: draft.condition as never };
-      const s = saved ? await segmentsApi.update(saved.key, body) : await segmentsApi.create({ ...body, key: draft.key });
-      // Saving counts at once, so the members list and workflows' pickers show who is in it now.
-      const counted = await segmentsApi.count(s.key);
-      setFieldErrors({});
-      setSaveConditionErrors({});
-      onSaved({ ...s, memberCount: counted.count, countedAt: counted.countedAt }, t('segments.saved', { name: s.name, count: counted.count }));
-    } catch (e) {
-      const issues = saveIssues(e);
-      setFieldErrors(issues.fields);
-      setSaveConditionErrors(issues.condition);
-      setProblem(Object.keys(issues.fields).length + Object.keys(issues.condition).length ? t('segments.fixFields') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    if (!saved || !window.confirm(t('segments.deleteConfirm', { name: saved.name }))) return;
-    try {
-      await segmentsApi.remove(saved.key);
-      onDeleted(saved.key);
-    } catch (e) {
-      setProblem(errorMessage(e));
-    }
-  };
 
   return (
     <div className="ins-editor" data-testid="segment-editor">
@@ -113,7 +78,7 @@ export function SegmentEditor({ saved, initial, onSaved, onDeleted }: SegmentEdi
             </p>
           )}
           <div className="ins-form__actions">
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void save()} data-testid="segment-save">
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void save(draft)} data-testid="segment-save">
               {busy ? t('segments.saving') : saved ? t('segments.saveChanges') : t('segments.create')}
             </button>
             {saved && (
