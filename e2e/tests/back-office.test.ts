@@ -129,6 +129,92 @@ describe('the loyalty back office', () => {
     await shoot(page, '84-coupons-form-zh');
   });
 
+  test('a marketer changes the points rule; the preview says what it gives and the next purchase earns by it', async ({ pageAs, server, shoot }) => {
+    const page = await pageAs('marketer');
+    await page.goto('/points');
+    const perUnit = page.getByTestId('points-per-unit');
+    await perUnit.fill('-1');
+    await page.getByText('must be a number in range').waitFor();
+    expect(await page.getByTestId('points-save').isDisabled()).toBe(true);
+    await perUnit.fill('3');
+    await expect.poll(() => page.getByTestId('points-preview').textContent()).toContain('A 250 purchase by a member without a tier earns 750 points.');
+    await page.getByTestId('points-save').click();
+    await page.getByTestId('notice').filter({ hasText: 'the next events earn by these rules' }).waitFor();
+    await shoot(page, '86-points-en');
+
+    await purchase(server, 'bo-buyer-2', 250);
+    await page.goto('/members/bo-buyer-2');
+    await expect.poll(() => page.getByTestId('points-balance').textContent(), { timeout: 20_000, interval: 500 }).toBe('Balance 750');
+    expect(await page.getByTestId('points-entry').first().textContent()).toContain('+750');
+  });
+
+  test('a marketer sets up the tier ladder; members per tier show; the points preview uses the multiplier', async ({ pageAs, shoot }) => {
+    const page = await pageAs('marketer');
+    await page.goto('/tiers');
+    await page.getByTestId('tier-add').click();
+    await page.getByTestId('tier-0-key').fill('silver');
+    await page.getByTestId('tier-0-name').fill('Silver');
+    await page.getByTestId('tier-0-threshold').fill('100');
+    await page.getByTestId('tier-0-benefits').fill('Free delivery');
+    await page.getByTestId('tier-add').click();
+    await page.getByTestId('tier-1-key').fill('gold');
+    await page.getByTestId('tier-1-name').fill('Gold');
+    await page.getByTestId('tier-1-threshold').fill('');
+    // Named by row and column before anything is sent.
+    await page.getByTestId('tier-problems').filter({ hasText: 'Row 2, Threshold' }).waitFor();
+    await page.getByTestId('tier-1-threshold').fill('1000');
+    await page.getByTestId('tier-1-pointsMultiplier').fill('2');
+    await page.getByTestId('tiers-save').click();
+    await page.getByTestId('notice').filter({ hasText: 'the ladder applies' }).waitFor();
+    await page.getByTestId('tier-members-chart').waitFor();
+    await shoot(page, '87-tiers-en');
+
+    await page.goto('/points');
+    await page.getByTestId('preview-tier').selectOption('gold');
+    await expect.poll(() => page.getByTestId('points-preview').textContent()).toContain('A 250 purchase by a Gold member earns 1,500 points.');
+  });
+
+  test('on the member page a marketer edits tags and adjusts points with a reason; the coupon is there to redeem', async ({ pageAs, shoot }) => {
+    const page = await pageAs('marketer');
+    await page.goto(`/members/${BUYER}`);
+    await page.getByTestId('member-edit').click();
+    await page.getByTestId('member-tags').fill('vip, winback');
+    await page.getByTestId('member-email').fill('not-an-email');
+    await page.getByTestId('member-profile-save').click();
+    await page.getByText('must be an email address').waitFor();
+    await page.getByTestId('member-email').fill('buyer@example.com');
+    await page.getByTestId('member-profile-save').click();
+    await page.getByTestId('notice').filter({ hasText: 'Saved the profile' }).waitFor();
+    await expect.poll(() => page.getByTestId('member-profile').textContent()).toContain('vip, winback');
+
+    await page.getByTestId('points-adjust').click();
+    await page.getByTestId('adjust-delta').fill('50');
+    await page.getByTestId('confirm-button').click();
+    await page.getByText('say why').waitFor();
+    await page.getByTestId('adjust-reason').fill('Goodwill: late delivery');
+    await page.getByTestId('confirm-button').click();
+    await page.getByTestId('notice').filter({ hasText: 'Points adjusted' }).waitFor();
+    await expect.poll(() => page.getByTestId('points-entry').first().textContent()).toContain('Goodwill: late delivery');
+    await page.getByTestId('orders').getByTestId('order-row').first().waitFor();
+    await shoot(page, '88-member-en');
+  });
+
+  test('in Chinese: Points, Tiers and the member page', async ({ pageAs, shoot }) => {
+    const page = await pageAs('marketer');
+    await inChinese(page);
+    await page.goto('/points');
+    await page.getByTestId('preview-tier').selectOption('gold');
+    await expect.poll(() => page.getByTestId('points-preview').textContent()).toContain('Gold会员消费 250，获得 1,500 积分。');
+    await shoot(page, '89-points-zh');
+    await page.goto('/tiers');
+    await page.getByTestId('tier-members-chart').waitFor();
+    await shoot(page, '8a-tiers-zh');
+    await page.goto(`/members/${BUYER}`);
+    await page.getByTestId('points-entry').first().waitFor();
+    expect(await page.getByTestId('points-ledger').textContent()).toContain('积分明细');
+    await shoot(page, '8b-member-zh');
+  });
+
   test('an analyst sees the Coupons page read-only and is refused changes', async ({ pageAs, shoot }) => {
     const page = await pageAs('analyst');
     await page.goto('/coupons');
@@ -139,6 +225,22 @@ describe('the loyalty back office', () => {
     expect(await page.getByTestId('coupon-template-edit').count()).toBe(0);
     expect(await page.getByTestId('coupon-redeem').count()).toBe(0);
     await shoot(page, '85-coupons-analyst');
+
+    await page.goto('/points');
+    await page.getByTestId('points-preview').waitFor();
+    expect(await page.getByTestId('points-save').count()).toBe(0);
+    expect(await page.getByTestId('points-per-unit').isDisabled()).toBe(true);
+    await page.goto('/tiers');
+    await page.getByTestId('tier-row').first().waitFor();
+    expect(await page.getByTestId('tiers-save').count()).toBe(0);
+    expect(await page.getByTestId('tier-add').count()).toBe(0);
+    expect(await page.getByTestId('tier-0-key').isDisabled()).toBe(true);
+    await page.goto(`/members/${BUYER}`);
+    await page.getByTestId('points-entry').first().waitFor();
+    expect(await page.getByTestId('member-edit').count()).toBe(0);
+    expect(await page.getByTestId('points-adjust').count()).toBe(0);
+    expect(await page.getByTestId('coupon-redeem').count()).toBe(0);
+    await shoot(page, '8c-member-analyst');
     const status = await page.evaluate(async () => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
       const res = await fetch('/api/v1/coupon-templates/SNEAKY', {

@@ -1,4 +1,4 @@
-import type { MemberCoupon, MemberEffect } from './monitoring-types.ts';
+import type { MemberEffect } from './monitoring-types.ts';
 import { formatInZone, formatUtc } from './zone-time.ts';
 
 /** Why an effect is in its state, from what the runtime stored with it. */
@@ -44,36 +44,6 @@ export function MemberEffects({ effects, timeZone, workflowName }: { effects: Me
               <span className={`effect-status effect-status--${e.status}`}>{e.status}</span>
             </td>
             <td className="trace__reason">{effectReason(e, timeZone)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function MemberCoupons({ coupons }: { coupons: MemberCoupon[] }) {
-  if (coupons.length === 0) return <p className="muted panel-empty">No coupons issued.</p>;
-  return (
-    <table className="mon-table" data-testid="member-coupons">
-      <thead>
-        <tr>
-          <th>Code</th>
-          <th>Template</th>
-          <th>Status</th>
-          <th>Issued (UTC)</th>
-          <th>Expires (UTC)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {coupons.map((c) => (
-          <tr key={c.code}>
-            <td>
-              <code>{c.code}</code>
-            </td>
-            <td>{c.template}</td>
-            <td>{c.redeemedAt ? `redeemed ${formatUtc(c.redeemedAt)}` : c.status}</td>
-            <td className="mon-table__time">{formatUtc(c.issuedAt)}</td>
-            <td className="mon-table__time">{formatUtc(c.expiresAt)}</td>
           </tr>
         ))}
       </tbody>

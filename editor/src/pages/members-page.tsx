@@ -1,9 +1,11 @@
 import { listWorkflows } from '../api/workflows-api.ts';
 import { JourneyTrace } from '../monitoring/journey-trace.tsx';
-import { MemberCoupons, MemberEffects } from '../monitoring/member-effects.tsx';
+import { useState } from 'react';
+import { MemberEditButton, MemberLoyalty } from '../back-office/members/member-loyalty.tsx';
+import { MemberEffects } from '../monitoring/member-effects.tsx';
 import { MemberProfile } from '../monitoring/member-profile.tsx';
 import { MemberSearch } from '../monitoring/member-search.tsx';
-import { getMember, getMemberCoupons, getMemberEffects, getMemberTrace, traceCsvUrl } from '../monitoring/monitoring-api.ts';
+import { getMember, getMemberEffects, getMemberTrace, traceCsvUrl } from '../monitoring/monitoring-api.ts';
 import { Panel } from '../monitoring/panel.tsx';
 import { RouteLink } from '../monitoring/route-link.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
@@ -11,6 +13,7 @@ import { useVersions, versionKey } from '../monitoring/use-version-definitions.t
 import { WhyNotPanel } from '../monitoring/why-not-panel.tsx';
 import { useT } from '../i18n/i18n.ts';
 import '../styles/monitoring.css';
+import '../styles/back-office.css';
 
 /** /members: find a member. */
 export function MembersPage() {
@@ -37,7 +40,7 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
   const member = usePolling((s) => getMember(memberId, s), REFRESH_MS, [memberId]);
   const journeys = usePolling((s) => getMemberTrace(memberId, s), REFRESH_MS, [memberId]);
   const effects = usePolling((s) => getMemberEffects(memberId, s), REFRESH_MS, [memberId]);
-  const coupons = usePolling((s) => getMemberCoupons(memberId, s), REFRESH_MS, [memberId]);
+  const [notice, setNotice] = useState<string | null>(null);
   const workflows = usePolling((s) => listWorkflows(s), 0, []);
   const js = journeys.data?.journeys ?? [];
   const ws = workflows.data ?? [];
@@ -84,15 +87,38 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
           {m.deletedAt && <p className="muted">{t('members.erased')}</p>}
         </div>
         <div className="mon-page__actions">
+          {!m.deletedAt && (
+            <MemberEditButton
+              memberId={m.id}
+              member={m}
+              onSaved={(n) => {
+                setNotice(n);
+                member.reload();
+              }}
+            />
+          )}
           <a className="btn" href={traceCsvUrl(m.id)} download data-testid="trace-csv">
             {t('members.traceCsv')}
           </a>
         </div>
       </div>
 
+      {notice && (
+        <div className="banner bo-notice" role="status" data-testid="notice">
+          {notice}
+        </div>
+      )}
       <section className="card panel">
         <MemberProfile member={m} />
       </section>
+
+      <MemberLoyalty
+        memberId={m.id}
+        onNotice={(n) => {
+          setNotice(n);
+          member.reload();
+        }}
+      />
 
       <Panel title={t('members.journeys')} aside={<span className="muted panel__aside">{t('members.zoneNote', { zone })}</span>}>
         {journeys.data ? (
@@ -106,12 +132,9 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
         {journeys.data && workflows.data ? <WhyNotPanel member={m} journeys={js} workflows={ws} versions={versions} refusals={journeys.data.refusals ?? []} standings={journeys.data.standings ?? []} /> : <p className="muted panel-empty">{t('common.loading')}</p>}
       </Panel>
 
-      <div className="mon-grid mon-grid--wide-left">
-        <Panel title={t('members.effects')} aside={<span className="muted panel__aside">{t('members.effectsNote')}</span>}>
-          {effects.data ? <MemberEffects effects={effects.data} timeZone={zone} workflowName={workflowName} /> : <p className="muted panel-empty">{effects.error ?? t('common.loading')}</p>}
-        </Panel>
-        <Panel title={t('members.coupons')}>{coupons.data ? <MemberCoupons coupons={coupons.data} /> : <p className="muted panel-empty">{coupons.error ?? t('common.loading')}</p>}</Panel>
-      </div>
+      <Panel title={t('members.effects')} aside={<span className="muted panel__aside">{t('members.effectsNote')}</span>}>
+        {effects.data ? <MemberEffects effects={effects.data} timeZone={zone} workflowName={workflowName} /> : <p className="muted panel-empty">{effects.error ?? t('common.loading')}</p>}
+      </Panel>
     </div>
   );
 }

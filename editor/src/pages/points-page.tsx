@@ -69,6 +69,10 @@ export function PointsPage() {
         }
       />
       {error && <div className="banner banner--error">{error}</div>}
+      {/* First: what the rules being edited give, before the fields that change it. */}
+      <Panel title={t('points.preview')} testId="points-preview-panel">
+        <PointsPreview key={tiers.data ? 'tiers' : 'none'} program={parsed.settings} tiers={tiers.data?.tiers ?? []} />
+      </Panel>
       <fieldset className="bo-fieldset" disabled={!canEdit}>
         <div className="mon-grid">
           <Panel title={t('points.earn')}>
@@ -91,7 +95,7 @@ export function PointsPage() {
             </div>
           </Panel>
           <Panel title={t('points.recharge')}>
-            <p className="muted">{t('points.rechargeIntro')}</p>
+            <p className="muted bo-intro">{t('points.rechargeIntro')}</p>
             <RechargeBonuses idPrefix={id} rows={form.rechargeBonuses} errors={errors} onChange={(rechargeBonuses) => set({ rechargeBonuses })} />
           </Panel>
           <Panel title={t('points.multipliers')}>
@@ -99,9 +103,6 @@ export function PointsPage() {
           </Panel>
         </div>
       </fieldset>
-      <Panel title={t('points.preview')} testId="points-preview-panel">
-        <PointsPreview key={tiers.data ? 'tiers' : 'none'} program={parsed.settings} tiers={tiers.data?.tiers ?? []} />
-      </Panel>
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import type Router from '@koa/router';
 import type { AppDeps } from './app-deps.ts';
-import { couponAdminRoutes } from './coupon-admin-routes.ts';
+import { couponAdminApi } from './coupon-admin-routes.ts';
+import { memberAdminApi } from './member-admin-routes.ts';
 
 /** The loyalty back office in the editor: coupons, points, tiers, members, contact policy. */
 export function backOfficeRoutes(router: Router, deps: AppDeps): void {
-  couponAdminRoutes(router, deps);
+  couponAdminApi(router, deps);
+  memberAdminApi(router, deps);
 }

@@ -9,7 +9,7 @@ import { mountRoute } from './mount-route.ts';
 import { raiseEvent } from './raise-event.ts';
 
 /** The Coupons page: report, coupons of a template, and staff redeeming or voiding one. */
-export function couponAdminRoutes(router: Router, deps: AppDeps): void {
+export function couponAdminApi(router: Router, deps: AppDeps): void {
   const { db, clock } = deps.engine;
   mountRoute(router, couponRoutes.report, async ({ query }) => couponReport(db.pool, clock.now(), query.days));
   mountRoute(router, couponRoutes.list, async ({ query }) => ({ coupons: await listCoupons(db.pool, query, clock.now()) }));

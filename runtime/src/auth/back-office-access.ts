@@ -1,4 +1,5 @@
 import { couponRoutes } from '@memberflow/shared/api/coupon-admin';
+import { memberAdminRoutes } from '@memberflow/shared/api/member-admin';
 import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
 import { accessTable } from '@memberflow/shared/api/route-contract';
 
@@ -6,4 +7,5 @@ import { accessTable } from '@memberflow/shared/api/route-contract';
 export const backOfficeAccess = {
   ...accessTable(couponRoutes),
   ...accessTable(programmeRoutes),
+  ...accessTable(memberAdminRoutes),
 };

@@ -9,9 +9,9 @@ export function TierMultipliers({ tiers }: { tiers: TierLadderRow[] }) {
   const f = useLocaleFormat();
   return (
     <>
-      <p className="muted">{t('points.multipliersIntro')}</p>
+      <p className="muted bo-intro">{t('points.multipliersIntro')}</p>
       {tiers.length === 0 ? (
-        <p className="muted">{t('points.noTiers')}</p>
+        <p className="muted bo-intro">{t('points.noTiers')}</p>
       ) : (
         <table className="mon-table">
           <thead>
@@ -30,7 +30,7 @@ export function TierMultipliers({ tiers }: { tiers: TierLadderRow[] }) {
           </tbody>
         </table>
       )}
-      <p>
+      <p className="bo-intro">
         <RouteLink to="/tiers">{t('points.editTiers')}</RouteLink>
       </p>
     </>

@@ -1,0 +1,51 @@
+import type Router from '@koa/router';
+import { memberAdminRoutes } from '@memberflow/shared/api/member-admin';
+import { InsufficientPoints, applyPoints } from '../loyalty/points-ledger.ts';
+import { readProgram } from '../loyalty/program-store.ts';
+import { withMemberLocks } from '../members/member-lock.ts';
+import { ERASED_MEMBER_MESSAGE, ErasedMembers, getMember, upsertMembers } from '../members/member-store.ts';
+import { auditRequest } from '../monitoring/audit.ts';
+import type { AppDeps } from './app-deps.ts';
+import { HttpError, notFound } from './http-error.ts';
+import { mountRoute } from './mount-route.ts';
+import { raiseEvent } from './raise-event.ts';
+
+const erased = () => new HttpError(409, { error: `Member erased: ${ERASED_MEMBER_MESSAGE}`, issues: [{ field: 'id', message: ERASED_MEMBER_MESSAGE }] });
+
+/** Staff on the member page: edit the profile, adjust points by hand (both audited, never personal data in the audit). */
+export function memberAdminApi(router: Router, deps: AppDeps): void {
+  const { db, clock } = deps.engine;
+  const active = async (id: string) => {
+    const m = await getMember(db, id);
+    if (!m) throw notFound('Member');
+    if (m.deletedAt !== null) throw erased();
+  };
+
+  mountRoute(router, memberAdminRoutes.updateProfile, async ({ params, body, ctx }) => {
+    await active(params.id!);
+    try {
+      await upsertMembers(db, [{ ...body, id: params.id! }], { recreate: false });
+    } catch (e) {
+      if (e instanceof ErasedMembers) throw erased();
+      throw e;
+    }
+    await auditRequest(ctx, db.pool, 'member.update', 'member', params.id!, { fields: Object.keys(body) });
+    return { id: params.id! };
+  });
+
+  mountRoute(router, memberAdminRoutes.adjustPoints, async ({ params, body, ctx }) => {
+    const id = params.id!;
+    await active(id);
+    const at = clock.now();
+    const program = await readProgram(db.pool);
+    const balance = await withMemberLocks(db, [id], (c) =>
+      applyPoints(c, { memberId: id, delta: body.delta, kind: 'adjust', reason: body.reason, source: 'staff', at, expiresAt: null, key: null }, program.allowNegativePoints),
+    ).catch((e) => {
+      if (e instanceof InsufficientPoints) throw new HttpError(409, { error: `Not enough points: ${e.message}`, issues: [{ field: 'delta', message: e.message }] });
+      throw e;
+    });
+    await auditRequest(ctx, db.pool, 'points.adjust', 'member', id, { delta: body.delta, reason: body.reason });
+    if (balance !== null) await raiseEvent(deps, id, 'points_changed', { delta: body.delta, balance, reason: body.reason }, at);
+    return { balance: balance ?? 0 };
+  });
+}

@@ -1,0 +1,41 @@
+import '../zod-messages.ts';
+import { z } from 'zod';
+import { MemberInput } from './members.ts';
+import { defineRoute } from './route-contract.ts';
+
+const m = MemberInput.shape;
+
+/** PATCH /api/v1/members/:id from the Members page: what staff may change; omitted fields stay. */
+export const MemberProfileBody = z
+  .object({ name: m.name, phone: m.phone, email: m.email, birthday: m.birthday, timeZone: m.timeZone, tags: m.tags, consents: m.consents, attributes: m.attributes })
+  .strict();
+export type MemberProfileBody = z.infer<typeof MemberProfileBody>;
+
+/** A manual points adjustment: signed, never zero, always with a reason (kept in the ledger and the audit log). */
+export const PointsAdjustBody = z.object({
+  delta: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(-10_000_000, 'must be at least -10,000,000')
+    .max(10_000_000, 'must be at most 10,000,000')
+    .refine((n) => n !== 0, 'must not be 0'),
+  reason: z.string({ error: 'say why' }).trim().min(1, 'say why').max(200, 'must be at most 200 characters'),
+});
+
+/** GET /api/v1/members/:id/points */
+export interface MemberPoints {
+  balance: number;
+  expiring: { points: number; expiresAt: string }[];
+  ledger: { kind: 'earn' | 'redeem' | 'expire' | 'adjust'; delta: number; remaining: number; reason: string; source: string; at: string; expiresAt: string | null }[];
+}
+
+/** GET /api/v1/members/:id/stored-value */
+export interface MemberStoredValue {
+  balance: number;
+  history: { kind: 'recharge' | 'bonus' | 'spend' | 'refund' | 'adjust'; amount: number; balanceAfter: number; reason: string; at: string }[];
+}
+
+export const memberAdminRoutes = {
+  updateProfile: defineRoute<{ id: string }>()({ method: 'PATCH', path: '/api/v1/members/:id', access: 'edit', body: MemberProfileBody }),
+  adjustPoints: defineRoute<{ balance: number }>()({ method: 'POST', path: '/api/v1/members/:id/points/adjust', access: 'edit', body: PointsAdjustBody }),
+};
