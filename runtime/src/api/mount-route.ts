@@ -13,6 +13,9 @@ export interface RouteInput<B, Q> {
   ctx: ParameterizedContext;
 }
 
+// Outside production every answer is checked against its contract's schema, so tests catch drift.
+const checkAnswers = process.env.NODE_ENV !== 'production';
+
 /**
  * Mounts a shared route contract: its body and query are parsed with the contract's schemas
  * (a 400 naming the field), and the handler's answer is typed by the contract.
@@ -26,6 +29,11 @@ export function mountRoute<B extends z.ZodType | null, Q extends z.ZodType | nul
   router[method](route.path, async (ctx) => {
     const body = (route.body ? parseBody(route.body, ctx.request.body ?? {}) : undefined) as Parsed<B>;
     const query = (route.query ? parseBody(route.query, ctx.query, 'query') : undefined) as Parsed<Q>;
-    ctx.body = await handler({ body, query, params: ctx.params as Record<string, string>, ctx: ctx as unknown as ParameterizedContext });
+    const answer = await handler({ body, query, params: ctx.params as Record<string, string>, ctx: ctx as unknown as ParameterizedContext });
+    if (route.answer && checkAnswers) {
+      const r = route.answer.safeParse(answer);
+      if (!r.success) throw new Error(`${route.method} ${route.path} answered outside its contract: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    }
+    ctx.body = answer;
   });
 }

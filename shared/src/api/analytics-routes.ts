@@ -68,6 +68,6 @@ export const ChurnRiskReport = z.object({
 export type ChurnRiskReport = z.infer<typeof ChurnRiskReport>;
 
 export const analyticsRoutes = {
-  retention: defineRoute<RetentionReport>()({ method: 'GET', path: '/api/v1/analytics/retention', access: 'read', query: MetricsQuery }),
-  churnRisk: defineRoute<ChurnRiskReport>()({ method: 'GET', path: '/api/v1/analytics/churn-risk', access: 'read', query: ChurnRiskQuery }),
+  retention: defineRoute<RetentionReport>()({ method: 'GET', path: '/api/v1/analytics/retention', access: 'read', query: MetricsQuery, answer: RetentionReport }),
+  churnRisk: defineRoute<ChurnRiskReport>()({ method: 'GET', path: '/api/v1/analytics/churn-risk', access: 'read', query: ChurnRiskQuery, answer: ChurnRiskReport }),
 };

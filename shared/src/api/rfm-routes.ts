@@ -48,7 +48,7 @@ export const RfmProgress = z.object({
 export type RfmProgress = z.infer<typeof RfmProgress>;
 
 export const rfmRoutes = {
-  grid: defineRoute<RfmGrid>()({ method: 'GET', path: '/api/v1/rfm/grid', access: 'read' }),
-  members: defineRoute<MemberPage>()({ method: 'GET', path: '/api/v1/rfm/members', access: 'read', query: RfmMembersQuery }),
-  progress: defineRoute<RfmProgress>()({ method: 'GET', path: '/api/v1/rfm/recompute/progress', access: 'read' }),
+  grid: defineRoute<RfmGrid>()({ method: 'GET', path: '/api/v1/rfm/grid', access: 'read', answer: RfmGrid }),
+  members: defineRoute<MemberPage>()({ method: 'GET', path: '/api/v1/rfm/members', access: 'read', query: RfmMembersQuery, answer: MemberPage }),
+  progress: defineRoute<RfmProgress>()({ method: 'GET', path: '/api/v1/rfm/recompute/progress', access: 'read', answer: RfmProgress }),
 };

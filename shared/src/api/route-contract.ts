@@ -17,6 +17,11 @@ export interface RouteContract<Body extends z.ZodType | null = z.ZodType | null,
   query: Query;
   /** Never set: carries the response type. */
   readonly response?: Res;
+  /**
+   * The answer's schema, where one is given: tests parse answers with it, and outside
+   * production the router checks every answer against it (a drift is a 500 there, not in the field).
+   */
+  answer: z.ZodType | null;
 }
 
 /** `defineRoute<Answer>()({ … })`: the answer's type is given, body and query schemas are inferred. */
@@ -27,7 +32,15 @@ export function defineRoute<Res>() {
     access: Permission;
     body?: Body;
     query?: Query;
-  }): RouteContract<Body, Query, Res> => ({ method: c.method, path: c.path, access: c.access, body: (c.body ?? null) as Body, query: (c.query ?? null) as Query });
+    answer?: z.ZodType<Res>;
+  }): RouteContract<Body, Query, Res> => ({
+    method: c.method,
+    path: c.path,
+    access: c.access,
+    body: (c.body ?? null) as Body,
+    query: (c.query ?? null) as Query,
+    answer: c.answer ?? null,
+  });
 }
 
 /** The `"METHOD /path"` key the access table and its tests use. */

@@ -29,10 +29,9 @@ export const SegmentEvaluation = z.object({
 });
 export type SegmentEvaluation = z.infer<typeof SegmentEvaluation>;
 
-/** Response schemas above are what tests check answers against. */
 export const segmentRoutes = {
   // A POST for the condition in the body; it changes nothing, but analysts only GET, so it needs edit.
-  evaluate: defineRoute<SegmentEvaluation>()({ method: 'POST', path: '/api/v1/segments/evaluate', access: 'edit', body: EvaluateSegmentBody }),
-  members: defineRoute<MemberPage>()({ method: 'GET', path: '/api/v1/segments/:key/members', access: 'read', query: MemberPageQuery }),
-  membersCsv: defineRoute<string>()({ method: 'GET', path: '/api/v1/segments/:key/members.csv', access: 'read' }),
+  evaluate: defineRoute<SegmentEvaluation>()({ method: 'POST', path: '/api/v1/segments/evaluate', access: 'edit', body: EvaluateSegmentBody, answer: SegmentEvaluation }),
+  members: defineRoute<MemberPage>()({ method: 'GET', path: '/api/v1/segments/:key/members', access: 'read', query: MemberPageQuery, answer: MemberPage }),
+  membersCsv: defineRoute<string>()({ method: 'GET', path: '/api/v1/segments/:key/members.csv', access: 'read', answer: z.string() }),
 };
