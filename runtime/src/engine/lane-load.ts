@@ -57,8 +57,10 @@ export async function loadLaneHeads(c: pg.ClientBase, memberIds: string[], limit
      FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = ANY($1::text[])`,
     [memberIds],
   );
+  // Probed through the (workflow_id, member_id) key, workflows being few: no index on member_id alone to keep up.
   const dues = await c.query<{ member_id: string; workflow_id: string; occurrence_at: Date | null; due_at: Date | null }>(
-    'SELECT member_id, workflow_id, occurrence_at, due_at FROM trigger_due WHERE member_id = ANY($1::text[])',
+    `SELECT d.member_id, d.workflow_id, d.occurrence_at, d.due_at FROM workflow w CROSS JOIN unnest($1::text[]) AS u(id)
+     JOIN trigger_due d ON d.workflow_id = w.id AND d.member_id = u.id`,
     [memberIds],
   );
   const [ev, jr, du] = [group(events.rows), group(journeys.rows), group(dues.rows)];
