@@ -115,6 +115,7 @@ describe('segments, RFM and analytics', () => {
     await keyInput.waitFor();
     const options = await page.locator(`datalist#${await keyInput.getAttribute('id')}-suggestions option`).evaluateAll((os) => os.map((o) => `${(o as HTMLOptionElement).value}|${(o as HTMLOptionElement).label}`));
     expect(options).toContain(`${KEY}|${SEGMENT} · ${expected} members`);
+    expect(await page.getByTestId('open-segments').getAttribute('href')).toBe('/segments');
     await keyInput.fill(KEY);
     await page.getByText(`${SEGMENT} · ${expected} members`).waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });

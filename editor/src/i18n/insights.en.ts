@@ -31,6 +31,7 @@ export const insightsEn = {
   'segments.fixFields': 'Not saved: fix the fields marked in red.',
   'segments.delete': 'Delete',
   'segments.deleteConfirm': 'Delete the segment “{name}”? Workflows that name it will find no members.',
+  'segments.openPage': 'Build or change segments on the Segments page ↗',
   'segments.liveTitle': 'Matching now',
   'segments.counting': 'Counting…',
   'segments.countedNow': 'Counted just now over all members',

@@ -33,6 +33,7 @@ export const insightsZhCN: Record<keyof typeof insightsEn, string> = {
   'segments.fixFields': '未保存：请修正标红的字段。',
   'segments.delete': '删除',
   'segments.deleteConfirm': '删除分群“{name}”？引用它的流程将找不到会员。',
+  'segments.openPage': '在“会员分群”页面创建或修改分群 ↗',
   'segments.liveTitle': '当前符合的会员',
   'segments.counting': '正在统计…',
   'segments.countedNow': '刚刚按全部会员统计',

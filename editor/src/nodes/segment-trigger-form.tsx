@@ -24,6 +24,10 @@ export function SegmentTriggerForm({ idPrefix, config, errors, onChange }: NodeF
         error={errors.segmentKey}
         onChange={(segmentKey) => onChange({ ...config, segmentKey })}
       />
+      {/* A new tab: the canvas and its unsaved edits stay where they are. */}
+      <a className="field__hint" href="/segments" target="_blank" rel="noopener" data-testid="open-segments">
+        {t('segments.openPage')}
+      </a>
       <ConditionField
         id={`${idPrefix}-condition`}
         label={t('form.segment_trigger.condition')}
