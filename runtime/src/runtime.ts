@@ -7,6 +7,7 @@ import { createApp } from './api/app.ts';
 import type { RuntimeConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { commandRedis, quickRedis, quietConnectionErrors } from './db/redis.ts';
+import { outageLog } from './db/store-outage.ts';
 import type { EngineDeps } from './engine/member-lane.ts';
 import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
 import { createStepQueue, enqueueLanes, jobMembers, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
@@ -14,6 +15,7 @@ import { dueTriggerLanes, sweep } from './engine/sweeper.ts';
 import { fillMissingDues } from './engine/trigger-dues.ts';
 import { ingestEvents } from './engine/ingest.ts';
 import { maintainLoyalty } from './loyalty/loyalty-maintenance.ts';
+import { watchRulesChanged } from './loyalty/rules-changed.ts';
 import { VersionCache } from './engine/version-cache.ts';
 import { startRfmSchedule } from './rfm/rfm-schedule.ts';
 import { createBacktestQueue, type BacktestJob } from './workflows/backtest-queue.ts';
@@ -62,6 +64,8 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   // Queues and the API fail fast while Redis is away (the sweep retries); workers' blocking
   // connections wait for it; the rate limiter has its own connection with a short timeout.
   const redis = commandRedis(config.redisUrl, 'queues');
+  // An outage fails every lane, sweep and dispatch: one line per store per half minute says so.
+  const [logSweep, logDispatch] = [outageLog('sweep'), outageLog('effects')];
   const limiterRedis = quickRedis(config.redisUrl, 'rate limiter');
   await Promise.all([redis, limiterRedis].map((r) => readySoon(r)));
   const effectQueue = createEffectQueue(redis, config.queuePrefix, config.effectRetryDelayMs);
@@ -72,11 +76,15 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     lateHorizonMs: config.lateEventHorizonMs,
     versions: new VersionCache(),
     contact: { cap: config.marketingCap, provider: (channel) => config.channels[channel as keyof typeof config.channels] ?? { kind: 'log' } },
-    dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => console.error('[effects] queue unavailable; the sweep will retry:', e.message)),
+    dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => void logDispatch(e, 'effects not queued; the sweep will queue them')),
   };
   const queue = createStepQueue(redis, config.queuePrefix);
+  // Rules changed by another process (the contact policy, the programme) apply here at once.
+  const stopWatchingRules = watchRulesChanged(config.redisUrl, config.queuePrefix);
   const worker = config.runWorkers ? startStepWorker(engine, redisConnection(config.redisUrl, 'step worker'), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
-  worker?.on('failed', (job, err) => console.error(`[worker] lane for ${job ? jobMembers(job.data).join(', ').slice(0, 200) : '?'} failed:`, err.message));
+  const logLaneFailure = outageLog('worker');
+  const laneName = (ids: string[]) => (ids.length > 3 ? `lanes of ${ids.length} members (${ids[0]}, …)` : `lane for ${ids.join(', ')}`);
+  worker?.on('failed', (job, err) => logLaneFailure(err, job ? laneName(jobMembers(job.data)) : 'a lane'));
   const effectWorker = config.runWorkers ? startEffectWorker(db, redisConnection(config.redisUrl, 'effect worker'), config.queuePrefix, config) : null;
   const backtestQueue = createBacktestQueue(redis, config.queuePrefix);
   const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redisConnection(config.redisUrl, 'backtest worker'), config) : null;
@@ -108,7 +116,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
       running = true;
       sweepOnce()
         .then(() => (Date.now() - lastTriggers >= config.triggerIntervalMs ? ((lastTriggers = Date.now()), fireTriggers()) : 0))
-        .catch((e) => console.error('[sweep]', e instanceof Error ? e.message : e))
+        .catch((e) => logSweep(e))
         .finally(() => (running = false));
     }, config.sweepIntervalMs);
   }
@@ -142,6 +150,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     fireTriggers,
     async close() {
       if (timer) clearInterval(timer);
+      await stopWatchingRules();
       await rfm?.stop();
       if (server) await new Promise((ok) => server!.close(ok));
       await worker?.close();

@@ -4,7 +4,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'bullmq';
 import { describe, expect } from 'vitest';
-import { unavailableStore } from '../src/api/unavailable.ts';
+import { unavailableStore } from '../src/db/store-outage.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { EFFECT_QUEUE, enqueueEffects, startEffectWorker } from '../src/engine/effect-dispatcher.ts';
 import { redisConnection } from '../src/engine/step-queue.ts';

@@ -1,14 +1,9 @@
 import type Router from '@koa/router';
+import { within } from '../db/time-limit.ts';
 import type { AppDeps } from './app-deps.ts';
 
 /** Each store gets this long to answer a readiness check. */
 export const READY_TIMEOUT_MS = 800;
-
-function within<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`no answer within ${ms} ms`)), ms)));
-  return Promise.race([work(), late]).finally(() => clearTimeout(timer));
-}
 
 export function healthRoutes(router: Router, deps: AppDeps): void {
   // Liveness: the process answers. From memory, no I/O, so a store outage never restarts it.

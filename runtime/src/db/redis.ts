@@ -48,11 +48,22 @@ export function isRedisError(e: unknown): boolean {
 /**
  * BullMQ queues and workers print every error of their connection when nobody listens (one per
  * reconnect attempt during an outage). The connection's own handler (watchRedis) already said
- * Redis is away; other errors are still logged.
+ * Redis is away. Jobs whose lock Redis lost (a restart or a flush) are said once per half
+ * minute: the work is in Postgres and the sweep queues it again. Other errors are still logged.
  */
 export function quietConnectionErrors(emitter: { on(event: 'error', fn: (e: Error) => void): unknown }, name: string): void {
+  let lostLocks = 0;
+  let saidAt = 0;
   emitter.on('error', (e: Error & { code?: string }) => {
     if (isRedisError(e) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)$/.test(e.code ?? '')) return;
+    if (/^Missing lock for job/.test(e.message)) {
+      lostLocks++;
+      if (Date.now() - saidAt < 30_000) return;
+      console.error(`[${name}] ${lostLocks} job(s) lost their Redis lock (Redis restarted or was flushed); the sweep queues their work again`);
+      saidAt = Date.now();
+      lostLocks = 0;
+      return;
+    }
     console.error(`[${name}]`, e);
   });
 }

@@ -1,6 +1,8 @@
 import type { Queue } from 'bullmq';
 import type pg from 'pg';
 import type { IngestEvent } from '@memberflow/shared/member-event';
+import { outageLog } from '../db/store-outage.ts';
+import { within } from '../db/time-limit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import type { EngineDeps } from './member-lane.ts';
 import { enqueueLanes, type LaneJob } from './step-queue.ts';
@@ -13,6 +15,10 @@ export interface IngestResult {
   refused?: number;
   refusals?: { index: number; memberId: string; reason: string }[];
 }
+
+/** How long a request waits for Redis after its events are stored. */
+export const ENQUEUE_TIMEOUT_MS = 2000;
+const logQueueOutage = outageLog('ingest');
 
 export const ERASED_REASON = 'the member was erased: events for erased members are not stored';
 
@@ -71,9 +77,10 @@ export async function ingestEvents(deps: EngineDeps, queue: Queue<LaneJob>, even
   const firstSeq = new Map<string, number>();
   for (const r of rows) if (!firstSeq.has(r.member_id) || r.seq < firstSeq.get(r.member_id)!) firstSeq.set(r.member_id, r.seq);
   try {
-    await enqueueLanes(queue, [...firstSeq].map(([memberId, seq]) => ({ memberId, jobId: `ev-${seq}` })));
+    // Bounded: a queue whose connection never came up may wait for it; the events are already safe.
+    await within(ENQUEUE_TIMEOUT_MS, () => enqueueLanes(queue, [...firstSeq].map(([memberId, seq]) => ({ memberId, jobId: `ev-${seq}` }))));
   } catch (e) {
-    console.error('[ingest] queue unavailable; the sweep will pick these events up:', e instanceof Error ? e.message : e);
+    logQueueOutage(e, 'events stored, not queued; the sweep picks them up');
   }
   const result: IngestResult = { accepted: rows.length, duplicates: events.length - refusals.length - rows.length };
   if (refusals.length) Object.assign(result, { refused: refusals.length, refusals });

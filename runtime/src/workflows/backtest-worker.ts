@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { RuntimeConfig } from '../config.ts';
 import { dropSchema } from '../db/apply-migrations.ts';
 import type { Database } from '../db/database.ts';
+import { quietConnectionErrors } from '../db/redis.ts';
 import { ReplayCancelled } from '../replay/replay-errors.ts';
 import { runReplay, type ReplayProgress, type ReplayReport } from '../replay/replay.ts';
 import { loadBacktestInput } from './backtest.ts';
@@ -46,6 +47,7 @@ export function startBacktestWorker(
     maxStalledCount: 1,
   });
   worker.on('failed', (job, err) => console.error(`[backtest] ${job?.data.runId} stopped:`, err.message));
+  quietConnectionErrors(worker, 'backtest worker');
   // Runs whose job Redis lost (or whose request failed after the row was written) still run.
   void requeueUnfinished(db.pool, queue).catch((e) => console.error('[backtest] could not requeue unfinished runs:', e.message));
   return {
