@@ -25,7 +25,8 @@ const reviewed = new Set([
   'EVENT_COLUMNS', // quarantined-events.ts: a fixed column list
   'COLUMNS', // backtest-store.ts: a fixed column list
   'KEEP_PER_WORKFLOW', // backtest-store.ts: a numeric constant
-  "set.join(', ')", // member-store.ts: column names from a fixed map
+  'setText', // member-store.ts: column names from a fixed map
+  "ctes.join(',\\n')", // lane-flush-rows.ts: fixed CTE texts, numbered parameters
   'PUBLIC',
   'schema', // apply-migrations.ts: validated identifier (config.ts)
 ]);
