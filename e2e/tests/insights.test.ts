@@ -206,4 +206,16 @@ describe('segments, RFM and analytics', () => {
     expect(statuses).toEqual([403, 403, 200]);
     expect(server.people.analyst.email).toContain('analyst');
   });
+
+  test('a marketer deletes the segment after confirming', async ({ pageAs }) => {
+    const page = await pageAs('marketer');
+    await page.goto('/segments');
+    await page.getByTestId('segment-item').filter({ hasText: SEGMENT }).click();
+    await page.getByTestId('segment-delete').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    expect(await dialog.textContent()).toContain(`Workflows that name “${SEGMENT}” will find no members in it.`);
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('No saved segments yet.').waitFor();
+    expect(await page.getByTestId('segment-editor').count()).toBe(0);
+  });
 });

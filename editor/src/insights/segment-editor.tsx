@@ -4,6 +4,7 @@ import { useIssueText } from '../back-office/issue-text.ts';
 import { useT } from '../i18n/i18n.ts';
 import { ConditionBuilder } from '../inspector/condition/condition-builder.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
+import { ConfirmDialog } from '../monitoring/confirm-dialog.tsx';
 import { LiveCountPanel } from './live-count-panel.tsx';
 import { keyFromName, type SegmentDraft } from './segment-draft.ts';
 import { useLiveCount } from './use-live-count.ts';
@@ -24,6 +25,7 @@ export function SegmentEditor({ saved, initial, onSaved, onDeleted }: SegmentEdi
   const [draft, setDraft] = useState(initial);
   const [keyTouched, setKeyTouched] = useState(saved !== null);
   const { busy, problem, fieldErrors, conditionErrors: saveConditionErrors, save, remove } = useSegmentSave(saved, onSaved, onDeleted);
+  const [confirming, setConfirming] = useState(false);
   const live = useLiveCount(draft.condition, true);
   const conditionErrors = live.status === 'invalid' ? live.issues : saveConditionErrors;
   const set = (patch: Partial<SegmentDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -82,7 +84,7 @@ export function SegmentEditor({ saved, initial, onSaved, onDeleted }: SegmentEdi
               {busy ? t('segments.saving') : saved ? t('segments.saveChanges') : t('segments.create')}
             </button>
             {saved && (
-              <button type="button" className="btn btn--ghost" onClick={() => void remove()} data-testid="segment-delete">
+              <button type="button" className="btn btn--ghost" onClick={() => setConfirming(true)} data-testid="segment-delete">
                 {t('segments.delete')}
               </button>
             )}
@@ -90,6 +92,19 @@ export function SegmentEditor({ saved, initial, onSaved, onDeleted }: SegmentEdi
         </div>
       </section>
       <LiveCountPanel live={live} condition={draft.condition} />
+      {confirming && saved && (
+        <ConfirmDialog
+          title={t('segments.deleteTitle', { name: saved.name })}
+          confirmLabel={t('segments.delete')}
+          danger
+          busy={busy}
+          error={problem}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t('segments.deleteConfirm', { name: saved.name })}</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

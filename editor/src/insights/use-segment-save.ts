@@ -39,7 +39,7 @@ export function useSegmentSave(saved: Segment | null, onSaved: (s: Segment, note
   };
 
   const remove = async () => {
-    if (!saved || !window.confirm(t('segments.deleteConfirm', { name: saved.name }))) return;
+    if (!saved) return;
     try {
       await segmentsApi.remove(saved.key);
       onDeleted(saved.key);
