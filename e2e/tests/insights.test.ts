@@ -98,6 +98,15 @@ describe('segments, RFM and analytics', () => {
     expect(await zh.getByTestId('segment-editor').getByRole('radio', { name: '全部（且）' }).getAttribute('aria-checked')).toBe('true');
     await shootFull(zh, '92-segments-zh');
 
+    // A refused save names the field, in Chinese: a Chinese name suggests no key, and an empty key is not one.
+    await zh.getByTestId('segment-new').click();
+    await zh.getByLabel('名称', { exact: true }).fill('流失预警');
+    expect(await zh.getByLabel('标识', { exact: true }).inputValue()).toBe('');
+    await zh.getByTestId('segment-save').click();
+    await zh.getByTestId('segment-problem').filter({ hasText: '未保存：请修正标红的字段。' }).waitFor();
+    expect(await zh.locator('#segment-key').getAttribute('aria-invalid')).toBe('true');
+    await zh.getByText('请使用 1–64 个小写字母').waitFor();
+
     // A workflow starts on it: the segment trigger's picker offers it by name and count.
     await page.goto('/');
     await page.getByRole('button', { name: 'New workflow' }).click();

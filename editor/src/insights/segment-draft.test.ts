@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api/http.ts';
-import { keyFromName, saveIssues } from './segment-draft.ts';
+import { translate } from '../i18n/i18n.ts';
+import { keyFromName, saveIssues, segmentIssue } from './segment-draft.ts';
 
 describe('segment form', () => {
   it('suggests a key from the name', () => {
@@ -20,5 +21,13 @@ describe('segment form', () => {
     });
     expect(saveIssues(err)).toEqual({ fields: { key: 'must be 1-64 lowercase letters' }, condition: { 'rules.1.value': 'is required', '': 'is required' } });
     expect(saveIssues(new Error('offline'))).toEqual({ fields: {}, condition: {} });
+  });
+
+  it("says the schema's problems in the user's language", () => {
+    const zh = (k: Parameters<typeof translate>[1]) => translate('zh-CN', k);
+    expect(segmentIssue(zh, 'give the segment a name')).toBe('请为分群命名。');
+    expect(segmentIssue(zh, 'is taken')).toBe('已有分群使用此标识。');
+    expect(segmentIssue(zh, 'must be 1-64 lowercase letters, digits, "-" or "_" (e.g. big-spenders)')).toContain('小写字母');
+    expect(segmentIssue(zh, 'must be at most 120 characters')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Segment } from '@memberflow/shared/api/segments';
 import { ApiRequestError } from '../api/http.ts';
+import type { Translate } from '../i18n/i18n.ts';
 
 /** The segment form as it is being edited. */
 export interface SegmentDraft {
@@ -44,4 +45,12 @@ export function saveIssues(err: unknown): { fields: Record<string, string>; cond
     else fields[i.field] ??= i.message;
   }
   return { fields, condition };
+}
+
+/** The segment schema's own messages in the user's language; null for messages said elsewhere. */
+export function segmentIssue(t: Translate, message: string): string | null {
+  if (message === 'give the segment a name') return t('segments.nameRequired');
+  if (message === 'is taken') return t('segments.keyTaken');
+  if (message.startsWith('must be 1-64 lowercase letters')) return t('segments.keyInvalid');
+  return null;
 }

@@ -6,7 +6,7 @@ import { ConditionBuilder } from '../inspector/condition/condition-builder.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import { ConfirmDialog } from '../monitoring/confirm-dialog.tsx';
 import { LiveCountPanel } from './live-count-panel.tsx';
-import { keyFromName, type SegmentDraft } from './segment-draft.ts';
+import { keyFromName, segmentIssue, type SegmentDraft } from './segment-draft.ts';
 import { useLiveCount } from './use-live-count.ts';
 import { useSegmentSave } from './use-segment-save.ts';
 
@@ -29,7 +29,7 @@ export function SegmentEditor({ saved, initial, onSaved, onDeleted }: SegmentEdi
   const live = useLiveCount(draft.condition, true);
   const conditionErrors = live.status === 'invalid' ? live.issues : saveConditionErrors;
   const set = (patch: Partial<SegmentDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const err = (field: string) => (fieldErrors[field] ? issueText(fieldErrors[field]) : null);
+  const err = (field: string) => (fieldErrors[field] ? (segmentIssue(t, fieldErrors[field]) ?? issueText(fieldErrors[field])) : null);
 
   return (
     <div className="ins-editor" data-testid="segment-editor">
