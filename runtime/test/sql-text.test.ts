@@ -28,6 +28,7 @@ const reviewed = new Set([
   'setText', // member-store.ts: column names from a fixed map
   "ctes.join(',\\n')", // lane-flush-rows.ts: fixed CTE texts, numbered parameters
   'PUBLIC',
+  'STUCK_EFFECT_SQL', // stuck-effects.ts: a fixed condition, its threshold a parameter
   'schema', // apply-migrations.ts: validated identifier (config.ts)
 ]);
 

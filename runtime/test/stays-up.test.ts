@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { buildWorkflow } from '@memberflow/shared/templates/build';
 import { Worker } from 'bullmq';
 import { describe, expect } from 'vitest';
 import { unavailableStore } from '../src/db/store-outage.ts';
@@ -233,12 +234,17 @@ describe('effects outlive an outage', () => {
     await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const key = `j:${randomUUID()}:e:1:n-hook:0`;
+    const draft = buildWorkflow({ nodes: [['t', 'event_trigger', 'Purchase', { eventType: 'purchase' }], ['x', 'exit', 'Done', { reason: 'done' }]], edges: [['t', 'next', 'x']] });
+    const workflowId = (await infra.api('POST', '/api/v1/workflows', { name: 'Hook', definition: draft })).body.id as string;
     await infra.sql(
       `INSERT INTO effect (id, idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status, at, created_at)
        VALUES ($1, $2, $3, $4, 'm-fx', 'n-hook', 'call_webhook', $5, 'pending', now(), now() - interval '11 minutes')`,
-      [randomUUID(), key, randomUUID(), randomUUID(), JSON.stringify({ url, method: 'POST', body: '{}' })],
+      [randomUUID(), key, randomUUID(), workflowId, JSON.stringify({ url, method: 'POST', body: '{}' })],
     );
     expect((await infra.api('GET', '/api/v1/health/queues')).body.stuckEffects).toBe(1);
+    // The workflow's failures list shows it, apart from deliveries that gave up.
+    const failures = (await infra.api('GET', `/api/v1/workflows/${workflowId}/failures`)).body;
+    expect(failures).toMatchObject({ effects: [], stuck: [{ key, memberId: 'm-fx', kind: 'call_webhook' }] });
 
     // Every attempt fails as if Postgres were down; the last failure cannot be recorded.
     const failing = new Worker(
@@ -274,6 +280,7 @@ describe('effects outlive an outage', () => {
       expect((await infra.sql(`SELECT status FROM effect WHERE idempotency_key = $1`, [key]))[0].status).toBe('done');
       expect(received).toEqual([key]);
       expect((await infra.api('GET', '/api/v1/health/queues')).body.stuckEffects).toBe(0);
+      expect((await infra.api('GET', `/api/v1/workflows/${workflowId}/failures`)).body.stuck).toEqual([]);
       const metrics = await fetch(`${infra.runtime.url}/metrics`, { headers: { authorization: `Bearer ${infra.apiKey}` } });
       if (metrics.status === 200) expect(await metrics.text()).toContain('memberflow_stuck_effects 0');
     } finally {

@@ -353,6 +353,8 @@ export const en = {
   'health.stepsHint': 'journey steps in the last minute',
   'health.failed': 'Failed deliveries',
   'health.failedHint': 'effects that gave up',
+  'health.stuck': 'Stuck deliveries',
+  'health.stuckHint': 'pending too long; retried by the sweep, listed under each workflow’s failures',
   'health.queues': 'Queues (BullMQ jobs)',
   'health.queue': 'Queue',
   'health.journeys': 'Journeys by status',

@@ -352,6 +352,8 @@ export const zhCN: Messages = {
   'health.stepsHint': '最近一分钟的旅程步骤',
   'health.failed': '投递失败',
   'health.failedHint': '已放弃重试的动作',
+  'health.stuck': '积压的投递',
+  'health.stuckHint': '等待过久；清扫任务会重试，详见各工作流的失败列表',
   'health.queues': '队列（BullMQ 任务）',
   'health.queue': '队列',
   'health.journeys': '按状态统计的旅程',

@@ -45,7 +45,7 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
   };
 
   if (failures === null) return <p className="muted panel-empty">Loading…</p>;
-  const none = failures.journeys.length === 0 && failures.effects.length === 0;
+  const none = failures.journeys.length === 0 && failures.effects.length === 0 && failures.stuck.length === 0;
   return (
     <div className="failures" data-testid="failures">
       {note && <p className="failures__note">{note}</p>}
@@ -127,6 +127,20 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
                       </button>
                     </td>
                   )}
+                </tr>
+              ))}
+              {failures.stuck.map((f) => (
+                <tr key={f.key} data-testid="stuck-row">
+                  <td>
+                    Delivery still pending <span className="muted">({f.kind}, {f.attempts} attempts; retried by the sweep)</span>
+                  </td>
+                  <td>
+                    <RouteLink to={memberPath(f.memberId)}>{f.memberId}</RouteLink>
+                  </td>
+                  <td>{nodeLabel(f.node)}</td>
+                  <td className="mon-table__error">{f.error ?? 'not sent yet'}</td>
+                  <td className="muted">{formatDateTime(f.at)}</td>
+                  {canAct && <td />}
                 </tr>
               ))}
             </tbody>

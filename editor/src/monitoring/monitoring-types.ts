@@ -46,6 +46,8 @@ export interface FailedEffect {
 export interface Failures {
   journeys: FailedJourney[];
   effects: FailedEffect[];
+  /** Deliveries still pending past the stuck threshold: the sweep keeps retrying them, nothing to act on yet. */
+  stuck: FailedEffect[];
 }
 
 export type FailureAction = 'retry' | 'skip' | 'exit';

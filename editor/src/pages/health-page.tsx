@@ -63,6 +63,7 @@ export function HealthPage() {
             />
             <Stat label={t('health.steps')} value={h.stepsLastMinute.toLocaleString()} hint={t('health.stepsHint')} testId="health-steps" />
             <Stat label={t('health.failed')} value={(h.effects.failed ?? 0).toLocaleString()} hint={t('health.failedHint')} warn={(h.effects.failed ?? 0) > 0} testId="health-failed" />
+            <Stat label={t('health.stuck')} value={h.stuckEffects.toLocaleString()} hint={t('health.stuckHint')} warn={h.stuckEffects > 0} testId="health-stuck" />
           </div>
           <Panel title={t('health.setAside')} aside={<span className="muted panel__aside">{t('health.setAsideNote')}</span>} testId="set-aside-panel">
             {setAside.data ? (

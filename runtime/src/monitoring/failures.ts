@@ -1,10 +1,13 @@
 import type { Queue } from 'bullmq';
+import { stuckEffectMs } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { STUCK_EFFECT_SQL } from './stuck-effects.ts';
 import type { EffectJob } from '../engine/effect-dispatcher.ts';
 import { enqueueLanes, type LaneJob } from '../engine/step-queue.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
 
-export async function listFailures(db: Database, workflowId: string) {
+/** Failed journeys and deliveries, and deliveries still pending past STUCK_EFFECT_MINUTES (the sweep keeps retrying those). */
+export async function listFailures(db: Database, workflowId: string, stuckAfterMs = stuckEffectMs()) {
   const journeys = await db.pool.query(
     `SELECT id, member_id AS "memberId", current_node AS "node", last_error AS error, updated_at AS "failedAt" FROM journey
      WHERE workflow_id = $1 AND status = 'failed' ORDER BY updated_at DESC LIMIT 500`,
@@ -15,7 +18,12 @@ export async function listFailures(db: Database, workflowId: string) {
      WHERE workflow_id = $1 AND status = 'failed' ORDER BY at DESC LIMIT 500`,
     [workflowId],
   );
-  return { journeys: journeys.rows, effects: effects.rows };
+  const stuck = await db.pool.query(
+    `SELECT idempotency_key AS key, member_id AS "memberId", node_id AS "node", kind, error, attempts, at FROM effect
+     WHERE workflow_id = $2 AND ${STUCK_EFFECT_SQL} ORDER BY at LIMIT 500`,
+    [stuckAfterMs, workflowId],
+  );
+  return { journeys: journeys.rows, effects: effects.rows, stuck: stuck.rows };
 }
 
 export type FailureAction = 'retry' | 'skip' | 'exit';

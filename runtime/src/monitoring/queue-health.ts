@@ -1,6 +1,7 @@
 import type { QueueHealth } from '@memberflow/shared/api/monitoring';
 import type { Queue } from 'bullmq';
 import { stuckEffectMs } from '../config.ts';
+import { STUCK_EFFECT_SQL } from './stuck-effects.ts';
 import type { EngineDeps } from '../engine/member-lane.ts';
 
 export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue>, stuckAfterMs = stuckEffectMs()): Promise<QueueHealth> {
@@ -27,7 +28,7 @@ export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue
   // Pending since created, or since quiet hours released it.
   const [stuck] = (
     await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM effect WHERE status = 'pending' AND greatest(created_at, coalesce(not_before, created_at)) <= now() - make_interval(secs => $1::float8 / 1000)`,
+      `SELECT count(*)::int AS n FROM effect WHERE ${STUCK_EFFECT_SQL}`,
       [stuckAfterMs],
     )
   ).rows;
