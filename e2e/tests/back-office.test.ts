@@ -74,6 +74,16 @@ describe('the loyalty back office', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
     await page.getByTestId('node-coupon').click();
     const field = page.locator('#node-coupon-template');
+    // A template that does not exist yet is created in place, without leaving the canvas.
+    await field.fill('INPLACE5');
+    await page.getByTestId('issue-coupon-new-template').click();
+    const dialog = page.getByTestId('coupon-template-dialog');
+    expect(await dialog.getByTestId('coupon-key').inputValue()).toBe('INPLACE5');
+    await dialog.getByTestId('coupon-name').fill('Five off');
+    await dialog.getByTestId('coupon-value').fill('5');
+    await dialog.getByTestId('coupon-template-save').click();
+    await page.getByText('Five off · 5 off · valid 30 days').waitFor();
+    expect(await field.inputValue()).toBe('INPLACE5');
     await field.fill('WINBACK20');
     // The picker knows the template: its hint describes it.
     await page.getByText('Win back: 20 off 100 · 20 off on spend ≥ 100 · valid 14 days').waitFor();
@@ -215,6 +225,27 @@ describe('the loyalty back office', () => {
     await shoot(page, '8b-member-zh');
   });
 
+  test('a marketer sets the contact policy: the cap and default quiet hours, saved for every process', async ({ pageAs, shoot }) => {
+    const page = await pageAs('marketer');
+    await page.goto('/settings');
+    expect(await page.getByTestId('policy-source').textContent()).toContain('2 per 7 days');
+    await page.getByTestId('policy-cap-count').fill('');
+    await page.getByText('must be a number in range').waitFor();
+    await page.getByTestId('policy-cap-count').fill('1');
+    await page.getByTestId('policy-quiet').check();
+    await page.getByTestId('policy-quiet-start').fill('22:00');
+    await page.getByTestId('policy-mode-skip').check();
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('notice').filter({ hasText: 'every process applies it' }).waitFor();
+    await expect.poll(() => page.getByTestId('policy-source').textContent()).toContain('Last changed by marketer@e2e.example');
+    await shoot(page, '8d-settings-en');
+    await inChinese(page);
+    await page.goto('/settings');
+    await expect.poll(() => page.getByTestId('policy-source').textContent()).toContain('最近由 marketer@e2e.example');
+    expect(await page.getByTestId('policy-cap-count').inputValue()).toBe('1');
+    await shoot(page, '8e-settings-zh');
+  });
+
   test('an analyst sees the Coupons page read-only and is refused changes', async ({ pageAs, shoot }) => {
     const page = await pageAs('analyst');
     await page.goto('/coupons');
@@ -241,6 +272,10 @@ describe('the loyalty back office', () => {
     expect(await page.getByTestId('points-adjust').count()).toBe(0);
     expect(await page.getByTestId('coupon-redeem').count()).toBe(0);
     await shoot(page, '8c-member-analyst');
+    await page.goto('/settings');
+    await page.getByTestId('contact-policy').waitFor();
+    expect(await page.getByTestId('policy-save').count()).toBe(0);
+    expect(await page.getByTestId('policy-cap-count').isDisabled()).toBe(true);
     const status = await page.evaluate(async () => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
       const res = await fetch('/api/v1/coupon-templates/SNEAKY', {

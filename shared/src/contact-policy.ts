@@ -10,6 +10,8 @@ export interface MessagePolicy {
   cap: { count: number; days: number };
   /** Decision times of the member's recent marketing messages, across workflows. */
   recentMarketing: readonly number[];
+  /** The contact policy's default quiet hours, for a workflow without its own. */
+  defaultQuietHours?: WorkflowSettings['quietHours'];
 }
 
 export type MessageVerdict = { send: true } | { send: false; skipped: string } | { send: false; notBefore: number };
@@ -34,7 +36,7 @@ export function messageVerdict(c: Pick<SendMessageConfig, 'channel' | 'marketing
       return { send: false, skipped: `frequency cap: ${p.cap.count} marketing message${p.cap.count === 1 ? '' : 's'} per ${p.cap.days} days already sent` };
     }
   }
-  const q = p.settings.quietHours;
+  const q = p.settings.quietHours ?? p.defaultQuietHours ?? null;
   if (q && inQuietHours(at, member.timeZone, q.start, q.end)) {
     return q.mode === 'skip' ? { send: false, skipped: `quiet hours ${q.start}-${q.end} (member time)` } : { send: false, notBefore: quietHoursEnd(at, member.timeZone, q.end) };
   }

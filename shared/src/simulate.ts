@@ -1,5 +1,6 @@
 import type { CouponTemplate } from './api/loyalty.ts';
 import type { ConditionGroup } from './condition.ts';
+import type { WorkflowSettings } from './definition.ts';
 import { compileJourney, HOLDOUT_STATE, type CompiledJourney, type JourneyOutcome } from './journey-machine.ts';
 import { defaultProgram, type LoyaltyProgramSettings } from './loyalty-program.ts';
 import type { MemberFacts } from './member-facts.ts';
@@ -33,6 +34,8 @@ export interface SimulationInput {
   workflowName?: string;
   /** The cross-workflow frequency cap the runtime applies (default 2 marketing messages per 7 days). */
   cap?: { count: number; days: number };
+  /** The contact policy's default quiet hours, for a workflow without its own (default: none). */
+  defaultQuietHours?: WorkflowSettings['quietHours'];
   /** The programme the runtime would apply (default: the default programme, no tiers, no coupon templates). */
   program?: LoyaltyProgramSettings;
   tiers?: TierRule[];
@@ -129,7 +132,7 @@ function simulationRules(input: SimulationInput, compiled: CompiledJourney): Run
     couponTemplates: templates,
     stockLeft: new Map([...templates.values()].filter((t) => t.stockLimit !== null).map((t) => [t.key, t.stockLimit! - t.issuedCount])),
     rfm: null,
-    contact: { cap: input.cap ?? { count: 2, days: 7 }, provider: () => ({ kind: 'log' }) },
+    contact: { cap: input.cap ?? { count: 2, days: 7 }, quietHours: input.defaultQuietHours ?? null, provider: () => ({ kind: 'log' }) },
     mode: 'replay',
     lateHorizonMs: Infinity,
     ids: { journeyId: () => `simulation-${++journeys}`, couponCode: (t) => `${t}-SIM${++codes}` },

@@ -272,4 +272,5 @@ export const backofficeEn = {
   'member.reason.purchase': 'Purchase',
   'member.reason.sign_in': 'Sign-in',
   'member.reason.referral': 'Referral',
+  'policy.problemTime': 'use HH:MM, e.g. 21:00',
 } satisfies Record<string, string>;

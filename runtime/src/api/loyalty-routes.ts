@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import { CouponTemplateInput, Redeem } from '@memberflow/shared/api/loyalty';
 import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
 import { expireCoupons, readCouponTemplates, redeemCoupon, upsertCouponTemplate } from '../loyalty/coupons.ts';
-import { forgetLoyaltyRules } from '../loyalty/loyalty-cache.ts';
+import { rulesChanged } from '../loyalty/rules-changed.ts';
 import { readProgram, readTierLadder, writeProgram } from '../loyalty/program-store.ts';
 import { tierReport } from '../loyalty/tier-report.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -13,12 +13,13 @@ import { raiseEvent } from './raise-event.ts';
 
 export function loyaltyRoutes(router: Router, deps: AppDeps): void {
   const { db, clock } = deps.engine;
-  const changed = () => forgetLoyaltyRules(db.schema);
+  // Every process drops its cached rules: the next lane pass applies the change.
+  const changed = () => rulesChanged(deps.redis, deps.config.queuePrefix, db.schema);
 
   mountRoute(router, programmeRoutes.program, () => readProgram(db.pool));
   mountRoute(router, programmeRoutes.saveProgram, async ({ body }) => {
     await writeProgram(db.pool, body);
-    changed();
+    await changed();
     return readProgram(db.pool);
   });
 
@@ -39,7 +40,7 @@ export function loyaltyRoutes(router: Router, deps: AppDeps): void {
         ]);
       }
     });
-    changed();
+    await changed();
     return { tiers: await readTierLadder(db.pool) };
   });
   mountRoute(router, programmeRoutes.tierReport, () => tierReport(db.pool, clock.now()));
@@ -50,7 +51,7 @@ export function loyaltyRoutes(router: Router, deps: AppDeps): void {
   router.put('/api/v1/coupon-templates/:key', async (ctx) => {
     const t = parseBody(CouponTemplateInput, { ...(ctx.request.body as object), key: ctx.params.key }, 'coupon template');
     await upsertCouponTemplate(db, t);
-    changed();
+    await changed();
     ctx.body = (await readCouponTemplates(db.pool)).get(t.key);
   });
   router.post('/api/v1/coupons/:code/redeem', async (ctx) => {

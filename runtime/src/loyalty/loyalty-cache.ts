@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { readCouponTemplates, type CouponTemplateRow } from './coupons.ts';
 import { readProgram, readTiers, type TierRow } from './program-store.ts';
 import { loadStoredRfm, type StoredRfm } from '../rfm/rfm-store.ts';
+import { readContactPolicy, type StoredContactPolicy } from '../settings/contact-policy-store.ts';
 
 const TTL_MS = 5000;
 interface Rules {
@@ -12,17 +13,26 @@ interface Rules {
   couponTemplates: Map<string, CouponTemplateRow>;
   /** The last RFM recompute's boundaries, for scoring a member as they buy. */
   rfm: StoredRfm | null;
+  /** The contact policy marketers saved; null while the environment's cap applies. */
+  contactPolicy: StoredContactPolicy | null;
 }
 const cache = new Map<string, Rules>();
 
 /**
- * Programme rules and tiers change rarely and every lane needs them: kept per schema for a few
- * seconds, and dropped at once when this process changes them.
+ * Programme rules, tiers and the contact policy change rarely and every lane needs them: kept per
+ * schema for a few seconds, and dropped at once when any process changes them (rules-changed.ts).
  */
 export async function loyaltyRules(c: pg.ClientBase, schema: string): Promise<Rules> {
   const hit = cache.get(schema);
   if (hit && Date.now() - hit.at < TTL_MS) return hit;
-  const fresh = { at: Date.now(), program: await readProgram(c), tiers: await readTiers(c), couponTemplates: await readCouponTemplates(c), rfm: await loadStoredRfm(c) };
+  const fresh = {
+    at: Date.now(),
+    program: await readProgram(c),
+    tiers: await readTiers(c),
+    couponTemplates: await readCouponTemplates(c),
+    rfm: await loadStoredRfm(c),
+    contactPolicy: await readContactPolicy(c),
+  };
   cache.set(schema, fresh);
   return fresh;
 }

@@ -71,7 +71,8 @@ export interface RunnerRules {
   /** Coupons left per limited template; the runner takes from it, so a sold-out template is a skip before any message shows a code. */
   stockLeft: Map<string, number>;
   rfm: RfmBoundaries | null;
-  contact: { cap: { count: number; days: number }; provider(channel: string): { kind: string } };
+  /** The cross-workflow contact policy: frequency cap, default quiet hours (for workflows without their own), providers. */
+  contact: { cap: { count: number; days: number }; quietHours?: WorkflowSettings['quietHours']; provider(channel: string): { kind: string } };
   /** `replay`: steps take each event's own time; `live`: a late event acts when the engine learns of it. */
   mode: 'live' | 'replay';
   /** Live only: events older than this when they arrive update facts but start no journey. */

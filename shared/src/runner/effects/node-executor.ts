@@ -36,6 +36,8 @@ export interface ContactPolicy {
   /** The journey's workflow settings: quiet hours, cap participation. */
   settings: WorkflowSettings;
   cap: { count: number; days: number };
+  /** Default quiet hours from the contact policy, for a workflow without its own. */
+  defaultQuietHours?: WorkflowSettings['quietHours'];
   /** Decision times of this member's recent marketing messages, across all workflows (appended as messages go). */
   recentMarketing: number[];
   provider(channel: string): { kind: string };

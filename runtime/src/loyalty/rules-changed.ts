@@ -1,0 +1,25 @@
+import type { Redis } from 'ioredis';
+import { blockingRedis } from '../db/redis.ts';
+import { forgetLoyaltyRules } from './loyalty-cache.ts';
+
+const channel = (prefix: string) => `${prefix}:rules-changed`;
+
+/**
+ * The programme, tiers, coupon templates or contact policy changed: this process forgets its
+ * cached copy now, and every other process on the same Redis when it hears of it. Their caches
+ * also expire after a few seconds, so a lost message (Redis away) delays a change, never loses it.
+ */
+export async function rulesChanged(redis: Redis, prefix: string, schema: string): Promise<void> {
+  forgetLoyaltyRules(schema);
+  await redis.publish(channel(prefix), schema).catch(() => {});
+}
+
+/** Listens for changes made by other processes; returns a stop function. */
+export function watchRulesChanged(redisUrl: string, prefix: string): () => Promise<void> {
+  const sub = blockingRedis(redisUrl, 'rules subscriber');
+  void sub.subscribe(channel(prefix)).catch(() => {});
+  sub.on('message', (_channel: string, schema: string) => forgetLoyaltyRules(schema));
+  return async () => {
+    await sub.quit().catch(() => sub.disconnect());
+  };
+}
