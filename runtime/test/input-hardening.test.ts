@@ -1,3 +1,4 @@
+import { buildWorkflow } from '@memberflow/shared/templates/build';
 import { gzipSync, deflateSync } from 'node:zlib';
 import { describe, expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -168,6 +169,38 @@ describe('implausible events', () => {
 });
 
 describe('erasure is final', () => {
+  test('erasing a member voids their unused coupons and drops what was not sent yet', async ({ infra }) => {
+    await infra.publishDefinition(
+      'Thanks',
+      buildWorkflow({
+        nodes: [
+          ['t', 'event_trigger', 'Purchase', { eventType: 'purchase' }],
+          ['c', 'issue_coupon', 'Coupon', { template: 'THANKS', validityDays: 7 }],
+          ['x', 'exit', 'Done', { reason: 'done' }],
+        ],
+        edges: [
+          ['t', 'next', 'c'],
+          ['c', 'next', 'x'],
+        ],
+      }),
+    );
+    await infra.api('POST', '/api/v1/events', purchase('leaver'));
+    await infra.drain();
+    const [{ code }] = await infra.sql(`SELECT code FROM coupon WHERE member_id = 'leaver'`);
+    // A delivery decided before the erasure and not yet sent (its job still queued, or held by quiet hours).
+    await infra.sql(
+      `INSERT INTO effect (id, idempotency_key, journey_id, workflow_id, member_id, node_id, kind, payload, status, at)
+       VALUES (gen_random_uuid(), 'leaver-msg', gen_random_uuid(), gen_random_uuid(), 'leaver', 'm', 'send_message', '{"body": "Hi"}', 'pending', now())`,
+    );
+    const admin = await infra.as('admin');
+    expect((await admin('DELETE', '/api/v1/members/leaver')).status).toBe(200);
+
+    expect(await infra.sql(`SELECT status, void_reason FROM coupon WHERE code = $1`, [code])).toEqual([{ status: 'voided', void_reason: 'member erased' }]);
+    expect(await infra.sql(`SELECT status, error FROM effect WHERE idempotency_key = 'leaver-msg'`)).toEqual([{ status: 'skipped', error: 'member erased' }]);
+    const redeem = await infra.api('POST', `/api/v1/coupons/${code}/redeem`, { memberId: 'leaver', orderAmount: 50 });
+    expect(redeem.status).toBe(409);
+  });
+
   test('after DELETE, purchases for the id are refused (counted in the 202) and start nothing; upserts are a 409 unless an admin recreates', async ({ infra }) => {
     await infra.publishTemplate('second-purchase-nudge');
     await infra.api('PUT', '/api/v1/members/gone', { name: 'Gone', email: 'gone@example.com' });

@@ -118,9 +118,12 @@ export async function searchMembers(db: Database, q: MemberSearch): Promise<{ me
   return { members: page, next: more ? String(page.at(-1)!.id) : null };
 }
 
+const ERASED_SKIP = 'member erased';
+
 /**
- * Erasure: personal data goes, the member leaves every running journey, and what remains is
- * anonymous ledger history (points, stored value, orders) kept for the programme's totals.
+ * Erasure: personal data goes, the member leaves every running journey, nothing not yet sent
+ * goes out, and what remains is anonymous ledger history (points, stored value, orders) kept
+ * for the programme's totals.
  */
 export async function eraseMember(db: Database, id: string, at: number): Promise<boolean> {
   return withMemberLocks(db, [id], async (c) => {
@@ -134,6 +137,9 @@ export async function eraseMember(db: Database, id: string, at: number): Promise
     // Rendered messages and task titles hold names and numbers: blank them, keep the records.
     await c.query(`UPDATE effect SET payload = payload - 'to' - 'body' - 'subject' - 'title' WHERE member_id = $1`, [id]);
     await c.query(`UPDATE task SET title = '(erased member)' WHERE member_id = $1`, [id]);
+    // Nothing more reaches them: unsent messages and webhooks are dropped, unused coupons voided.
+    await c.query(`UPDATE effect SET status = 'skipped', error = $2 WHERE member_id = $1 AND status IN ('pending', 'held')`, [id, ERASED_SKIP]);
+    await c.query(`UPDATE coupon SET status = 'voided', voided_at = to_timestamp($2::float8 / 1000), void_reason = $3 WHERE member_id = $1 AND status = 'issued'`, [id, at, ERASED_SKIP]);
     return true;
   });
 }
