@@ -127,6 +127,8 @@ describe('segments, RFM and analytics', () => {
     expect(await page.getByTestId('open-segments').getAttribute('href')).toBe('/segments');
     await keyInput.fill(KEY);
     await page.getByText(`${SEGMENT} · ${expected} members`).waitFor();
+    // The saved segment decides who enters: the step's own condition gives way.
+    await page.getByTestId('segment-replaces-condition').waitFor();
     await page.getByTestId('save-state').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
     await shoot(page, '93-segment-in-workflow');
     const wf = (await (await server.fetch(`/api/v1/workflows/${workflowId}`)).json()) as { draft: { nodes: { kind: string; config: { segmentKey?: string } }[] } };

@@ -36,6 +36,7 @@ export const insightsEn = {
   'segments.deleteTitle': 'Delete “{name}”?',
   'segments.deleteConfirm': 'Workflows that name “{name}” will find no members in it.',
   'segments.openPage': 'Build or change segments on the Segments page ↗',
+  'segments.replacesCondition': "The saved segment's rules decide who enters; clear it to write a condition here instead.",
   'segments.liveTitle': 'Matching now',
   'segments.counting': 'Counting…',
   'segments.countedNow': 'Counted just now over all members',

@@ -38,6 +38,7 @@ export const insightsZhCN: Record<keyof typeof insightsEn, string> = {
   'segments.deleteTitle': '删除“{name}”？',
   'segments.deleteConfirm': '引用“{name}”的流程将找不到其中的会员。',
   'segments.openPage': '在“会员分群”页面创建或修改分群 ↗',
+  'segments.replacesCondition': '由所选分群的规则决定谁进入；清空分群即可在此编写条件。',
   'segments.liveTitle': '当前符合的会员',
   'segments.counting': '正在统计…',
   'segments.countedNow': '刚刚按全部会员统计',

@@ -28,15 +28,22 @@ export function SegmentTriggerForm({ idPrefix, config, errors, onChange }: NodeF
       <a className="field__hint" href="/segments" target="_blank" rel="noopener" data-testid="open-segments">
         {t('segments.openPage')}
       </a>
-      <ConditionField
-        id={`${idPrefix}-condition`}
-        label={t('form.segment_trigger.condition')}
-        value={config.condition}
-        errors={errors}
-        path="condition"
-        hint={t('form.segment_trigger.conditionHint')}
-        onChange={(condition) => onChange({ ...config, condition })}
-      />
+      {/* A saved segment replaces the condition (the runner reads one or the other): hide the unused one. */}
+      {typeof config.segmentKey === 'string' && config.segmentKey.trim() ? (
+        <p className="field__hint" data-testid="segment-replaces-condition">
+          {t('segments.replacesCondition')}
+        </p>
+      ) : (
+        <ConditionField
+          id={`${idPrefix}-condition`}
+          label={t('form.segment_trigger.condition')}
+          value={config.condition}
+          errors={errors}
+          path="condition"
+          hint={t('form.segment_trigger.conditionHint')}
+          onChange={(condition) => onChange({ ...config, condition })}
+        />
+      )}
     </>
   );
 }
