@@ -178,6 +178,17 @@ describe('segments, RFM and analytics', () => {
     expect(await page.getByTestId('churn-risk-members').locator('tbody tr').count()).toBeGreaterThan(0);
     await shootFull(page, '96-analytics');
 
+    // A chosen period: the first quarter of 1997 only; a backwards one is refused on the page.
+    await page.getByTestId('period-picker').getByRole('radio', { name: 'Choose dates' }).click();
+    await page.getByLabel('From', { exact: true }).fill('1997-04-01');
+    await page.getByLabel('Until (not included)').fill('1997-01-01');
+    await page.getByTestId('period-problem').filter({ hasText: 'The end date must come after the start date.' }).waitFor();
+    await page.getByLabel('From', { exact: true }).fill('1997-01-01');
+    await page.getByLabel('Until (not included)').fill('1997-04-01');
+    await expect.poll(() => page.getByTestId('analytics-period').textContent(), { timeout: 10_000 }).toContain('Jan 1, 1997 – Mar 31, 1997');
+    expect(await page.getByTestId('period-problem').count()).toBe(0);
+    expect(await page.getByTestId('cohort-row').first().locator('td').count()).toBe(1 + 3);
+
     await inChinese(page);
     await page.goto('/analytics');
     await page.getByTestId('cohort-heatmap').waitFor({ timeout: 15_000 });

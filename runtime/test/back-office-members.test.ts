@@ -14,6 +14,8 @@ describe('the member page API', () => {
     const audit = await infra.sql(`SELECT actor, action, details FROM audit_log WHERE action = 'member.update'`);
     expect(audit).toEqual([{ actor: marketer.email, action: 'member.update', details: { fields: ['email', 'tags', 'consents', 'attributes'] } }]);
     expect((await marketer('PATCH', '/api/v1/members/nobody', { name: 'x' })).status).toBe(404);
+    await infra.api('PUT', '/api/v1/members/mp1b', { tags: ['vip', 'coffee'] });
+    expect((await (await infra.as('analyst'))('GET', '/api/v1/member-tags')).body).toEqual({ tags: [{ tag: 'vip', members: 2 }, { tag: 'coffee', members: 1 }] });
   });
 
   test('a manual points adjustment needs a reason, is audited, and cannot overdraw unless the programme allows', async ({ infra }) => {

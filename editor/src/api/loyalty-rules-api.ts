@@ -3,6 +3,8 @@ import type { Segment } from '@memberflow/shared/api/segments';
 import type { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
 import type { TierRule } from '@memberflow/shared/runner/runner-input';
 import type { SimulationInput } from '@memberflow/shared/simulate';
+import { settingsRoutes } from '@memberflow/shared/api/settings-routes';
+import { callRoute } from './call-route.ts';
 import { requestJson } from './http.ts';
 
 /** GET /api/v1/loyalty/program: the programme's earning, expiry and recharge rules. */
@@ -26,7 +28,7 @@ export async function listSegments(signal?: AbortSignal): Promise<Segment[]> {
 }
 
 /** The programme's rules in the shape the simulator takes them. */
-export type SimulationRules = Required<Pick<SimulationInput, 'program' | 'tiers' | 'couponTemplates' | 'segments'>>;
+export type SimulationRules = Required<Pick<SimulationInput, 'program' | 'tiers' | 'couponTemplates' | 'segments'>> & Pick<SimulationInput, 'cap' | 'defaultQuietHours'>;
 
 /** The runner reads only these fields of a tier: keep nothing else the API may add. */
 export const tierRule = (t: TierRule): TierRule => ({
@@ -41,13 +43,17 @@ export const tierRule = (t: TierRule): TierRule => ({
 
 /** Everything the engine applies beyond the definition; fails as a whole when any part cannot be read. */
 export async function loadSimulationRules(signal?: AbortSignal): Promise<SimulationRules> {
-  const [program, tiers, couponTemplates, segments] = await Promise.all([
+  const [program, tiers, couponTemplates, segments, contact] = await Promise.all([
     getLoyaltyProgram(signal),
     listTiers(signal),
     listCouponTemplates(signal),
     listSegments(signal),
+    callRoute(settingsRoutes.contactPolicy, { signal }),
   ]);
   return {
+    // The contact policy the runtime applies: its cap, and quiet hours for workflows without their own.
+    cap: contact.policy.cap,
+    defaultQuietHours: contact.policy.quietHours,
     program,
     tiers: tiers.map(tierRule),
     couponTemplates,

@@ -23,3 +23,9 @@ export interface PickerOption {
   value: string;
   label: string;
 }
+
+/** GET /api/v1/member-tags item: a tag and how many members carry it. */
+export interface TagItem {
+  tag: string;
+  members: number;
+}

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { requestJson } from '../api/http.ts';
-import type { CouponTemplateItem, SegmentItem, TierItem } from './catalog-types.ts';
+import type { CouponTemplateItem, SegmentItem, TagItem, TierItem } from './catalog-types.ts';
 
 interface Catalogs {
   couponTemplates: CouponTemplateItem[];
   segments: SegmentItem[];
   tiers: TierItem[];
+  tags: TagItem[];
 }
 type CatalogName = keyof Catalogs;
 
@@ -13,6 +14,7 @@ const sources: { [K in CatalogName]: () => Promise<Catalogs[K]> } = {
   couponTemplates: async () => (await requestJson<{ templates: CouponTemplateItem[] }>('GET', '/api/v1/coupon-templates')).templates,
   segments: async () => (await requestJson<{ segments: SegmentItem[] }>('GET', '/api/v1/segments')).segments,
   tiers: async () => (await requestJson<{ tiers: TierItem[] }>('GET', '/api/v1/tiers')).tiers,
+  tags: async () => (await requestJson<{ tags: TagItem[] }>('GET', '/api/v1/member-tags')).tags,
 };
 
 // Shared across inspector forms: clicking between nodes should not refetch; a short TTL picks up
@@ -45,7 +47,13 @@ export function useCatalog<K extends CatalogName>(name: K): Catalogs[K] | null {
   useEffect(() => {
     const l = (n: CatalogName) => n === name && setGeneration((g) => g + 1);
     changed.add(l);
-    return () => void changed.delete(l);
+    // Back from another tab (the Tiers page, say): read the list again.
+    const onFocus = () => forgetCatalog(name);
+    window.addEventListener('focus', onFocus);
+    return () => {
+      changed.delete(l);
+      window.removeEventListener('focus', onFocus);
+    };
   }, [name]);
   useEffect(() => {
     let live = true;

@@ -273,4 +273,5 @@ export const backofficeEn = {
   'member.reason.sign_in': 'Sign-in',
   'member.reason.referral': 'Referral',
   'policy.problemTime': 'use HH:MM, e.g. 21:00',
+  'picker.tagMembers': '{count} members',
 } satisfies Record<string, string>;

@@ -275,4 +275,5 @@ export const backofficeZhCN: Record<keyof typeof backofficeEn, string> = {
   'member.reason.sign_in': '签到',
   'member.reason.referral': '推荐',
   'policy.problemTime': '请使用 HH:MM 格式，例如 21:00',
+  'picker.tagMembers': '{count} 位会员',
 };

@@ -91,6 +91,7 @@ export const insightsEn = {
   'analytics.period.custom': 'Choose dates',
   'analytics.from': 'From',
   'analytics.to': 'Until (not included)',
+  'analytics.backwards': 'The end date must come after the start date.',
   'analytics.periodLine': '{from} – {to}: {customers} customers, {orders} orders.',
   'analytics.repeatRate': 'Repeat-purchase rate',
   'analytics.repeatNote': '{repeat} of {customers} customers bought twice or more',

@@ -93,6 +93,7 @@ export const insightsZhCN: Record<keyof typeof insightsEn, string> = {
   'analytics.period.custom': '选择日期',
   'analytics.from': '开始',
   'analytics.to': '截止（不含）',
+  'analytics.backwards': '截止日期必须晚于开始日期。',
   'analytics.periodLine': '{from} – {to}：{customers} 位顾客，{orders} 笔订单。',
   'analytics.repeatRate': '复购率',
   'analytics.repeatNote': '{customers} 位顾客中有 {repeat} 位购买两次及以上',

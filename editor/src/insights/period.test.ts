@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodQuery } from './period.ts';
+import { periodBackwards, periodQuery } from './period.ts';
 
 describe('analytics period', () => {
   const now = Date.UTC(2026, 11, 2, 15);
@@ -10,5 +10,11 @@ describe('analytics period', () => {
   });
   it('custom dates go as typed; an empty one is left out', () => {
     expect(periodQuery({ kind: 'custom', from: '1997-01-01', to: '' }, now)).toEqual({ from: '1997-01-01', to: undefined });
+  });
+  it('a custom period must end after it starts', () => {
+    expect(periodBackwards({ kind: 'custom', from: '1998-01-01', to: '1997-01-01' })).toBe(true);
+    expect(periodBackwards({ kind: 'custom', from: '1997-01-01', to: '1997-01-01' })).toBe(true);
+    expect(periodBackwards({ kind: 'custom', from: '1997-01-01', to: '' })).toBe(false);
+    expect(periodBackwards({ kind: 'all' })).toBe(false);
   });
 });

@@ -11,3 +11,6 @@ export function periodQuery(p: PeriodChoice, now: number): { from?: string; to?:
   const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - p.months + 1, 1);
   return { from: ymd(from) };
 }
+
+/** A custom period that ends before it starts; the page says so instead of asking the server. */
+export const periodBackwards = (p: PeriodChoice) => p.kind === 'custom' && p.from !== '' && p.to !== '' && p.from >= p.to;

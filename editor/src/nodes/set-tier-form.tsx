@@ -22,6 +22,10 @@ export function SetTierForm({ idPrefix, config, errors, onChange }: NodeFormProp
         error={errors.tier}
         onChange={(tier) => onChange({ ...config, tier })}
       />
+      {/* The ladder is edited on its own page; the picker reads it again on return to this tab. */}
+      <a className="btn btn--small" href="/tiers" target="_blank" rel="noopener" data-testid="set-tier-edit-tiers">
+        {t('picker.newTier')}
+      </a>
       <TextField
         id={`${idPrefix}-reason`}
         label={t('form.set_tier.reason')}

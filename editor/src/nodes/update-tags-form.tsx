@@ -1,3 +1,4 @@
+import { useCatalog } from '../catalog/use-catalog.ts';
 import { useT } from '../i18n/i18n.ts';
 import { SelectField } from '../inspector/fields/select-field.tsx';
 import { TagsField } from '../inspector/fields/tags-field.tsx';
@@ -7,6 +8,7 @@ export const updateTagsFieldLabels = { action: 'Action', tags: 'Tags' };
 
 export function UpdateTagsForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   const t = useT();
+  const known = useCatalog('tags');
   const tagError = errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1];
   return (
     <>
@@ -27,6 +29,8 @@ export function UpdateTagsForm({ idPrefix, config, errors, onChange }: NodeFormP
         value={config.tags}
         placeholder="e.g. lost — press Enter"
         error={tagError}
+        suggestions={known?.map((k) => ({ value: k.tag, label: t('picker.tagMembers', { count: k.members }) }))}
+        hint={known?.length ? t('picker.newTag', { tags: known.slice(0, 5).map((k) => k.tag).join(', ') }) : undefined}
         onChange={(tags) => onChange({ ...config, tags })}
       />
     </>

@@ -1,12 +1,12 @@
 import type { RetentionReport } from '@memberflow/shared/api/analytics-routes';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { BackOfficeHead } from '../back-office/back-office-head.tsx';
 import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { useT } from '../i18n/i18n.ts';
 import { ChurnRiskPanel } from '../insights/churn-risk-panel.tsx';
 import { CohortHeatmap } from '../insights/cohort-heatmap.tsx';
 import { analyticsRoutes, callRoute } from '../insights/insights-api.ts';
-import { periodQuery, type PeriodChoice } from '../insights/period.ts';
+import { periodBackwards, periodQuery, type PeriodChoice } from '../insights/period.ts';
 import { PeriodPicker } from '../insights/period-picker.tsx';
 import { ChurnCurveChart, ClvByCohortChart } from '../insights/retention-charts.tsx';
 import { Panel } from '../monitoring/panel.tsx';
@@ -22,15 +22,20 @@ export function AnalyticsPage() {
   const f = useLocaleFormat();
   const [period, setPeriod] = useState<PeriodChoice>({ kind: 'all' });
   const query = periodQuery(period, Date.now());
-  const report = usePolling((signal) => callRoute(analyticsRoutes.retention, { query, signal }), 0, [JSON.stringify(query)]);
+  const backwards = periodBackwards(period);
+  // A backwards period asks nothing: the last report stays on screen and the page says what to fix.
+  const lastGood = useRef(query);
+  if (!backwards) lastGood.current = query;
+  const asked = lastGood.current;
+  const report = usePolling((signal) => callRoute(analyticsRoutes.retention, { query: asked, signal }), 0, [JSON.stringify(asked)]);
   const r = report.data;
   return (
     <div className="mon-page ins-page" data-testid="analytics-page">
       <BackOfficeHead title={t('analytics.title')} intro={t('analytics.intro')} action={null} />
       <PeriodPicker value={period} onChange={setPeriod} />
-      {report.error && (
-        <p className="field__error" role="alert">
-          {report.error}
+      {(backwards || report.error) && (
+        <p className="field__error" role="alert" data-testid="period-problem">
+          {backwards ? t('analytics.backwards') : report.error}
         </p>
       )}
       {!r ? (

@@ -12,6 +12,12 @@ const answers: Record<string, unknown> = {
   '/api/v1/segments': {
     segments: [{ id: 's1', key: 'gold-members', name: 'Gold', description: '', condition, memberCount: 1, countedAt: null, createdAt: '', updatedAt: '' }],
   },
+  '/api/v1/settings/contact-policy': {
+    policy: { cap: { count: 1, days: 7 }, quietHours: { start: '21:00', end: '08:00', mode: 'hold' } },
+    defaults: { cap: { count: 2, days: 7 }, quietHours: null },
+    updatedAt: null,
+    updatedBy: null,
+  },
 };
 
 function stubFetch(failing?: string) {
@@ -27,7 +33,7 @@ function stubFetch(failing?: string) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('loadSimulationRules', () => {
-  it('reads the programme, tiers, coupon templates and segments into the simulator\'s shape', async () => {
+  it('reads the programme, tiers, coupon templates, segments and the contact policy into the simulator\'s shape', async () => {
     const paths = stubFetch();
     const rules = await loadSimulationRules();
     expect(paths.sort()).toEqual(Object.keys(answers).sort());
@@ -36,6 +42,9 @@ describe('loadSimulationRules', () => {
     expect(rules.tiers).toEqual([{ key: 'gold', name: 'Gold', rank: 2, basis: 'spend', period: 'lifetime', threshold: 5000, pointsMultiplier: 1.5 }]);
     expect(rules.couponTemplates.map((t) => [t.key, t.oncePerMember])).toEqual([['COMEBACK10', true]]);
     expect(rules.segments).toEqual({ 'gold-members': condition });
+    // The contact policy the runtime applies, saved on the Settings page.
+    expect(rules.cap).toEqual({ count: 1, days: 7 });
+    expect(rules.defaultQuietHours).toEqual({ start: '21:00', end: '08:00', mode: 'hold' });
   });
 
   it('fails as a whole when any part cannot be read', async () => {

@@ -33,6 +33,13 @@ export function memberAdminApi(router: Router, deps: AppDeps): void {
     return { id: params.id! };
   });
 
+  mountRoute(router, memberAdminRoutes.tags, async () => {
+    const { rows } = await db.pool.query<{ tag: string; members: number }>(
+      `SELECT t.tag, count(*)::int AS members FROM member m CROSS JOIN LATERAL unnest(m.tags) AS t(tag) WHERE m.deleted_at IS NULL GROUP BY t.tag ORDER BY members DESC, t.tag LIMIT 500`,
+    );
+    return { tags: rows };
+  });
+
   mountRoute(router, memberAdminRoutes.adjustPoints, async ({ params, body, ctx }) => {
     const id = params.id!;
     await active(id);

@@ -37,5 +37,7 @@ export interface MemberStoredValue {
 
 export const memberAdminRoutes = {
   updateProfile: defineRoute<{ id: string }>()({ method: 'PATCH', path: '/api/v1/members/:id', access: 'edit', body: MemberProfileBody }),
+  /** Tags members carry, most used first: the inspector's tag picker suggests them. */
+  tags: defineRoute<{ tags: { tag: string; members: number }[] }>()({ method: 'GET', path: '/api/v1/member-tags', access: 'read' }),
   adjustPoints: defineRoute<{ balance: number }>()({ method: 'POST', path: '/api/v1/members/:id/points/adjust', access: 'edit', body: PointsAdjustBody }),
 };

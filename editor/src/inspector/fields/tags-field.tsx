@@ -11,10 +11,12 @@ interface TagsFieldProps {
   error?: string | null | undefined;
   hint?: string;
   placeholder?: string;
+  /** Tags to offer as the person types (members' existing tags). */
+  suggestions?: readonly { value: string; label: string }[];
 }
 
 /** Chips: Enter, comma or leaving the box adds what was typed; duplicates are ignored. */
-export function TagsField({ id, label, value, onChange, error, hint, placeholder }: TagsFieldProps) {
+export function TagsField({ id, label, value, onChange, error, hint, placeholder, suggestions }: TagsFieldProps) {
   const tags = asStrings(value);
   const [draft, setDraft] = useState('');
   const commit = () => {
@@ -44,6 +46,7 @@ export function TagsField({ id, label, value, onChange, error, hint, placeholder
         <input
           id={id}
           className="chips__input"
+          list={suggestions ? `${id}-suggestions` : undefined}
           value={draft}
           placeholder={tags.length ? '' : (placeholder ?? 'Type and press Enter')}
           aria-invalid={error ? true : undefined}
@@ -59,6 +62,13 @@ export function TagsField({ id, label, value, onChange, error, hint, placeholder
           }}
           onBlur={commit}
         />
+        {suggestions && (
+          <datalist id={`${id}-suggestions`}>
+            {suggestions.map((o) => (
+              <option key={o.value} value={o.value} label={o.label} />
+            ))}
+          </datalist>
+        )}
       </div>
     </FieldFrame>
   );
