@@ -2,7 +2,7 @@ import { runMember, type RunResult } from '@memberflow/shared/runner/run-member'
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.ts';
 import { flushRuns } from './lane-flush.ts';
-import { erasedAmong, hasWork, loadLaneHeads, loadMemberInputs, settleErased, type LaneHead } from './lane-load.ts';
+import { hasWork, loadBatchHeads, loadMemberInputs, settleErased, type LaneHead } from './lane-load.ts';
 import { loadRunnerRules } from './lane-rules.ts';
 import { passWindow } from './lane-window.ts';
 import { countsAgainstEvent, runMemberLane, type EngineDeps, type LaneResult } from './member-lane.ts';
@@ -98,9 +98,10 @@ async function batchPass(deps: EngineDeps, c: pg.ClientBase, ids: string[]): Pro
   const pass: BatchPass = { results: new Map(), more: [], pending: [] };
   await lockMembers(c, ids);
   const now = deps.clock.now();
-  const heads = new Map([...(await loadLaneHeads(c, ids, BATCH_EVENTS))].filter(([, h]) => hasWork(h, now)));
+  const loaded = await loadBatchHeads(c, ids, BATCH_EVENTS);
+  const heads = new Map([...loaded.heads].filter(([, h]) => hasWork(h, now)));
   if (!heads.size) return pass;
-  for (const id of await erasedAmong(c, [...heads.keys()])) {
+  for (const id of [...loaded.erased].filter((e) => heads.has(e))) {
     const head = heads.get(id)!;
     await settleErased(c, id, head);
     pass.results.set(id, { events: head.events.length, steps: 0 });

@@ -14,6 +14,7 @@ export interface LaneHead {
   dues: Map<string, TriggerDue>;
 }
 
+/** A journey as the heads statement returns it: times in epoch milliseconds. */
 interface JourneyRow {
   id: string;
   workflow_id: string;
@@ -24,12 +25,19 @@ interface JourneyRow {
   status: JourneyStatus;
   current_node: string;
   snapshot: PersistedJourney;
-  wake_at: Date | null;
+  wake_at: number | null;
   entry_count: number;
-  entered_at: Date;
-  ended_at: Date | null;
+  entered_at: number;
+  ended_at: number | null;
   last_error: string | null;
   inbox: InboxEvent[];
+}
+
+interface HeadsRow {
+  events: { member_id: string; seq: number; type: string; occurred_at: number; received_at: number; properties: Record<string, unknown> | null }[];
+  journeys: JourneyRow[];
+  dues: { member_id: string; workflow_id: string; occurrence_at: number | null; due_at: number | null }[];
+  erased: string[];
 }
 
 const group = <T extends { member_id: string }>(rows: T[]) => {
@@ -42,43 +50,42 @@ const group = <T extends { member_id: string }>(rows: T[]) => {
   return out;
 };
 
-/** Each member's pending events (up to `limit` per member), journeys and stored trigger moments: three statements for the batch. */
-export async function loadLaneHeads(c: pg.ClientBase, memberIds: string[], limit: number): Promise<Map<string, LaneHead>> {
+/**
+ * Each member's pending events (up to `limit` per member), journeys and stored trigger moments,
+ * and which members are erased: one statement for the whole batch, as every round trip counts
+ * when the machine is busy. Run it after taking the members' locks.
+ */
+export async function loadBatchHeads(c: pg.ClientBase, memberIds: string[], limit: number): Promise<{ heads: Map<string, LaneHead>; erased: Set<string> }> {
   // Events set aside (failed_at) wait for an admin's retry; the lane goes on without them.
-  const events = await c.query<{ member_id: string; seq: string; type: string; occurred_at: Date; received_at: Date; properties: Record<string, unknown> }>(
-    `SELECT u.id AS member_id, e.seq, e.type, e.occurred_at, e.received_at, e.properties FROM unnest($1::text[]) AS u(id)
-     CROSS JOIN LATERAL (SELECT seq, type, occurred_at, received_at, properties FROM event
-       WHERE member_id = u.id AND processed_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT $2) e`,
+  const { rows } = await c.query<HeadsRow>(
+    `SELECT
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT u.id AS member_id, e.seq, e.type, (extract(epoch FROM e.occurred_at) * 1000)::float8 AS occurred_at, (extract(epoch FROM e.received_at) * 1000)::float8 AS received_at, e.properties
+          FROM unnest($1::text[]) AS u(id)
+          CROSS JOIN LATERAL (SELECT seq, type, occurred_at, received_at, properties FROM event
+            WHERE member_id = u.id AND processed_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT $2) e) x) AS events,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT j.id, j.workflow_id, w.name AS workflow_name, w.status = 'paused' AS held, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
+                 (extract(epoch FROM j.wake_at) * 1000)::float8 AS wake_at, j.entry_count, (extract(epoch FROM j.entered_at) * 1000)::float8 AS entered_at, (extract(epoch FROM j.ended_at) * 1000)::float8 AS ended_at, j.last_error, j.inbox
+          FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = ANY($1::text[])) x) AS journeys,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT member_id, workflow_id, (extract(epoch FROM occurrence_at) * 1000)::float8 AS occurrence_at, (extract(epoch FROM due_at) * 1000)::float8 AS due_at FROM trigger_due WHERE member_id = ANY($1::text[])) x) AS dues,
+       (SELECT coalesce(array_agg(id), '{}') FROM member WHERE id = ANY($1::text[]) AND deleted_at IS NOT NULL) AS erased`,
     [memberIds, limit],
   );
-  const journeys = await c.query<JourneyRow>(
-    `SELECT j.id, j.workflow_id, w.name AS workflow_name, w.status = 'paused' AS held, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
-            j.wake_at, j.entry_count, j.entered_at, j.ended_at, j.last_error, j.inbox
-     FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = ANY($1::text[])`,
-    [memberIds],
-  );
-  // Probed through the (workflow_id, member_id) key, workflows being few: no index on member_id alone to keep up.
-  const dues = await c.query<{ member_id: string; workflow_id: string; occurrence_at: Date | null; due_at: Date | null }>(
-    `SELECT d.member_id, d.workflow_id, d.occurrence_at, d.due_at FROM workflow w CROSS JOIN unnest($1::text[]) AS u(id)
-     JOIN trigger_due d ON d.workflow_id = w.id AND d.member_id = u.id`,
-    [memberIds],
-  );
-  const [ev, jr, du] = [group(events.rows), group(journeys.rows), group(dues.rows)];
-  return new Map(
+  const r = rows[0]!;
+  const [ev, jr, du] = [group(r.events), group(r.journeys), group(r.dues)];
+  const heads = new Map<string, LaneHead>(
     memberIds.map((id) => [
       id,
       {
-        events: (ev.get(id) ?? []).map((e) => ({ seq: Number(e.seq), type: e.type, occurredAt: e.occurred_at.getTime(), receivedAt: e.received_at.getTime(), properties: e.properties ?? {} })),
+        events: (ev.get(id) ?? []).map((e) => ({ seq: Number(e.seq), type: e.type, occurredAt: e.occurred_at, receivedAt: e.received_at, properties: e.properties ?? {} })),
         journeys: (jr.get(id) ?? []).map(journeyFromRow),
-        dues: new Map((du.get(id) ?? []).map((d) => [d.workflow_id, { workflowId: d.workflow_id, occurrenceAt: d.occurrence_at?.getTime() ?? null, dueAt: d.due_at?.getTime() ?? null }])),
+        dues: new Map((du.get(id) ?? []).map((d) => [d.workflow_id, { workflowId: d.workflow_id, occurrenceAt: d.occurrence_at, dueAt: d.due_at }])),
       },
     ]),
   );
-}
-
-/** The member's pending events (up to `limit`), journeys and stored trigger moments. */
-export async function loadLaneHead(c: pg.ClientBase, memberId: string, limit: number): Promise<LaneHead> {
-  return (await loadLaneHeads(c, [memberId], limit)).get(memberId)!;
+  return { heads, erased: new Set(r.erased) };
 }
 
 /** Whether the pass has anything to do at `now`: events, due wake-ups, a resumed journey's inbox, a due trigger moment. */
@@ -153,10 +160,10 @@ function journeyFromRow(r: JourneyRow): JourneyState {
     status: r.status,
     currentNode: r.current_node,
     snapshot: r.snapshot,
-    wakeAt: r.wake_at ? r.wake_at.getTime() : null,
+    wakeAt: r.wake_at,
     entryCount: r.entry_count,
-    enteredAt: r.entered_at.getTime(),
-    endedAt: r.ended_at ? r.ended_at.getTime() : null,
+    enteredAt: r.entered_at,
+    endedAt: r.ended_at,
     lastError: r.last_error,
     inbox: r.inbox ?? [],
     dirty: false,
@@ -165,23 +172,10 @@ function journeyFromRow(r: JourneyRow): JourneyState {
 
 /**
  * Erasure is final: an erased member's events are settled without effect (they start nothing and
- * send nothing) and their trigger moments are dropped. True when the member is erased.
+ * send nothing), their journeys end and their trigger moments are dropped.
  */
-export async function settleIfErased(c: pg.ClientBase, memberId: string, head: LaneHead): Promise<boolean> {
-  if (!(await erasedAmong(c, [memberId])).has(memberId)) return false;
-  await settleErased(c, memberId, head);
-  return true;
-}
-
-/** Settles an erased member's pending events without effect and ends what they were in. */
 export async function settleErased(c: pg.ClientBase, memberId: string, head: LaneHead): Promise<void> {
   if (head.events.length) await c.query('UPDATE event SET processed_at = now() WHERE seq = ANY($1::bigint[])', [head.events.map((e) => e.seq)]);
   await c.query('DELETE FROM trigger_due WHERE member_id = $1', [memberId]);
   await c.query(`UPDATE journey SET status = 'exited', wake_at = NULL, inbox = '[]', ended_at = now(), updated_at = now() WHERE member_id = $1 AND status IN ('active', 'waiting')`, [memberId]);
-}
-
-/** The members of a batch who are erased. */
-export async function erasedAmong(c: pg.ClientBase, memberIds: string[]): Promise<Set<string>> {
-  const { rows } = await c.query<{ id: string }>('SELECT id FROM member WHERE id = ANY($1::text[]) AND deleted_at IS NOT NULL', [memberIds]);
-  return new Set(rows.map((r) => r.id));
 }

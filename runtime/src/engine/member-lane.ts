@@ -5,7 +5,7 @@ import type { ProviderSpec } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { flushRuns } from './lane-flush.ts';
-import { hasWork, loadLaneHead, loadMemberInput, settleIfErased } from './lane-load.ts';
+import { hasWork, loadBatchHeads, loadMemberInput, settleErased } from './lane-load.ts';
 import { loadRunnerRules } from './lane-rules.ts';
 import { passWindow } from './lane-window.ts';
 import type { VersionCache } from './version-cache.ts';
@@ -134,10 +134,14 @@ interface PassOptions {
 async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string, opts: PassOptions): Promise<LaneResult & { more: boolean; pending: string[] }> {
   await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [memberId]);
   const now = deps.clock.now();
-  const head = await loadLaneHead(c, memberId, opts.limit);
+  const loaded = await loadBatchHeads(c, [memberId], opts.limit);
+  const head = loaded.heads.get(memberId)!;
   if (opts.read && head.events[0]) Object.assign(opts.read, { seq: head.events[0].seq, count: head.events.length });
   if (!hasWork(head, now)) return { events: 0, steps: 0, more: false, pending: [] };
-  if (await settleIfErased(c, memberId, head)) return { events: head.events.length, steps: 0, more: head.events.length === opts.limit, pending: [] };
+  if (loaded.erased.has(memberId)) {
+    await settleErased(c, memberId, head);
+    return { events: head.events.length, steps: 0, more: head.events.length === opts.limit, pending: [] };
+  }
   const rules = await loadRunnerRules(deps, c, head.journeys.map((j) => j.versionId));
   const full = head.events.length === opts.limit;
   const window = passWindow(rules.mode, head, opts.limit, now, opts.onlyWakeups);
