@@ -124,7 +124,7 @@ describe('channel providers', () => {
 
   test('a provider that keeps failing is retried with backoff, then the effect is failed with the error', async ({ infra }) => {
     rejectNext = 100;
-    await infra.sql(`INSERT INTO member (id, email) VALUES ('p2', 'p2@example.com')`);
+    await infra.sql(`INSERT INTO member (id, name, email) VALUES ('p2', 'Pan', 'p2@example.com')`);
     await infra.publishDefinition('Mail', message('Mail', 'mail_me', false, {}, 'email'));
     await infra.api('POST', '/api/v1/events', ev('mail_me', 'p2', JAN_1));
     await infra.drain();

@@ -1,6 +1,6 @@
 import { WorkflowDefinition } from './definition.ts';
 import { nodeModule } from './node-registry.ts';
-import { pathToField, type Violation } from './violations.ts';
+import { issueI18n, pathToField, type Violation } from './violations.ts';
 
 export type ValidationResult =
   | { ok: true; definition: WorkflowDefinition; violations: [] }
@@ -59,7 +59,7 @@ export function graphViolations(def: WorkflowDefinition): Violation[] {
     const cfg = mod.config.safeParse(n.config);
     if (!cfg.success) {
       for (const i of cfg.error.issues) {
-        out.push({ code: 'config', nodeId: n.id, field: pathToField(['config', ...i.path]), message: i.message });
+        out.push({ code: 'config', nodeId: n.id, field: pathToField(['config', ...i.path]), message: i.message, ...issueI18n(i) });
       }
       // Without a valid config the handles are still known by id for most kinds; use defaults.
       handles.set(n.id, new Set(mod.outputs(mod.defaults()).map((h) => h.id)));

@@ -323,7 +323,7 @@ class MemberRun {
           trigger: j.snapshot.context.trigger.properties,
           workflow: { id: j.workflowId, name: j.workflowName },
         }),
-        contact: { settings: compiled.definition.settings, cap: rules.contact.cap, defaultQuietHours: rules.contact.quietHours ?? null, recentMarketing: input.recentMarketing, provider: rules.contact.provider },
+        contact: { settings: compiled.definition.settings, cap: rules.contact.cap, defaultQuietHours: rules.contact.quietHours ?? null, recentMarketing: input.recentMarketing, provider: rules.contact.provider, smsSignature: rules.contact.smsSignature ?? null },
         coupons: { templates: rules.couponTemplates, held: input.heldTemplates, stockLeft: rules.stockLeft, code: rules.ids.couponCode },
       });
     }

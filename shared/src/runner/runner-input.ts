@@ -72,7 +72,7 @@ export interface RunnerRules {
   stockLeft: Map<string, number>;
   rfm: RfmBoundaries | null;
   /** The cross-workflow contact policy: frequency cap, default quiet hours (for workflows without their own), providers. */
-  contact: { cap: { count: number; days: number }; quietHours?: WorkflowSettings['quietHours']; provider(channel: string): { kind: string } };
+  contact: { cap: { count: number; days: number }; quietHours?: WorkflowSettings['quietHours']; provider(channel: string): { kind: string }; smsSignature?: string | null };
   /** `replay`: steps take each event's own time; `live`: a late event acts when the engine learns of it. */
   mode: 'live' | 'replay';
   /** Live only: events older than this when they arrive update facts but start no journey. */

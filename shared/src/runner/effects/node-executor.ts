@@ -41,6 +41,8 @@ export interface ContactPolicy {
   /** Decision times of this member's recent marketing messages, across all workflows (appended as messages go). */
   recentMarketing: number[];
   provider(channel: string): { kind: string };
+  /** Appended to every SMS body (e.g. 【品牌】); counted in its length. */
+  smsSignature?: string | null;
 }
 
 /** What entering a node of a kind decides. Pure: it only records writes. */

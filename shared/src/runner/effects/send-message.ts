@@ -1,21 +1,44 @@
 import { messageAddress, messageVerdict } from '../../contact-policy.ts';
 import { SendMessageConfig } from '../../nodes/send-message.ts';
-import { renderTemplate } from '../../template.ts';
-import { effectBase, type NodeExecutor } from './node-executor.ts';
+import { withSmsSignature } from '../../sms-length.ts';
+import { renderTemplateDetailed } from '../../template.ts';
+import { effectBase, type ExecContext, type NodeExecutor } from './node-executor.ts';
+
+/** The message as this member reads it: formatted in their locale and zone; the variables that had no value. */
+export function renderMessage(c: SendMessageConfig, ctx: Pick<ExecContext, 'member' | 'templateVars'>, smsSignature?: string | null) {
+  const vars = ctx.templateVars();
+  const opts = { locale: ctx.member.locale ?? null, timeZone: ctx.member.timeZone };
+  const subject = renderTemplateDetailed(c.subject, vars, opts);
+  const body = renderTemplateDetailed(c.body, vars, opts);
+  const keywords = (c.channel === 'wechat' ? (c.wechat?.keywords ?? []) : []).map((k) => ({ key: k.key, ...renderTemplateDetailed(k.value, vars, opts) }));
+  const missing = [...new Set([...(c.channel === 'email' ? subject.missing : []), ...body.missing, ...keywords.flatMap((k) => k.missing)])];
+  return {
+    subject: subject.text,
+    body: c.channel === 'sms' ? withSmsSignature(body.text, smsSignature) : body.text,
+    ...(c.channel === 'wechat' && c.wechat ? { wechat: { templateId: c.wechat.templateId, keywords: keywords.map((k) => ({ key: k.key, value: k.text })) } } : {}),
+    missing,
+  };
+}
+
+/** Why a message with holes is not sent: which variables, and the way out. */
+export function missingValueReason(missing: readonly string[]): string {
+  return `no value for ${missing.map((m) => `{{${m}}}`).join(', ')} (give a fallback with | default: "…")`;
+}
 
 /**
- * Renders the message and applies the contact policy. Through the local `log` provider a
- * message is done at once (the effect row is the log); through webhook or SMTP it is pending
- * until the dispatcher sends it after commit; quiet hours hold it until they end.
+ * Renders the message and applies the contact policy. A variable without a value (and no
+ * `default:`) skips the message rather than sending it with a hole. Through the local `log`
+ * provider a message is done at once (the effect row is the log); through webhook or SMTP it
+ * is pending until the dispatcher sends it after commit; quiet hours hold it until they end.
  */
 export const sendMessageExecutor: NodeExecutor = {
   execute: (ctx) => {
     const c = SendMessageConfig.parse(ctx.action.config);
-    const vars = ctx.templateVars();
     const provider = ctx.contact.provider(c.channel).kind;
+    const { missing, ...message } = renderMessage(c, ctx, ctx.contact.smsSignature);
     const v = messageVerdict(c, ctx.member, ctx.at, ctx.contact);
-    const skipped = !v.send && 'skipped' in v ? v.skipped : undefined;
-    const notBefore = !v.send && 'notBefore' in v ? v.notBefore : undefined;
+    const skipped = !v.send && 'skipped' in v ? v.skipped : missing.length ? missingValueReason(missing) : undefined;
+    const notBefore = skipped === undefined && !v.send && 'notBefore' in v ? v.notBefore : undefined;
     if (c.marketing && skipped === undefined) ctx.contact.recentMarketing.push(ctx.at);
     ctx.writes.effects.push({
       ...effectBase(ctx, 'send_message'),
@@ -23,8 +46,7 @@ export const sendMessageExecutor: NodeExecutor = {
         channel: c.channel,
         provider,
         to: messageAddress(c.channel, ctx.member),
-        subject: renderTemplate(c.subject, vars),
-        body: renderTemplate(c.body, vars),
+        ...message,
         marketing: c.marketing,
         ...(skipped ? { skipped } : {}),
       },

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { emptyMember } from '../src/member-facts.ts';
+import { simulate } from '../src/simulate.ts';
+import { buildWorkflow } from '../src/templates/build.ts';
+
+const T0 = Date.UTC(2026, 11, 1, 2);
+const flow = (body: string) =>
+  buildWorkflow({
+    nodes: [
+      ['t', 'event_trigger', 'Purchase', { eventType: 'purchase' }],
+      ['c', 'issue_coupon', 'Coupon', { template: 'COMEBACK10', validityDays: 10 }],
+      ['m', 'send_message', 'SMS', { channel: 'sms', body, marketing: false }],
+      ['x', 'exit', 'Done', { reason: 'done' }],
+    ],
+    edges: [
+      ['t', 'next', 'c'],
+      ['c', 'next', 'm'],
+      ['m', 'next', 'x'],
+    ],
+  });
+const run = (body: string, name: string | null, locale = 'zh-CN') =>
+  simulate({
+    definition: flow(body),
+    member: { ...emptyMember('m1', 'Asia/Shanghai'), name, locale, phone: '13800000000' },
+    timeline: [{ type: 'purchase', at: T0, properties: { amount: 20 } }],
+    from: T0,
+    until: T0 + 86_400_000,
+  }).effects.find((e) => e.kind === 'send_message')!;
+
+describe('send_message with variables that have no value', () => {
+  it('is skipped with the reason rather than sent with a hole', () => {
+    const e = run('{{member.name}}您好，券 {{coupon.code}} 于 {{coupon.expiresAt | date}} 到期', null);
+    expect(e.skipped).toBe('no value for {{member.name}} (give a fallback with | default: "…")');
+  });
+
+  it('goes out with the fallback, and the date in the member language and zone', () => {
+    const e = run('{{member.name | default: "会员"}}您好，券于 {{coupon.expiresAt | date}} 到期', null);
+    expect(e.skipped).toBeUndefined();
+    expect(e.preview).toBe('会员您好，券于 2026年12月11日 到期');
+    expect(run('Hi {{member.name}}, by {{coupon.expiresAt | date}}', 'Li Lei', 'en').preview).toBe('Hi Li Lei, by December 11, 2026');
+  });
+});
