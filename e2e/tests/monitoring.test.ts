@@ -6,8 +6,8 @@ import { expect, test } from '../fixtures/test.ts';
 import type { RunningServer } from '../fixtures/server.ts';
 
 const SEEDED = 'Second-purchase nudge';
-// Seeded CDNOW members: their history is stored as already processed, so none is in the nudge yet.
-const MEMBERS = ['cdnow-00004', 'cdnow-00018', 'cdnow-00021', 'cdnow-00050'];
+// New members: the nudge takes first purchases only, so seeded CDNOW members (with orders) would not enter.
+const MEMBERS = ['mon-1', 'mon-2', 'mon-3', 'mon-4'];
 
 async function postEvent(server: RunningServer, memberId: string, amount: number) {
   const res = await server.fetch(`/api/v1/events`, {

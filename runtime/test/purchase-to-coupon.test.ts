@@ -78,7 +78,7 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     await infra.runtime.sweepOnce();
     await Promise.all([runMemberLane(infra.runtime.engine, 'm3'), runMemberLane(infra.runtime.engine, 'm3')]);
     await infra.drain();
-    // A later purchase does not re-enter: the template's entry rule is once ever.
+    // A later purchase does not re-enter: the template's trigger takes first purchases only (and its entry rule is once ever).
     infra.clock.set(JAN_1 + 40 * DAY);
     await infra.api('POST', '/api/v1/events', purchase('m3', JAN_1 + 40 * DAY));
     await infra.drain();
@@ -90,7 +90,7 @@ describe('purchase -> wait 30 days for another purchase -> timeout: coupon COMEB
     expect(trace.refusals).toMatchObject([
       {
         cause: 'purchase',
-        reason: 'Did not enter: entry rule "once ever": already entered',
+        reason: "Did not enter: not the member's first purchase (order 2); this trigger takes first purchases only",
         at: new Date(JAN_1 + 40 * DAY).toISOString(),
       },
     ]);

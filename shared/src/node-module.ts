@@ -64,6 +64,8 @@ export interface NodeModule<C extends Record<string, unknown> = Record<string, u
   trigger?: 'event' | 'time' | 'segment';
   /** Event triggers: does this event start a journey? */
   matchesEvent?(config: C, event: Pick<JourneyEvent, 'type' | 'properties'>): boolean;
+  /** Event triggers: why a matching event still does not start a journey for this member (facts as of the event), or null. */
+  entryRefusal?(config: C, member: MemberFacts): string | null;
   /** Time triggers: the next instant after `after` at which the member enters, or null. */
   nextFireAt?(config: C, ctx: { after: number; member: MemberFacts }): number | null;
   /** Waits on time: when the member wakes up, having entered at `at`. */

@@ -33,8 +33,18 @@ describe('simulate the recipes', () => {
     const r = run(secondPurchaseNudge, { timeline: [{ type: 'purchase', at: T0 }, { type: 'purchase', at: T0 + 45 * DAY }] });
     expect(r.effects.map((e) => e.kind)).toEqual(['issue_coupon']);
     expect(r.trace.map((t) => t.kind)).toEqual(['enter', 'wait', 'step', 'action', 'end', 'skip']);
-    expect(r.trace.at(-1)!.reason).toBe('Did not enter: entry rule "once ever": already entered');
+    expect(r.trace.at(-1)!.reason).toBe("Did not enter: not the member's first purchase (order 2); this trigger takes first purchases only");
     expect(r.trace[2]!.reason).toBe('No purchase within 30 days at "Wait for another purchase": took "After 30 days"');
+  });
+
+  it('second-purchase nudge: a member with earlier orders does not enter on their next one', () => {
+    const r = run(secondPurchaseNudge, { member: member({ orderCount: 16, lastPurchaseAt: T0 - 20 * DAY }), timeline: [{ type: 'purchase', at: T0 }] });
+    expect(r.effects).toEqual([]);
+    expect(r.trace.map((t) => [t.kind, t.reason])).toEqual([['skip', "Did not enter: not the member's first purchase (order 17); this trigger takes first purchases only"]]);
+    // Without the option the same purchase enters: the option, not the data, decides.
+    const any = structuredClone(secondPurchaseNudge);
+    any.nodes[0]!.config = { eventType: 'purchase', filters: [], firstPurchaseOnly: false };
+    expect(run(any, { member: member({ orderCount: 16 }), timeline: [{ type: 'purchase', at: T0 }] }).trace[0]!.kind).toBe('enter');
   });
 
   it('churn win-back: fires 90 days after the last purchase; a purchase exits it as converted', () => {

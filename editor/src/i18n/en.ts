@@ -396,6 +396,8 @@ export const en = {
   'inspector.deleteConnection': 'Delete connection',
   'form.event_trigger.eventType': 'Event',
   'form.event_trigger.filters': 'Only when',
+  'form.event_trigger.firstPurchaseOnly': 'First purchase only',
+  'form.event_trigger.firstPurchaseOnlyHint': 'Enter on the member’s first order ever. Members with earlier orders (imported history included) do not enter.',
   'form.date_trigger.attribute': 'Date',
   'form.date_trigger.offsetDays': 'Days before (−) or after (+)',
   'form.date_trigger.time': 'At (member time)',

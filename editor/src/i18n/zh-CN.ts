@@ -395,6 +395,8 @@ export const zhCN: Messages = {
   'inspector.deleteConnection': '删除连接',
   'form.event_trigger.eventType': '事件',
   'form.event_trigger.filters': '仅当',
+  'form.event_trigger.firstPurchaseOnly': '仅限首单',
+  'form.event_trigger.firstPurchaseOnlyHint': '仅在会员的第一笔订单时进入。已有订单（包括导入的历史订单）的会员不会进入。',
   'form.date_trigger.attribute': '日期',
   'form.date_trigger.offsetDays': '提前（−）或推后（+）天数',
   'form.date_trigger.time': '时间（会员当地）',

@@ -193,6 +193,11 @@ class MemberRun {
       const triggered = (mod.trigger === 'event' && mod.matchesEvent!(w.triggerConfig, event)) || (w.segmentCondition !== undefined && !wasIn.get(w.workflowId) && this.inSegment(w, e.properties, event.at));
       if (!enrolled && !fired && !triggered) continue;
       if (fired && !this.inAudience(w, event.at)) continue;
+      const notForThem = triggered && !enrolled && !fired ? mod.entryRefusal?.(w.triggerConfig, this.member) : null;
+      if (notForThem) {
+        this.refuse(w, event, notForThem);
+        continue;
+      }
       if (late) {
         const hours = Math.round((e.receivedAt - e.occurredAt) / 3_600_000);
         this.refuse(w, event, `the event arrived ${hours} hours after it happened, past the ${Math.round(this.rules.lateHorizonMs / 3_600_000)}-hour horizon for starting journeys`);

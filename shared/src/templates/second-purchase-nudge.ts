@@ -5,7 +5,7 @@ export const secondPurchaseNudge: WorkflowDefinition = {
   schemaVersion: SCHEMA_VERSION,
   settings: { ...defaultSettings(), entry: 'once_ever' },
   nodes: [
-    { id: 'trigger', kind: 'event_trigger', label: 'First purchase', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [] } },
+    { id: 'trigger', kind: 'event_trigger', label: 'First purchase', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [], firstPurchaseOnly: true } },
     {
       id: 'wait_second',
       kind: 'wait_for_event',
