@@ -151,6 +151,16 @@ describe('segments, RFM and analytics', () => {
     expect(await members.getByTestId('member-row').first().textContent()).toContain('At risk');
     await shootFull(page, '94-rfm-grid');
 
+    // A group becomes a segment in one step: the Segments page starts a new one from it, counted live.
+    const atRisk = await countOf(server, { type: 'group', combinator: 'and', rules: [{ type: 'field', field: 'member.rfm.segment', op: 'eq', value: 'at_risk' }] });
+    await members.getByTestId('rfm-save-segment').click();
+    await page.getByTestId('segment-editor').waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('At risk');
+    expect(await page.getByLabel('Key', { exact: true }).inputValue()).toBe('rfm-at-risk');
+    await expect.poll(() => page.getByTestId('live-count').textContent(), { timeout: 10_000 }).toBe(atRisk.toLocaleString('en'));
+    await page.goto('/rfm');
+    await page.getByTestId('rfm-grid').waitFor();
+
     await page.getByTestId('rfm-recompute').click();
     await page.getByTestId('rfm-recomputed').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('rfm-recomputed').textContent()).toMatch(/Rescored [\d,]+ members/);
@@ -213,6 +223,9 @@ describe('segments, RFM and analytics', () => {
     await page.getByTestId('rfm-grid').waitFor();
     await page.getByTestId('read-only-badge').waitFor();
     expect(await page.getByTestId('rfm-recompute').count()).toBe(0);
+    await page.getByTestId('rfm-group-lost').click();
+    await page.getByTestId('rfm-members').getByTestId('member-row').first().waitFor();
+    expect(await page.getByTestId('rfm-save-segment').count()).toBe(0);
     await shootFull(page, '99-analyst-rfm');
     await page.goto('/analytics');
     await page.getByTestId('cohort-heatmap').waitFor({ timeout: 15_000 });

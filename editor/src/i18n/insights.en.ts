@@ -69,6 +69,7 @@ export const insightsEn = {
   'rfm.revenue': 'Revenue',
   'rfm.revenueShare': 'Share of revenue',
   'rfm.shareTitle': 'Share of members and of revenue by group',
+  'rfm.saveAsSegment': 'Save as a segment',
   'rfm.membersOfGroup': 'Members: {group}',
   'rfm.membersOfCell': 'Members: R{r}, FM{fm}',
   'rfm.group.champions': 'Champions',

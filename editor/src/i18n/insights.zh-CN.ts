@@ -71,6 +71,7 @@ export const insightsZhCN: Record<keyof typeof insightsEn, string> = {
   'rfm.revenue': '消费额',
   'rfm.revenueShare': '消费额占比',
   'rfm.shareTitle': '各分组的会员占比与消费额占比',
+  'rfm.saveAsSegment': '保存为分群',
   'rfm.membersOfGroup': '会员：{group}',
   'rfm.membersOfCell': '会员：R{r}、FM{fm}',
   'rfm.group.champions': '重要价值客户',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api/http.ts';
 import { translate } from '../i18n/i18n.ts';
-import { keyFromName, saveIssues, segmentIssue } from './segment-draft.ts';
+import { keyFromName, newSegmentDraft, rfmGroupParam, saveIssues, segmentIssue } from './segment-draft.ts';
 
 describe('segment form', () => {
   it('suggests a key from the name', () => {
@@ -29,5 +29,16 @@ describe('segment form', () => {
     expect(segmentIssue(zh, 'is taken')).toBe('已有分群使用此标识。');
     expect(segmentIssue(zh, 'must be 1-64 lowercase letters, digits, "-" or "_" (e.g. big-spenders)')).toContain('小写字母');
     expect(segmentIssue(zh, 'must be at most 120 characters')).toBeNull();
+  });
+
+  it('starts a segment from the RFM group the RFM page sent', () => {
+    expect(rfmGroupParam('?rfm=cant_lose', ['cant_lose', 'lost'])).toBe('cant_lose');
+    expect(rfmGroupParam('?rfm=potential', ['cant_lose', 'lost'])).toBeNull();
+    expect(rfmGroupParam('', ['lost'])).toBeNull();
+    expect(newSegmentDraft({ group: 'cant_lose', name: "Can't lose them" })).toMatchObject({
+      key: 'rfm-cant-lose',
+      name: "Can't lose them",
+      condition: { rules: [{ field: 'member.rfm.segment', op: 'eq', value: 'cant_lose' }] },
+    });
   });
 });

@@ -10,13 +10,22 @@ export interface SegmentDraft {
   condition: Record<string, unknown>;
 }
 
-/** A new segment starts with one rule a marketer reaches for most: the RFM group. */
-export const newSegmentDraft = (): SegmentDraft => ({
-  key: '',
-  name: '',
+/**
+ * A new segment starts with one rule a marketer reaches for most: the RFM group (at risk, or the
+ * group the RFM page sent them from, named after it).
+ */
+export const newSegmentDraft = (from?: { group: string; name: string }): SegmentDraft => ({
+  key: from ? `rfm-${from.group.replace(/_/g, '-')}` : '',
+  name: from?.name ?? '',
   description: '',
-  condition: { type: 'group', combinator: 'and', rules: [{ type: 'field', field: 'member.rfm.segment', op: 'eq', value: 'at_risk' }] },
+  condition: { type: 'group', combinator: 'and', rules: [{ type: 'field', field: 'member.rfm.segment', op: 'eq', value: from?.group ?? 'at_risk' }] },
 });
+
+/** The RFM group in `?rfm=` when the RFM page sent the marketer here to save a group as a segment. */
+export function rfmGroupParam(search: string, groups: readonly string[]): string | null {
+  const g = new URLSearchParams(search).get('rfm');
+  return g && groups.includes(g) ? g : null;
+}
 
 export const draftOf = (s: Segment): SegmentDraft => ({ key: s.key, name: s.name, description: s.description, condition: s.condition as unknown as Record<string, unknown> });
 

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
+import { useCan } from '../auth/session-context.ts';
 import { BackOfficeHead } from '../back-office/back-office-head.tsx';
 import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { useT } from '../i18n/i18n.ts';
@@ -11,6 +12,7 @@ import { RfmRecomputeButton } from '../insights/rfm-recompute-button.tsx';
 import { RfmShareChart } from '../insights/rfm-share-chart.tsx';
 import { Panel } from '../monitoring/panel.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
+import { navigate } from '../routing/navigation.ts';
 import '../styles/monitoring.css';
 import '../styles/back-office.css';
 import '../styles/insights.css';
@@ -54,13 +56,28 @@ export function RfmPage() {
 
 function RfmMembers({ selection }: { selection: NonNullable<RfmSelection> }) {
   const t = useT();
+  const canEdit = useCan('edit');
+  const go = (href: string) => (e: MouseEvent) => {
+    e.preventDefault();
+    navigate(href);
+  };
   const groupName = useRfmGroupName();
   const [offset, setOffset] = useState(0);
   const query = 'group' in selection ? { group: selection.group as never } : { r: selection.r, fm: selection.fm };
   const page = usePolling((signal) => callRoute(rfmRoutes.members, { query: { ...query, limit: PAGE, offset }, signal }), 0, [offset]);
   const title = 'group' in selection ? t('rfm.membersOfGroup', { group: groupName(selection.group) }) : t('rfm.membersOfCell', { r: selection.r, fm: selection.fm });
   return (
-    <Panel title={title} testId="rfm-members">
+    <Panel
+      title={title}
+      testId="rfm-members"
+      aside={
+        canEdit && 'group' in selection ? (
+          <a className="btn btn--small" href={`/segments?rfm=${encodeURIComponent(selection.group)}`} onClick={go(`/segments?rfm=${encodeURIComponent(selection.group)}`)} data-testid="rfm-save-segment">
+            {t('rfm.saveAsSegment')}
+          </a>
+        ) : undefined
+      }
+    >
       <MemberTable page={page.data} error={page.error} offset={offset} pageSize={PAGE} onOffset={setOffset} />
     </Panel>
   );

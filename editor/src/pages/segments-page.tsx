@@ -1,5 +1,6 @@
 import { describeCondition, type ConditionGroup } from '@memberflow/shared/condition';
 import type { Segment } from '@memberflow/shared/api/segments';
+import { rfmGroups } from '@memberflow/shared/rfm';
 import { useState } from 'react';
 import { useCan } from '../auth/session-context.ts';
 import { BackOfficeHead } from '../back-office/back-office-head.tsx';
@@ -7,7 +8,7 @@ import { useT } from '../i18n/i18n.ts';
 import { segmentsApi } from '../insights/insights-api.ts';
 import { matchLines } from '../insights/match-lines.ts';
 import { useRfmGroupName } from '../insights/rfm-group-name.ts';
-import { draftOf, newSegmentDraft } from '../insights/segment-draft.ts';
+import { draftOf, newSegmentDraft, rfmGroupParam } from '../insights/segment-draft.ts';
 import { SegmentEditor } from '../insights/segment-editor.tsx';
 import { SegmentList } from '../insights/segment-list.tsx';
 import { SegmentMembersPanel } from '../insights/segment-members-panel.tsx';
@@ -23,7 +24,10 @@ export function SegmentsPage() {
   const t = useT();
   const canEdit = useCan('edit');
   const list = usePolling((s) => segmentsApi.list(s), 0, []);
-  const [selected, setSelected] = useState<string | 'new' | null>(null);
+  const groupName = useRfmGroupName();
+  // Sent from the RFM page to save a group as a segment: start a new one from it.
+  const [fromRfm] = useState(() => rfmGroupParam(window.location.search, rfmGroups));
+  const [selected, setSelected] = useState<string | 'new' | null>(fromRfm && canEdit ? 'new' : null);
   const [notice, setNotice] = useState<string | null>(null);
   // Remounts the editor when another segment is picked, so its form starts from what is stored.
   const [version, setVersion] = useState(0);
@@ -38,6 +42,8 @@ export function SegmentsPage() {
   };
   // The editor stays mounted across a save: its form already holds what was stored, and its live count stays on screen.
   const onSaved = (s: Segment, note: string) => {
+    // Saved: a reload shows the segment, not another new one from the RFM group.
+    if (window.location.search) window.history.replaceState(null, '', '/segments');
     setNotice(note);
     setSelected(s.key);
     list.reload();
@@ -62,7 +68,7 @@ export function SegmentsPage() {
             <SegmentEditor
               key={version}
               saved={current}
-              initial={current ? draftOf(current) : newSegmentDraft()}
+              initial={current ? draftOf(current) : newSegmentDraft(fromRfm && version === 0 ? { group: fromRfm, name: groupName(fromRfm) } : undefined)}
               onSaved={onSaved}
               onDeleted={() => {
                 setSelected(null);
