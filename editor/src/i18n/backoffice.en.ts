@@ -274,4 +274,5 @@ export const backofficeEn = {
   'member.reason.referral': 'Referral',
   'policy.problemTime': 'use HH:MM, e.g. 21:00',
   'picker.tagMembers': '{count} members',
+  'picker.templateValidity': 'Used only without a template: {validity} (the template’s) applies.',
 } satisfies Record<string, string>;

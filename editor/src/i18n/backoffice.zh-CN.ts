@@ -276,4 +276,5 @@ export const backofficeZhCN: Record<keyof typeof backofficeEn, string> = {
   'member.reason.referral': '推荐',
   'policy.problemTime': '请使用 HH:MM 格式，例如 21:00',
   'picker.tagMembers': '{count} 位会员',
+  'picker.templateValidity': '仅在没有模板时使用：现按模板的设置（{validity}）。',
 };

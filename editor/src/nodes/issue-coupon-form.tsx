@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useCan } from '../auth/session-context.ts';
 import { CouponTemplateDialog } from '../back-office/coupons/coupon-template-dialog.tsx';
-import { couponOption, pickerHint } from '../catalog/catalog-options.ts';
+import { couponOption, couponValidity, pickerHint } from '../catalog/catalog-options.ts';
 import { forgetCatalog, useCatalog } from '../catalog/use-catalog.ts';
 import { useT } from '../i18n/i18n.ts';
 import { NumberField } from '../inspector/fields/number-field.tsx';
@@ -22,7 +22,8 @@ export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeForm
   const templates = useCatalog('couponTemplates');
   const options = templates?.map((c) => couponOption(t, c)) ?? null;
   const typed = typeof config.template === 'string' ? config.template.trim() : '';
-  const known = templates?.some((c) => c.key === typed) ?? false;
+  const template = templates?.find((c) => c.key === typed) ?? null;
+  const known = template !== null;
   return (
     <>
       <TextField
@@ -46,6 +47,8 @@ export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeForm
         label={t('form.issue_coupon.validityDays')}
         value={config.validityDays}
         integer
+        // A template's own validity wins over this field: say so, or the canvas would seem to promise 30 days.
+        hint={template ? t('picker.templateValidity', { validity: couponValidity(t, template) }) : undefined}
         error={errors.validityDays}
         onChange={(validityDays) => onChange({ ...config, validityDays })}
       />
