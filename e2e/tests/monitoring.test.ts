@@ -130,7 +130,7 @@ describe('monitoring', () => {
     await item.waitFor();
     await expect.poll(() => item.textContent(), { timeout: 10_000 }).toContain('Once ever');
     const text = await item.textContent();
-    expect(text).toContain('First purchase: on purchase');
+    expect(text).toContain('First purchase: on first purchase');
     expect(text).toMatch(/last recorded purchase \(199\d-/);
     expect(await page.getByTestId('journeys').count()).toBe(0);
     await fullShot(page, '34-why-not-entered');
