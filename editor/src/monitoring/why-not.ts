@@ -63,7 +63,10 @@ export function whyNotEntered(x: Input): WhyNot {
     observations.push(`The trigger matched at ${formatUtc(x.refusal.at)} UTC (${x.refusal.cause}), but the entry rule kept the member out: ${x.refusal.reason}`);
   }
 
-  if (mod.trigger === 'event' && config.eventType === 'purchase') {
+  if (mod.trigger === 'event' && config.firstPurchaseOnly === true && x.member.orderCount > 0) {
+    const n = x.member.orderCount;
+    observations.push(`The trigger takes first purchases only, and this member already has ${n} order${n > 1 ? 's' : ''}: no later purchase starts a journey.`);
+  } else if (mod.trigger === 'event' && config.eventType === 'purchase') {
     const last = x.member.lastPurchaseAt;
     if (!last) observations.push(`No purchase is recorded for this member, so the trigger has had nothing to match (${live}).`);
     else if (Date.parse(last) < Date.parse(x.publishedAt)) {
