@@ -208,7 +208,7 @@ export const en = {
   'newWorkflow.startFrom': 'Start from',
   'newWorkflow.loading': 'Loading templates…',
   'newWorkflow.blank': 'Blank workflow',
-  'newWorkflow.blankDescription': 'Start from scratch and draw your own steps.',
+  'newWorkflow.blankDescription': 'Starts with one step, a purchase trigger: change or replace it, then draw your own steps.',
   'newWorkflow.creating': 'Creating…',
   'newWorkflow.create': 'Create workflow',
   'settings.entry.once_ever': 'Once per member, ever',

@@ -207,7 +207,7 @@ export const zhCN: Messages = {
   'newWorkflow.startFrom': '起点',
   'newWorkflow.loading': '正在加载模板…',
   'newWorkflow.blank': '空白流程',
-  'newWorkflow.blankDescription': '从零开始，自己绘制步骤。',
+  'newWorkflow.blankDescription': '只含一个步骤：购买触发器。可修改或替换它，再绘制自己的步骤。',
   'newWorkflow.creating': '正在创建…',
   'newWorkflow.create': '创建流程',
   'settings.entry.once_ever': '每位会员仅一次',

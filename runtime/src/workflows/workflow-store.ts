@@ -14,7 +14,8 @@ const emptyCounts = (): JourneyCounts => ({ active: 0, waiting: 0, completed: 0,
 
 const blankDefinition = (): WorkflowDefinition => ({
   schemaVersion: SCHEMA_VERSION,
-  nodes: [{ id: 'trigger', kind: 'event_trigger', label: 'Trigger', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [] } }],
+  // Named for what it is, so nobody publishes an "any purchase" trigger by accident.
+  nodes: [{ id: 'trigger', kind: 'event_trigger', label: 'Any purchase', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [] } }],
   edges: [],
   settings: defaultSettings(),
 });
