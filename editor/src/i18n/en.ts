@@ -45,6 +45,8 @@ export const en = {
   'groups.end': 'End',
   'problems.title': 'Problems',
   'problems.none': 'No problems. This workflow is ready to publish.',
+  'warnings.title': 'Worth a second look',
+  'warnings.entryOnceGrows': 'Checked only once: with entry “once ever”, {fields} is tested at the member’s first {event} only, so members who reach it later never enter. Use a segment-entry trigger with this condition, or entry “every time”.',
   'selection.count': '{count} steps selected',
   'selection.hint': 'Drag one to move them together, copy them with Ctrl+C, or delete them all.',
   'selection.copy': 'Copy',

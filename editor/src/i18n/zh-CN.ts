@@ -44,6 +44,8 @@ export const zhCN: Messages = {
   'groups.end': '结束',
   'problems.title': '问题',
   'problems.none': '没有问题，可以发布。',
+  'warnings.title': '值得再看一眼',
+  'warnings.entryOnceGrows': '只检查一次：进入规则为“仅一次”时，{fields} 只在会员第一次 {event} 时检查，之后才达到条件的会员永远不会进入。请改用带此条件的“进入分群”触发器，或将进入规则设为“每次”。',
   'selection.count': '已选中 {count} 个步骤',
   'selection.hint': '拖动其中一个可一起移动，Ctrl+C 复制，或全部删除。',
   'selection.copy': '复制',
