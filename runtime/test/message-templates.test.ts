@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildWorkflow } from '@memberflow/shared/templates/build';
-import { describe, expect } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import type { RuntimeConfig } from '../src/config.ts';
 import { JAN_1, test } from './infra-fixture.ts';
 
 const couponThenSms = (body: string) =>
@@ -30,5 +33,61 @@ describe('message templates in the runtime', () => {
       { member_id: 'anon', status: 'skipped', body: expect.stringContaining('您好'), skipped: 'no value for {{member.name}} (give a fallback with | default: "…")' },
       { member_id: 'zh1', status: 'done', body: expect.stringMatching(/^李雷您好，优惠券 COMEBACK10-\S+ 将于 2026年1月11日 到期$/), skipped: null },
     ]);
+  });
+});
+
+describe('SMS signature and test sends', () => {
+  const gateway: { body: string; signature: string | undefined }[] = [];
+  const http = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      gateway.push({ body, signature: req.headers['x-memberflow-signature'] as string | undefined });
+      res.end('ok');
+    });
+  });
+  const port = new Promise<number>((ok) => http.listen(0, '127.0.0.1', () => ok((http.address() as AddressInfo).port)));
+  afterAll(() => http.close());
+  test.scoped({
+    // eslint-disable-next-line no-empty-pattern
+    configOverrides: async ({}, use: (v: Partial<RuntimeConfig>) => Promise<void>) => {
+      const sms = { kind: 'webhook' as const, url: `http://127.0.0.1:${await port}/sms` };
+      await use({ channels: { sms, email: { kind: 'log' }, wechat: { kind: 'log' }, push: { kind: 'log' }, webhook: { kind: 'log' } } });
+    },
+  } as never);
+
+  test('the saved signature ends every SMS; an analyst may not change it', async ({ infra }) => {
+    const analyst = await infra.as('analyst');
+    expect((await analyst('PUT', '/api/v1/settings/sms-signature', { signature: '【品牌】' })).status).toBe(403);
+    const marketer = await infra.as('marketer');
+    expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: 'x'.repeat(21) })).body.issues).toEqual([{ field: 'signature', message: 'must be at most 20 characters' }]);
+    expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: ' 【品牌】 ' })).body).toMatchObject({ signature: '【品牌】', updatedBy: expect.stringContaining('marketer') });
+    await infra.sql(`INSERT INTO member (id, name, phone, locale, time_zone) VALUES ('s1', '韩梅梅', '13800000003', 'zh-CN', 'Asia/Shanghai')`);
+    await infra.publishDefinition('Signed', couponThenSms('{{member.name}}，{{coupon.value | money}} 优惠券已到账'));
+    await infra.api('POST', '/api/v1/events', purchase('s1'));
+    await infra.drain();
+    const [fx] = await infra.sql(`SELECT payload->>'body' AS body FROM effect WHERE kind = 'send_message'`);
+    expect(fx.body).toMatch(/^韩梅梅，.* 优惠券已到账【品牌】$/);
+  });
+
+  test('a test send goes through the real provider, rendered in the given locale; audited; analysts refused; rate-limited per person', async ({ infra }) => {
+    const send = { channel: 'sms', to: '13800000009', body: '券将于 {{coupon.expiresAt | date}} 到期', variables: { coupon: { expiresAt: '2026-12-11T02:00:00.000Z' } }, locale: 'zh-CN', timeZone: 'Asia/Shanghai' };
+    const analyst = await infra.as('analyst');
+    expect((await analyst('POST', '/api/v1/message-test-sends', send)).status).toBe(403);
+    const marketer = await infra.as('marketer');
+    expect((await marketer('POST', '/api/v1/message-test-sends', { ...send, to: 'not a phone' })).body.issues).toEqual([{ field: 'to', message: 'must be a phone number' }]);
+    expect((await marketer('POST', '/api/v1/message-test-sends', { ...send, body: 'Hi {{member.name}}' })).body.issues).toEqual([{ field: 'body', message: 'no value for {{member.name}}' }]);
+    const ok = await marketer('POST', '/api/v1/message-test-sends', send);
+    expect(ok.body).toEqual({ provider: 'webhook', to: '13800000009', subject: '', body: '券将于 2026年12月11日 到期' });
+    const delivered = gateway.find((g) => g.body.includes('2026年12月11日'))!;
+    expect(JSON.parse(delivered.body)).toMatchObject({ channel: 'sms', to: '13800000009', body: '券将于 2026年12月11日 到期' });
+    expect(delivered.signature).toMatch(/^t=\d+,v1=/);
+    expect(await infra.sql(`SELECT action, details->>'to' AS to FROM audit_log WHERE action = 'message.test_send'`)).toEqual([{ action: 'message.test_send', to: '13800000009' }]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await marketer('POST', '/api/v1/message-test-sends', send)).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    // Another person has a budget of their own.
+    const admin = await infra.as('admin');
+    expect((await admin('POST', '/api/v1/message-test-sends', send)).status).toBe(200);
   });
 });

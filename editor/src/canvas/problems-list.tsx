@@ -53,6 +53,7 @@ function ProblemItem({
   describeNode: DescribeNode;
   onFocus: (v: Violation) => void;
 }) {
+  const t = useT();
   const node = v.nodeId ? describeNode(v.nodeId) : null;
   const where = node ? node.label || nodeModule(node.kind).title : null;
   const focusable = Boolean(v.nodeId || v.edgeId);
@@ -61,7 +62,7 @@ function ProblemItem({
       <AlertIcon size={14} className="problems__icon" />
       <span>
         {where !== null && <span className="problems__where">{where}</span>}
-        <span className="problems__message">{problemMessage(v, node ? nodeForms[node.kind].fieldLabels : {})}</span>
+        <span className="problems__message">{problemMessage(v, node ? nodeForms[node.kind].fieldLabels : {}, t)}</span>
       </span>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { backofficeZhCN } from './backoffice.zh-CN.ts';
 import { insightsZhCN } from './insights.zh-CN.ts';
+import { messagesZhCN } from './messages.zh-CN.ts';
 
 /** 简体中文. Typed as Messages, so a key missing here fails typecheck. */
 export const zhCN: Messages = {
@@ -620,4 +621,5 @@ export const zhCN: Messages = {
   'keys.revoked': '已吊销“{name}”。',
   ...insightsZhCN,
   ...backofficeZhCN,
+  ...messagesZhCN,
 };

@@ -43,8 +43,9 @@ export function NodeInspector({ node, violations, onChange, onDelete }: NodeInsp
       />
       <Form
         idPrefix={idPrefix}
+        nodeId={node.id}
         config={node.data.config}
-        errors={configErrors(violations, node.id)}
+        errors={configErrors(violations, node.id, t)}
         onChange={(config) => onChange(node.id, { config })}
       />
       <div className="inspector__footer">

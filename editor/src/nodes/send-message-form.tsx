@@ -1,12 +1,17 @@
 import { useT } from '../i18n/i18n.ts';
-import { Channel } from '@memberflow/shared/nodes/send-message';
+import { Channel, type SendMessageConfig } from '@memberflow/shared/nodes/send-message';
+import { useSmsSignature } from '../api/message-api.ts';
 import { CheckField } from '../inspector/fields/check-field.tsx';
 import { SelectField } from '../inspector/fields/select-field.tsx';
 import { TemplateTextField } from '../inspector/fields/template-text-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
+import { MessagePreview } from './message-preview.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
+import { SmsLengthMeter } from './sms-length-meter.tsx';
+import { WechatTemplateFields } from './wechat-template-fields.tsx';
+import '../styles/message-form.css';
 
-export const sendMessageFieldLabels = { channel: 'Channel', subject: 'Subject', body: 'Message', marketing: 'Marketing message' };
+export const sendMessageFieldLabels = { channel: 'Channel', subject: 'Subject', body: 'Message', marketing: 'Marketing message', wechat: 'WeChat template' };
 
 const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App push', webhook: 'Webhook' } satisfies Record<
   Channel,
@@ -15,8 +20,9 @@ const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App
 
 const bodyLimit = { sms: 500, email: 4000, wechat: 2000, push: 240, webhook: 4000 } satisfies Record<Channel, number>;
 
-export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
+export function SendMessageForm({ idPrefix, nodeId, config, errors, onChange }: NodeFormProps) {
   const t = useT();
+  const signature = useSmsSignature();
   const channel = Channel.safeParse(config.channel).data;
   const body = typeof config.body === 'string' ? config.body : '';
   const limit = channel ? bodyLimit[channel] : 4000;
@@ -41,16 +47,18 @@ export function SendMessageForm({ idPrefix, config, errors, onChange }: NodeForm
           onChange={(subject) => onChange({ ...config, subject })}
         />
       )}
+      {channel === 'wechat' && <WechatTemplateFields idPrefix={idPrefix} value={config.wechat} errors={errors} onChange={(wechat) => onChange({ ...config, wechat })} />}
       <TemplateTextField
         id={`${idPrefix}-body`}
-        label={t('form.send_message.body')}
+        label={channel === 'wechat' ? t('wechat.body') : t('form.send_message.body')}
         value={config.body}
         maxLength={4000}
-        preview
-        hint={`${body.length} characters${body.length > limit ? ` (long for ${channelLabels[channel ?? 'sms']})` : ''}`}
+        {...(channel === 'sms' ? {} : { hint: `${body.length} characters${body.length > limit ? ` (long for ${channelLabels[channel ?? 'sms']})` : ''}` })}
         error={errors.body}
         onChange={(b) => onChange({ ...config, body: b })}
       />
+      {channel === 'sms' && <SmsLengthMeter body={body} signature={signature} />}
+      {body.trim() !== '' && <MessagePreview idPrefix={`${idPrefix}-body`} nodeId={nodeId} config={config as Partial<SendMessageConfig>} signature={channel === 'sms' ? signature : ''} />}
       <CheckField
         id={`${idPrefix}-marketing`}
         label={t('form.send_message.marketing')}

@@ -1,4 +1,14 @@
 import type { Violation } from '@memberflow/shared/violations';
+import { enMessages, type MessageKey } from '../i18n/en.ts';
+import type { Translate } from '../i18n/i18n.ts';
+
+/** A problem that carries a message key (e.g. an unknown variable), said in the user's language; null for the rest. */
+export function localizedMessage(v: Pick<Violation, 'i18n'>, t?: Translate): string | null {
+  if (!t || !v.i18n) return null;
+  // An empty suggestion picks the key's ".none" variant ("use member.*, …" instead of "did you mean").
+  const key = v.i18n.vars.suggestion === '' ? `${v.i18n.key}.none` : v.i18n.key;
+  return key in enMessages ? t(key as MessageKey, v.i18n.vars) : null;
+}
 
 /** Zod's stock messages speak to developers; marketers see these instead. */
 export function friendlyMessage(message: string): string {
@@ -41,13 +51,17 @@ export function fieldLabel(field: string, labels: Readonly<Record<string, string
 }
 
 /** The message shown under a form field: the field's own label is already above it. */
-export function inlineMessage(v: Pick<Violation, 'message'>): string {
+export function inlineMessage(v: Pick<Violation, 'message' | 'i18n'>, t?: Translate): string {
+  const own = localizedMessage(v, t);
+  if (own) return own;
   const message = friendlyMessage(v.message);
   return message === 'is required' ? 'Required' : capitalize(message);
 }
 
 /** The message shown in the problems list, where the field has to be named. */
-export function problemMessage(v: Violation, labels: Readonly<Record<string, string>> = {}): string {
+export function problemMessage(v: Violation, labels: Readonly<Record<string, string>> = {}, t?: Translate): string {
+  const own = localizedMessage(v, t);
+  if (own && v.field) return `${fieldLabel(v.field, labels)}: ${own}`;
   const message = friendlyMessage(v.message);
   if ((v.code !== 'config' && v.code !== 'schema') || !v.field) return capitalize(message);
   const label = fieldLabel(v.field, labels);
@@ -55,12 +69,12 @@ export function problemMessage(v: Violation, labels: Readonly<Record<string, str
 }
 
 /** Config errors keyed by path inside the config ("timeout.amount"), for the inspector form. */
-export function configErrors(violations: readonly Violation[], nodeId: string): Record<string, string> {
+export function configErrors(violations: readonly Violation[], nodeId: string, t?: Translate): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of violations) {
     if (v.nodeId !== nodeId || v.code !== 'config' || !v.field) continue;
     const path = v.field.replace(/^config\.?/, '');
-    out[path] ??= inlineMessage(v);
+    out[path] ??= inlineMessage(v, t);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { couponRoutes } from '@memberflow/shared/api/coupon-admin';
 import { memberAdminRoutes } from '@memberflow/shared/api/member-admin';
+import { messageRoutes } from '@memberflow/shared/api/message-routes';
 import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
 import { accessTable } from '@memberflow/shared/api/route-contract';
 import { settingsRoutes } from '@memberflow/shared/api/settings-routes';
@@ -10,4 +11,5 @@ export const backOfficeAccess = {
   ...accessTable(programmeRoutes),
   ...accessTable(memberAdminRoutes),
   ...accessTable(settingsRoutes),
+  ...accessTable(messageRoutes),
 };

@@ -16,7 +16,7 @@ export const DEFAULT_LATE_HORIZON_MS = 24 * 3_600_000;
 
 /** The programme, the live workflows and the compiled versions the member's journeys need: the runner's rules for one pass. */
 export async function loadRunnerRules(deps: EngineDeps, c: pg.ClientBase, versionIds: Iterable<string>): Promise<RunnerRules> {
-  const { program, tiers, couponTemplates, rfm, contactPolicy } = await loyaltyRules(c, deps.db.schema);
+  const { program, tiers, couponTemplates, rfm, contactPolicy, smsSignature } = await loyaltyRules(c, deps.db.schema);
   const live = await loadLiveWorkflows(deps, c);
   const versions = new Map<string, CompiledJourney>(live.map((w) => [w.versionId, w.compiled]));
   for (const id of versionIds) if (!versions.has(id)) versions.set(id, await deps.versions.get(c, id));
@@ -36,7 +36,7 @@ export async function loadRunnerRules(deps: EngineDeps, c: pg.ClientBase, versio
     stockLeft: new Map(stock.rows.map((r) => [r.key, Number(r.left)])),
     rfm: rfm?.boundaries ?? null,
     // The policy marketers saved wins over the environment's cap; its quiet hours serve workflows without their own.
-    contact: { cap: contactPolicy?.policy.cap ?? deps.contact?.cap ?? { count: 2, days: 7 }, quietHours: contactPolicy?.policy.quietHours ?? null, provider },
+    contact: { cap: contactPolicy?.policy.cap ?? deps.contact?.cap ?? { count: 2, days: 7 }, quietHours: contactPolicy?.policy.quietHours ?? null, provider, smsSignature },
     mode: deps.mode ?? 'live',
     lateHorizonMs: deps.lateHorizonMs ?? DEFAULT_LATE_HORIZON_MS,
     ids: { journeyId: randomUUID, couponCode },

@@ -4,6 +4,7 @@ import { readCouponTemplates, type CouponTemplateRow } from './coupons.ts';
 import { readProgram, readTiers, type TierRow } from './program-store.ts';
 import { loadStoredRfm, type StoredRfm } from '../rfm/rfm-store.ts';
 import { readContactPolicy, type StoredContactPolicy } from '../settings/contact-policy-store.ts';
+import { readSmsSignature } from '../settings/sms-signature-store.ts';
 
 const TTL_MS = 5000;
 interface Rules {
@@ -15,6 +16,8 @@ interface Rules {
   rfm: StoredRfm | null;
   /** The contact policy marketers saved; null while the environment's cap applies. */
   contactPolicy: StoredContactPolicy | null;
+  /** Appended to every SMS (e.g. 【品牌】); empty when none is saved. */
+  smsSignature: string;
 }
 const cache = new Map<string, Rules>();
 
@@ -32,6 +35,7 @@ export async function loyaltyRules(c: pg.ClientBase, schema: string): Promise<Ru
     couponTemplates: await readCouponTemplates(c),
     rfm: await loadStoredRfm(c),
     contactPolicy: await readContactPolicy(c),
+    smsSignature: (await readSmsSignature(c))?.signature ?? '',
   };
   cache.set(schema, fresh);
   return fresh;

@@ -73,7 +73,7 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
         {nodeProblems.length > 0 && (
           <span
             className="wf-node__problems"
-            title={nodeProblems.map((v) => problemMessage(v, nodeForms[data.kind].fieldLabels)).join('\n')}
+            title={nodeProblems.map((v) => problemMessage(v, nodeForms[data.kind].fieldLabels, t)).join('\n')}
           >
             <AlertIcon size={13} />
             {nodeProblems.length}
