@@ -17,8 +17,20 @@ const definition = {
   schemaVersion: 1,
   settings: { entry: 'every_time', exitOnGoal: null },
   nodes: [
-    { id: 'trigger', kind: 'event_trigger', label: 'Purchase', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [] } },
-    { id: 'coupon', kind: 'issue_coupon', label: 'Win-back coupon', position: { x: 0, y: 150 }, config: { template: 'COMEBACK10', validityDays: 30 } },
+    {
+      id: 'trigger',
+      kind: 'event_trigger',
+      label: 'Purchase',
+      position: { x: 0, y: 0 },
+      config: { eventType: 'purchase', filters: [] },
+    },
+    {
+      id: 'coupon',
+      kind: 'issue_coupon',
+      label: 'Win-back coupon',
+      position: { x: 0, y: 150 },
+      config: { template: 'COMEBACK10', validityDays: 30 },
+    },
     { id: 'done', kind: 'exit', label: 'Done', position: { x: 0, y: 300 }, config: { reason: 'Coupon issued' } },
   ],
   edges: [
@@ -66,7 +78,11 @@ describe('the loyalty back office', () => {
   });
 
   test('the marketer picks it in a workflow’s Issue coupon step and publishes', async ({ pageAs, server, shoot }) => {
-    const created = await server.fetch('/api/v1/workflows', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Back-office win-back', definition }) });
+    const created = await server.fetch('/api/v1/workflows', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Back-office win-back', definition }),
+    });
     expect(created.status).toBe(201);
     workflowId = ((await created.json()) as { id: string }).id;
     const page = await pageAs('marketer');
@@ -94,13 +110,19 @@ describe('the loyalty back office', () => {
     await page.getByTestId('notice').filter({ hasText: 'Published as version 1' }).waitFor();
   });
 
-  test('a purchase issues the coupon: the member page and the Coupons page show it; staff redeem it', async ({ pageAs, server, shoot }) => {
+  test('a purchase issues the coupon: the member page and the Coupons page show it; staff redeem it', async ({
+    pageAs,
+    server,
+    shoot,
+  }) => {
     expect(workflowId).not.toBe('');
     await purchase(server, BUYER, 180);
     const page = await pageAs('marketer');
     await page.goto(`/members/${BUYER}`);
     const coupons = page.getByTestId('member-coupons');
-    await expect.poll(async () => ((await coupons.count()) ? await coupons.textContent() : ''), { timeout: 20_000, interval: 500 }).toContain('WINBACK20');
+    await expect
+      .poll(async () => ((await coupons.count()) ? await coupons.textContent() : ''), { timeout: 20_000, interval: 500 })
+      .toContain('WINBACK20');
 
     await page.goto('/coupons');
     const row = page.getByTestId('coupon-template-WINBACK20');
@@ -119,7 +141,10 @@ describe('the loyalty back office', () => {
     await page.getByText('must be at least 100').waitFor();
     await page.getByTestId('redeem-amount').fill('150');
     await page.getByTestId('confirm-button').click();
-    await page.getByTestId('notice').filter({ hasText: /Redeemed .*: 20 off/ }).waitFor();
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: /Redeemed .*: 20 off/ })
+      .waitFor();
     await expect.poll(() => row.getByTestId('count-redeemed').textContent(), { timeout: 10_000 }).toBe('1');
     expect(await page.getByTestId('coupon-row').first().textContent()).toContain('Redeemed');
   });
@@ -139,7 +164,11 @@ describe('the loyalty back office', () => {
     await shoot(page, '84-coupons-form-zh');
   });
 
-  test('a marketer changes the points rule; the preview says what it gives and the next purchase earns by it', async ({ pageAs, server, shoot }) => {
+  test('a marketer changes the points rule; the preview says what it gives and the next purchase earns by it', async ({
+    pageAs,
+    server,
+    shoot,
+  }) => {
     const page = await pageAs('marketer');
     await page.goto('/points');
     const perUnit = page.getByTestId('points-per-unit');
@@ -147,18 +176,25 @@ describe('the loyalty back office', () => {
     await page.getByText('must be a number in range').waitFor();
     expect(await page.getByTestId('points-save').isDisabled()).toBe(true);
     await perUnit.fill('3');
-    await expect.poll(() => page.getByTestId('points-preview').textContent()).toContain('A 250 purchase by a member without a tier earns 750 points.');
+    await expect
+      .poll(() => page.getByTestId('points-preview').textContent())
+      .toContain('A 250 purchase by a member without a tier earns 750 points.');
     await page.getByTestId('points-save').click();
     await page.getByTestId('notice').filter({ hasText: 'the next events earn by these rules' }).waitFor();
     await shoot(page, '86-points-en');
 
     await purchase(server, 'bo-buyer-2', 250);
     await page.goto('/members/bo-buyer-2');
-    await expect.poll(() => page.getByTestId('points-balance').textContent(), { timeout: 20_000, interval: 500 }).toBe('Balance 750');
+    await expect
+      .poll(() => page.getByTestId('points-balance').textContent(), { timeout: 20_000, interval: 500 })
+      .toBe('Balance 750');
     expect(await page.getByTestId('points-entry').first().textContent()).toContain('+750');
   });
 
-  test('a marketer sets up the tier ladder; members per tier show; the points preview uses the multiplier', async ({ pageAs, shoot }) => {
+  test('a marketer sets up the tier ladder; members per tier show; the points preview uses the multiplier', async ({
+    pageAs,
+    shoot,
+  }) => {
     const page = await pageAs('marketer');
     await page.goto('/tiers');
     await page.getByTestId('tier-add').click();
@@ -181,10 +217,15 @@ describe('the loyalty back office', () => {
 
     await page.goto('/points');
     await page.getByTestId('preview-tier').selectOption('gold');
-    await expect.poll(() => page.getByTestId('points-preview').textContent()).toContain('A 250 purchase by a Gold member earns 1,500 points.');
+    await expect
+      .poll(() => page.getByTestId('points-preview').textContent())
+      .toContain('A 250 purchase by a Gold member earns 1,500 points.');
   });
 
-  test('on the member page a marketer edits tags and adjusts points with a reason; the coupon is there to redeem', async ({ pageAs, shoot }) => {
+  test('on the member page a marketer edits tags and adjusts points with a reason; the coupon is there to redeem', async ({
+    pageAs,
+    shoot,
+  }) => {
     const page = await pageAs('marketer');
     await page.goto(`/members/${BUYER}`);
     await page.getByTestId('member-edit').click();
@@ -225,7 +266,10 @@ describe('the loyalty back office', () => {
     await shoot(page, '8b-member-zh');
   });
 
-  test('a marketer sets the contact policy: the cap and default quiet hours, saved for every process', async ({ pageAs, shoot }) => {
+  test('a marketer sets the contact policy: the cap and default quiet hours, saved for every process', async ({
+    pageAs,
+    shoot,
+  }) => {
     const page = await pageAs('marketer');
     await page.goto('/settings');
     expect(await page.getByTestId('policy-source').textContent()).toContain('2 per 7 days');

@@ -4,7 +4,17 @@ import type { Infra } from './infra-fixture.ts';
 
 /** Three coupons of WINBACK20 by SQL, as the lane would have issued them: one to expire, two still valid. */
 async function seedCoupons(infra: Infra) {
-  expect((await infra.api('PUT', '/api/v1/coupon-templates/WINBACK20', { name: 'Win back: 20 off 100', kind: 'amount_off', value: 20, minSpend: 100, validityDays: 14 })).status).toBe(200);
+  expect(
+    (
+      await infra.api('PUT', '/api/v1/coupon-templates/WINBACK20', {
+        name: 'Win back: 20 off 100',
+        kind: 'amount_off',
+        value: 20,
+        minSpend: 100,
+        validityDays: 14,
+      })
+    ).status,
+  ).toBe(200);
   await infra.api('POST', '/api/v1/members', { members: [{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }] });
   const at = (d: number) => new Date(JAN_1 + d * DAY);
   await infra.sql(
@@ -15,14 +25,25 @@ async function seedCoupons(infra: Infra) {
 }
 
 describe('the Coupons page API', () => {
-  test('reports issued, redeemed, expired and voided per template and per day; lists coupons by code or member', async ({ infra }) => {
+  test('reports issued, redeemed, expired and voided per template and per day; lists coupons by code or member', async ({
+    infra,
+  }) => {
     await seedCoupons(infra);
     const marketer = await infra.as('marketer');
-    expect((await marketer('POST', '/api/v1/members/c2/coupons/WB-BBB2/redeem', { orderAmount: 120, orderId: 'o-1' })).body).toEqual({ code: 'WB-BBB2', template: 'WINBACK20', kind: 'amount_off', discount: 20 });
+    expect(
+      (await marketer('POST', '/api/v1/members/c2/coupons/WB-BBB2/redeem', { orderAmount: 120, orderId: 'o-1' })).body,
+    ).toEqual({ code: 'WB-BBB2', template: 'WINBACK20', kind: 'amount_off', discount: 20 });
 
     const report = await (await infra.as('analyst'))('GET', '/api/v1/coupon-report?days=30');
     expect(report.status).toBe(200);
-    expect(report.body.templates.WINBACK20).toEqual({ issued: 3, active: 1, redeemed: 1, expired: 1, voided: 0, redemptionRate: 1 / 3 });
+    expect(report.body.templates.WINBACK20).toEqual({
+      issued: 3,
+      active: 1,
+      redeemed: 1,
+      expired: 1,
+      voided: 0,
+      redemptionRate: 1 / 3,
+    });
     expect(report.body.daily).toEqual([
       { day: '2025-12-12', template: 'WINBACK20', issued: 1, redeemed: 0 },
       { day: '2025-12-31', template: 'WINBACK20', issued: 2, redeemed: 0 },
@@ -33,7 +54,9 @@ describe('the Coupons page API', () => {
     expect(byCode.body.coupons.map((c: { code: string }) => c.code)).toEqual(['WB-CCC3']);
     const byMember = await infra.api('GET', '/api/v1/coupons?q=c1');
     expect(byMember.body.coupons).toMatchObject([{ code: 'WB-AAA1', memberId: 'c1', status: 'expired' }]);
-    expect((await infra.api('GET', '/api/v1/coupons?status=redeemed')).body.coupons).toMatchObject([{ code: 'WB-BBB2', orderId: 'o-1' }]);
+    expect((await infra.api('GET', '/api/v1/coupons?status=redeemed')).body.coupons).toMatchObject([
+      { code: 'WB-BBB2', orderId: 'o-1' },
+    ]);
     expect((await infra.api('GET', '/api/v1/coupons?limit=0')).body.issues[0].field).toBe('limit');
   });
 
@@ -48,9 +71,13 @@ describe('the Coupons page API', () => {
     const voided = await marketer('POST', '/api/v1/members/c3/coupons/WB-CCC3/void', { reason: 'issued by mistake' });
     expect(voided.body).toMatchObject({ code: 'WB-CCC3', status: 'voided', voidReason: 'issued by mistake' });
     expect((await marketer('POST', '/api/v1/members/c3/coupons/WB-CCC3/void', { reason: 'again' })).status).toBe(409);
-    expect((await marketer('POST', '/api/v1/members/c3/coupons/WB-CCC3/redeem', { orderAmount: 200 })).body.error).toMatch(/voided/);
+    expect((await marketer('POST', '/api/v1/members/c3/coupons/WB-CCC3/redeem', { orderAmount: 200 })).body.error).toMatch(
+      /voided/,
+    );
     expect((await marketer('POST', '/api/v1/members/c1/coupons/WB-AAA1/void', { reason: 'late' })).status).toBe(409);
-    const audit = await infra.sql(`SELECT actor, action, target_id, details->>'reason' AS reason FROM audit_log WHERE action LIKE 'coupon.%'`);
+    const audit = await infra.sql(
+      `SELECT actor, action, target_id, details->>'reason' AS reason FROM audit_log WHERE action LIKE 'coupon.%'`,
+    );
     expect(audit).toEqual([{ actor: marketer.email, action: 'coupon.void', target_id: 'WB-CCC3', reason: 'issued by mistake' }]);
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect } from 'vitest';
 import { JAN_1, test } from './infra-fixture.ts';
 
-const buy = (memberId: string, amount: number) => ({ type: 'purchase', memberId, timestamp: new Date(JAN_1).toISOString(), properties: { amount } });
+const buy = (memberId: string, amount: number) => ({
+  type: 'purchase',
+  memberId,
+  timestamp: new Date(JAN_1).toISOString(),
+  properties: { amount },
+});
 const ladder = [
   { key: 'silver', name: 'Silver', rank: 1, threshold: 100, pointsMultiplier: 1, benefits: 'Free delivery' },
   { key: 'gold', name: 'Gold', rank: 2, threshold: 500, pointsMultiplier: 1.5, benefits: 'Free delivery, birthday gift' },
@@ -13,7 +18,10 @@ describe('the Points and Tiers pages API', () => {
     const bad = await marketer('PUT', '/api/v1/loyalty/program', { earn: { pointsPerUnit: -1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].field).toBe('earn.pointsPerUnit');
-    const saved = await marketer('PUT', '/api/v1/loyalty/program', { earn: { pointsPerUnit: 2, signIn: 5, referral: 100 }, pointsExpiryMonths: 6 });
+    const saved = await marketer('PUT', '/api/v1/loyalty/program', {
+      earn: { pointsPerUnit: 2, signIn: 5, referral: 100 },
+      pointsExpiryMonths: 6,
+    });
     expect(saved.body).toMatchObject({ earn: { pointsPerUnit: 2 }, pointsExpiryMonths: 6 });
     await infra.api('POST', '/api/v1/events', buy('p1', 250));
     await infra.drain();

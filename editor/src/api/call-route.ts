@@ -13,7 +13,8 @@ export function callRoute<R extends RouteContract>(route: R, opts: CallOptions<R
   let path = routePath(route.path, opts.params);
   if (opts.query) {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(opts.query as Record<string, unknown>)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+    for (const [k, v] of Object.entries(opts.query as Record<string, unknown>))
+      if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
     const s = q.toString();
     if (s) path += `?${s}`;
   }

@@ -3,7 +3,17 @@ import { useCan } from '../auth/session-context.ts';
 import { ReadOnlyBadge } from '../ui/read-only-badge.tsx';
 
 /** A back-office page's title, intro, its main action (or the read-only badge) and the last notice. */
-export function BackOfficeHead({ title, intro, action, notice }: { title: string; intro: string; action?: ReactNode; notice?: string | null }) {
+export function BackOfficeHead({
+  title,
+  intro,
+  action,
+  notice,
+}: {
+  title: string;
+  intro: string;
+  action?: ReactNode;
+  notice?: string | null;
+}) {
   const canEdit = useCan('edit');
   return (
     <>

@@ -17,7 +17,8 @@ export const backofficeEn = {
   'bo.none': '—',
 
   'coupons.title': 'Coupons',
-  'coupons.intro': 'Coupon templates set what a coupon gives and when it may be used; workflows issue them with an Issue coupon step.',
+  'coupons.intro':
+    'Coupon templates set what a coupon gives and when it may be used; workflows issue them with an Issue coupon step.',
   'coupons.new': 'New template',
   'coupons.empty': 'No coupon templates yet. Create one, then pick it in a workflow’s Issue coupon step.',
   'coupons.col.key': 'Key',
@@ -72,7 +73,8 @@ export const backofficeEn = {
   'couponForm.createTitle': 'New coupon template',
   'couponForm.editTitle': 'Edit {key}',
   'couponForm.key': 'Key',
-  'couponForm.keyHint': 'Capitals, digits, "_" or "-", e.g. WINBACK20. Workflows name the template by it; it cannot change later.',
+  'couponForm.keyHint':
+    'Capitals, digits, "_" or "-", e.g. WINBACK20. Workflows name the template by it; it cannot change later.',
   'couponForm.name': 'Name',
   'couponForm.kind': 'Offer',
   'couponForm.kind.amount_off': 'Amount off',
@@ -115,7 +117,8 @@ export const backofficeEn = {
   'picker.newTier': 'Edit tiers…',
   'picker.newTag': 'Tags members have: {tags}',
   'points.title': 'Points programme',
-  'points.intro': 'How members earn points, when points expire, and the bonuses a stored-value recharge gets. Changes apply to the next events.',
+  'points.intro':
+    'How members earn points, when points expire, and the bonuses a stored-value recharge gets. Changes apply to the next events.',
   'points.earn': 'Earning',
   'points.pointsPerUnit': 'Points per 1 spent',
   'points.pointsPerUnitHint': 'Before the tier multiplier: 1 gives 1 point per yuan.',
@@ -156,7 +159,8 @@ export const backofficeEn = {
   'points.problem': 'must be a number in range',
 
   'tiers.title': 'Tiers',
-  'tiers.intro': 'A member holds the highest tier whose threshold they reach over its period; the purchase that crosses it upgrades them, and periodic reviews downgrade.',
+  'tiers.intro':
+    'A member holds the highest tier whose threshold they reach over its period; the purchase that crosses it upgrades them, and periodic reviews downgrade.',
   'tiers.ladder': 'The ladder',
   'tiers.add': 'Add a tier',
   'tiers.col.key': 'Key',
@@ -238,7 +242,8 @@ export const backofficeEn = {
   'policy.pageTitle': 'Settings',
   'policy.intro': 'Rules every workflow follows. Changes apply at once, in every process.',
   'policy.contact': 'Contact policy',
-  'policy.contactIntro': 'Limits on marketing messages across all workflows. Service messages (not marked marketing) are never held back.',
+  'policy.contactIntro':
+    'Limits on marketing messages across all workflows. Service messages (not marked marketing) are never held back.',
   'policy.capCount': 'At most (marketing messages)',
   'policy.capDays': 'Per (days)',
   'policy.capHint': '0 messages turns the cap off. Workflows can opt out of the cap in their settings.',

@@ -45,7 +45,12 @@ export function CouponsPage() {
         notice={notice}
         action={
           canEdit && (
-            <button className="btn btn--primary" type="button" onClick={() => setEditing('new')} data-testid="coupon-template-new">
+            <button
+              className="btn btn--primary"
+              type="button"
+              onClick={() => setEditing('new')}
+              data-testid="coupon-template-new"
+            >
               {t('coupons.new')}
             </button>
           )
@@ -56,13 +61,32 @@ export function CouponsPage() {
         {templates.data && list.length === 0 ? (
           <p className="muted panel-empty">{t('coupons.empty')}</p>
         ) : (
-          <CouponTemplateTable templates={list} counts={report.data?.templates ?? {}} selected={selected} canEdit={canEdit} onSelect={setSelected} onEdit={setEditing} />
+          <CouponTemplateTable
+            templates={list}
+            counts={report.data?.templates ?? {}}
+            selected={selected}
+            canEdit={canEdit}
+            onSelect={setSelected}
+            onEdit={setEditing}
+          />
         )}
       </section>
-      <Panel title={t('coupons.chartTitle', { days: DAYS })} aside={<span className="muted panel__aside">{chosen ? chosen.name : t('coupons.chartAll')}</span>}>
-        {report.data ? <CouponChart points={dailySeries(report.data, Date.now(), selected)} /> : <p className="muted panel-empty">{report.error ?? t('common.loading')}</p>}
+      <Panel
+        title={t('coupons.chartTitle', { days: DAYS })}
+        aside={<span className="muted panel__aside">{chosen ? chosen.name : t('coupons.chartAll')}</span>}
+      >
+        {report.data ? (
+          <CouponChart points={dailySeries(report.data, Date.now(), selected)} />
+        ) : (
+          <p className="muted panel-empty">{report.error ?? t('common.loading')}</p>
+        )}
       </Panel>
-      <Panel title={chosen ? t('coupons.ofTemplate', { name: `${chosen.name} (${chosen.key})` }) : t('coupons.ofTemplate', { name: '…' })} testId="coupons-of-template">
+      <Panel
+        title={
+          chosen ? t('coupons.ofTemplate', { name: `${chosen.name} (${chosen.key})` }) : t('coupons.ofTemplate', { name: '…' })
+        }
+        testId="coupons-of-template"
+      >
         {chosen ? (
           <CouponList
             key={chosen.key}
@@ -77,7 +101,14 @@ export function CouponsPage() {
           <p className="muted panel-empty">{t('coupons.pickTemplate')}</p>
         )}
       </Panel>
-      {editing && <CouponTemplateDialog template={editing === 'new' ? undefined : editing} takenKeys={list.map((c) => c.key)} onClose={() => setEditing(null)} onSaved={saved} />}
+      {editing && (
+        <CouponTemplateDialog
+          template={editing === 'new' ? undefined : editing}
+          takenKeys={list.map((c) => c.key)}
+          onClose={() => setEditing(null)}
+          onSaved={saved}
+        />
+      )}
     </div>
   );
 }

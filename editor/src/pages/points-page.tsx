@@ -6,10 +6,8 @@ import { errorMessage } from '../api/http.ts';
 import { useCan } from '../auth/session-context.ts';
 import { BackOfficeHead } from '../back-office/back-office-head.tsx';
 import { parsePointsForm, pointsFormOf, type PointsFormState } from '../back-office/points/points-form-state.ts';
+import { PointsFields } from '../back-office/points/points-fields.tsx';
 import { PointsPreview } from '../back-office/points/points-preview.tsx';
-import { RechargeBonuses } from '../back-office/points/recharge-bonuses.tsx';
-import { TierMultipliers } from '../back-office/points/tier-multipliers.tsx';
-import { TextInputField } from '../back-office/text-input-field.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { Panel } from '../monitoring/panel.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
@@ -32,10 +30,14 @@ export function PointsPage() {
     if (program.data && !form) setForm(pointsFormOf(program.data));
   }, [program.data, form]);
 
-  if (!form) return <div className="page-message muted">{program.error ? t('bo.loadFailed', { message: program.error }) : t('common.loading')}</div>;
+  if (!form)
+    return (
+      <div className="page-message muted">
+        {program.error ? t('bo.loadFailed', { message: program.error }) : t('common.loading')}
+      </div>
+    );
   const parsed = parsePointsForm(form);
   const errors = { ...serverErrors, ...(parsed.problems ?? {}) };
-  const problem = (field: string) => (errors[field] ? t('points.problem') : undefined);
   const set = (patch: Partial<PointsFormState>) => {
     setForm({ ...form, ...patch });
     setServerErrors({});
@@ -73,36 +75,14 @@ export function PointsPage() {
       <Panel title={t('points.preview')} testId="points-preview-panel">
         <PointsPreview key={tiers.data ? 'tiers' : 'none'} program={parsed.settings} tiers={tiers.data?.tiers ?? []} />
       </Panel>
-      <fieldset className="bo-fieldset" disabled={!canEdit}>
-        <div className="mon-grid">
-          <Panel title={t('points.earn')}>
-            <div className="bo-inline-rows">
-              <TextInputField id={`${id}-ppu`} label={t('points.pointsPerUnit')} hint={t('points.pointsPerUnitHint')} type="number" value={form.pointsPerUnit} onChange={(pointsPerUnit) => set({ pointsPerUnit })} error={problem('earn.pointsPerUnit')} testId="points-per-unit" />
-              <TextInputField id={`${id}-signin`} label={t('points.signIn')} type="number" value={form.signIn} onChange={(signIn) => set({ signIn })} error={problem('earn.signIn')} testId="points-sign-in" />
-              <TextInputField id={`${id}-referral`} label={t('points.referral')} type="number" value={form.referral} onChange={(referral) => set({ referral })} error={problem('earn.referral')} testId="points-referral" />
-            </div>
-          </Panel>
-          <Panel title={t('points.expiry')}>
-            <div className="bo-inline-rows">
-              <TextInputField id={`${id}-expiry`} label={t('points.expiryMonths')} hint={t('points.expiryHint')} type="number" value={form.pointsExpiryMonths} onChange={(pointsExpiryMonths) => set({ pointsExpiryMonths })} error={problem('pointsExpiryMonths')} testId="points-expiry" />
-              <div className="field field--check">
-                <label className="check">
-                  <input type="checkbox" checked={form.allowNegativePoints} onChange={(e) => set({ allowNegativePoints: e.target.checked })} data-testid="points-negative" />
-                  <span>{t('points.allowNegative')}</span>
-                </label>
-                <p className="field__hint">{t('points.allowNegativeHint')}</p>
-              </div>
-            </div>
-          </Panel>
-          <Panel title={t('points.recharge')}>
-            <p className="muted bo-intro">{t('points.rechargeIntro')}</p>
-            <RechargeBonuses idPrefix={id} rows={form.rechargeBonuses} errors={errors} onChange={(rechargeBonuses) => set({ rechargeBonuses })} />
-          </Panel>
-          <Panel title={t('points.multipliers')}>
-            <TierMultipliers tiers={tiers.data?.tiers ?? []} />
-          </Panel>
-        </div>
-      </fieldset>
+      <PointsFields
+        idPrefix={id}
+        form={form}
+        errors={errors}
+        disabled={!canEdit}
+        tiers={tiers.data?.tiers ?? []}
+        onChange={set}
+      />
     </form>
   );
 }

@@ -33,7 +33,12 @@ export function TiersPage() {
     if (ladder.data && !rows) setRows(ladder.data.tiers.map(tierRowOf));
   }, [ladder.data, rows]);
 
-  if (!rows) return <div className="page-message muted">{ladder.error ? t('bo.loadFailed', { message: ladder.error }) : t('common.loading')}</div>;
+  if (!rows)
+    return (
+      <div className="page-message muted">
+        {ladder.error ? t('bo.loadFailed', { message: ladder.error }) : t('common.loading')}
+      </div>
+    );
   const problems = [...tierProblems(rows), ...serverProblems];
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +52,11 @@ export function TiersPage() {
       ladder.reload();
       report.reload();
     } catch (err) {
-      const fields = Object.entries(fieldIssues(err)).map(([f, message]) => ({ row: Number(f.split('.')[1]) + 1, field: f.split('.').slice(2).join('.'), message }));
+      const fields = Object.entries(fieldIssues(err)).map(([f, message]) => ({
+        row: Number(f.split('.')[1]) + 1,
+        field: f.split('.').slice(2).join('.'),
+        message,
+      }));
       setServerProblems(fields);
       if (!fields.length) setError(errorMessage(err));
     }
@@ -74,7 +83,13 @@ export function TiersPage() {
       <Panel title={t('tiers.ladder')}>
         <fieldset className="bo-fieldset" disabled={!canEdit}>
           {rows.length === 0 && <p className="muted">{t('tiers.empty')}</p>}
-          <TierLadderTable rows={rows} members={report.data?.members ?? {}} invalid={new Set(problems.map((p) => `${p.row}.${p.field}`))} canEdit={canEdit} onChange={change} />
+          <TierLadderTable
+            rows={rows}
+            members={report.data?.members ?? {}}
+            invalid={new Set(problems.map((p) => `${p.row}.${p.field}`))}
+            canEdit={canEdit}
+            onChange={change}
+          />
           {problems.length > 0 && (
             <ul className="bo-problems" role="alert" data-testid="tier-problems">
               {problems.map((p, i) => (
@@ -85,8 +100,20 @@ export function TiersPage() {
         </fieldset>
       </Panel>
       <div className="mon-grid">
-        <Panel title={t('tiers.membersPanel')}>{report.data ? <TierMembersChart report={report.data} tiers={ladder.data?.tiers ?? []} /> : <p className="muted panel-empty">{report.error ?? t('common.loading')}</p>}</Panel>
-        <Panel title={t('tiers.changes')}>{report.data ? <TierChangesChart report={report.data} /> : <p className="muted panel-empty">{report.error ?? t('common.loading')}</p>}</Panel>
+        <Panel title={t('tiers.membersPanel')}>
+          {report.data ? (
+            <TierMembersChart report={report.data} tiers={ladder.data?.tiers ?? []} />
+          ) : (
+            <p className="muted panel-empty">{report.error ?? t('common.loading')}</p>
+          )}
+        </Panel>
+        <Panel title={t('tiers.changes')}>
+          {report.data ? (
+            <TierChangesChart report={report.data} />
+          ) : (
+            <p className="muted panel-empty">{report.error ?? t('common.loading')}</p>
+          )}
+        </Panel>
       </div>
     </form>
   );

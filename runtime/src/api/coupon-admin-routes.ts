@@ -16,9 +16,24 @@ export function couponAdminApi(router: Router, deps: AppDeps): void {
 
   mountRoute(router, couponRoutes.redeem, async ({ params, body, ctx }) => {
     const at = clock.now();
-    const r = await redeemCoupon(db, params.code!, { memberId: params.id!, orderAmount: body.orderAmount, orderId: body.orderId }, at);
-    await auditRequest(ctx, db.pool, 'coupon.redeem', 'coupon', r.code, { memberId: params.id, orderAmount: body.orderAmount, orderId: body.orderId ?? null });
-    await raiseEvent(deps, params.id!, 'coupon_redeemed', { code: r.code, template: r.template, discount: r.discount, orderId: body.orderId ?? null }, at);
+    const r = await redeemCoupon(
+      db,
+      params.code!,
+      { memberId: params.id!, orderAmount: body.orderAmount, orderId: body.orderId },
+      at,
+    );
+    await auditRequest(ctx, db.pool, 'coupon.redeem', 'coupon', r.code, {
+      memberId: params.id,
+      orderAmount: body.orderAmount,
+      orderId: body.orderId ?? null,
+    });
+    await raiseEvent(
+      deps,
+      params.id!,
+      'coupon_redeemed',
+      { code: r.code, template: r.template, discount: r.discount, orderId: body.orderId ?? null },
+      at,
+    );
     return r;
   });
 
@@ -29,7 +44,8 @@ export function couponAdminApi(router: Router, deps: AppDeps): void {
       return row;
     } catch (e) {
       if (e instanceof CouponNotFound) throw new HttpError(404, { error: e.message });
-      if (e instanceof CouponNotVoidable) throw new HttpError(409, { error: e.message, issues: [{ field: 'code', message: e.message }] });
+      if (e instanceof CouponNotVoidable)
+        throw new HttpError(409, { error: e.message, issues: [{ field: 'code', message: e.message }] });
       throw e;
     }
   });

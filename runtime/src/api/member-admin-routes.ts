@@ -10,7 +10,11 @@ import { HttpError, notFound } from './http-error.ts';
 import { mountRoute } from './mount-route.ts';
 import { raiseEvent } from './raise-event.ts';
 
-const erased = () => new HttpError(409, { error: `Member erased: ${ERASED_MEMBER_MESSAGE}`, issues: [{ field: 'id', message: ERASED_MEMBER_MESSAGE }] });
+const erased = () =>
+  new HttpError(409, {
+    error: `Member erased: ${ERASED_MEMBER_MESSAGE}`,
+    issues: [{ field: 'id', message: ERASED_MEMBER_MESSAGE }],
+  });
 
 /** Staff on the member page: edit the profile, adjust points by hand (both audited, never personal data in the audit). */
 export function memberAdminApi(router: Router, deps: AppDeps): void {
@@ -46,9 +50,14 @@ export function memberAdminApi(router: Router, deps: AppDeps): void {
     const at = clock.now();
     const program = await readProgram(db.pool);
     const balance = await withMemberLocks(db, [id], (c) =>
-      applyPoints(c, { memberId: id, delta: body.delta, kind: 'adjust', reason: body.reason, source: 'staff', at, expiresAt: null, key: null }, program.allowNegativePoints),
+      applyPoints(
+        c,
+        { memberId: id, delta: body.delta, kind: 'adjust', reason: body.reason, source: 'staff', at, expiresAt: null, key: null },
+        program.allowNegativePoints,
+      ),
     ).catch((e) => {
-      if (e instanceof InsufficientPoints) throw new HttpError(409, { error: `Not enough points: ${e.message}`, issues: [{ field: 'delta', message: e.message }] });
+      if (e instanceof InsufficientPoints)
+        throw new HttpError(409, { error: `Not enough points: ${e.message}`, issues: [{ field: 'delta', message: e.message }] });
       throw e;
     });
     await auditRequest(ctx, db.pool, 'points.adjust', 'member', id, { delta: body.delta, reason: body.reason });

@@ -29,10 +29,18 @@ export function mountRoute<B extends z.ZodType | null, Q extends z.ZodType | nul
   router[method](route.path, async (ctx) => {
     const body = (route.body ? parseBody(route.body, ctx.request.body ?? {}) : undefined) as Parsed<B>;
     const query = (route.query ? parseBody(route.query, ctx.query, 'query') : undefined) as Parsed<Q>;
-    const answer = await handler({ body, query, params: ctx.params as Record<string, string>, ctx: ctx as unknown as ParameterizedContext });
+    const answer = await handler({
+      body,
+      query,
+      params: ctx.params as Record<string, string>,
+      ctx: ctx as unknown as ParameterizedContext,
+    });
     if (route.answer && checkAnswers) {
       const r = route.answer.safeParse(answer);
-      if (!r.success) throw new Error(`${route.method} ${route.path} answered outside its contract: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      if (!r.success)
+        throw new Error(
+          `${route.method} ${route.path} answered outside its contract: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        );
     }
     ctx.body = answer;
   });

@@ -12,7 +12,12 @@ export function settingsAdminApi(router: Router, deps: AppDeps): void {
   const answer = async (): Promise<ContactPolicyAnswer> => {
     const defaults = { cap: deps.config.marketingCap, quietHours: null };
     const stored = await readContactPolicy(db.pool);
-    return { policy: stored?.policy ?? defaults, defaults, updatedAt: stored?.updatedAt ?? null, updatedBy: stored?.updatedBy ?? null };
+    return {
+      policy: stored?.policy ?? defaults,
+      defaults,
+      updatedAt: stored?.updatedAt ?? null,
+      updatedBy: stored?.updatedBy ?? null,
+    };
   };
   mountRoute(router, settingsRoutes.contactPolicy, answer);
   mountRoute(router, settingsRoutes.saveContactPolicy, async ({ body, ctx }) => {

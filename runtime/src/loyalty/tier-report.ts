@@ -7,7 +7,9 @@ import type pg from 'pg';
  * tier ranks higher than the old.
  */
 export async function tierReport(pool: pg.Pool, now: number): Promise<TierReport> {
-  const members = await pool.query<{ tier: string; n: number }>(`SELECT coalesce(tier, '') AS tier, count(*)::int AS n FROM member WHERE deleted_at IS NULL GROUP BY 1`);
+  const members = await pool.query<{ tier: string; n: number }>(
+    `SELECT coalesce(tier, '') AS tier, count(*)::int AS n FROM member WHERE deleted_at IS NULL GROUP BY 1`,
+  );
   const d = new Date(now);
   const since = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 11, 1);
   const months = await pool.query<{ month: string; up: number; down: number }>(

@@ -68,8 +68,23 @@ export interface RedeemResult {
 
 export const couponRoutes = {
   report: defineRoute<CouponReport>()({ method: 'GET', path: '/api/v1/coupon-report', access: 'read', query: CouponReportQuery }),
-  list: defineRoute<{ coupons: CouponRow[] }>()({ method: 'GET', path: '/api/v1/coupons', access: 'read', query: CouponListQuery }),
+  list: defineRoute<{ coupons: CouponRow[] }>()({
+    method: 'GET',
+    path: '/api/v1/coupons',
+    access: 'read',
+    query: CouponListQuery,
+  }),
   // Staff at the counter, from the back office (the till's own call is POST /api/v1/coupons/:code/redeem, ingest).
-  redeem: defineRoute<RedeemResult>()({ method: 'POST', path: '/api/v1/members/:id/coupons/:code/redeem', access: 'edit', body: StaffRedeemBody }),
-  void: defineRoute<CouponRow>()({ method: 'POST', path: '/api/v1/members/:id/coupons/:code/void', access: 'edit', body: VoidCouponBody }),
+  redeem: defineRoute<RedeemResult>()({
+    method: 'POST',
+    path: '/api/v1/members/:id/coupons/:code/redeem',
+    access: 'edit',
+    body: StaffRedeemBody,
+  }),
+  void: defineRoute<CouponRow>()({
+    method: 'POST',
+    path: '/api/v1/members/:id/coupons/:code/void',
+    access: 'edit',
+    body: VoidCouponBody,
+  }),
 };

@@ -7,7 +7,16 @@ const m = MemberInput.shape;
 
 /** PATCH /api/v1/members/:id from the Members page: what staff may change; omitted fields stay. */
 export const MemberProfileBody = z
-  .object({ name: m.name, phone: m.phone, email: m.email, birthday: m.birthday, timeZone: m.timeZone, tags: m.tags, consents: m.consents, attributes: m.attributes })
+  .object({
+    name: m.name,
+    phone: m.phone,
+    email: m.email,
+    birthday: m.birthday,
+    timeZone: m.timeZone,
+    tags: m.tags,
+    consents: m.consents,
+    attributes: m.attributes,
+  })
   .strict();
 export type MemberProfileBody = z.infer<typeof MemberProfileBody>;
 
@@ -26,18 +35,46 @@ export const PointsAdjustBody = z.object({
 export interface MemberPoints {
   balance: number;
   expiring: { points: number; expiresAt: string }[];
-  ledger: { kind: 'earn' | 'redeem' | 'expire' | 'adjust'; delta: number; remaining: number; reason: string; source: string; at: string; expiresAt: string | null }[];
+  ledger: {
+    kind: 'earn' | 'redeem' | 'expire' | 'adjust';
+    delta: number;
+    remaining: number;
+    reason: string;
+    source: string;
+    at: string;
+    expiresAt: string | null;
+  }[];
 }
 
 /** GET /api/v1/members/:id/stored-value */
 export interface MemberStoredValue {
   balance: number;
-  history: { kind: 'recharge' | 'bonus' | 'spend' | 'refund' | 'adjust'; amount: number; balanceAfter: number; reason: string; at: string }[];
+  history: {
+    kind: 'recharge' | 'bonus' | 'spend' | 'refund' | 'adjust';
+    amount: number;
+    balanceAfter: number;
+    reason: string;
+    at: string;
+  }[];
 }
 
 export const memberAdminRoutes = {
-  updateProfile: defineRoute<{ id: string }>()({ method: 'PATCH', path: '/api/v1/members/:id', access: 'edit', body: MemberProfileBody }),
+  updateProfile: defineRoute<{ id: string }>()({
+    method: 'PATCH',
+    path: '/api/v1/members/:id',
+    access: 'edit',
+    body: MemberProfileBody,
+  }),
   /** Tags members carry, most used first: the inspector's tag picker suggests them. */
-  tags: defineRoute<{ tags: { tag: string; members: number }[] }>()({ method: 'GET', path: '/api/v1/member-tags', access: 'read' }),
-  adjustPoints: defineRoute<{ balance: number }>()({ method: 'POST', path: '/api/v1/members/:id/points/adjust', access: 'edit', body: PointsAdjustBody }),
+  tags: defineRoute<{ tags: { tag: string; members: number }[] }>()({
+    method: 'GET',
+    path: '/api/v1/member-tags',
+    access: 'read',
+  }),
+  adjustPoints: defineRoute<{ balance: number }>()({
+    method: 'POST',
+    path: '/api/v1/members/:id/points/adjust',
+    access: 'edit',
+    body: PointsAdjustBody,
+  }),
 };

@@ -15,7 +15,12 @@ export interface TierReport {
 
 export const programmeRoutes = {
   program: defineRoute<LoyaltyProgramSettings>()({ method: 'GET', path: '/api/v1/loyalty/program', access: 'read' }),
-  saveProgram: defineRoute<LoyaltyProgramSettings>()({ method: 'PUT', path: '/api/v1/loyalty/program', access: 'edit', body: LoyaltyProgramSettings }),
+  saveProgram: defineRoute<LoyaltyProgramSettings>()({
+    method: 'PUT',
+    path: '/api/v1/loyalty/program',
+    access: 'edit',
+    body: LoyaltyProgramSettings,
+  }),
   tiers: defineRoute<{ tiers: TierLadderRow[] }>()({ method: 'GET', path: '/api/v1/tiers', access: 'read' }),
   // Replaces the whole ladder: tiers are few and edited together.
   saveTiers: defineRoute<{ tiers: TierLadderRow[] }>()({ method: 'PUT', path: '/api/v1/tiers', access: 'edit', body: TierList }),

@@ -10,8 +10,16 @@ import { defineRoute } from './route-contract.ts';
  */
 export const ContactPolicySettings = z.object({
   cap: z.object({
-    count: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100'),
-    days: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365'),
+    count: z
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .max(100, 'must be at most 100'),
+    days: z
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(365, 'must be at most 365'),
   }),
   quietHours: z
     .object({
@@ -35,5 +43,10 @@ export interface ContactPolicyAnswer {
 
 export const settingsRoutes = {
   contactPolicy: defineRoute<ContactPolicyAnswer>()({ method: 'GET', path: '/api/v1/settings/contact-policy', access: 'read' }),
-  saveContactPolicy: defineRoute<ContactPolicyAnswer>()({ method: 'PUT', path: '/api/v1/settings/contact-policy', access: 'edit', body: ContactPolicySettings }),
+  saveContactPolicy: defineRoute<ContactPolicyAnswer>()({
+    method: 'PUT',
+    path: '/api/v1/settings/contact-policy',
+    access: 'edit',
+    body: ContactPolicySettings,
+  }),
 };

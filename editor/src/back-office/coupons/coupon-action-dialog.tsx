@@ -38,7 +38,10 @@ export function CouponActionDialog({ action, coupon, onClose, onDone }: Props) {
     setError(null);
     try {
       if (action === 'redeem') {
-        const r = await callRoute(couponRoutes.redeem, { params, body: { orderAmount: amount.trim() === '' ? 0 : Number(amount), orderId: orderId.trim() || undefined } });
+        const r = await callRoute(couponRoutes.redeem, {
+          params,
+          body: { orderAmount: amount.trim() === '' ? 0 : Number(amount), orderId: orderId.trim() || undefined },
+        });
         onDone(t('coupons.redeemed', { code: r.code, discount: f.money(r.discount) }));
       } else {
         await callRoute(couponRoutes.void, { params, body: { reason } });
@@ -66,16 +69,42 @@ export function CouponActionDialog({ action, coupon, onClose, onDone }: Props) {
       <p>{t(action === 'redeem' ? 'coupons.redeemText' : 'coupons.voidText', vars)}</p>
       {action === 'redeem' ? (
         <div className="bo-form-grid">
-          <FieldFrame id={`${id}-amount`} label={t('coupons.orderAmount')} error={errors.orderAmount && issueText(errors.orderAmount)}>
-            <input id={`${id}-amount`} className="input" type="number" min={0} step="any" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="redeem-amount" />
+          <FieldFrame
+            id={`${id}-amount`}
+            label={t('coupons.orderAmount')}
+            error={errors.orderAmount && issueText(errors.orderAmount)}
+          >
+            <input
+              id={`${id}-amount`}
+              className="input"
+              type="number"
+              min={0}
+              step="any"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              data-testid="redeem-amount"
+            />
           </FieldFrame>
           <FieldFrame id={`${id}-order`} label={t('coupons.orderId')} error={errors.orderId && issueText(errors.orderId)}>
-            <input id={`${id}-order`} className="input" maxLength={100} value={orderId} onChange={(e) => setOrderId(e.target.value)} />
+            <input
+              id={`${id}-order`}
+              className="input"
+              maxLength={100}
+              value={orderId}
+              onChange={(e) => setOrderId(e.target.value)}
+            />
           </FieldFrame>
         </div>
       ) : (
         <FieldFrame id={`${id}-reason`} label={t('coupons.voidReason')} error={errors.reason && issueText(errors.reason)}>
-          <input id={`${id}-reason`} className="input" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="void-reason" />
+          <input
+            id={`${id}-reason`}
+            className="input"
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="void-reason"
+          />
         </FieldFrame>
       )}
     </ConfirmDialog>

@@ -16,7 +16,11 @@ interface Props {
 export function CouponFormFields({ idPrefix, form, editing, errors, onChange }: Props) {
   const t = useT();
   const set = <K extends keyof CouponFormState>(k: K, v: CouponFormState[K]) => onChange({ ...form, [k]: v });
-  const input = (k: 'key' | 'name' | 'value' | 'minSpend' | 'validityDays' | 'stockLimit' | 'validFrom' | 'validTo', type = 'text', extra: Record<string, unknown> = {}) => (
+  const input = (
+    k: 'key' | 'name' | 'value' | 'minSpend' | 'validityDays' | 'stockLimit' | 'validFrom' | 'validTo',
+    type = 'text',
+    extra: Record<string, unknown> = {},
+  ) => (
     <input
       id={`${idPrefix}-${k}`}
       className="input"
@@ -31,14 +35,25 @@ export function CouponFormFields({ idPrefix, form, editing, errors, onChange }: 
   const withValue = form.kind === 'amount_off' || form.kind === 'percent_off';
   return (
     <div className="bo-form-grid">
-      <FieldFrame id={`${idPrefix}-key`} label={t('couponForm.key')} error={errors.key} hint={editing ? undefined : t('couponForm.keyHint')}>
+      <FieldFrame
+        id={`${idPrefix}-key`}
+        label={t('couponForm.key')}
+        error={errors.key}
+        hint={editing ? undefined : t('couponForm.keyHint')}
+      >
         {input('key', 'text', { disabled: editing, maxLength: 40, autoComplete: 'off', autoFocus: !editing })}
       </FieldFrame>
       <FieldFrame id={`${idPrefix}-name`} label={t('couponForm.name')} error={errors.name}>
         {input('name', 'text', { maxLength: 120, autoComplete: 'off', autoFocus: editing })}
       </FieldFrame>
       <FieldFrame id={`${idPrefix}-kind`} label={t('couponForm.kind')} error={errors.kind}>
-        <select id={`${idPrefix}-kind`} className="select" value={form.kind} onChange={(e) => set('kind', e.target.value as CouponKind)} data-testid="coupon-kind">
+        <select
+          id={`${idPrefix}-kind`}
+          className="select"
+          value={form.kind}
+          onChange={(e) => set('kind', e.target.value as CouponKind)}
+          data-testid="coupon-kind"
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`couponForm.kind.${k}`)}
@@ -47,23 +62,43 @@ export function CouponFormFields({ idPrefix, form, editing, errors, onChange }: 
         </select>
       </FieldFrame>
       {withValue ? (
-        <FieldFrame id={`${idPrefix}-value`} label={t(`couponForm.value.${form.kind as 'amount_off' | 'percent_off'}`)} error={errors.value}>
+        <FieldFrame
+          id={`${idPrefix}-value`}
+          label={t(`couponForm.value.${form.kind as 'amount_off' | 'percent_off'}`)}
+          error={errors.value}
+        >
           {input('value', 'number', { min: 0, step: 'any', inputMode: 'decimal' })}
         </FieldFrame>
       ) : (
         <div />
       )}
-      <FieldFrame id={`${idPrefix}-minSpend`} label={t('couponForm.minSpend')} error={errors.minSpend} hint={t('couponForm.minSpendHint')}>
+      <FieldFrame
+        id={`${idPrefix}-minSpend`}
+        label={t('couponForm.minSpend')}
+        error={errors.minSpend}
+        hint={t('couponForm.minSpendHint')}
+      >
         {input('minSpend', 'number', { min: 0, step: 'any', inputMode: 'decimal' })}
       </FieldFrame>
-      <FieldFrame id={`${idPrefix}-stockLimit`} label={t('couponForm.stock')} error={errors.stockLimit} hint={t('couponForm.stockHint')}>
+      <FieldFrame
+        id={`${idPrefix}-stockLimit`}
+        label={t('couponForm.stock')}
+        error={errors.stockLimit}
+        hint={t('couponForm.stockHint')}
+      >
         {input('stockLimit', 'number', { min: 1, step: 1, inputMode: 'numeric' })}
       </FieldFrame>
       <fieldset className="bo-form-grid__wide bo-choice">
         <legend className="field__label">{t('couponForm.validity')}</legend>
         {(['days', 'dates'] as const).map((v) => (
           <label key={v} className="check">
-            <input type="radio" name={`${idPrefix}-validity`} checked={form.validity === v} onChange={() => set('validity', v)} data-testid={`coupon-validity-${v}`} />
+            <input
+              type="radio"
+              name={`${idPrefix}-validity`}
+              checked={form.validity === v}
+              onChange={() => set('validity', v)}
+              data-testid={`coupon-validity-${v}`}
+            />
             <span>{t(`couponForm.validity.${v}`)}</span>
           </label>
         ))}
@@ -84,7 +119,12 @@ export function CouponFormFields({ idPrefix, form, editing, errors, onChange }: 
       )}
       <div className="field field--check bo-form-grid__wide">
         <label className="check">
-          <input type="checkbox" checked={form.oncePerMember} onChange={(e) => set('oncePerMember', e.target.checked)} data-testid="coupon-oncePerMember" />
+          <input
+            type="checkbox"
+            checked={form.oncePerMember}
+            onChange={(e) => set('oncePerMember', e.target.checked)}
+            data-testid="coupon-oncePerMember"
+          />
           <span>{t('couponForm.oncePerMember')}</span>
         </label>
         <p className="field__hint">{t('couponForm.oncePerMemberHint')}</p>

@@ -26,12 +26,24 @@ export function CouponList({ template, canEdit, onChanged }: Props) {
     const timer = window.setTimeout(() => setQ(typed.trim()), 250);
     return () => window.clearTimeout(timer);
   }, [typed]);
-  const list = usePolling((signal) => callRoute(couponRoutes.list, { query: { template, q: q || undefined, limit: 100 }, signal }), 0, [template, q]);
+  const list = usePolling(
+    (signal) => callRoute(couponRoutes.list, { query: { template, q: q || undefined, limit: 100 }, signal }),
+    0,
+    [template, q],
+  );
   const coupons = list.data?.coupons ?? [];
 
   return (
     <div className="bo-coupons" data-testid="coupon-list">
-      <input className="input bo-search" type="search" placeholder={t('coupons.search')} aria-label={t('coupons.search')} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="coupon-search" />
+      <input
+        className="input bo-search"
+        type="search"
+        placeholder={t('coupons.search')}
+        aria-label={t('coupons.search')}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        data-testid="coupon-search"
+      />
       {list.error && <p className="banner banner--error">{t('bo.loadFailed', { message: list.error })}</p>}
       {list.data && coupons.length === 0 ? (
         <p className="muted panel-empty">{t('coupons.noCoupons')}</p>
@@ -67,10 +79,20 @@ export function CouponList({ template, canEdit, onChanged }: Props) {
                   <td className="bo-row-actions">
                     {c.status === 'issued' && (
                       <>
-                        <button className="btn btn--small" type="button" onClick={() => setActing({ action: 'redeem', coupon: c })} data-testid="coupon-redeem">
+                        <button
+                          className="btn btn--small"
+                          type="button"
+                          onClick={() => setActing({ action: 'redeem', coupon: c })}
+                          data-testid="coupon-redeem"
+                        >
                           {t('coupons.redeem')}
                         </button>
-                        <button className="btn btn--small btn--danger" type="button" onClick={() => setActing({ action: 'void', coupon: c })} data-testid="coupon-void">
+                        <button
+                          className="btn btn--small btn--danger"
+                          type="button"
+                          onClick={() => setActing({ action: 'void', coupon: c })}
+                          data-testid="coupon-void"
+                        >
                           {t('coupons.void')}
                         </button>
                       </>

@@ -25,7 +25,9 @@ export function CouponTemplateDialog({ template, takenKeys, initialKey, onClose,
   const t = useT();
   const id = useId();
   const issueText = useIssueText();
-  const [form, setForm] = useState<CouponFormState>(() => (template ? couponFormOf(template) : { ...emptyCouponForm(), key: initialKey ?? '' }));
+  const [form, setForm] = useState<CouponFormState>(() =>
+    template ? couponFormOf(template) : { ...emptyCouponForm(), key: initialKey ?? '' },
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,13 +58,33 @@ export function CouponTemplateDialog({ template, takenKeys, initialKey, onClose,
   };
 
   // Each field's problem in the user's language; a field without its own wording keeps the schema's.
-  const shown = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, couponProblemText(t, k, form.kind) ?? issueText(v)]));
+  const shown = Object.fromEntries(
+    Object.entries(errors).map(([k, v]) => [k, couponProblemText(t, k, form.kind) ?? issueText(v)]),
+  );
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <form className="dialog bo-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="coupon-template-dialog">
-        <DialogHead titleId={`${id}-title`} title={template ? t('couponForm.editTitle', { key: template.key }) : t('couponForm.createTitle')} onClose={onClose} />
+      <form
+        className="dialog bo-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={submit}
+        noValidate
+        data-testid="coupon-template-dialog"
+      >
+        <DialogHead
+          titleId={`${id}-title`}
+          title={template ? t('couponForm.editTitle', { key: template.key }) : t('couponForm.createTitle')}
+          onClose={onClose}
+        />
         <CouponFormFields idPrefix={id} form={form} editing={!!template} errors={shown} onChange={setForm} />
-        <DialogFooter error={error} busy={busy} submitLabel={template ? t('bo.save') : t('couponForm.create')} onCancel={onClose} submitTestId="coupon-template-save" />
+        <DialogFooter
+          error={error}
+          busy={busy}
+          submitLabel={template ? t('bo.save') : t('couponForm.create')}
+          onCancel={onClose}
+          submitTestId="coupon-template-save"
+        />
       </form>
     </div>
   );

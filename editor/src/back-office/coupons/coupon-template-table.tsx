@@ -39,7 +39,12 @@ export function CouponTemplateTable({ templates, counts, selected, canEdit, onSe
         {templates.map((c) => {
           const n = counts[c.key] ?? NONE;
           return (
-            <tr key={c.key} aria-selected={selected === c.key} onClick={() => onSelect(c.key)} data-testid={`coupon-template-${c.key}`}>
+            <tr
+              key={c.key}
+              aria-selected={selected === c.key}
+              onClick={() => onSelect(c.key)}
+              data-testid={`coupon-template-${c.key}`}
+            >
               <td>
                 <button type="button" className="bo-link" onClick={() => onSelect(c.key)}>
                   <code>{c.key}</code>

@@ -12,17 +12,24 @@ interface StoredEventRow {
 }
 
 const base = (id: string) => `/api/v1/members/${encodeURIComponent(id)}`;
-const events = (id: string, type: string, signal: AbortSignal) => requestJson<{ events: StoredEventRow[] }>('GET', `${base(id)}/events?type=${type}&limit=50`, undefined, signal);
+const events = (id: string, type: string, signal: AbortSignal) =>
+  requestJson<{ events: StoredEventRow[] }>('GET', `${base(id)}/events?type=${type}&limit=50`, undefined, signal);
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /** Recharges, bonuses and spends with the balance after each. */
 export function StoredValuePanel({ memberId }: { memberId: string }) {
   const t = useT();
   const f = useLocaleFormat();
-  const sv = usePolling((s) => requestJson<MemberStoredValue>('GET', `${base(memberId)}/stored-value`, undefined, s), 10_000, [memberId]);
+  const sv = usePolling((s) => requestJson<MemberStoredValue>('GET', `${base(memberId)}/stored-value`, undefined, s), 10_000, [
+    memberId,
+  ]);
   const d = sv.data;
   return (
-    <Panel title={t('member.storedValue')} aside={d && <strong>{t('member.storedBalance', { amount: f.money(d.balance) })}</strong>} testId="stored-value">
+    <Panel
+      title={t('member.storedValue')}
+      aside={d && <strong>{t('member.storedBalance', { amount: f.money(d.balance) })}</strong>}
+      testId="stored-value"
+    >
       {!d ? (
         <p className="muted panel-empty">{sv.error ?? t('common.loading')}</p>
       ) : d.history.length === 0 ? (

@@ -13,7 +13,15 @@ function statusOf(c: MemberCoupon, now: number): CouponRow['status'] {
 }
 
 /** The member's coupons, newest last, with redeem and void for staff who may edit. */
-export function MemberCouponsTable({ memberId, coupons, onChanged }: { memberId: string; coupons: MemberCoupon[]; onChanged: (notice: string) => void }) {
+export function MemberCouponsTable({
+  memberId,
+  coupons,
+  onChanged,
+}: {
+  memberId: string;
+  coupons: MemberCoupon[];
+  onChanged: (notice: string) => void;
+}) {
   const t = useT();
   const f = useLocaleFormat();
   const canEdit = useCan('edit');
@@ -48,10 +56,20 @@ export function MemberCouponsTable({ memberId, coupons, onChanged }: { memberId:
                   <td className="bo-row-actions">
                     {status === 'issued' && (
                       <>
-                        <button className="btn btn--small" type="button" onClick={() => setActing({ action: 'redeem', code: c.code })} data-testid="coupon-redeem">
+                        <button
+                          className="btn btn--small"
+                          type="button"
+                          onClick={() => setActing({ action: 'redeem', code: c.code })}
+                          data-testid="coupon-redeem"
+                        >
                           {t('coupons.redeem')}
                         </button>
-                        <button className="btn btn--small btn--danger" type="button" onClick={() => setActing({ action: 'void', code: c.code })} data-testid="coupon-void">
+                        <button
+                          className="btn btn--small btn--danger"
+                          type="button"
+                          onClick={() => setActing({ action: 'void', code: c.code })}
+                          data-testid="coupon-void"
+                        >
                           {t('coupons.void')}
                         </button>
                       </>

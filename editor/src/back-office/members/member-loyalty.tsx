@@ -23,7 +23,11 @@ export function MemberLoyalty({ memberId, onNotice }: { memberId: string; onNoti
       <div className="mon-grid">
         <PointsLedgerPanel memberId={memberId} onChanged={onNotice} />
         <Panel title={t('member.couponsTitle')} testId="member-coupons-panel">
-          {coupons.data ? <MemberCouponsTable memberId={memberId} coupons={coupons.data} onChanged={changed} /> : <p className="muted panel-empty">{coupons.error ?? t('common.loading')}</p>}
+          {coupons.data ? (
+            <MemberCouponsTable memberId={memberId} coupons={coupons.data} onChanged={changed} />
+          ) : (
+            <p className="muted panel-empty">{coupons.error ?? t('common.loading')}</p>
+          )}
         </Panel>
       </div>
       <div className="mon-grid">
@@ -36,7 +40,15 @@ export function MemberLoyalty({ memberId, onNotice }: { memberId: string; onNoti
 }
 
 /** "Edit profile" for staff who may edit; the dialog saves and the page reloads the member. */
-export function MemberEditButton({ memberId, member, onSaved }: { memberId: string; member: EditableMember; onSaved: (notice: string) => void }) {
+export function MemberEditButton({
+  memberId,
+  member,
+  onSaved,
+}: {
+  memberId: string;
+  member: EditableMember;
+  onSaved: (notice: string) => void;
+}) {
   const t = useT();
   const canEdit = useCan('edit');
   const [open, setOpen] = useState(false);

@@ -43,21 +43,27 @@ export function profileFormOf(m: EditableMember): ProfileFormState {
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** The PATCH body, or the problems by field (attributes that are not a JSON object included). */
-export function profileBody(s: ProfileFormState): { body: MemberProfileBody; problems: null } | { body: null; problems: Record<string, string> } {
+export function profileBody(
+  s: ProfileFormState,
+): { body: MemberProfileBody; problems: null } | { body: null; problems: Record<string, string> } {
   let attributes: unknown;
   try {
     attributes = JSON.parse(s.attributes.trim() || '{}');
   } catch {
     attributes = null;
   }
-  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return { body: null, problems: { attributes: 'must be a JSON object' } };
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes))
+    return { body: null, problems: { attributes: 'must be a JSON object' } };
   const raw = {
     name: orNull(s.name),
     phone: orNull(s.phone),
     email: orNull(s.email),
     birthday: orNull(s.birthday),
     timeZone: s.timeZone.trim(),
-    tags: s.tags.split(',').map((t) => t.trim()).filter(Boolean),
+    tags: s.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     consents: s.consents,
     attributes,
   };

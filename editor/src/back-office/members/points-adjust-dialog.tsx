@@ -10,7 +10,15 @@ import { useLocaleFormat } from '../locale-format.ts';
 import { TextInputField } from '../text-input-field.tsx';
 
 /** Adds or deducts points by hand; the reason is required and audited. */
-export function PointsAdjustDialog({ memberId, onClose, onDone }: { memberId: string; onClose: () => void; onDone: (notice: string) => void }) {
+export function PointsAdjustDialog({
+  memberId,
+  onClose,
+  onDone,
+}: {
+  memberId: string;
+  onClose: () => void;
+  onDone: (notice: string) => void;
+}) {
   const t = useT();
   const f = useLocaleFormat();
   const id = useId();
@@ -24,7 +32,10 @@ export function PointsAdjustDialog({ memberId, onClose, onDone }: { memberId: st
     setBusy(true);
     setError(null);
     try {
-      const r = await callRoute(memberAdminRoutes.adjustPoints, { params: { id: memberId }, body: { delta: delta.trim() === '' ? Number.NaN : Number(delta), reason } });
+      const r = await callRoute(memberAdminRoutes.adjustPoints, {
+        params: { id: memberId },
+        body: { delta: delta.trim() === '' ? Number.NaN : Number(delta), reason },
+      });
       onDone(t('member.adjusted', { balance: f.number(r.balance) }));
     } catch (err) {
       const fields = fieldIssues(err);
@@ -34,11 +45,34 @@ export function PointsAdjustDialog({ memberId, onClose, onDone }: { memberId: st
     }
   };
   return (
-    <ConfirmDialog title={t('member.adjustTitle', { id: memberId })} confirmLabel={t('member.adjust')} busy={busy} error={error} onConfirm={confirm} onCancel={onClose}>
+    <ConfirmDialog
+      title={t('member.adjustTitle', { id: memberId })}
+      confirmLabel={t('member.adjust')}
+      busy={busy}
+      error={error}
+      onConfirm={confirm}
+      onCancel={onClose}
+    >
       <p>{t('member.adjustText')}</p>
       <div className="bo-form-grid">
-        <TextInputField id={`${id}-delta`} label={t('member.adjustDelta')} type="number" value={delta} onChange={setDelta} error={errors.delta && issueText(errors.delta)} testId="adjust-delta" />
-        <TextInputField id={`${id}-reason`} label={t('member.adjustReason')} value={reason} onChange={setReason} maxLength={200} error={errors.reason && issueText(errors.reason)} testId="adjust-reason" />
+        <TextInputField
+          id={`${id}-delta`}
+          label={t('member.adjustDelta')}
+          type="number"
+          value={delta}
+          onChange={setDelta}
+          error={errors.delta && issueText(errors.delta)}
+          testId="adjust-delta"
+        />
+        <TextInputField
+          id={`${id}-reason`}
+          label={t('member.adjustReason')}
+          value={reason}
+          onChange={setReason}
+          maxLength={200}
+          error={errors.reason && issueText(errors.reason)}
+          testId="adjust-reason"
+        />
       </div>
     </ConfirmDialog>
   );

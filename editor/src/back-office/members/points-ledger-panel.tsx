@@ -10,7 +10,8 @@ import { PointsAdjustDialog } from './points-adjust-dialog.tsx';
 
 const EVENT_REASONS = ['purchase', 'sign_in', 'referral'] as const;
 // Points the programme earns carry the event's type as their reason; staff reasons are shown as written.
-const reasonText = (t: Translate, r: string) => ((EVENT_REASONS as readonly string[]).includes(r) ? t(`member.reason.${r as (typeof EVENT_REASONS)[number]}`) : r);
+const reasonText = (t: Translate, r: string) =>
+  (EVENT_REASONS as readonly string[]).includes(r) ? t(`member.reason.${r as (typeof EVENT_REASONS)[number]}`) : r;
 
 /** The member's points ledger, newest first, with a manual adjustment for staff who may edit. */
 export function PointsLedgerPanel({ memberId, onChanged }: { memberId: string; onChanged: (notice: string) => void }) {
@@ -18,7 +19,11 @@ export function PointsLedgerPanel({ memberId, onChanged }: { memberId: string; o
   const f = useLocaleFormat();
   const canEdit = useCan('edit');
   const [adjusting, setAdjusting] = useState(false);
-  const points = usePolling((s) => requestJson<MemberPoints>('GET', `/api/v1/members/${encodeURIComponent(memberId)}/points`, undefined, s), 10_000, [memberId]);
+  const points = usePolling(
+    (s) => requestJson<MemberPoints>('GET', `/api/v1/members/${encodeURIComponent(memberId)}/points`, undefined, s),
+    10_000,
+    [memberId],
+  );
   const p = points.data;
   const aside = (
     <span className="mon-page__actions">

@@ -35,7 +35,9 @@ export function pointsBody(s: PointsFormState): Record<string, unknown> {
 }
 
 /** The settings the form stands for, or the problems by field ("earn.signIn", "rechargeBonuses.0.min"). */
-export function parsePointsForm(s: PointsFormState): { settings: LoyaltyProgramSettings; problems: null } | { settings: null; problems: Record<string, string> } {
+export function parsePointsForm(
+  s: PointsFormState,
+): { settings: LoyaltyProgramSettings; problems: null } | { settings: null; problems: Record<string, string> } {
   const r = LoyaltyProgramSettings.safeParse(pointsBody(s));
   if (r.success) return { settings: r.data, problems: null };
   const problems: Record<string, string> = {};

@@ -21,12 +21,25 @@ export function PointsPreview({ program, tiers }: { program: LoyaltyProgramSetti
   return (
     <div className="bo-inline-rows">
       <div className="bo-section-grid">
-        <TextInputField id={`${id}-amount`} label={t('points.previewAmount')} type="number" value={amount} onChange={setAmount} testId="preview-amount" />
+        <TextInputField
+          id={`${id}-amount`}
+          label={t('points.previewAmount')}
+          type="number"
+          value={amount}
+          onChange={setAmount}
+          testId="preview-amount"
+        />
         <div className="field">
           <label className="field__label" htmlFor={`${id}-tier`}>
             {t('points.previewTier')}
           </label>
-          <select id={`${id}-tier`} className="select" value={tierKey} onChange={(e) => setTierKey(e.target.value)} data-testid="preview-tier">
+          <select
+            id={`${id}-tier`}
+            className="select"
+            value={tierKey}
+            onChange={(e) => setTierKey(e.target.value)}
+            data-testid="preview-tier"
+          >
             <option value="">{t('points.noTier')}</option>
             {tiers.map((x) => (
               <option key={x.key} value={x.key}>
@@ -35,7 +48,13 @@ export function PointsPreview({ program, tiers }: { program: LoyaltyProgramSetti
             ))}
           </select>
         </div>
-        <TextInputField id={`${id}-recharge`} label={t('points.previewRechargeAmount')} type="number" value={recharge} onChange={setRecharge} />
+        <TextInputField
+          id={`${id}-recharge`}
+          label={t('points.previewRechargeAmount')}
+          type="number"
+          value={recharge}
+          onChange={setRecharge}
+        />
       </div>
       {program ? (
         <div className="bo-preview" data-testid="points-preview">
@@ -47,7 +66,11 @@ export function PointsPreview({ program, tiers }: { program: LoyaltyProgramSetti
             })}
           </p>
           <p>{t('points.previewOthers', { signIn: f.number(program.earn.signIn), referral: f.number(program.earn.referral) })}</p>
-          <p>{expires === null ? t('points.previewNoExpiry') : t('points.previewExpiry', { date: f.date(new Date(expires).toISOString()) })}</p>
+          <p>
+            {expires === null
+              ? t('points.previewNoExpiry')
+              : t('points.previewExpiry', { date: f.date(new Date(expires).toISOString()) })}
+          </p>
           <p>{t('points.previewRecharge', { amount: f.money(top), bonus: f.money(rechargeBonus(program, top)) })}</p>
         </div>
       ) : (

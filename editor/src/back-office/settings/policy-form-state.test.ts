@@ -6,6 +6,9 @@ describe('the contact policy form', () => {
     const form = policyFormOf({ cap: { count: 2, days: 7 }, quietHours: null });
     expect(parsePolicyForm(form).policy).toEqual({ cap: { count: 2, days: 7 }, quietHours: null });
     expect(parsePolicyForm({ ...form, quiet: true }).policy?.quietHours).toEqual({ start: '21:00', end: '08:00', mode: 'hold' });
-    expect(Object.keys(parsePolicyForm({ ...form, capCount: '-1', capDays: '' }).problems ?? {})).toEqual(['cap.count', 'cap.days']);
+    expect(Object.keys(parsePolicyForm({ ...form, capCount: '-1', capDays: '' }).problems ?? {})).toEqual([
+      'cap.count',
+      'cap.days',
+    ]);
   });
 });

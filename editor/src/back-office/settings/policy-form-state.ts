@@ -24,7 +24,9 @@ export function policyFormOf(p: ContactPolicySettings): PolicyFormState {
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.trim()));
 
 /** The settings the form stands for, or the problems by field (cap.count, quietHours.start, …). */
-export function parsePolicyForm(s: PolicyFormState): { policy: ContactPolicySettings; problems: null } | { policy: null; problems: Record<string, string> } {
+export function parsePolicyForm(
+  s: PolicyFormState,
+): { policy: ContactPolicySettings; problems: null } | { policy: null; problems: Record<string, string> } {
   const r = ContactPolicySettings.safeParse({
     cap: { count: num(s.capCount), days: num(s.capDays) },
     quietHours: s.quiet ? { start: s.start, end: s.end, mode: s.mode } : null,

@@ -7,7 +7,10 @@ import { useLocaleFormat } from '../locale-format.ts';
 export function TierMembersChart({ report, tiers }: { report: TierReport; tiers: TierLadderRow[] }) {
   const t = useT();
   const f = useLocaleFormat();
-  const data = [{ name: t('tiers.noTier'), members: report.members[''] ?? 0 }, ...tiers.map((x) => ({ name: x.name, members: report.members[x.key] ?? 0 }))];
+  const data = [
+    { name: t('tiers.noTier'), members: report.members[''] ?? 0 },
+    ...tiers.map((x) => ({ name: x.name, members: report.members[x.key] ?? 0 })),
+  ];
   return (
     <div className="bo-chart" data-testid="tier-members-chart">
       <ResponsiveContainer width="100%" height={220}>
@@ -28,7 +31,12 @@ export function TierChangesChart({ report }: { report: TierReport }) {
   const t = useT();
   const f = useLocaleFormat();
   if (report.months.length === 0) return <p className="muted panel-empty">{t('tiers.changesEmpty')}</p>;
-  const month = (m: string) => new Intl.DateTimeFormat(document.documentElement.lang || undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const month = (m: string) =>
+    new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      year: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(`${m}-01T00:00:00Z`));
   return (
     <div className="bo-chart" data-testid="tier-changes-chart">
       <ResponsiveContainer width="100%" height={220}>

@@ -22,7 +22,15 @@ export const tierRowOf = (t: TierLadderRow): TierRowState => ({
   benefits: t.benefits,
 });
 
-export const newTierRow = (): TierRowState => ({ key: '', name: '', basis: 'spend', period: 'lifetime', threshold: '', pointsMultiplier: '1', benefits: '' });
+export const newTierRow = (): TierRowState => ({
+  key: '',
+  name: '',
+  basis: 'spend',
+  period: 'lifetime',
+  threshold: '',
+  pointsMultiplier: '1',
+  benefits: '',
+});
 
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.trim()));
 

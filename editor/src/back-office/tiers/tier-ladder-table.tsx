@@ -53,7 +53,12 @@ export function TierLadderTable({ rows, members, invalid, canEdit, onChange }: P
             <td>{cell(i, 'key')}</td>
             <td>{cell(i, 'name')}</td>
             <td>
-              <select className="select" value={r.basis} aria-label={t('tiers.col.basis')} onChange={(e) => set(i, { basis: e.target.value as TierRowState['basis'] })}>
+              <select
+                className="select"
+                value={r.basis}
+                aria-label={t('tiers.col.basis')}
+                onChange={(e) => set(i, { basis: e.target.value as TierRowState['basis'] })}
+              >
                 {BASES.map((b) => (
                   <option key={b} value={b}>
                     {t(`tiers.basis.${b}`)}
@@ -62,7 +67,12 @@ export function TierLadderTable({ rows, members, invalid, canEdit, onChange }: P
               </select>
             </td>
             <td>
-              <select className="select" value={r.period} aria-label={t('tiers.col.period')} onChange={(e) => set(i, { period: e.target.value as TierRowState['period'] })}>
+              <select
+                className="select"
+                value={r.period}
+                aria-label={t('tiers.col.period')}
+                onChange={(e) => set(i, { period: e.target.value as TierRowState['period'] })}
+              >
                 {PERIODS.map((p) => (
                   <option key={p} value={p}>
                     {t(`tiers.period.${p}`)}
@@ -88,7 +98,12 @@ export function TierLadderTable({ rows, members, invalid, canEdit, onChange }: P
         <tfoot>
           <tr>
             <td colSpan={10}>
-              <button type="button" className="btn btn--small" onClick={() => onChange([...rows, newTierRow()])} data-testid="tier-add">
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() => onChange([...rows, newTierRow()])}
+                data-testid="tier-add"
+              >
                 {t('tiers.add')}
               </button>
             </td>
