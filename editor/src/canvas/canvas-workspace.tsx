@@ -52,6 +52,7 @@ import { NodeDecorationsContext } from './node-decorations.ts';
 import { nodeModule } from '@memberflow/shared/node-registry';
 import { nodeTypes } from './node-types.ts';
 import { Palette } from './palette.tsx';
+import { DesignWarningsList } from './design-warnings-list.tsx';
 import { ProblemsList } from './problems-list.tsx';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 import { useAutoLayout } from './use-auto-layout.ts';
@@ -459,6 +460,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
                   describeNode={describeNode}
                   onFocus={focusProblem}
                 />
+                <DesignWarningsList definition={definition} describeNode={describeNode} onFocus={focusProblem} />
               </>
             )}
           </aside>
