@@ -3,6 +3,7 @@ import { toNumber, toText } from './coerce.ts';
 import { MS_PER_DAY } from './duration.ts';
 import type { MemberFacts } from './member-facts.ts';
 import { readProperty } from './property-filter.ts';
+import { rfmGroups } from './rfm.ts';
 
 export const ConditionOp = z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'contains', 'not_contains', 'exists', 'not_exists']);
 export type ConditionOp = z.infer<typeof ConditionOp>;
@@ -40,6 +41,15 @@ const FieldPath = z
     'must be a member field (member.tier, member.attributes.x, ...), a trigger property (trigger.amount) or a property of the latest event (event.score)',
   );
 
+const SCORES = [1, 2, 3, 4, 5] as const;
+/** Fields with a closed set of values: a rule comparing with anything else could never match. */
+const ENUMERATED: Partial<Record<string, readonly (string | number)[]>> = {
+  'member.rfm.segment': rfmGroups,
+  'member.rfm.r': SCORES,
+  'member.rfm.f': SCORES,
+  'member.rfm.m': SCORES,
+};
+
 export const FieldRule = z
   .object({
     type: z.literal('field'),
@@ -52,6 +62,13 @@ export const FieldRule = z
     if (r.op === 'exists' || r.op === 'not_exists') return;
     const empty = r.value === undefined || r.value === '' || (Array.isArray(r.value) && r.value.length === 0);
     if (empty) ctx.addIssue({ code: 'custom', path: ['value'], message: r.op === 'in' || r.op === 'not_in' ? 'list at least one value' : 'enter a value to compare with' });
+    const allowed = ENUMERATED[r.field];
+    if (!allowed || empty || !['eq', 'neq', 'in', 'not_in'].includes(r.op)) return;
+    const values = Array.isArray(r.value) ? r.value : [r.value];
+    values.forEach((v, i) => {
+      if (allowed.some((a) => String(a) === String(v))) return;
+      ctx.addIssue({ code: 'custom', path: Array.isArray(r.value) ? ['value', i] : ['value'], message: `"${String(v)}" is not a value ${r.field} takes: one of ${allowed.join(', ')}` });
+    });
   });
 export type FieldRule = z.infer<typeof FieldRule>;
 

@@ -85,3 +85,19 @@ describe('rule values', () => {
     ]);
   });
 });
+
+describe('enumerated fields', () => {
+  it('an RFM rule takes only the groups and scores the runtime assigns, naming the bad value', () => {
+    const parse = (rule: Record<string, unknown>) => ConditionGroup.safeParse({ type: 'group', combinator: 'and', rules: [{ type: 'field', ...rule }] });
+    expect(parse({ field: 'member.rfm.segment', op: 'eq', value: 'at_risk' }).success).toBe(true);
+    expect(parse({ field: 'member.rfm.r', op: 'in', value: [4, '5'] }).success).toBe(true);
+    const gold = parse({ field: 'member.rfm.segment', op: 'eq', value: 'gold' });
+    expect(gold.success).toBe(false);
+    expect(gold.error!.issues[0]).toMatchObject({ path: ['rules', 0, 'value'], message: expect.stringMatching(/^"gold" is not a value member\.rfm\.segment takes: one of champions, loyal/) });
+    const listed = parse({ field: 'member.rfm.segment', op: 'in', value: ['champions', 'potential'] });
+    expect(listed.error!.issues[0]!.path).toEqual(['rules', 0, 'value', 1]);
+    expect(parse({ field: 'member.rfm.f', op: 'eq', value: 6 }).success).toBe(false);
+    // Comparisons other than equality are left alone (r >= 4 is fine).
+    expect(parse({ field: 'member.rfm.r', op: 'gte', value: 4 }).success).toBe(true);
+  });
+});
