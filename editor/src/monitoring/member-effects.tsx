@@ -38,6 +38,12 @@ export function MemberEffects({ effects, timeZone, workflowName }: { effects: Me
             <td>
               {e.kind}
               {what(e) && <div className="muted">{what(e)}</div>}
+              {/* The message as this member reads it (or would have, when skipped). */}
+              {e.kind === 'send_message' && typeof e.payload.body === 'string' && (
+                <div className="muted" data-testid="member-effect-text">
+                  {e.payload.body}
+                </div>
+              )}
             </td>
             <td>{workflowName(e.workflowId)}</td>
             <td>

@@ -58,17 +58,19 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
     }
   };
   const fmt = (v: unknown, f: string) => renderTemplateDetailed(`{{v | ${f}}}`, { v }, opts).text;
+  // Amounts off read as money, percentages with their sign; free shipping and gifts have no value worth showing.
+  const couponValue = (c: Record<string, unknown>) => (c.kind === 'percent_off' ? `${String(c.value)}%` : c.kind === 'amount_off' ? fmt(c.value, 'money') : String(c.kind ?? ''));
   return (
     <div className="message-preview" data-testid={`${idPrefix}-preview`}>
+      <select className="select select--small" aria-label={t('preview.language')} value={real ? '' : language} onChange={(e) => { setReal(null); setLanguage(e.target.value as Locale); }}>
+        {real && <option value="">{String(real.name ?? real.id)}</option>}
+        {locales.map((l) => (
+          <option key={l} value={l}>
+            {t('preview.sampleMember')} · {localeNames[l]}
+          </option>
+        ))}
+      </select>
       <div className="message-preview__who">
-        <select className="select select--small" aria-label={t('preview.language')} value={real ? '' : language} onChange={(e) => { setReal(null); setLanguage(e.target.value as Locale); }}>
-          {real && <option value="">{String(real.name ?? real.id)}</option>}
-          {locales.map((l) => (
-            <option key={l} value={l}>
-              {t('preview.sampleMember')} · {localeNames[l]}
-            </option>
-          ))}
-        </select>
         <input className="input input--small" aria-label={t('preview.memberId')} placeholder={t('preview.memberId')} value={memberId} maxLength={128} onChange={(e) => setMemberId(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && memberId.trim() && void load()} />
         <button type="button" className="btn btn--small" disabled={!memberId.trim()} onClick={() => void load()}>
           {t('preview.load')}
@@ -80,7 +82,7 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
         {subject && <p className="template-preview__text"><strong>{subject.text}</strong></p>}
         <p className="template-preview__text" data-testid="message-preview-text">{config.channel === 'sms' ? withSmsSignature(body.text, signature) : body.text}</p>
         <p className="message-preview__coupon">
-          {before ? t('preview.couponFrom', { template: String(before.coupon.template), step: before.step, value: fmt(before.coupon.value, 'number'), until: fmt(before.coupon.expiresAt, 'date') }) : t('preview.couponSample')}
+          {before ? t('preview.couponFrom', { template: String(before.coupon.template), step: before.step, value: couponValue(before.coupon), until: fmt(before.coupon.expiresAt, 'date') }) : t('preview.couponSample')}
         </p>
         {missing.length > 0 && (
           <p className="field__error" data-testid="message-preview-missing">
