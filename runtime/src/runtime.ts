@@ -15,6 +15,7 @@ import { dueTriggerLanes, sweep } from './engine/sweeper.ts';
 import { fillMissingDues } from './engine/trigger-dues.ts';
 import { ingestEvents } from './engine/ingest.ts';
 import { maintainLoyalty } from './loyalty/loyalty-maintenance.ts';
+import { watchRulesChanged } from './loyalty/rules-changed.ts';
 import { VersionCache } from './engine/version-cache.ts';
 import { startRfmSchedule } from './rfm/rfm-schedule.ts';
 import { createBacktestQueue, type BacktestJob } from './workflows/backtest-queue.ts';
@@ -78,6 +79,8 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     dispatch: (keys) => enqueueEffects(effectQueue, keys).catch((e) => void logDispatch(e, 'effects not queued; the sweep will queue them')),
   };
   const queue = createStepQueue(redis, config.queuePrefix);
+  // Rules changed by another process (the contact policy, the programme) apply here at once.
+  const stopWatchingRules = watchRulesChanged(config.redisUrl, config.queuePrefix);
   const worker = config.runWorkers ? startStepWorker(engine, redisConnection(config.redisUrl, 'step worker'), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
   const logLaneFailure = outageLog('worker');
   const laneName = (ids: string[]) => (ids.length > 3 ? `lanes of ${ids.length} members (${ids[0]}, …)` : `lane for ${ids.join(', ')}`);
@@ -147,6 +150,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     fireTriggers,
     async close() {
       if (timer) clearInterval(timer);
+      await stopWatchingRules();
       await rfm?.stop();
       if (server) await new Promise((ok) => server!.close(ok));
       await worker?.close();
