@@ -20,6 +20,7 @@ const couponThenSms = (body: string) =>
       ['m', 'next', 'x'],
     ],
   });
+const comeback10 = { key: 'COMEBACK10', name: 'Come back: 10 off', kind: 'amount_off', value: 10, validityDays: 10 };
 const purchase = (memberId: string) => ({ type: 'purchase', memberId, timestamp: new Date(JAN_1).toISOString(), properties: { amount: 30 } });
 
 describe('message templates in the runtime', () => {
@@ -52,7 +53,8 @@ describe('SMS signature and test sends', () => {
     // eslint-disable-next-line no-empty-pattern
     configOverrides: async ({}, use: (v: Partial<RuntimeConfig>) => Promise<void>) => {
       const sms = { kind: 'webhook' as const, url: `http://127.0.0.1:${await port}/sms` };
-      await use({ channels: { sms, email: { kind: 'log' }, wechat: { kind: 'log' }, push: { kind: 'log' }, webhook: { kind: 'log' } } });
+      const wechat = { kind: 'webhook' as const, url: `http://127.0.0.1:${await port}/wechat` };
+      await use({ channels: { sms, email: { kind: 'log' }, wechat, push: { kind: 'log' }, webhook: { kind: 'log' } } });
     },
   } as never);
 
@@ -63,11 +65,25 @@ describe('SMS signature and test sends', () => {
     expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: 'x'.repeat(21) })).body.issues).toEqual([{ field: 'signature', message: 'must be at most 20 characters' }]);
     expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: ' 【品牌】 ' })).body).toMatchObject({ signature: '【品牌】', updatedBy: expect.stringContaining('marketer') });
     await infra.sql(`INSERT INTO member (id, name, phone, locale, time_zone) VALUES ('s1', '韩梅梅', '13800000003', 'zh-CN', 'Asia/Shanghai')`);
+    await infra.api('PUT', '/api/v1/coupon-templates/COMEBACK10', comeback10);
     await infra.publishDefinition('Signed', couponThenSms('{{member.name}}，{{coupon.value | money}} 优惠券已到账'));
     await infra.api('POST', '/api/v1/events', purchase('s1'));
     await infra.drain();
-    const [fx] = await infra.sql(`SELECT payload->>'body' AS body FROM effect WHERE kind = 'send_message'`);
-    expect(fx.body).toMatch(/^韩梅梅，.* 优惠券已到账【品牌】$/);
+    const [fx] = await infra.sql(`SELECT status, payload->>'body' AS body FROM effect WHERE kind = 'send_message'`);
+    expect(fx).toEqual({ status: 'done', body: '韩梅梅，¥10.00 优惠券已到账【品牌】' });
+  });
+
+  test('a WeChat template message reaches the gateway with its template id and rendered keywords', async ({ infra }) => {
+    await infra.sql(`INSERT INTO member (id, name, locale, time_zone) VALUES ('w1', '王芳', 'zh-CN', 'Asia/Shanghai')`);
+    await infra.api('PUT', '/api/v1/coupon-templates/COMEBACK10', comeback10);
+    const def = couponThenSms('{{member.name}}，您有一张优惠券');
+    const m = def.nodes.find((n) => n.id === 'm')!;
+    m.config = { ...m.config, channel: 'wechat', wechat: { templateId: 'TM00015', keywords: [{ key: 'keyword1', value: '{{coupon.value | money}}' }, { key: 'keyword2', value: '{{coupon.expiresAt | date}}' }] } };
+    await infra.publishDefinition('WeChat', def);
+    await infra.api('POST', '/api/v1/events', purchase('w1'));
+    await infra.drain();
+    const sent = gateway.map((g) => JSON.parse(g.body) as Record<string, unknown>).find((g) => g.channel === 'wechat')!;
+    expect(sent).toMatchObject({ to: 'w1', body: '王芳，您有一张优惠券', wechat: { templateId: 'TM00015', keywords: [{ key: 'keyword1', value: '¥10.00' }, { key: 'keyword2', value: '2026年1月11日' }] } });
   });
 
   test('a test send goes through the real provider, rendered in the given locale; audited; analysts refused; rate-limited per person', async ({ infra }) => {

@@ -38,4 +38,10 @@ export const messagesEn = {
   'testSend.badPhone': 'Enter a phone number, e.g. 13800000000',
   'testSend.badEmail': 'Enter an email address',
   'form.send_message.wechat': 'WeChat template',
+  'smsSignature.title': 'SMS signature',
+  'smsSignature.label': 'Signature added to the end of every SMS',
+  'smsSignature.hint': 'e.g. 【品牌】. It counts toward each message’s length and segments. Leave empty for none.',
+  'smsSignature.save': 'Save signature',
+  'smsSignature.saved': 'Saved: every SMS from now on ends with it.',
+  'smsSignature.tooLong': 'Use at most 20 characters.',
 } satisfies Record<string, string>;

@@ -40,4 +40,10 @@ export const messagesZhCN: Record<keyof typeof messagesEn, string> = {
   'testSend.badPhone': '请输入手机号，如 13800000000',
   'testSend.badEmail': '请输入邮箱地址',
   'form.send_message.wechat': '微信模板消息',
+  'smsSignature.title': '短信签名',
+  'smsSignature.label': '附加在每条短信末尾的签名',
+  'smsSignature.hint': '如【品牌】。签名计入每条短信的长度和条数。留空则不加签名。',
+  'smsSignature.save': '保存签名',
+  'smsSignature.saved': '已保存：今后每条短信都以此签名结尾。',
+  'smsSignature.tooLong': '最多 20 个字符。',
 };

@@ -9,6 +9,7 @@ import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { PolicyFields } from '../back-office/settings/policy-fields.tsx';
 import { parsePolicyForm, policyFormOf, type PolicyFormState } from '../back-office/settings/policy-form-state.ts';
 import { useT } from '../i18n/i18n.ts';
+import { SmsSignaturePanel } from '../messages/sms-signature-panel.tsx';
 import { Panel } from '../monitoring/panel.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
 import '../styles/monitoring.css';
@@ -81,6 +82,7 @@ export function SettingsPage() {
             : t('policy.defaults', { count: f.number(d.defaults.cap.count), days: f.number(d.defaults.cap.days) })}
         </p>
       </Panel>
+      <SmsSignaturePanel />
     </form>
   );
 }

@@ -7,6 +7,8 @@ export interface OutgoingMessage {
   to: string | null;
   subject: string;
   body: string;
+  /** WeChat template messages: the template id and each keyword's rendered value (the body is the fallback text). */
+  wechat?: { templateId: string; keywords: { key: string; value: string }[] };
 }
 
 /** Sends one message or throws; the dispatcher retries with backoff and records the failure. */

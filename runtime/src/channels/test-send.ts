@@ -41,6 +41,6 @@ export async function sendTestMessage(config: ProviderConfig, input: Required<Om
   if (missing.length) throw new TestSendRefused('body', `no value for ${missing.map((v) => `{{${v}}}`).join(', ')}`);
   const provider = providerFor(config, c.channel);
   const spec = config.channels[c.channel as keyof ProviderConfig['channels']];
-  await provider?.send({ key: `test-${randomUUID()}`, memberId: 'test', channel: c.channel, to: input.to, subject: m.subject, body: m.body });
+  await provider?.send({ key: `test-${randomUUID()}`, memberId: 'test', channel: c.channel, to: input.to, subject: m.subject, body: m.body, ...(m.wechat ? { wechat: m.wechat } : {}) });
   return { provider: spec?.kind ?? 'log', to: input.to, subject: m.subject, body: m.body };
 }

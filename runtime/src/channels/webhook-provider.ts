@@ -11,7 +11,7 @@ export function webhookProvider(url: string, poster: SignedPoster): ChannelProvi
       poster.post(
         url,
         'POST',
-        JSON.stringify({ channel: m.channel, to: m.to, subject: m.subject, body: m.body, memberId: m.memberId, key: m.key }),
+        JSON.stringify({ channel: m.channel, to: m.to, subject: m.subject, body: m.body, ...(m.wechat ? { wechat: m.wechat } : {}), memberId: m.memberId, key: m.key }),
         m.key,
       ),
   };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
-import type { ChannelProvider } from '../channels/channel-provider.ts';
+import type { ChannelProvider, OutgoingMessage } from '../channels/channel-provider.ts';
 import { signedPoster, type SignedPoster } from '../channels/signed-post.ts';
 import { smtpProvider } from '../channels/smtp-provider.ts';
 import { webhookProvider } from '../channels/webhook-provider.ts';
@@ -98,7 +98,7 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
       try {
         if (fx.kind === 'call_webhook') await webhooks.post(p.url!, p.method!, p.body!, job.data.key);
         else if (fx.kind === 'send_message') {
-          await provider(p.channel!).send({ key: job.data.key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '' });
+          await provider(p.channel!).send({ key: job.data.key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '', ...wechatOf(p) });
         } else throw new Error(`effect kind ${fx.kind} is not sent after commit`);
       } catch (e) {
         if (!(e instanceof WebhookTargetRefused)) {
@@ -129,4 +129,10 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
     gateway.close();
   });
   return worker;
+}
+
+/** A WeChat template message's id and keywords, stored beside the body by the runner. */
+function wechatOf(p: PendingEffect['payload']): Pick<OutgoingMessage, 'wechat'> {
+  const w = (p as Record<string, unknown>).wechat as OutgoingMessage['wechat'] | undefined;
+  return w ? { wechat: w } : {};
 }
