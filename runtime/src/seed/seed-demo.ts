@@ -51,4 +51,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await seedDemo(db, live ? { liveHistory: { config, now: Date.now() } } : {});
   console.log(`[memberflow] demo data: ${r.workflows} workflow(s) and ${r.members} member(s) added`);
   await db.close();
+  // A one-shot script: the living demo's runtime leaves queue connections that would keep it alive.
+  process.exit(0);
 }
