@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retentionMetrics, topRevenueShare } from '../src/retention-metrics.ts';
+import { churnCurve, retentionMetrics, topRevenueShare } from '../src/retention-metrics.ts';
 
 const window = { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 3, 1) };
 
@@ -35,5 +35,20 @@ describe('topRevenueShare', () => {
     const revenues = Array.from({ length: 15 }, (_, i) => i + 1);
     expect(topRevenueShare(revenues)).toEqual({ customers: 3, revenue: 42, revenueShare: 42 / 120 });
     expect(topRevenueShare([5, 5, 5, 5, 5, 5]).customers).toBe(2);
+  });
+});
+
+describe('churn curve', () => {
+  it('weights each cohort by its size and leaves young cohorts out of the months they have not reached', () => {
+    const curve = churnCurve([
+      { size: 10, churn: [0, 0.5, 0.8] },
+      { size: 30, churn: [0, 0.2] },
+    ]);
+    expect(curve).toEqual([
+      { month: 0, churn: 0, customers: 40 },
+      { month: 1, churn: (5 + 6) / 40, customers: 40 },
+      { month: 2, churn: 0.8, customers: 10 },
+    ]);
+    expect(churnCurve([])).toEqual([]);
   });
 });
