@@ -37,7 +37,7 @@ async function api(server: RunningServer, method: string, path: string, body?: u
 
 async function openMessageStep(page: Page) {
   await page.goto(`/workflows/${workflowId}`);
-  await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+  await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 15_000 }).toBe(4);
   await page.getByTestId('node-sms').click();
   return page.locator('#node-sms-body');
 }
@@ -133,5 +133,55 @@ describe('message step', () => {
     const skipped = page.getByTestId('member-effect').filter({ hasText: 'send_message' });
     await expect.poll(async () => ((await skipped.count()) ? await skipped.first().textContent() : ''), { timeout: 20_000, interval: 500 }).toContain('Skipped: no value for {{member.name}}');
     expect(await skipped.first().textContent()).toContain('skipped');
+  });
+
+  test('the SMS signature set on Settings counts in the length; WeChat gets a template form; a test send from the inspector', async ({ page, pageAs, shoot }) => {
+    await page.goto('/settings');
+    await page.locator('#sms-signature-input').fill('【品牌】');
+    await page.getByTestId('sms-signature-save').click();
+    await page.getByText('Saved: every SMS from now on ends with it.').waitFor();
+    await page.getByTestId('sms-signature').scrollIntoViewIfNeeded();
+    await shoot(page, '106-message-sms-signature-setting');
+
+    const body = await openMessageStep(page);
+    await body.fill('a'.repeat(66));
+    const meter = page.getByTestId('sms-length');
+    // 66 + 【品牌】 (4, UCS-2) = 70: still one segment; one more character makes two.
+    // The signature is read once per page, after the canvas: give it the time a busy machine takes.
+    await expect.poll(() => meter.textContent(), { timeout: 10_000 }).toContain('Includes the signature 【品牌】.');
+    expect(await meter.textContent()).toContain('70 characters · 1 SMS segment');
+    await body.pressSequentially('b');
+    await expect.poll(() => meter.textContent()).toContain('71 characters · 2 SMS segments');
+    await expect.poll(() => page.getByTestId('message-preview-text').textContent()).toBe(`${'a'.repeat(66)}b【品牌】`);
+
+    // A test send goes through the channel's provider (the log provider here) and says so.
+    await page.locator('#node-sms-body-test-to').fill('not a phone');
+    await page.getByTestId('test-send').click();
+    await page.getByTestId('test-send-result').filter({ hasText: 'Enter a phone number' }).waitFor();
+    await page.locator('#node-sms-body-test-to').fill('13800000009');
+    await page.getByTestId('test-send').click();
+    await page.getByTestId('test-send-result').filter({ hasText: 'Test sent to 13800000009 via log.' }).waitFor();
+    await page.getByTestId('test-send-result').scrollIntoViewIfNeeded();
+    await shoot(page, '107-message-test-send');
+
+    await page.locator('#node-sms-channel').selectOption('wechat');
+    const wechat = page.getByTestId('wechat-template');
+    await page.locator('#node-sms-wechat-template').fill('TM00015');
+    await wechat.getByRole('button', { name: 'Add keyword' }).click();
+    await wechat.getByLabel('Value 1').fill('{{coupon.expiresAt | dat}}');
+    await wechat.getByText('Unknown filter "dat": did you mean "date"?').waitFor();
+    await wechat.getByLabel('Value 1').fill('{{coupon.expiresAt | date}}');
+    await expect.poll(() => page.getByTestId('problems').textContent()).toContain('No problems');
+    await expect.poll(() => page.getByTestId('message-preview-keywords').textContent()).toMatch(/^keyword1: [A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    expect(await page.getByTestId('sms-length').count()).toBe(0);
+    await wechat.scrollIntoViewIfNeeded();
+    await shoot(page, '108-message-wechat-template');
+
+    // An analyst reads the step but has no test send.
+    const analyst = await pageAs('analyst');
+    await analyst.goto(`/workflows/${workflowId}`);
+    await analyst.getByTestId('node-sms').click();
+    await analyst.getByTestId('node-inspector').waitFor();
+    expect(await analyst.getByTestId('test-send').count()).toBe(0);
   });
 });

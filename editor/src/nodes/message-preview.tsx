@@ -47,7 +47,8 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
   const opts = { locale: member.locale ?? null, timeZone: member.timeZone ?? null };
   const body = renderTemplateDetailed(config.body ?? '', vars, opts);
   const subject = config.channel === 'email' ? renderTemplateDetailed(config.subject ?? '', vars, opts) : null;
-  const missing = [...new Set([...body.missing, ...(subject?.missing ?? [])])];
+  const keywords = config.channel === 'wechat' ? (config.wechat?.keywords ?? []).map((k) => ({ key: k.key, ...renderTemplateDetailed(k.value, vars, opts) })) : [];
+  const missing = [...new Set([...body.missing, ...(subject?.missing ?? []), ...keywords.flatMap((k) => k.missing)])];
   const load = async () => {
     setNotFound(null);
     try {
@@ -80,6 +81,15 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
       <div className="template-preview">
         <span className="template-preview__label">{t('preview.for', { name: String(member.name || member.id) })}</span>
         {subject && <p className="template-preview__text"><strong>{subject.text}</strong></p>}
+        {keywords.length > 0 && (
+          <ul className="message-preview__keywords" data-testid="message-preview-keywords">
+            {keywords.map((k, i) => (
+              <li key={i}>
+                <strong>{k.key}</strong>: {k.text}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="template-preview__text" data-testid="message-preview-text">{config.channel === 'sms' ? withSmsSignature(body.text, signature) : body.text}</p>
         <p className="message-preview__coupon">
           {before ? t('preview.couponFrom', { template: String(before.coupon.template), step: before.step, value: couponValue(before.coupon), until: fmt(before.coupon.expiresAt, 'date') }) : t('preview.couponSample')}

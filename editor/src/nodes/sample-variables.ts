@@ -11,7 +11,7 @@ export const sampleVariables = {
     orderCount: 3,
     totalSpent: 642.5,
   },
-  coupon: { code: 'COMEBACK10-7KQ2', template: 'COMEBACK10', expiresAt: '2025-07-01' },
+  coupon: { code: 'COMEBACK10-7KQ2', template: 'COMEBACK10', expiresAt: '2026-12-31T02:00:00.000Z', kind: 'amount_off', value: 10, minSpend: 0 },
   trigger: { amount: 128, orderId: 'A-20931', store: 'Shanghai Xintiandi' },
   workflow: { name: 'Second-purchase nudge' },
 };
@@ -24,13 +24,15 @@ export interface TemplateVariable {
 
 export const templateVariableChoices: readonly TemplateVariable[] = [
   { insert: '{{member.name}}', label: 'Member name' },
+  { insert: '{{member.name | default: "there"}}', label: 'Member name, or a fallback' },
   { insert: '{{member.tier}}', label: 'Member tier' },
-  { insert: '{{member.pointsBalance}}', label: 'Points balance' },
+  { insert: '{{member.pointsBalance | points}}', label: 'Points balance' },
   { insert: '{{member.phone}}', label: 'Member phone' },
   { insert: '{{member.email}}', label: 'Member email' },
   { insert: '{{member.id}}', label: 'Member id' },
   { insert: '{{coupon.code}}', label: 'Coupon code (last issued)' },
-  { insert: '{{coupon.expiresAt}}', label: 'Coupon expiry' },
+  { insert: '{{coupon.expiresAt | date}}', label: 'Coupon expiry (date in the member’s language)' },
+  { insert: '{{coupon.value | money}}', label: 'Coupon value (money)' },
   { insert: '{{trigger.amount}}', label: 'Trigger: amount' },
   { insert: '{{trigger.orderId}}', label: 'Trigger: order id' },
   { insert: '{{trigger.}}', label: 'Trigger: other property…' },
