@@ -32,10 +32,11 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
   const setEvent = (i: number, patch: Partial<SimEventForm>) =>
     onChange({ ...setup, events: setup.events.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
   const text = (key: keyof SimMemberForm, label: string, props: { type?: string; placeholder?: string; list?: string } = {}) => (
-    <FieldFrame id={`sim-${key}`} label={label}>
+    <FieldFrame id={`sim-${key}`} label={label} error={errors[key]}>
       <input
         id={`sim-${key}`}
         className="input"
+        aria-invalid={errors[key] ? true : undefined}
         type={props.type ?? 'text'}
         placeholder={props.placeholder}
         list={props.list}

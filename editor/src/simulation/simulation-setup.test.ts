@@ -58,6 +58,14 @@ describe('simulation setup', () => {
     });
     expect(timeline).toEqual([{ type: 'purchase', at: Date.UTC(2025, 2, 2, 10), properties: { amount: 5 } }]);
   });
+
+  it('refuses a member time zone that does not exist', () => {
+    const period = { from: '2025-03-01T00:00', until: '2025-03-10T00:00', events: [] };
+    expect(checkSetup({ ...period, member: { ...baseMember(), timeZone: 'Mars/Olympus' } }).errors).toEqual({
+      timeZone: '"Mars/Olympus" is not a time zone: use a name such as Asia/Shanghai or Europe/London',
+    });
+    expect(checkSetup({ ...period, member: { ...baseMember(), timeZone: 'America/Sao_Paulo' } }).errors).toEqual({});
+  });
 });
 
 describe('path highlight', () => {

@@ -1,6 +1,7 @@
 import { emptyMember, type MemberFacts } from '@memberflow/shared/member-facts';
 import type { RfmGroup } from '@memberflow/shared/rfm';
 import type { TimelineEvent } from '@memberflow/shared/simulate';
+import { isValidTimeZone } from '@memberflow/shared/time-zone';
 
 /** The simulated member as the panel's form holds it: text boxes, so half-typed input never throws. */
 export interface SimMemberForm {
@@ -123,7 +124,7 @@ export function buildMember(form: SimMemberForm): MemberFacts {
 }
 
 export interface SetupProblems {
-  /** Keyed "from", "until", "event.<i>.at", "event.<i>.type", "event.<i>.properties". */
+  /** Keyed "from", "until", "timeZone", "event.<i>.at", "event.<i>.type", "event.<i>.properties". */
   errors: Record<string, string>;
   timeline: TimelineEvent[];
 }
@@ -135,6 +136,8 @@ export function checkSetup(setup: SimulationSetup): SetupProblems {
   if (Number.isNaN(from)) errors.from = 'Enter a start date';
   if (Number.isNaN(until)) errors.until = 'Enter an end date';
   else if (!Number.isNaN(from) && until <= from) errors.until = 'Must be after the start';
+  const zone = setup.member.timeZone.trim();
+  if (zone && !isValidTimeZone(zone)) errors.timeZone = `"${zone}" is not a time zone: use a name such as Asia/Shanghai or Europe/London`;
   const timeline: TimelineEvent[] = [];
   setup.events.forEach((e, i) => {
     const at = parseUtc(e.at);
