@@ -40,7 +40,7 @@ export const backofficeEn = {
   'coupons.validUntil': 'until {to}',
   'coupons.oncePerMember': 'once per member',
   'coupons.stock': 'stock {left} of {limit}',
-  'coupons.chartTitle': 'Issued and redeemed per day, last {days} days',
+  'coupons.chartTitle': 'Issued and redeemed per day',
   'coupons.chartAll': 'All templates',
   'coupons.chartEmpty': 'No coupon was issued or redeemed in this period.',
   'coupons.series.issued': 'Issued',
@@ -280,4 +280,6 @@ export const backofficeEn = {
   'policy.problemTime': 'use HH:MM, e.g. 21:00',
   'picker.tagMembers': '{count} members',
   'picker.templateValidity': 'Used only without a template: {validity} (the template’s) applies.',
+  'coupons.period': 'Period',
+  'coupons.lastDays': 'Last {days} days',
 } satisfies Record<string, string>;

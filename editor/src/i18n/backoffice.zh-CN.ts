@@ -41,7 +41,7 @@ export const backofficeZhCN: Record<keyof typeof backofficeEn, string> = {
   'coupons.validUntil': '至 {to}',
   'coupons.oncePerMember': '每位会员限一次',
   'coupons.stock': '库存 {left} / {limit}',
-  'coupons.chartTitle': '最近 {days} 天每日发放与核销',
+  'coupons.chartTitle': '每日发放与核销',
   'coupons.chartAll': '全部模板',
   'coupons.chartEmpty': '此期间没有发放或核销优惠券。',
   'coupons.series.issued': '发放',
@@ -277,4 +277,6 @@ export const backofficeZhCN: Record<keyof typeof backofficeEn, string> = {
   'policy.problemTime': '请使用 HH:MM 格式，例如 21:00',
   'picker.tagMembers': '{count} 位会员',
   'picker.templateValidity': '仅在没有模板时使用：现按模板的设置（{validity}）。',
+  'coupons.period': '时间范围',
+  'coupons.lastDays': '最近 {days} 天',
 };

@@ -16,14 +16,15 @@ import { usePolling } from '../monitoring/use-polling.ts';
 import '../styles/monitoring.css';
 import '../styles/back-office.css';
 
-const DAYS = 90;
+const PERIODS = [30, 90, 365] as const;
 
 /** /coupons: templates with their counts, a chart over time, and the coupons of the chosen template. */
 export function CouponsPage() {
   const t = useT();
   const canEdit = useCan('edit');
   const templates = usePolling((s) => listCouponTemplates(s), 0, []);
-  const report = usePolling((s) => callRoute(couponRoutes.report, { query: { days: DAYS }, signal: s }), 30_000, []);
+  const [days, setDays] = useState<number>(30);
+  const report = usePolling((s) => callRoute(couponRoutes.report, { query: { days }, signal: s }), 30_000, [days]);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<CouponTemplate | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,8 +73,19 @@ export function CouponsPage() {
         )}
       </section>
       <Panel
-        title={t('coupons.chartTitle', { days: DAYS })}
-        aside={<span className="muted panel__aside">{chosen ? chosen.name : t('coupons.chartAll')}</span>}
+        title={t('coupons.chartTitle')}
+        aside={
+          <span className="mon-page__actions">
+            <span className="muted panel__aside">{chosen ? chosen.name : t('coupons.chartAll')}</span>
+            <select className="select bo-period" value={days} onChange={(e) => setDays(Number(e.target.value))} aria-label={t('coupons.period')} data-testid="coupon-period">
+              {PERIODS.map((d) => (
+                <option key={d} value={d}>
+                  {t('coupons.lastDays', { days: d })}
+                </option>
+              ))}
+            </select>
+          </span>
+        }
       >
         {report.data ? (
           <CouponChart points={dailySeries(report.data, Date.now(), selected)} />

@@ -17,8 +17,8 @@ export function CouponChart({ points }: { points: DayPoint[] }) {
           <YAxis allowDecimals={false} tickFormatter={(n: number) => f.number(n)} tick={{ fontSize: 11 }} width={40} />
           <Tooltip labelFormatter={(d) => f.date(String(d))} formatter={(v) => f.number(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="issued" name={t('coupons.series.issued')} fill="#4f7cf0" isAnimationActive={false} />
-          <Bar dataKey="redeemed" name={t('coupons.series.redeemed')} fill="#1f8a4c" isAnimationActive={false} />
+          <Bar maxBarSize={28} dataKey="issued" name={t('coupons.series.issued')} fill="#4f7cf0" isAnimationActive={false} />
+          <Bar maxBarSize={28} dataKey="redeemed" name={t('coupons.series.redeemed')} fill="#1f8a4c" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>
