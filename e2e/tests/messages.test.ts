@@ -81,7 +81,7 @@ describe('message step', () => {
     expect(await meter.textContent()).toContain('UCS-2');
     await shoot(page, '102-message-sms-length');
     await body.fill('你'.repeat(700));
-    await page.getByTestId('node-inspector').getByText('An SMS may take at most 10 segments; this one takes 11').waitFor();
+    await page.getByTestId('node-inspector').getByText('An SMS may take at most 10 segments; this one takes 11.').waitFor();
   });
 
   test('the preview uses the coupon template before the step and formats its date in 中文', async ({ page, shoot }) => {

@@ -200,6 +200,7 @@ export const en = {
   'list.dashboard': 'Dashboard',
   'list.duplicate': 'Duplicate',
   'list.archive': 'Archive',
+  'list.archiveTitle': 'Archive this workflow?',
   'list.archiveConfirm': 'Archive “{name}”? It leaves the list; its history stays.',
   'list.empty.title': 'No workflows yet',
   'list.empty.text': 'Start from one of the ready-made retention recipes (second-purchase nudge, birthday gift, win-back, …) and adjust it on the canvas, or begin with a blank workflow.',

@@ -1,10 +1,10 @@
 /** English strings of the message step: template problems, SMS length, preview, WeChat template, test send. */
 export const messagesEn = {
   'template.unknown_variable': 'Unknown variable {{{name}}}: did you mean {{{suggestion}}}?',
-  'template.unknown_variable.none': 'Unknown variable {{{name}}}; use member.*, coupon.*, trigger.* or workflow.*',
+  'template.unknown_variable.none': 'Unknown variable {{{name}}}; use member.*, coupon.*, trigger.* or workflow.*.',
   'template.unknown_filter': 'Unknown filter "{name}": did you mean "{suggestion}"?',
-  'template.unknown_filter.none': 'Unknown filter "{name}"; use date, datetime, money, number, points or default',
-  'template.sms_too_long': 'An SMS may take at most {max} segments; this one takes {segments}',
+  'template.unknown_filter.none': 'Unknown filter "{name}"; use date, datetime, money, number, points or default.',
+  'template.sms_too_long': 'An SMS may take at most {max} segments; this one takes {segments}.',
   'sms.length': '{units} characters · {segments} SMS segments',
   'sms.length.one': '{units} characters · 1 SMS segment',
   'sms.encoding.gsm7': 'GSM-7: 160 characters in one segment, 153 per segment when split',

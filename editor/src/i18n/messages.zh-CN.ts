@@ -3,10 +3,10 @@ import type { messagesEn } from './messages.en.ts';
 /** 消息步骤的中文文案：模板问题、短信长度、预览、微信模板消息、测试发送。 */
 export const messagesZhCN: Record<keyof typeof messagesEn, string> = {
   'template.unknown_variable': '未知变量 {{{name}}}：您是不是要用 {{{suggestion}}}？',
-  'template.unknown_variable.none': '未知变量 {{{name}}}；请使用 member.*、coupon.*、trigger.* 或 workflow.*',
+  'template.unknown_variable.none': '未知变量 {{{name}}}；请使用 member.*、coupon.*、trigger.* 或 workflow.*。',
   'template.unknown_filter': '未知过滤器“{name}”：您是不是要用“{suggestion}”？',
-  'template.unknown_filter.none': '未知过滤器“{name}”；可用 date、datetime、money、number、points 或 default',
-  'template.sms_too_long': '一条短信最多 {max} 段；这条需要 {segments} 段',
+  'template.unknown_filter.none': '未知过滤器“{name}”；可用 date、datetime、money、number、points 或 default。',
+  'template.sms_too_long': '一条短信最多 {max} 段；这条需要 {segments} 段。',
   'sms.length': '{units} 个字符 · {segments} 条短信',
   'sms.length.one': '{units} 个字符 · 1 条短信',
   'sms.encoding.gsm7': 'GSM-7：单条 160 个字符，分段后每段 153 个',

@@ -199,6 +199,7 @@ export const zhCN: Messages = {
   'list.dashboard': '看板',
   'list.duplicate': '复制',
   'list.archive': '归档',
+  'list.archiveTitle': '归档这个流程？',
   'list.archiveConfirm': '归档“{name}”？它将从列表中移除，历史记录保留。',
   'list.empty.title': '还没有流程',
   'list.empty.text': '从现成的留存方案（二次购买提醒、生日礼、流失召回……）开始，再在画布上调整；也可以从空白流程开始。',

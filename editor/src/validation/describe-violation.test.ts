@@ -1,6 +1,7 @@
 import { validateWorkflow } from '@memberflow/shared/validate';
 import { secondPurchaseNudge } from '@memberflow/shared/templates/second-purchase-nudge';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/i18n.ts';
 import { configErrors, fieldLabel, problemMessage } from './describe-violation.ts';
 
 function withWaitConfig(config: Record<string, unknown>) {
@@ -44,5 +45,17 @@ describe('describe-violation', () => {
     const result = validateWorkflow(withWaitConfig({ eventType: 'purchase', timeout: { amount: 1.5, unit: 'days' } }));
     expect(configErrors(result.violations, 'wait_second')).toEqual({ 'timeout.amount': 'Must be a whole number' });
     expect(problemMessage(result.violations[0]!)).toBe('Timeout amount must be a whole number');
+  });
+
+  it('says template problems in the user language, all of a field under it', () => {
+    const def = {
+      ...secondPurchaseNudge,
+      nodes: [...secondPurchaseNudge.nodes, { id: 'm', kind: 'send_message', label: 'SMS', position: { x: 0, y: 0 }, config: { channel: 'sms', body: 'Hi {{member.nmae}} {{oops.x}}', marketing: true } }],
+    };
+    const v = validateWorkflow(def).violations.filter((x) => x.nodeId === 'm' && x.code === 'config');
+    const zh = (k: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('zh-CN', k, vars);
+    expect(configErrors(v, 'm', zh)).toEqual({ body: '未知变量 {{member.nmae}}：您是不是要用 {{member.name}}？ 未知变量 {{oops.x}}；请使用 member.*、coupon.*、trigger.* 或 workflow.*。' });
+    expect(problemMessage(v[0]!, { body: 'Message' }, (k, vars) => translate('en', k, vars))).toBe('Message: Unknown variable {{member.nmae}}: did you mean {{member.name}}?');
+    expect(configErrors(v, 'm').body).toBe('Unknown variable {{member.nmae}}: did you mean {{member.name}}? Unknown variable {{oops.x}}; use member.*, coupon.*, trigger.* or workflow.*');
   });
 });

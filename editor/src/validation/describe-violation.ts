@@ -74,7 +74,9 @@ export function configErrors(violations: readonly Violation[], nodeId: string, t
   for (const v of violations) {
     if (v.nodeId !== nodeId || v.code !== 'config' || !v.field) continue;
     const path = v.field.replace(/^config\.?/, '');
-    out[path] ??= inlineMessage(v, t);
+    // Several problems in one field (two misspelled variables in a message) are all said under it.
+    const message = inlineMessage(v, t);
+    out[path] = out[path] && !out[path].includes(message) ? `${out[path]} ${message}` : (out[path] ?? message);
   }
   return out;
 }
