@@ -1,6 +1,7 @@
 import type { RetentionReport } from '@memberflow/shared/api/analytics-routes';
 import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { useT } from '../i18n/i18n.ts';
+import { useMonthLabel } from './month-label.ts';
 
 /** Cell colour from white to the primary blue by share; text turns white on the darker half. */
 export function heatColor(share: number): { background: string; color: string } {
@@ -16,6 +17,7 @@ export function heatColor(share: number): { background: string; color: string } 
 export function CohortHeatmap({ cohorts }: { cohorts: RetentionReport['cohorts'] }) {
   const t = useT();
   const f = useLocaleFormat();
+  const month = useMonthLabel();
   if (cohorts.length === 0) return <p className="muted panel-empty">{t('analytics.noCohorts')}</p>;
   const months = Math.max(...cohorts.map((c) => c.retention.length));
   const peak = Math.max(0.0001, ...cohorts.flatMap((c) => c.retention.slice(1)));
@@ -34,13 +36,13 @@ export function CohortHeatmap({ cohorts }: { cohorts: RetentionReport['cohorts']
         <tbody>
           {cohorts.map((c) => (
             <tr key={c.cohort} data-testid="cohort-row">
-              <th scope="row">{c.cohort}</th>
+              <th scope="row">{month(c.cohort)}</th>
               <td className="heatmap__size">{f.number(c.size)}</td>
               {Array.from({ length: months }, (_, k) => {
                 const share = c.retention[k];
                 if (share === undefined) return <td key={k} />;
                 return (
-                  <td key={k} style={heatColor(k === 0 ? 1 : share / peak)} title={t('analytics.cellTitle', { cohort: c.cohort, k, active: f.number(c.active[k] ?? 0), size: f.number(c.size) })}>
+                  <td key={k} style={heatColor(k === 0 ? 1 : share / peak)} title={t('analytics.cellTitle', { cohort: month(c.cohort), k, active: f.number(c.active[k] ?? 0), size: f.number(c.size) })}>
                     {f.percent(share)}
                   </td>
                 );

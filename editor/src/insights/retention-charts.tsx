@@ -2,6 +2,7 @@ import type { RetentionReport } from '@memberflow/shared/api/analytics-routes';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { useT } from '../i18n/i18n.ts';
+import { useMonthLabel } from './month-label.ts';
 
 /** Share of customers gone by month k since their first purchase, over all cohorts old enough. */
 export function ChurnCurveChart({ curve }: { curve: RetentionReport['churnCurve'] }) {
@@ -27,7 +28,8 @@ export function ChurnCurveChart({ curve }: { curve: RetentionReport['churnCurve'
 export function ClvByCohortChart({ cohorts }: { cohorts: RetentionReport['cohorts'] }) {
   const t = useT();
   const f = useLocaleFormat();
-  const data = cohorts.map((c) => ({ cohort: c.cohort, clv: c.clv }));
+  const month = useMonthLabel();
+  const data = cohorts.map((c) => ({ cohort: month(c.cohort), clv: c.clv }));
   return (
     <div className="ins-chart" data-testid="clv-chart">
       <ResponsiveContainer width="100%" height="100%">
