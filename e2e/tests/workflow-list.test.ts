@@ -14,8 +14,17 @@ describe('workflow list', () => {
     // Clicking an action must not open the canvas.
     expect(new URL(page.url()).pathname).toBe('/');
     await screenshot('50-duplicated');
-    page.once('dialog', (d) => void d.accept());
+    // The app's own dialog asks first; Cancel keeps the workflow, and the canvas does not open.
     await copy.getByTestId('archive-workflow').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    expect(await dialog.textContent()).toContain('Archive “Second-purchase nudge (copy)”?');
+    await screenshot('51-archive-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await copy.count()).toBe(1);
+    await copy.getByTestId('archive-workflow').click();
+    await dialog.getByRole('button', { name: 'Archive' }).click();
     await copy.waitFor({ state: 'detached' });
     expect(await page.getByTestId('workflow-row').filter({ hasText: '(copy)' }).count()).toBe(0);
   });

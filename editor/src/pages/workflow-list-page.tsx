@@ -10,6 +10,7 @@ import { StatusBadge } from '../ui/status-badge.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { useSession } from '../auth/session-context.ts';
 import { ReadOnlyBadge } from '../ui/read-only-badge.tsx';
+import { ArchiveWorkflowButton } from './archive-workflow-button.tsx';
 import { NewWorkflowDialog } from './new-workflow-dialog.tsx';
 import '../styles/list-page.css';
 
@@ -174,18 +175,7 @@ function WorkflowRow({
             <button type="button" className="link-button" data-testid="duplicate-workflow" onClick={act(() => duplicateWorkflow(w.id))}>
               {t('list.duplicate')}
             </button>
-            {w.status !== 'active' && w.status !== 'paused' && (
-              <button
-                type="button"
-                className="link-button"
-                data-testid="archive-workflow"
-                onClick={act(async () => {
-                  if (window.confirm(t('list.archiveConfirm', { name: w.name }))) await archiveWorkflow(w.id);
-                })}
-              >
-                {t('list.archive')}
-              </button>
-            )}
+            {w.status !== 'active' && w.status !== 'paused' && <ArchiveWorkflowButton name={w.name} archive={() => archiveWorkflow(w.id)} onDone={onChanged} />}
           </span>
         )}
       </td>
