@@ -264,6 +264,13 @@ describe('the loyalty back office', () => {
     await page.getByTestId('points-entry').first().waitFor();
     expect(await page.getByTestId('points-ledger').textContent()).toContain('积分明细');
     await shoot(page, '8b-member-zh');
+    // A refused adjustment names its field in Chinese.
+    await page.getByTestId('points-adjust').click();
+    await page.getByTestId('adjust-delta').fill('10');
+    await page.getByTestId('confirm-button').click();
+    await page.getByText('请说明原因').waitFor();
+    await shoot(page, '8f-adjust-points-zh');
+    await page.getByRole('button', { name: '取消' }).click();
   });
 
   test('a marketer sets the contact policy: the cap and default quiet hours, saved for every process', async ({

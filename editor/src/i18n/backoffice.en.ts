@@ -282,4 +282,12 @@ export const backofficeEn = {
   'picker.templateValidity': 'Used only without a template: {validity} (the template’s) applies.',
   'coupons.period': 'Period',
   'coupons.lastDays': 'Last {days} days',
+  'member.problem.email': 'must be an email address',
+  'member.problem.phone': 'must be a phone number',
+  'member.problem.birthday': 'must be a date like 1990-06-15',
+  'member.problem.timeZone': 'must be an IANA time zone, e.g. Asia/Shanghai',
+  'bo.problem.sayWhy': 'say why',
+  'bo.problem.notZero': 'must not be 0',
+  'bo.problem.whole': 'must be a whole number',
+  'bo.problem.atLeast': 'must be at least {min}',
 } satisfies Record<string, string>;

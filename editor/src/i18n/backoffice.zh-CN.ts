@@ -279,4 +279,12 @@ export const backofficeZhCN: Record<keyof typeof backofficeEn, string> = {
   'picker.templateValidity': '仅在没有模板时使用：现按模板的设置（{validity}）。',
   'coupons.period': '时间范围',
   'coupons.lastDays': '最近 {days} 天',
+  'member.problem.email': '必须是邮箱地址',
+  'member.problem.phone': '必须是电话号码',
+  'member.problem.birthday': '必须是日期，例如 1990-06-15',
+  'member.problem.timeZone': '必须是 IANA 时区，例如 Asia/Shanghai',
+  'bo.problem.sayWhy': '请说明原因',
+  'bo.problem.notZero': '不能为 0',
+  'bo.problem.whole': '必须是整数',
+  'bo.problem.atLeast': '不能少于 {min}',
 };

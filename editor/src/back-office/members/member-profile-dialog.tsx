@@ -10,6 +10,8 @@ import { useIssueText } from '../issue-text.ts';
 import { TextInputField } from '../text-input-field.tsx';
 import { CHANNELS, profileBody, profileFormOf, type EditableMember, type ProfileFormState } from './member-profile-form.ts';
 
+const WORDED = ['email', 'phone', 'birthday', 'timeZone'] as const;
+
 /** Staff edit a member's profile, channel consents, tags and attributes. */
 export function MemberProfileDialog({
   memberId,
@@ -30,7 +32,12 @@ export function MemberProfileDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ProfileFormState>) => setForm({ ...form, ...patch });
-  const err = (k: string) => (errors[k] ? (k === 'attributes' ? t('member.attributesBad') : issueText(errors[k]!)) : undefined);
+  // Each field's problem in the user's language; others as the schema words them.
+  const err = (k: string) => {
+    if (!errors[k]) return undefined;
+    if (k === 'attributes') return t('member.attributesBad');
+    return (WORDED as readonly string[]).includes(k) ? t(`member.problem.${k as (typeof WORDED)[number]}`) : issueText(errors[k]!);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
