@@ -17,9 +17,27 @@ const definition = {
   schemaVersion: 1,
   settings: { entry: 'every_time', exitOnGoal: null },
   nodes: [
-    { id: 'trigger', kind: 'event_trigger', label: 'Purchase', position: { x: 0, y: 0 }, config: { eventType: 'purchase', filters: [] } },
-    { id: 'coupon', kind: 'issue_coupon', label: 'Thank-you coupon', position: { x: 0, y: 150 }, config: { template: COUPON, validityDays: 30 } },
-    { id: 'sms', kind: 'send_message', label: 'Coupon SMS', position: { x: 0, y: 300 }, config: { channel: 'sms', body: 'Hi {{member.name}}', marketing: false } },
+    {
+      id: 'trigger',
+      kind: 'event_trigger',
+      label: 'Purchase',
+      position: { x: 0, y: 0 },
+      config: { eventType: 'purchase', filters: [] },
+    },
+    {
+      id: 'coupon',
+      kind: 'issue_coupon',
+      label: 'Thank-you coupon',
+      position: { x: 0, y: 150 },
+      config: { template: COUPON, validityDays: 30 },
+    },
+    {
+      id: 'sms',
+      kind: 'send_message',
+      label: 'Coupon SMS',
+      position: { x: 0, y: 300 },
+      config: { channel: 'sms', body: 'Hi {{member.name}}', marketing: false },
+    },
     { id: 'done', kind: 'exit', label: 'Done', position: { x: 0, y: 450 }, config: { reason: 'Sent' } },
   ],
   edges: [
@@ -30,7 +48,11 @@ const definition = {
 };
 
 async function api(server: RunningServer, method: string, path: string, body?: unknown) {
-  const res = await server.fetch(path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await server.fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -44,14 +66,23 @@ async function openMessageStep(page: Page) {
 
 describe('message step', () => {
   test('a misspelled variable is flagged with its suggestion, in English and in Chinese', async ({ page, server, shoot }) => {
-    await api(server, 'PUT', `/api/v1/coupon-templates/${COUPON}`, { key: COUPON, name: '满100减20', kind: 'amount_off', value: 20, minSpend: 100, validityDays: 10 });
+    await api(server, 'PUT', `/api/v1/coupon-templates/${COUPON}`, {
+      key: COUPON,
+      name: '满100减20',
+      kind: 'amount_off',
+      value: 20,
+      minSpend: 100,
+      validityDays: 10,
+    });
     workflowId = String((await api(server, 'POST', '/api/v1/workflows', { name: 'Coupon SMS', definition })).id);
     const body = await openMessageStep(page);
     await body.fill('Hi {{member.nmae}}, your coupon {{coupon.code}} is waiting.');
     const inspector = page.getByTestId('node-inspector');
     await inspector.getByText('Unknown variable {{member.nmae}}: did you mean {{member.name}}?').waitFor();
     expect(await page.locator('#node-sms-body').getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.getByTestId('problems').textContent()).toContain('Message: Unknown variable {{member.nmae}}: did you mean {{member.name}}?');
+    await expect
+      .poll(() => page.getByTestId('problems').textContent())
+      .toContain('Message: Unknown variable {{member.nmae}}: did you mean {{member.name}}?');
     await shoot(page, '100-message-unknown-variable-en');
 
     await page.getByTestId('language-zh-CN').click();
@@ -87,11 +118,15 @@ describe('message step', () => {
   test('the preview uses the coupon template before the step and formats its date in 中文', async ({ page, shoot }) => {
     await page.addInitScript(() => window.localStorage.setItem('memberflow.locale', 'zh-CN'));
     const body = await openMessageStep(page);
-    await body.fill('{{member.name | default: "会员"}}您好，{{coupon.value | money}} 优惠券 {{coupon.code}} 将于 {{coupon.expiresAt | date}} 到期。');
+    await body.fill(
+      '{{member.name | default: "会员"}}您好，{{coupon.value | money}} 优惠券 {{coupon.code}} 将于 {{coupon.expiresAt | date}} 到期。',
+    );
     const preview = page.getByTestId('node-sms-body-preview');
     const text = preview.getByTestId('message-preview-text');
     // The template gives 10 days: the expiry is 10 days from today, in Shanghai.
-    const expires = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(Date.now() + 10 * 86_400_000);
+    const expires = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
+      Date.now() + 10 * 86_400_000,
+    );
     await expect.poll(() => text.textContent()).toBe(`陈丽娜您好，¥20.00 优惠券 ${COUPON}-7KQ2 将于 ${expires} 到期。`);
     expect(expires).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(await preview.textContent()).toContain(`“Thank-you coupon”发放的 ${COUPON}（¥20.00，有效期至 ${expires}）`);
@@ -106,13 +141,20 @@ describe('message step', () => {
   });
 
   test('the sent message has the date in 中文; a real member can be previewed by id', async ({ page, server, shoot }) => {
-    await api(server, 'PUT', `/api/v1/members/${MEMBER}`, { name: '李雷', phone: '13800000001', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
+    await api(server, 'PUT', `/api/v1/members/${MEMBER}`, {
+      name: '李雷',
+      phone: '13800000001',
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    });
     const body = await openMessageStep(page);
     await body.fill('{{member.name}}您好，优惠券 {{coupon.code}} 将于 {{coupon.expiresAt | date}} 到期。');
     const preview = page.getByTestId('node-sms-body-preview');
     await preview.getByLabel('Preview as member (id)').fill(MEMBER);
     await preview.getByRole('button', { name: 'Use member' }).click();
-    await expect.poll(() => preview.getByTestId('message-preview-text').textContent()).toMatch(/^李雷您好，优惠券 MSG20-7KQ2 将于 \d{4}年\d{1,2}月\d{1,2}日 到期。$/);
+    await expect
+      .poll(() => preview.getByTestId('message-preview-text').textContent())
+      .toMatch(/^李雷您好，优惠券 MSG20-7KQ2 将于 \d{4}年\d{1,2}月\d{1,2}日 到期。$/);
     await shoot(page, '104-message-preview-real-member');
     await expect.poll(() => page.getByTestId('problems').textContent()).toContain('No problems');
     await page.getByTestId('publish').click();
@@ -122,7 +164,9 @@ describe('message step', () => {
     await api(server, 'POST', '/api/v1/events', { type: 'purchase', memberId: MEMBER, properties: { amount: 120 } });
     await page.goto(`/members/${MEMBER}`);
     const sent = page.getByTestId('member-effect-text');
-    await expect.poll(async () => ((await sent.count()) ? await sent.first().textContent() : ''), { timeout: 20_000, interval: 500 }).toMatch(/^李雷您好，优惠券 MSG20-\S+ 将于 \d{4}年\d{1,2}月\d{1,2}日 到期。$/);
+    await expect
+      .poll(async () => ((await sent.count()) ? await sent.first().textContent() : ''), { timeout: 20_000, interval: 500 })
+      .toMatch(/^李雷您好，优惠券 MSG20-\S+ 将于 \d{4}年\d{1,2}月\d{1,2}日 到期。$/);
     await sent.first().scrollIntoViewIfNeeded();
     await shoot(page, '105-message-sent-zh');
 
@@ -131,11 +175,17 @@ describe('message step', () => {
     await api(server, 'POST', '/api/v1/events', { type: 'purchase', memberId: 'msg-anon', properties: { amount: 120 } });
     await page.goto('/members/msg-anon');
     const skipped = page.getByTestId('member-effect').filter({ hasText: 'send_message' });
-    await expect.poll(async () => ((await skipped.count()) ? await skipped.first().textContent() : ''), { timeout: 20_000, interval: 500 }).toContain('Skipped: no value for {{member.name}}');
+    await expect
+      .poll(async () => ((await skipped.count()) ? await skipped.first().textContent() : ''), { timeout: 20_000, interval: 500 })
+      .toContain('Skipped: no value for {{member.name}}');
     expect(await skipped.first().textContent()).toContain('skipped');
   });
 
-  test('the SMS signature set on Settings counts in the length; WeChat gets a template form; a test send from the inspector', async ({ page, pageAs, shoot }) => {
+  test('the SMS signature set on Settings counts in the length; WeChat gets a template form; a test send from the inspector', async ({
+    page,
+    pageAs,
+    shoot,
+  }) => {
     await page.goto('/settings');
     await page.locator('#sms-signature-input').fill('【品牌】');
     await page.getByTestId('sms-signature-save').click();
@@ -172,7 +222,9 @@ describe('message step', () => {
     await wechat.getByText('Unknown filter "dat": did you mean "date"?').waitFor();
     await wechat.getByLabel('Value 1').fill('{{coupon.expiresAt | date}}');
     await expect.poll(() => page.getByTestId('problems').textContent()).toContain('No problems');
-    await expect.poll(() => page.getByTestId('message-preview-keywords').textContent()).toMatch(/^keyword1: [A-Z][a-z]+ \d{1,2}, \d{4}$/);
+    await expect
+      .poll(() => page.getByTestId('message-preview-keywords').textContent())
+      .toMatch(/^keyword1: [A-Z][a-z]+ \d{1,2}, \d{4}$/);
     expect(await page.getByTestId('sms-length').count()).toBe(0);
     await wechat.scrollIntoViewIfNeeded();
     await shoot(page, '108-message-wechat-template');

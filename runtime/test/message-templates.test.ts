@@ -21,18 +21,42 @@ const couponThenSms = (body: string) =>
     ],
   });
 const comeback10 = { key: 'COMEBACK10', name: 'Come back: 10 off', kind: 'amount_off', value: 10, validityDays: 10 };
-const purchase = (memberId: string) => ({ type: 'purchase', memberId, timestamp: new Date(JAN_1).toISOString(), properties: { amount: 30 } });
+const purchase = (memberId: string) => ({
+  type: 'purchase',
+  memberId,
+  timestamp: new Date(JAN_1).toISOString(),
+  properties: { amount: 30 },
+});
 
 describe('message templates in the runtime', () => {
-  test('a date goes out in the member language and zone; a variable without a value skips the message with the reason', async ({ infra }) => {
-    await infra.sql(`INSERT INTO member (id, name, phone, locale, time_zone) VALUES ('zh1', '李雷', '13800000001', 'zh-CN', 'Asia/Shanghai'), ('anon', NULL, '13800000002', 'zh-CN', 'Asia/Shanghai')`);
-    await infra.publishDefinition('Coupon SMS', couponThenSms('{{member.name}}您好，优惠券 {{coupon.code}} 将于 {{coupon.expiresAt | date}} 到期'));
+  test('a date goes out in the member language and zone; a variable without a value skips the message with the reason', async ({
+    infra,
+  }) => {
+    await infra.sql(
+      `INSERT INTO member (id, name, phone, locale, time_zone) VALUES ('zh1', '李雷', '13800000001', 'zh-CN', 'Asia/Shanghai'), ('anon', NULL, '13800000002', 'zh-CN', 'Asia/Shanghai')`,
+    );
+    await infra.publishDefinition(
+      'Coupon SMS',
+      couponThenSms('{{member.name}}您好，优惠券 {{coupon.code}} 将于 {{coupon.expiresAt | date}} 到期'),
+    );
     await infra.api('POST', '/api/v1/events', { events: [purchase('zh1'), purchase('anon')] });
     await infra.drain();
-    const rows = await infra.sql(`SELECT member_id, status, payload->>'body' AS body, payload->>'skipped' AS skipped FROM effect WHERE kind = 'send_message' ORDER BY member_id`);
+    const rows = await infra.sql(
+      `SELECT member_id, status, payload->>'body' AS body, payload->>'skipped' AS skipped FROM effect WHERE kind = 'send_message' ORDER BY member_id`,
+    );
     expect(rows).toEqual([
-      { member_id: 'anon', status: 'skipped', body: expect.stringContaining('您好'), skipped: 'no value for {{member.name}} (give a fallback with | default: "…")' },
-      { member_id: 'zh1', status: 'done', body: expect.stringMatching(/^李雷您好，优惠券 COMEBACK10-\S+ 将于 2026年1月11日 到期$/), skipped: null },
+      {
+        member_id: 'anon',
+        status: 'skipped',
+        body: expect.stringContaining('您好'),
+        skipped: 'no value for {{member.name}} (give a fallback with | default: "…")',
+      },
+      {
+        member_id: 'zh1',
+        status: 'done',
+        body: expect.stringMatching(/^李雷您好，优惠券 COMEBACK10-\S+ 将于 2026年1月11日 到期$/),
+        skipped: null,
+      },
     ]);
   });
 });
@@ -62,9 +86,16 @@ describe('SMS signature and test sends', () => {
     const analyst = await infra.as('analyst');
     expect((await analyst('PUT', '/api/v1/settings/sms-signature', { signature: '【品牌】' })).status).toBe(403);
     const marketer = await infra.as('marketer');
-    expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: 'x'.repeat(21) })).body.issues).toEqual([{ field: 'signature', message: 'must be at most 20 characters' }]);
-    expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: ' 【品牌】 ' })).body).toMatchObject({ signature: '【品牌】', updatedBy: expect.stringContaining('marketer') });
-    await infra.sql(`INSERT INTO member (id, name, phone, locale, time_zone) VALUES ('s1', '韩梅梅', '13800000003', 'zh-CN', 'Asia/Shanghai')`);
+    expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: 'x'.repeat(21) })).body.issues).toEqual([
+      { field: 'signature', message: 'must be at most 20 characters' },
+    ]);
+    expect((await marketer('PUT', '/api/v1/settings/sms-signature', { signature: ' 【品牌】 ' })).body).toMatchObject({
+      signature: '【品牌】',
+      updatedBy: expect.stringContaining('marketer'),
+    });
+    await infra.sql(
+      `INSERT INTO member (id, name, phone, locale, time_zone) VALUES ('s1', '韩梅梅', '13800000003', 'zh-CN', 'Asia/Shanghai')`,
+    );
     await infra.api('PUT', '/api/v1/coupon-templates/COMEBACK10', comeback10);
     await infra.publishDefinition('Signed', couponThenSms('{{member.name}}，{{coupon.value | money}} 优惠券已到账'));
     await infra.api('POST', '/api/v1/events', purchase('s1'));
@@ -78,27 +109,62 @@ describe('SMS signature and test sends', () => {
     await infra.api('PUT', '/api/v1/coupon-templates/COMEBACK10', comeback10);
     const def = couponThenSms('{{member.name}}，您有一张优惠券');
     const m = def.nodes.find((n) => n.id === 'm')!;
-    m.config = { ...m.config, channel: 'wechat', wechat: { templateId: 'TM00015', keywords: [{ key: 'keyword1', value: '{{coupon.value | money}}' }, { key: 'keyword2', value: '{{coupon.expiresAt | date}}' }] } };
+    m.config = {
+      ...m.config,
+      channel: 'wechat',
+      wechat: {
+        templateId: 'TM00015',
+        keywords: [
+          { key: 'keyword1', value: '{{coupon.value | money}}' },
+          { key: 'keyword2', value: '{{coupon.expiresAt | date}}' },
+        ],
+      },
+    };
     await infra.publishDefinition('WeChat', def);
     await infra.api('POST', '/api/v1/events', purchase('w1'));
     await infra.drain();
     const sent = gateway.map((g) => JSON.parse(g.body) as Record<string, unknown>).find((g) => g.channel === 'wechat')!;
-    expect(sent).toMatchObject({ to: 'w1', body: '王芳，您有一张优惠券', wechat: { templateId: 'TM00015', keywords: [{ key: 'keyword1', value: '¥10.00' }, { key: 'keyword2', value: '2026年1月11日' }] } });
+    expect(sent).toMatchObject({
+      to: 'w1',
+      body: '王芳，您有一张优惠券',
+      wechat: {
+        templateId: 'TM00015',
+        keywords: [
+          { key: 'keyword1', value: '¥10.00' },
+          { key: 'keyword2', value: '2026年1月11日' },
+        ],
+      },
+    });
   });
 
-  test('a test send goes through the real provider, rendered in the given locale; audited; analysts refused; rate-limited per person', async ({ infra }) => {
-    const send = { channel: 'sms', to: '13800000009', body: '券将于 {{coupon.expiresAt | date}} 到期', variables: { coupon: { expiresAt: '2026-12-11T02:00:00.000Z' } }, locale: 'zh-CN', timeZone: 'Asia/Shanghai' };
+  test('a test send goes through the real provider, rendered in the given locale; audited; analysts refused; rate-limited per person', async ({
+    infra,
+  }) => {
+    const send = {
+      channel: 'sms',
+      to: '13800000009',
+      body: '券将于 {{coupon.expiresAt | date}} 到期',
+      variables: { coupon: { expiresAt: '2026-12-11T02:00:00.000Z' } },
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+    };
     const analyst = await infra.as('analyst');
     expect((await analyst('POST', '/api/v1/message-test-sends', send)).status).toBe(403);
     const marketer = await infra.as('marketer');
-    expect((await marketer('POST', '/api/v1/message-test-sends', { ...send, to: 'not a phone' })).body.issues).toEqual([{ field: 'to', message: 'must be a phone number' }]);
-    expect((await marketer('POST', '/api/v1/message-test-sends', { ...send, body: 'Hi {{member.name}}' })).body.issues).toEqual([{ field: 'body', message: 'no value for {{member.name}}' }]);
+    expect((await marketer('POST', '/api/v1/message-test-sends', { ...send, to: 'not a phone' })).body.issues).toEqual([
+      { field: 'to', message: 'must be a phone number' },
+    ]);
+    expect((await marketer('POST', '/api/v1/message-test-sends', { ...send, body: 'Hi {{member.name}}' })).body.issues).toEqual([
+      { field: 'body', message: 'no value for {{member.name}}' },
+    ]);
     const ok = await marketer('POST', '/api/v1/message-test-sends', send);
     expect(ok.body).toEqual({ provider: 'webhook', to: '13800000009', subject: '', body: '券将于 2026年12月11日 到期' });
     const delivered = gateway.find((g) => g.body.includes('2026年12月11日'))!;
     expect(JSON.parse(delivered.body)).toMatchObject({ channel: 'sms', to: '13800000009', body: '券将于 2026年12月11日 到期' });
     expect(delivered.signature).toMatch(/^t=\d+,v1=/);
-    expect(await infra.sql(`SELECT action, details->>'to' AS to FROM audit_log WHERE action = 'message.test_send'`)).toEqual([{ action: 'message.test_send', to: '13800000009' }]);
+    expect(await infra.sql(`SELECT action, details->>'to' AS to FROM audit_log WHERE action = 'message.test_send'`)).toEqual([
+      { action: 'message.test_send', to: '13800000009' },
+    ]);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await marketer('POST', '/api/v1/message-test-sends', send)).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);

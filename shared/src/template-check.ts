@@ -6,8 +6,23 @@ export const templateRoots = ['member', 'coupon', 'trigger', 'workflow'] as cons
 
 /** The variables the runner fills, by name. `trigger.*` is the event's own properties, so any name goes. */
 export const knownTemplateVariables: readonly string[] = [
-  ...['id', 'name', 'email', 'phone', 'timeZone', 'locale', 'tier', 'tags', 'pointsBalance', 'storedValue', 'orderCount', 'totalSpent'].map((k) => `member.${k}`),
-  ...['firstPurchaseAt', 'lastPurchaseAt', 'birthday', 'joinedAt', 'rfm.r', 'rfm.f', 'rfm.m', 'rfm.segment'].map((k) => `member.${k}`),
+  ...[
+    'id',
+    'name',
+    'email',
+    'phone',
+    'timeZone',
+    'locale',
+    'tier',
+    'tags',
+    'pointsBalance',
+    'storedValue',
+    'orderCount',
+    'totalSpent',
+  ].map((k) => `member.${k}`),
+  ...['firstPurchaseAt', 'lastPurchaseAt', 'birthday', 'joinedAt', 'rfm.r', 'rfm.f', 'rfm.m', 'rfm.segment'].map(
+    (k) => `member.${k}`,
+  ),
   ...['code', 'template', 'expiresAt', 'kind', 'value', 'minSpend'].map((k) => `coupon.${k}`),
   'workflow.id',
   'workflow.name',
@@ -22,7 +37,9 @@ export function isKnownVariable(path: string): boolean {
 
 /** Optimal string alignment distance (a swapped pair counts once: "nmae" is one step from "name"). */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -70,12 +87,17 @@ export function templateProblems(text: string): TemplateProblem[] {
 
 /** The unknown variables of a template, e.g. ["member.nmae"]. */
 export function unknownVariables(text: string): string[] {
-  return templateProblems(text).filter((p) => p.kind === 'unknown_variable').map((p) => p.name);
+  return templateProblems(text)
+    .filter((p) => p.kind === 'unknown_variable')
+    .map((p) => p.name);
 }
 
 /** The problem in words (English; the editor translates by kind). */
 export function templateProblemMessage(p: TemplateProblem): string {
   const what = p.kind === 'unknown_variable' ? `unknown variable {{${p.name}}}` : `unknown filter "${p.name}"`;
-  if (p.suggestion) return `${what}: did you mean ${p.kind === 'unknown_variable' ? `{{${p.suggestion}}}` : `"${p.suggestion}"`}?`;
-  return p.kind === 'unknown_variable' ? `${what}; use member.*, coupon.*, trigger.* or workflow.*` : `${what}; use ${templateFilterNames.join(', ')}`;
+  if (p.suggestion)
+    return `${what}: did you mean ${p.kind === 'unknown_variable' ? `{{${p.suggestion}}}` : `"${p.suggestion}"`}?`;
+  return p.kind === 'unknown_variable'
+    ? `${what}; use member.*, coupon.*, trigger.* or workflow.*`
+    : `${what}; use ${templateFilterNames.join(', ')}`;
 }

@@ -68,11 +68,17 @@ export function applyFilter(name: TemplateFilterName, value: unknown, arg: strin
   if (name === 'default') return isBlank(value) ? (arg ?? '') : value;
   if (isBlank(value)) return value;
   const out =
-    name === 'date' ? formatDate(value, f, false, arg)
-    : name === 'datetime' ? formatDate(value, f, true, arg)
-    : name === 'money' ? formatMoney(value, f, arg)
-    : name === 'number' ? (toNumber(value) === null ? null : new Intl.NumberFormat(f.locale).format(toNumber(value)!))
-    : formatPoints(value, f);
+    name === 'date'
+      ? formatDate(value, f, false, arg)
+      : name === 'datetime'
+        ? formatDate(value, f, true, arg)
+        : name === 'money'
+          ? formatMoney(value, f, arg)
+          : name === 'number'
+            ? toNumber(value) === null
+              ? null
+              : new Intl.NumberFormat(f.locale).format(toNumber(value)!)
+            : formatPoints(value, f);
   return out ?? value;
 }
 
@@ -81,18 +87,26 @@ export function isBlank(v: unknown): boolean {
 }
 
 /** A locale and zone Intl accepts, falling back rather than throwing on a member's odd data. */
-export function formatContext(opts: { locale?: string | null; timeZone?: string | null; currency?: string | null }): FormatContext {
-  let locale = 'en';
+export function formatContext(opts: {
+  locale?: string | null;
+  timeZone?: string | null;
+  currency?: string | null;
+}): FormatContext {
+  return { locale: canonicalLocale(opts.locale), timeZone: knownZone(opts.timeZone), currency: opts.currency || 'CNY' };
+}
+
+function canonicalLocale(tag: string | null | undefined): string {
   try {
-    locale = (opts.locale && Intl.getCanonicalLocales(opts.locale)[0]) || 'en';
+    return (tag && Intl.getCanonicalLocales(tag)[0]) || 'en';
   } catch {
-    locale = 'en';
+    return 'en';
   }
-  let timeZone = 'UTC';
+}
+
+function knownZone(zone: string | null | undefined): string {
   try {
-    if (opts.timeZone) timeZone = new Intl.DateTimeFormat('en', { timeZone: opts.timeZone }).resolvedOptions().timeZone;
+    return zone ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone : 'UTC';
   } catch {
-    timeZone = 'UTC';
+    return 'UTC';
   }
-  return { locale, timeZone, currency: opts.currency || 'CNY' };
 }

@@ -37,6 +37,8 @@ describe('send_message with variables that have no value', () => {
     const e = run('{{member.name | default: "会员"}}您好，券于 {{coupon.expiresAt | date}} 到期', null);
     expect(e.skipped).toBeUndefined();
     expect(e.preview).toBe('会员您好，券于 2026年12月11日 到期');
-    expect(run('Hi {{member.name}}, by {{coupon.expiresAt | date}}', 'Li Lei', 'en').preview).toBe('Hi Li Lei, by December 11, 2026');
+    expect(run('Hi {{member.name}}, by {{coupon.expiresAt | date}}', 'Li Lei', 'en').preview).toBe(
+      'Hi Li Lei, by December 11, 2026',
+    );
   });
 });

@@ -17,7 +17,13 @@ describe('template filters format in the member locale and zone', () => {
   });
 
   it('reads a calendar date (a birthday) as that day everywhere', () => {
-    expect(renderTemplate('{{member.birthday | date}}', { member: { birthday: '1990-06-15' } }, { locale: 'zh-CN', timeZone: 'America/Los_Angeles' })).toBe('1990年6月15日');
+    expect(
+      renderTemplate(
+        '{{member.birthday | date}}',
+        { member: { birthday: '1990-06-15' } },
+        { locale: 'zh-CN', timeZone: 'America/Los_Angeles' },
+      ),
+    ).toBe('1990年6月15日');
   });
 
   it('formats money, numbers and points', () => {
@@ -35,13 +41,18 @@ describe('template filters format in the member locale and zone', () => {
   });
 
   it('lists variables with no value and no fallback', () => {
-    const r = renderTemplateDetailed('Hi {{member.name}}, {{coupon.code}} {{member.tier | default: "member"}}', { member: { name: null }, coupon: {} });
+    const r = renderTemplateDetailed('Hi {{member.name}}, {{coupon.code}} {{member.tier | default: "member"}}', {
+      member: { name: null },
+      coupon: {},
+    });
     expect(r).toEqual({ text: 'Hi ,  member', missing: ['member.name', 'coupon.code'] });
   });
 
   it('leaves text that is not a placeholder alone, and a bad locale or zone falls back', () => {
     expect(renderTemplate('{{ not a var }} {a}', {})).toBe('{{ not a var }} {a}');
-    expect(renderTemplate('{{coupon.expiresAt | date}}', { coupon }, { locale: '??', timeZone: 'Mars/Olympus' })).toBe('December 11, 2026');
+    expect(renderTemplate('{{coupon.expiresAt | date}}', { coupon }, { locale: '??', timeZone: 'Mars/Olympus' })).toBe(
+      'December 11, 2026',
+    );
     expect(renderTemplate('{{coupon.code | date}}', { coupon }, zh)).toBe('COMEBACK10-7KQ2');
     expect(templateVariables('{{member.name | default: "a|b"}} {{coupon.code}}')).toEqual(['member.name', 'coupon.code']);
   });
@@ -51,7 +62,11 @@ describe('unknown variables and filters, with did you mean', () => {
   it('suggests the closest known name', () => {
     expect(didYouMean('member.nmae', ['member.name', 'member.tier'])).toBe('member.name');
     expect(didYouMean('xyz', ['member.name'])).toBeNull();
-    expect(templateProblems('Hi {{member.nmae}} {{coupon.expiresAt | dat}} {{memebr.tier}} {{trigger.anything}} {{member.attributes.vip}}')).toEqual([
+    expect(
+      templateProblems(
+        'Hi {{member.nmae}} {{coupon.expiresAt | dat}} {{memebr.tier}} {{trigger.anything}} {{member.attributes.vip}}',
+      ),
+    ).toEqual([
       { kind: 'unknown_variable', name: 'member.nmae', suggestion: 'member.name' },
       { kind: 'unknown_filter', name: 'dat', suggestion: 'date' },
       { kind: 'unknown_variable', name: 'memebr.tier', suggestion: 'member.tier' },
@@ -88,7 +103,9 @@ describe('unknown variables and filters, with did you mean', () => {
       edges: [['t', 'next', 'm']],
     });
     const v = validateWorkflow(def).violations.filter((x) => x.nodeId === 'm' && x.code === 'config');
-    expect(v.map((x) => [x.field, x.message])).toEqual([['config.body', 'an SMS may take at most 10 segments; this one takes 11']]);
+    expect(v.map((x) => [x.field, x.message])).toEqual([
+      ['config.body', 'an SMS may take at most 10 segments; this one takes 11'],
+    ]);
     const ok = structuredClone(def);
     ok.nodes[1]!.config.body = '你'.repeat(670);
     expect(validateWorkflow(ok).violations.filter((x) => x.nodeId === 'm' && x.code === 'config')).toEqual([]);

@@ -49,9 +49,24 @@ export function SmsSignaturePanel() {
           if (canEdit && !busy) void save();
         }}
       >
-        <TextField id="sms-signature-input" label={t('smsSignature.label')} value={value ?? ''} maxLength={20} placeholder="【品牌】" hint={notice ?? t('smsSignature.hint')} error={error} onChange={(v) => setValue(v)} />
+        <TextField
+          id="sms-signature-input"
+          label={t('smsSignature.label')}
+          value={value ?? ''}
+          maxLength={20}
+          placeholder="【品牌】"
+          hint={notice ?? t('smsSignature.hint')}
+          error={error}
+          onChange={(v) => setValue(v)}
+        />
         {canEdit && (
-          <button type="button" className="btn" data-testid="sms-signature-save" disabled={busy || value === null} onClick={() => void save()}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="sms-signature-save"
+            disabled={busy || value === null}
+            onClick={() => void save()}
+          >
             {busy ? t('common.working') : t('smsSignature.save')}
           </button>
         )}

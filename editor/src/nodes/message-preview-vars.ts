@@ -36,7 +36,14 @@ export function couponStepBefore(nodeId: string, nodes: readonly GraphNode[], ed
 /** The coupon a member would hold: the template's kind, value and validity, issued now; the code is a sample (codes are made at issue time). */
 export function previewCoupon(template: CouponTemplate, validityDays: number, now: number): Record<string, unknown> {
   const expiresAt = template.validTo ?? now + (template.validityDays ?? validityDays) * DAY;
-  return { template: template.key, code: `${template.key}-7KQ2`, expiresAt: new Date(expiresAt).toISOString(), kind: template.kind, value: template.value, minSpend: template.minSpend };
+  return {
+    template: template.key,
+    code: `${template.key}-7KQ2`,
+    expiresAt: new Date(expiresAt).toISOString(),
+    kind: template.kind,
+    value: template.value,
+    minSpend: template.minSpend,
+  };
 }
 
 export type PreviewMember = Record<string, unknown> & { name?: string | null; locale?: string | null; timeZone?: string | null };
@@ -50,5 +57,9 @@ export function sampleMember(locale: string): PreviewMember {
 
 /** Everything a template reads, for the preview: the member, the coupon, a sample trigger, the workflow. */
 export function previewVariables(member: PreviewMember, coupon: Record<string, unknown> | null): Record<string, unknown> {
-  return { ...sampleVariables, member, coupon: coupon ?? { ...sampleVariables.coupon, expiresAt: new Date(Date.now() + 30 * DAY).toISOString() } };
+  return {
+    ...sampleVariables,
+    member,
+    coupon: coupon ?? { ...sampleVariables.coupon, expiresAt: new Date(Date.now() + 30 * DAY).toISOString() },
+  };
 }

@@ -47,7 +47,10 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
   const opts = { locale: member.locale ?? null, timeZone: member.timeZone ?? null };
   const body = renderTemplateDetailed(config.body ?? '', vars, opts);
   const subject = config.channel === 'email' ? renderTemplateDetailed(config.subject ?? '', vars, opts) : null;
-  const keywords = config.channel === 'wechat' ? (config.wechat?.keywords ?? []).map((k) => ({ key: k.key, ...renderTemplateDetailed(k.value, vars, opts) })) : [];
+  const keywords =
+    config.channel === 'wechat'
+      ? (config.wechat?.keywords ?? []).map((k) => ({ key: k.key, ...renderTemplateDetailed(k.value, vars, opts) }))
+      : [];
   const missing = [...new Set([...body.missing, ...(subject?.missing ?? []), ...keywords.flatMap((k) => k.missing)])];
   const load = async () => {
     setNotFound(null);
@@ -60,10 +63,19 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
   };
   const fmt = (v: unknown, f: string) => renderTemplateDetailed(`{{v | ${f}}}`, { v }, opts).text;
   // Amounts off read as money, percentages with their sign; free shipping and gifts have no value worth showing.
-  const couponValue = (c: Record<string, unknown>) => (c.kind === 'percent_off' ? `${String(c.value)}%` : c.kind === 'amount_off' ? fmt(c.value, 'money') : String(c.kind ?? ''));
+  const couponValue = (c: Record<string, unknown>) =>
+    c.kind === 'percent_off' ? `${String(c.value)}%` : c.kind === 'amount_off' ? fmt(c.value, 'money') : String(c.kind ?? '');
   return (
     <div className="message-preview" data-testid={`${idPrefix}-preview`}>
-      <select className="select select--small" aria-label={t('preview.language')} value={real ? '' : language} onChange={(e) => { setReal(null); setLanguage(e.target.value as Locale); }}>
+      <select
+        className="select select--small"
+        aria-label={t('preview.language')}
+        value={real ? '' : language}
+        onChange={(e) => {
+          setReal(null);
+          setLanguage(e.target.value as Locale);
+        }}
+      >
         {real && <option value="">{String(real.name ?? real.id)}</option>}
         {locales.map((l) => (
           <option key={l} value={l}>
@@ -72,7 +84,15 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
         ))}
       </select>
       <div className="message-preview__who">
-        <input className="input input--small" aria-label={t('preview.memberId')} placeholder={t('preview.memberId')} value={memberId} maxLength={128} onChange={(e) => setMemberId(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && memberId.trim() && void load()} />
+        <input
+          className="input input--small"
+          aria-label={t('preview.memberId')}
+          placeholder={t('preview.memberId')}
+          value={memberId}
+          maxLength={128}
+          onChange={(e) => setMemberId(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && memberId.trim() && void load()}
+        />
         <button type="button" className="btn btn--small" disabled={!memberId.trim()} onClick={() => void load()}>
           {t('preview.load')}
         </button>
@@ -80,7 +100,11 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
       {notFound && <p className="field__error">{t('preview.memberNotFound', { id: notFound })}</p>}
       <div className="template-preview">
         <span className="template-preview__label">{t('preview.for', { name: String(member.name || member.id) })}</span>
-        {subject && <p className="template-preview__text"><strong>{subject.text}</strong></p>}
+        {subject && (
+          <p className="template-preview__text">
+            <strong>{subject.text}</strong>
+          </p>
+        )}
         {keywords.length > 0 && (
           <ul className="message-preview__keywords" data-testid="message-preview-keywords">
             {keywords.map((k, i) => (
@@ -90,9 +114,18 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
             ))}
           </ul>
         )}
-        <p className="template-preview__text" data-testid="message-preview-text">{config.channel === 'sms' ? withSmsSignature(body.text, signature) : body.text}</p>
+        <p className="template-preview__text" data-testid="message-preview-text">
+          {config.channel === 'sms' ? withSmsSignature(body.text, signature) : body.text}
+        </p>
         <p className="message-preview__coupon">
-          {before ? t('preview.couponFrom', { template: String(before.coupon.template), step: before.step, value: couponValue(before.coupon), until: fmt(before.coupon.expiresAt, 'date') }) : t('preview.couponSample')}
+          {before
+            ? t('preview.couponFrom', {
+                template: String(before.coupon.template),
+                step: before.step,
+                value: couponValue(before.coupon),
+                until: fmt(before.coupon.expiresAt, 'date'),
+              })
+            : t('preview.couponSample')}
         </p>
         {missing.length > 0 && (
           <p className="field__error" data-testid="message-preview-missing">
@@ -100,7 +133,9 @@ export function MessagePreview({ idPrefix, nodeId, config, signature }: MessageP
           </p>
         )}
       </div>
-      {canSend && config.channel && <TestSendForm idPrefix={idPrefix} config={config} variables={vars} locale={opts.locale} timeZone={opts.timeZone} />}
+      {canSend && config.channel && (
+        <TestSendForm idPrefix={idPrefix} config={config} variables={vars} locale={opts.locale} timeZone={opts.timeZone} />
+      )}
     </div>
   );
 }

@@ -11,7 +11,13 @@ import { SmsLengthMeter } from './sms-length-meter.tsx';
 import { WechatTemplateFields } from './wechat-template-fields.tsx';
 import '../styles/message-form.css';
 
-export const sendMessageFieldLabels = { channel: 'Channel', subject: 'Subject', body: 'Message', marketing: 'Marketing message', wechat: 'WeChat template' };
+export const sendMessageFieldLabels = {
+  channel: 'Channel',
+  subject: 'Subject',
+  body: 'Message',
+  marketing: 'Marketing message',
+  wechat: 'WeChat template',
+};
 
 const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App push', webhook: 'Webhook' } satisfies Record<
   Channel,
@@ -47,18 +53,34 @@ export function SendMessageForm({ idPrefix, nodeId, config, errors, onChange }: 
           onChange={(subject) => onChange({ ...config, subject })}
         />
       )}
-      {channel === 'wechat' && <WechatTemplateFields idPrefix={idPrefix} value={config.wechat} errors={errors} onChange={(wechat) => onChange({ ...config, wechat })} />}
+      {channel === 'wechat' && (
+        <WechatTemplateFields
+          idPrefix={idPrefix}
+          value={config.wechat}
+          errors={errors}
+          onChange={(wechat) => onChange({ ...config, wechat })}
+        />
+      )}
       <TemplateTextField
         id={`${idPrefix}-body`}
         label={channel === 'wechat' ? t('wechat.body') : t('form.send_message.body')}
         value={config.body}
         maxLength={4000}
-        {...(channel === 'sms' ? {} : { hint: `${body.length} characters${body.length > limit ? ` (long for ${channelLabels[channel ?? 'sms']})` : ''}` })}
+        {...(channel === 'sms'
+          ? {}
+          : { hint: `${body.length} characters${body.length > limit ? ` (long for ${channelLabels[channel ?? 'sms']})` : ''}` })}
         error={errors.body}
         onChange={(b) => onChange({ ...config, body: b })}
       />
       {channel === 'sms' && <SmsLengthMeter body={body} signature={signature} />}
-      {body.trim() !== '' && <MessagePreview idPrefix={`${idPrefix}-body`} nodeId={nodeId} config={config as Partial<SendMessageConfig>} signature={channel === 'sms' ? signature : ''} />}
+      {body.trim() !== '' && (
+        <MessagePreview
+          idPrefix={`${idPrefix}-body`}
+          nodeId={nodeId}
+          config={config as Partial<SendMessageConfig>}
+          signature={channel === 'sms' ? signature : ''}
+        />
+      )}
       <CheckField
         id={`${idPrefix}-marketing`}
         label={t('form.send_message.marketing')}

@@ -24,13 +24,27 @@ export function TestSendForm({ idPrefix, config, variables, locale, timeZone }: 
     setResult(null);
     try {
       const a = await callRoute(messageRoutes.testSend, {
-        body: { channel: config.channel!, to, subject: config.subject ?? '', body: config.body ?? '', ...(config.wechat ? { wechat: config.wechat } : {}), variables, locale, timeZone },
+        body: {
+          channel: config.channel!,
+          to,
+          subject: config.subject ?? '',
+          body: config.body ?? '',
+          ...(config.wechat ? { wechat: config.wechat } : {}),
+          variables,
+          locale,
+          timeZone,
+        },
       });
       setResult({ ok: true, text: t('testSend.sent', { to: a.to, provider: a.provider }) });
     } catch (e) {
       const issue = e instanceof ApiRequestError ? e.body?.issues?.[0] : undefined;
       const own = issue?.field === 'to' ? t(config.channel === 'email' ? 'testSend.badEmail' : 'testSend.badPhone') : null;
-      setResult({ ok: false, text: t('testSend.failed', { error: own ?? (issue ? `${issue.field} ${issue.message}` : e instanceof Error ? e.message : String(e)) }) });
+      setResult({
+        ok: false,
+        text: t('testSend.failed', {
+          error: own ?? (issue ? `${issue.field} ${issue.message}` : e instanceof Error ? e.message : String(e)),
+        }),
+      });
     } finally {
       setBusy(false);
     }
@@ -43,7 +57,13 @@ export function TestSendForm({ idPrefix, config, variables, locale, timeZone }: 
       </label>
       <div className="test-send__row">
         <input id={id} className="input input--small" value={to} maxLength={200} onChange={(e) => setTo(e.target.value)} />
-        <button type="button" className="btn btn--small" data-testid="test-send" disabled={busy || !to.trim()} onClick={() => void send()}>
+        <button
+          type="button"
+          className="btn btn--small"
+          data-testid="test-send"
+          disabled={busy || !to.trim()}
+          onClick={() => void send()}
+        >
           {t('testSend.send')}
         </button>
       </div>

@@ -11,7 +11,10 @@ interface WechatTemplateFieldsProps {
 
 function read(value: unknown): WechatTemplate {
   const v = (value ?? {}) as Partial<WechatTemplate>;
-  return { templateId: typeof v.templateId === 'string' ? v.templateId : '', keywords: Array.isArray(v.keywords) ? v.keywords : [] };
+  return {
+    templateId: typeof v.templateId === 'string' ? v.templateId : '',
+    keywords: Array.isArray(v.keywords) ? v.keywords : [],
+  };
 }
 
 /** A WeChat template message: the official account's template id and a value per keyword (keyword1, remark, …). */
@@ -35,7 +38,14 @@ export function WechatTemplateFields({ idPrefix, value, errors, onChange }: Wech
       <p className="field__label">{t('wechat.keywords')}</p>
       {w.keywords.map((k, i) => (
         <div className="wechat-template__row" key={i}>
-          <input className="input input--small" aria-label={`${t('wechat.keyword')} ${i + 1}`} value={k.key} maxLength={40} placeholder={`keyword${i + 1}`} onChange={(e) => setKeyword(i, { key: e.target.value })} />
+          <input
+            className="input input--small"
+            aria-label={`${t('wechat.keyword')} ${i + 1}`}
+            value={k.key}
+            maxLength={40}
+            placeholder={`keyword${i + 1}`}
+            onChange={(e) => setKeyword(i, { key: e.target.value })}
+          />
           <input
             className="input input--small"
             aria-label={`${t('wechat.value')} ${i + 1}`}
@@ -45,13 +55,22 @@ export function WechatTemplateFields({ idPrefix, value, errors, onChange }: Wech
             placeholder="{{coupon.expiresAt | date}}"
             onChange={(e) => setKeyword(i, { value: e.target.value })}
           />
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => onChange({ ...w, keywords: w.keywords.filter((_, j) => j !== i) })}>
+          <button
+            type="button"
+            className="btn btn--ghost btn--small"
+            onClick={() => onChange({ ...w, keywords: w.keywords.filter((_, j) => j !== i) })}
+          >
             {t('wechat.remove')}
           </button>
           {errors[`wechat.keywords.${i}.value`] && <p className="field__error">{errors[`wechat.keywords.${i}.value`]}</p>}
         </div>
       ))}
-      <button type="button" className="btn btn--small" disabled={w.keywords.length >= 20} onClick={() => onChange({ ...w, keywords: [...w.keywords, { key: `keyword${w.keywords.length + 1}`, value: '' }] })}>
+      <button
+        type="button"
+        className="btn btn--small"
+        disabled={w.keywords.length >= 20}
+        onClick={() => onChange({ ...w, keywords: [...w.keywords, { key: `keyword${w.keywords.length + 1}`, value: '' }] })}
+      >
         {t('wechat.addKeyword')}
       </button>
     </fieldset>

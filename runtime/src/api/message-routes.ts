@@ -41,10 +41,15 @@ export function messageApi(router: Router, deps: AppDeps): void {
     try {
       const sent = await sendTestMessage(deps.config, body, (await readSmsSignature(db.pool))?.signature ?? null);
       // The address and channel are kept, the text is not: a test may carry a real member's data.
-      await auditRequest(ctx, db.pool, 'message.test_send', 'message', body.channel, { channel: body.channel, to: body.to, provider: sent.provider });
+      await auditRequest(ctx, db.pool, 'message.test_send', 'message', body.channel, {
+        channel: body.channel,
+        to: body.to,
+        provider: sent.provider,
+      });
       return sent;
     } catch (e) {
-      if (e instanceof TestSendRefused) throw new HttpError(400, { error: `Not sent: ${e.message}`, issues: [{ field: e.field, message: e.message }] });
+      if (e instanceof TestSendRefused)
+        throw new HttpError(400, { error: `Not sent: ${e.message}`, issues: [{ field: e.field, message: e.message }] });
       throw e;
     }
   });

@@ -25,7 +25,8 @@ type ProviderConfig = Pick<RuntimeConfig, 'webhookSecret' | 'channels' | 'smtpUr
 function providerFor(config: ProviderConfig, channel: string): ChannelProvider | null {
   const spec = config.channels[channel as keyof ProviderConfig['channels']];
   if (!spec || spec.kind === 'log') return null;
-  if (spec.kind === 'webhook') return webhookProvider(spec.url, signedPoster({ secret: config.webhookSecret, targets: trustedTargets }));
+  if (spec.kind === 'webhook')
+    return webhookProvider(spec.url, signedPoster({ secret: config.webhookSecret, targets: trustedTargets }));
   if (!config.smtpUrl) throw new Error('CHANNEL_EMAIL=smtp needs SMTP_URL');
   return smtpProvider(config.smtpUrl, config.smtpFrom);
 }
@@ -34,13 +35,33 @@ function providerFor(config: ProviderConfig, channel: string): ChannelProvider |
  * Renders the message exactly as the runner would (filters in the given locale and zone, the SMS
  * signature appended) and hands it to the channel's real provider, to the address given.
  */
-export async function sendTestMessage(config: ProviderConfig, input: Required<Omit<TestSendInput, 'wechat'>> & Pick<TestSendInput, 'wechat'>, smsSignature: string | null): Promise<TestSendAnswer> {
-  const c = SendMessageConfig.parse({ channel: input.channel, subject: input.subject, body: input.body, marketing: false, ...(input.wechat ? { wechat: input.wechat } : {}) });
-  const member = { id: 'test', timeZone: input.timeZone ?? 'UTC', locale: input.locale ?? undefined } as Parameters<typeof renderMessage>[1]['member'];
+export async function sendTestMessage(
+  config: ProviderConfig,
+  input: Required<Omit<TestSendInput, 'wechat'>> & Pick<TestSendInput, 'wechat'>,
+  smsSignature: string | null,
+): Promise<TestSendAnswer> {
+  const c = SendMessageConfig.parse({
+    channel: input.channel,
+    subject: input.subject,
+    body: input.body,
+    marketing: false,
+    ...(input.wechat ? { wechat: input.wechat } : {}),
+  });
+  const member = { id: 'test', timeZone: input.timeZone ?? 'UTC', locale: input.locale ?? undefined } as Parameters<
+    typeof renderMessage
+  >[1]['member'];
   const { missing, ...m } = renderMessage(c, { member, templateVars: () => input.variables }, smsSignature);
   if (missing.length) throw new TestSendRefused('body', `no value for ${missing.map((v) => `{{${v}}}`).join(', ')}`);
   const provider = providerFor(config, c.channel);
   const spec = config.channels[c.channel as keyof ProviderConfig['channels']];
-  await provider?.send({ key: `test-${randomUUID()}`, memberId: 'test', channel: c.channel, to: input.to, subject: m.subject, body: m.body, ...(m.wechat ? { wechat: m.wechat } : {}) });
+  await provider?.send({
+    key: `test-${randomUUID()}`,
+    memberId: 'test',
+    channel: c.channel,
+    to: input.to,
+    subject: m.subject,
+    body: m.body,
+    ...(m.wechat ? { wechat: m.wechat } : {}),
+  });
   return { provider: spec?.kind ?? 'log', to: input.to, subject: m.subject, body: m.body };
 }

@@ -36,8 +36,10 @@ export const TestSendInput = z
     timeZone: z.string().max(64).nullable().default(null),
   })
   .superRefine((v, ctx) => {
-    if (v.channel === 'sms' && !PHONE.test(v.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be a phone number', params: { i18n: 'testSend.badPhone' } });
-    if (v.channel === 'email' && !EMAIL.test(v.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be an email address', params: { i18n: 'testSend.badEmail' } });
+    if (v.channel === 'sms' && !PHONE.test(v.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be a phone number', params: { i18n: 'testSend.badPhone' } });
+    if (v.channel === 'email' && !EMAIL.test(v.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be an email address', params: { i18n: 'testSend.badEmail' } });
   });
 export type TestSendInput = z.input<typeof TestSendInput>;
 
@@ -50,8 +52,22 @@ export interface TestSendAnswer {
 
 export const messageRoutes = {
   smsSignature: defineRoute<SmsSignatureAnswer>()({ method: 'GET', path: '/api/v1/settings/sms-signature', access: 'read' }),
-  saveSmsSignature: defineRoute<SmsSignatureAnswer>()({ method: 'PUT', path: '/api/v1/settings/sms-signature', access: 'edit', body: SmsSignatureSettings }),
-  previewMember: defineRoute<PreviewMemberAnswer>()({ method: 'GET', path: '/api/v1/message-preview/members/:id', access: 'read' }),
+  saveSmsSignature: defineRoute<SmsSignatureAnswer>()({
+    method: 'PUT',
+    path: '/api/v1/settings/sms-signature',
+    access: 'edit',
+    body: SmsSignatureSettings,
+  }),
+  previewMember: defineRoute<PreviewMemberAnswer>()({
+    method: 'GET',
+    path: '/api/v1/message-preview/members/:id',
+    access: 'read',
+  }),
   /** Marketers and admins only (`edit`); rate-limited per user; audited. */
-  testSend: defineRoute<TestSendAnswer>()({ method: 'POST', path: '/api/v1/message-test-sends', access: 'edit', body: TestSendInput }),
+  testSend: defineRoute<TestSendAnswer>()({
+    method: 'POST',
+    path: '/api/v1/message-test-sends',
+    access: 'edit',
+    body: TestSendInput,
+  }),
 };

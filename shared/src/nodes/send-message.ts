@@ -13,14 +13,21 @@ const Text = (max: number) =>
     .max(max)
     .superRefine((t, ctx) => {
       for (const p of templateProblems(t)) {
-        ctx.addIssue({ code: 'custom', message: templateProblemMessage(p), params: { i18n: `template.${p.kind}`, name: p.name, suggestion: p.suggestion ?? '' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: templateProblemMessage(p),
+          params: { i18n: `template.${p.kind}`, name: p.name, suggestion: p.suggestion ?? '' },
+        });
       }
     });
 
 /** A WeChat template message: the template's id on the official account and its keyword values (each may use variables). */
 export const WechatTemplate = z.object({
   templateId: z.string().max(100).default(''),
-  keywords: z.array(z.object({ key: z.string().max(40), value: Text(200) })).max(20).default([]),
+  keywords: z
+    .array(z.object({ key: z.string().max(40), value: Text(200) }))
+    .max(20)
+    .default([]),
 });
 export type WechatTemplate = z.infer<typeof WechatTemplate>;
 
@@ -53,7 +60,12 @@ export const sendMessage = defineNode({
   title: 'Send message',
   description: 'Sends an SMS, email, WeChat, push or webhook message with variables like {{member.name}} and {{coupon.code}}.',
   config: SendMessageConfig,
-  defaults: () => ({ channel: 'sms' as const, subject: '', body: 'Hi {{member.name | default: "there"}}, we miss you! Use {{coupon.code}} on your next order.', marketing: true }),
+  defaults: () => ({
+    channel: 'sms' as const,
+    subject: '',
+    body: 'Hi {{member.name | default: "there"}}, we miss you! Use {{coupon.code}} on your next order.',
+    marketing: true,
+  }),
   outputs: () => [{ id: 'next', label: 'Then' }],
   summary: (c) => `${c.channel}: ${c.body.length > 40 ? `${c.body.slice(0, 40)}…` : c.body}`,
   compile: (_id, _c, ctx) => ({ always: { target: ctx.target('next') } }),

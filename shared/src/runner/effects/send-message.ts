@@ -5,17 +5,28 @@ import { renderTemplateDetailed } from '../../template.ts';
 import { effectBase, type ExecContext, type NodeExecutor } from './node-executor.ts';
 
 /** The message as this member reads it: formatted in their locale and zone; the variables that had no value. */
-export function renderMessage(c: SendMessageConfig, ctx: Pick<ExecContext, 'member' | 'templateVars'>, smsSignature?: string | null) {
+export function renderMessage(
+  c: SendMessageConfig,
+  ctx: Pick<ExecContext, 'member' | 'templateVars'>,
+  smsSignature?: string | null,
+) {
   const vars = ctx.templateVars();
   const opts = { locale: ctx.member.locale ?? null, timeZone: ctx.member.timeZone };
   const subject = renderTemplateDetailed(c.subject, vars, opts);
   const body = renderTemplateDetailed(c.body, vars, opts);
-  const keywords = (c.channel === 'wechat' ? (c.wechat?.keywords ?? []) : []).map((k) => ({ key: k.key, ...renderTemplateDetailed(k.value, vars, opts) }));
-  const missing = [...new Set([...(c.channel === 'email' ? subject.missing : []), ...body.missing, ...keywords.flatMap((k) => k.missing)])];
+  const keywords = (c.channel === 'wechat' ? (c.wechat?.keywords ?? []) : []).map((k) => ({
+    key: k.key,
+    ...renderTemplateDetailed(k.value, vars, opts),
+  }));
+  const missing = [
+    ...new Set([...(c.channel === 'email' ? subject.missing : []), ...body.missing, ...keywords.flatMap((k) => k.missing)]),
+  ];
   return {
     subject: subject.text,
     body: c.channel === 'sms' ? withSmsSignature(body.text, smsSignature) : body.text,
-    ...(c.channel === 'wechat' && c.wechat ? { wechat: { templateId: c.wechat.templateId, keywords: keywords.map((k) => ({ key: k.key, value: k.text })) } } : {}),
+    ...(c.channel === 'wechat' && c.wechat
+      ? { wechat: { templateId: c.wechat.templateId, keywords: keywords.map((k) => ({ key: k.key, value: k.text })) } }
+      : {}),
     missing,
   };
 }
