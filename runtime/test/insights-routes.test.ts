@@ -2,7 +2,9 @@ import { ChurnRiskReport, RetentionReport } from '@memberflow/shared/api/analyti
 import { MemberPage } from '@memberflow/shared/api/member-row';
 import { RfmGrid, RfmProgress } from '@memberflow/shared/api/rfm-routes';
 import { SegmentEvaluation } from '@memberflow/shared/api/segment-routes';
+import type { ConditionGroup } from '@memberflow/shared/condition';
 import { rfmGroups } from '@memberflow/shared/rfm';
+import { evaluateSegmentDraft } from '../src/segments/segment-evaluate.ts';
 import { describe, expect } from 'vitest';
 import { loadCdnowSample, SAMPLE_NOW } from './cdnow-sample.ts';
 import { DAY, test, type Infra } from './infra-fixture.ts';
@@ -48,6 +50,12 @@ describe('segments, RFM and analytics pages: routes', () => {
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.issues[0].field).toBe(field);
     }
+    // A walk whose asker is gone stops after the batch at hand.
+    const stopped = new AbortController();
+    stopped.abort();
+    const partial = await evaluateSegmentDraft(infra.runtime.db.pool, atRiskBigSpenders as ConditionGroup, 5, SAMPLE_NOW, stopped.signal);
+    expect(partial.scanned).toBe(1000);
+
     // Nothing was written: evaluating is not counting a saved segment.
     expect(await infra.sql('SELECT 1 FROM segment_member')).toHaveLength(0);
   });

@@ -20,7 +20,12 @@ export function insightsRoutes(router: Router, deps: AppDeps): void {
   const { pool } = deps.engine.db;
   const now = () => deps.engine.clock.now();
 
-  mountRoute(router, segmentRoutes.evaluate, ({ body }) => evaluateSegmentDraft(pool, body.condition, body.limit, now()));
+  mountRoute(router, segmentRoutes.evaluate, ({ body, ctx }) => {
+    // The editor aborts the request when the condition changes again: stop counting for nobody.
+    const gone = new AbortController();
+    ctx.res.once('close', () => !ctx.res.writableFinished && gone.abort());
+    return evaluateSegmentDraft(pool, body.condition, body.limit, now(), gone.signal);
+  });
   mountRoute(router, segmentRoutes.members, async ({ params, query }) => {
     const page = await segmentMembers(pool, params.key ?? '', query.limit, query.offset);
     if (!page) throw notFound('Segment');

@@ -59,14 +59,17 @@ export async function previewSegment(pool: pg.Pool, condition: ConditionGroup, l
 
 /**
  * A condition being edited, not saved: how many members match now and the first `limit` of
- * them with why. One walk over all members, writing nothing.
+ * them with why. One walk over all members, writing nothing. `signal` stops the walk between
+ * batches (the editor asks again on every edit and drops the answer to the one before), and the
+ * partial answer is never read.
  */
-export async function evaluateSegmentDraft(pool: pg.Pool, condition: ConditionGroup, limit: number, now: number): Promise<SegmentEvaluation> {
+export async function evaluateSegmentDraft(pool: pg.Pool, condition: ConditionGroup, limit: number, now: number, signal?: AbortSignal): Promise<SegmentEvaluation> {
   const members: PreviewMember[] = [];
   let count = 0;
   const scanned = await scan(pool, condition, now, (matches) => {
     count += matches.length;
     for (const m of matches.slice(0, limit - members.length)) members.push(previewMember(condition, m, now));
+    return !signal?.aborted;
   });
   return { count, scanned, members, evaluatedAt: new Date(now).toISOString() };
 }
