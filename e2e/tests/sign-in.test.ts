@@ -219,8 +219,11 @@ describe('sign-in', () => {
     await niaPage.getByRole('button', { name: 'New workflow' }).waitFor();
     expect(await niaPage.getByTestId('current-user-role').textContent()).toBe('Marketer');
 
-    // Disabled: the page asks again, and says why signing in does not work.
+    // Disabled (after a confirmation): the page asks again, and says why signing in does not work.
     await niaRow.getByTestId('disable-user').click();
+    const confirm = admin.getByTestId('confirm-dialog');
+    expect(await confirm.textContent()).toContain('Nia New');
+    await confirm.getByRole('button', { name: 'Disable' }).click();
     await expect.poll(() => niaRow.getByTestId('user-status').textContent()).toBe('Disabled');
     await shoot(admin, '60-admin-users');
     await signInAgain();

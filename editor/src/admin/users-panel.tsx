@@ -4,6 +4,7 @@ import { errorMessage } from '../api/http.ts';
 import { listUsers, updateUser } from '../api/users-api.ts';
 import { useSession } from '../auth/session-context.ts';
 import { useT } from '../i18n/i18n.ts';
+import { ConfirmDialog } from '../monitoring/confirm-dialog.tsx';
 import { Panel } from '../monitoring/panel.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
 import { formatDateTime } from '../ui/format-date.ts';
@@ -24,8 +25,16 @@ export function UsersPanel() {
   const [note, setNote] = useState<string | null>(null);
   const now = Date.now();
 
+  // Changes that shut someone out ask first, in the app's dialog.
+  const [asking, setAsking] = useState<{ u: UserSummary; body: UpdateUserBody; done: string; question: string } | null>(null);
+  const confirmFirst = (u: UserSummary, body: UpdateUserBody, done: string) => {
+    const demotingSelf = body.role !== undefined && u.id === me.id && body.role !== 'admin';
+    if (body.disabled === true) setAsking({ u, body, done, question: t('users.disableConfirm', { name: u.name, email: u.email }) });
+    else if (demotingSelf) setAsking({ u, body, done, question: t('users.demoteSelfConfirm') });
+    else void update(u, body, done);
+  };
   const update = async (u: UserSummary, body: UpdateUserBody, done: string) => {
-    if (body.role && u.id === me.id && body.role !== 'admin' && !window.confirm(t('users.demoteSelfConfirm'))) return;
+    setAsking(null);
     setBusyId(u.id);
     setError(null);
     setNote(null);
@@ -101,7 +110,7 @@ export function UsersPanel() {
                       value={u.role}
                       disabled={busy}
                       aria-label={t('users.roleOf', { name: u.name })}
-                      onChange={(e) => void update(u, { role: e.target.value as Role }, t('users.roleChanged', { name: u.name, role: t(`role.${e.target.value as Role}`) }))}
+                      onChange={(e) => confirmFirst(u, { role: e.target.value as Role }, t('users.roleChanged', { name: u.name, role: t(`role.${e.target.value as Role}`) }))}
                       data-testid="user-role"
                     >
                       {Role.options.map((r) => (
@@ -132,7 +141,7 @@ export function UsersPanel() {
                           {t('users.enable')}
                         </button>
                       ) : (
-                        <button type="button" className="btn btn--small btn--danger" disabled={busy} onClick={() => void update(u, { disabled: true }, t('users.disabled', { name: u.name }))} data-testid="disable-user">
+                        <button type="button" className="btn btn--small btn--danger" disabled={busy} onClick={() => confirmFirst(u, { disabled: true }, t('users.disabled', { name: u.name }))} data-testid="disable-user">
                           {t('users.disable')}
                         </button>
                       ))}
@@ -142,6 +151,17 @@ export function UsersPanel() {
             })}
         </tbody>
       </table>
+      {asking && (
+        <ConfirmDialog
+          title={asking.body.disabled ? t('users.disableTitle') : t('users.demoteSelfTitle')}
+          confirmLabel={asking.body.disabled ? t('users.disable') : t('users.demoteSelfAction')}
+          danger
+          onConfirm={() => void update(asking.u, asking.body, asking.done)}
+          onCancel={() => setAsking(null)}
+        >
+          <p>{asking.question}</p>
+        </ConfirmDialog>
+      )}
       {creating && (
         <CreateUserDialog
           onClose={() => setCreating(false)}
