@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMember } from '../src/member-facts.ts';
+import { sendMessageExecutor } from '../src/runner/effects/send-message.ts';
 import { simulate } from '../src/simulate.ts';
 import { buildWorkflow } from '../src/templates/build.ts';
 
@@ -40,5 +41,24 @@ describe('send_message with variables that have no value', () => {
     expect(run('Hi {{member.name}}, by {{coupon.expiresAt | date}}', 'Li Lei', 'en').preview).toBe(
       'Hi Li Lei, by December 11, 2026',
     );
+  });
+});
+
+describe('send_message executor on a stored config', () => {
+  it('a version published before a check was added still runs: an unknown variable skips the message, it does not fail the journey', () => {
+    const effects: { payload: Record<string, unknown>; status: string }[] = [];
+    const ctx = {
+      action: { nodeId: 'm', config: { channel: 'sms', body: '{{member.nmae}}: ' + '长'.repeat(800), marketing: false } },
+      member: { ...emptyMember('m1', 'Asia/Shanghai'), phone: '1', name: 'Li' },
+      journey: { id: 'j', workflowId: 'w', memberId: 'm1' },
+      at: T0,
+      idempotencyKey: 'k',
+      writes: { effects },
+      templateVars: () => ({ member: { name: 'Li' } }),
+      contact: { settings: { frequencyCap: false }, cap: { count: 0, days: 7 }, recentMarketing: [], provider: () => ({ kind: 'log' }), smsSignature: '【品牌】' },
+    };
+    sendMessageExecutor.execute(ctx as never);
+    expect(effects[0]).toMatchObject({ status: 'skipped', payload: { skipped: 'no value for {{member.nmae}} (give a fallback with | default: "…")' } });
+    expect(String(effects[0]!.payload.body).endsWith('长【品牌】')).toBe(true);
   });
 });

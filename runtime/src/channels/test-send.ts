@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestSendAnswer, TestSendInput } from '@memberflow/shared/api/message-routes';
-import { SendMessageConfig } from '@memberflow/shared/nodes/send-message';
+import { StoredSendMessage } from '@memberflow/shared/nodes/send-message';
 import { renderMessage } from '@memberflow/shared/runner/effects/send-message';
 import type { RuntimeConfig } from '../config.ts';
 import type { ChannelProvider } from './channel-provider.ts';
@@ -40,7 +40,7 @@ export async function sendTestMessage(
   input: Required<Omit<TestSendInput, 'wechat'>> & Pick<TestSendInput, 'wechat'>,
   smsSignature: string | null,
 ): Promise<TestSendAnswer> {
-  const c = SendMessageConfig.parse({
+  const c = StoredSendMessage.parse({
     channel: input.channel,
     subject: input.subject,
     body: input.body,

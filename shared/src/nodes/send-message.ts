@@ -54,6 +54,19 @@ export const SendMessageConfig = z
   });
 export type SendMessageConfig = z.infer<typeof SendMessageConfig>;
 
+/**
+ * A stored config as the runner reads it: the shape only. Template and length checks belong to
+ * validation (before publishing), so a version published before a check was added still runs.
+ */
+export const StoredSendMessage = z.object({
+  channel: Channel,
+  subject: z.string().default(''),
+  body: z.string(),
+  marketing: z.boolean().default(true),
+  wechat: z.object({ templateId: z.string().default(''), keywords: z.array(z.object({ key: z.string(), value: z.string() })).default([]) }).optional(),
+});
+export type StoredSendMessage = z.infer<typeof StoredSendMessage>;
+
 export const sendMessage = defineNode({
   kind: 'send_message',
   group: 'action',

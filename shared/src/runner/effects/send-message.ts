@@ -1,12 +1,12 @@
 import { messageAddress, messageVerdict } from '../../contact-policy.ts';
-import { SendMessageConfig } from '../../nodes/send-message.ts';
+import { StoredSendMessage } from '../../nodes/send-message.ts';
 import { withSmsSignature } from '../../sms-length.ts';
 import { renderTemplateDetailed } from '../../template.ts';
 import { effectBase, type ExecContext, type NodeExecutor } from './node-executor.ts';
 
 /** The message as this member reads it: formatted in their locale and zone; the variables that had no value. */
 export function renderMessage(
-  c: SendMessageConfig,
+  c: StoredSendMessage,
   ctx: Pick<ExecContext, 'member' | 'templateVars'>,
   smsSignature?: string | null,
 ) {
@@ -44,7 +44,7 @@ export function missingValueReason(missing: readonly string[]): string {
  */
 export const sendMessageExecutor: NodeExecutor = {
   execute: (ctx) => {
-    const c = SendMessageConfig.parse(ctx.action.config);
+    const c = StoredSendMessage.parse(ctx.action.config);
     const provider = ctx.contact.provider(c.channel).kind;
     const { missing, ...message } = renderMessage(c, ctx, ctx.contact.smsSignature);
     const v = messageVerdict(c, ctx.member, ctx.at, ctx.contact);
