@@ -80,6 +80,8 @@ describe('segments, RFM and analytics', () => {
 
     await page.getByTestId('segment-save').click();
     await page.getByTestId('notice').filter({ hasText: `${expected} members are in it now` }).waitFor();
+    // The form stays as it was, live count included: saving does not start it over.
+    expect(await page.getByTestId('live-count').textContent()).toBe(expected.toLocaleString('en'));
     const members = page.getByTestId('segment-members');
     await expect.poll(() => members.getByTestId('member-row').count(), { timeout: 10_000 }).toBe(Math.min(25, expected));
     expect(await page.getByTestId('segment-csv').getAttribute('href')).toBe(`/api/v1/segments/${KEY}/members.csv`);

@@ -59,6 +59,8 @@ export const en = {
   'history.live': 'live',
   'history.view': 'View',
   'history.backToDraft': 'Back to draft',
+  'history.restore': 'Restore',
+  'history.restoreTitle': 'Make the draft this version again (saved like any edit; Undo brings the draft back)',
   'history.viewing': 'Viewing version {version} (read-only), published {date}',
   'backtest.title': 'Backtest',
   'backtest.intro': 'Replays the saved draft over stored member events, counted back from the latest one. Nothing is sent and no coupon is issued.',

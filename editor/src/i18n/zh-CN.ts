@@ -58,6 +58,8 @@ export const zhCN: Messages = {
   'history.live': '线上',
   'history.view': '查看',
   'history.backToDraft': '回到草稿',
+  'history.restore': '恢复',
+  'history.restoreTitle': '让草稿恢复为这个版本（像其他修改一样保存；撤销可找回原草稿）',
   'history.viewing': '正在查看第 {version} 版（只读），发布于 {date}',
   'backtest.title': '回测',
   'backtest.intro': '用已存储的会员事件（从最新一条往前推）回放已保存的草稿。不会发送任何消息，也不会发券。',

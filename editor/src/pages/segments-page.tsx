@@ -31,8 +31,10 @@ export function SegmentsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   // Remounts the editor when another segment is picked, so its form starts from what is stored.
   const [version, setVersion] = useState(0);
+  // What a save answered, until the reloaded list has it: the editor stays mounted in between.
+  const [justSaved, setJustSaved] = useState<Segment | null>(null);
   const segments = list.data ?? null;
-  const current = segments?.find((s) => s.key === selected) ?? null;
+  const current = segments?.find((s) => s.key === selected) ?? (justSaved?.key === selected ? justSaved : null);
   const shown = selected === 'new' ? null : (current ?? (canEdit ? null : (segments?.[0] ?? null)));
 
   const select = (key: string | 'new') => {
@@ -45,6 +47,7 @@ export function SegmentsPage() {
     // Saved: a reload shows the segment, not another new one from the RFM group.
     if (window.location.search) window.history.replaceState(null, '', '/segments');
     setNotice(note);
+    setJustSaved(s);
     setSelected(s.key);
     list.reload();
   };
