@@ -85,11 +85,15 @@ export function templateProblems(text: string): TemplateProblem[] {
   return [...out.values()];
 }
 
-/** The unknown variables of a template, e.g. ["member.nmae"]. */
+/**
+ * Variables outside member.*, coupon.*, trigger.* and workflow.* (task titles and webhook
+ * bodies). Roots only: their executors parse configs with this check, so a stricter one would
+ * fail journeys of versions already published; messages use `templateProblems`.
+ */
 export function unknownVariables(text: string): string[] {
-  return templateProblems(text)
-    .filter((p) => p.kind === 'unknown_variable')
-    .map((p) => p.name);
+  return [...new Set(templateExprs(text).map((e) => e.path))].filter(
+    (v) => !(templateRoots as readonly string[]).includes(v.split('.')[0]!),
+  );
 }
 
 /** The problem in words (English; the editor translates by kind). */
