@@ -297,6 +297,30 @@ describe('the loyalty back office', () => {
     await shoot(page, '8e-settings-zh');
   });
 
+  test('a marketer imports members from a CSV file: a progress bar, then the problems by line and field', async ({
+    pageAs,
+    server,
+    shoot,
+  }) => {
+    const page = await pageAs('marketer');
+    await page.goto('/members');
+    await page.getByTestId('member-import').click();
+    const csv = [
+      'id,name,email,tags',
+      'imp-1,Wang Fang,wang@example.com,vip;coffee',
+      'imp-2,Li Na,not-an-email,',
+      'imp-3,Zhao Lei,zhao@example.com,',
+    ].join('\n');
+    await page.getByTestId('import-file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-start').click();
+    await expect.poll(() => page.getByTestId('import-progress').getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    expect(await page.getByTestId('import-summary').textContent()).toBe('Done: 3 of 3 lines read, 1 with problems.');
+    expect(await page.getByTestId('import-errors').textContent()).toContain('3emailmust be an email address');
+    await shoot(page, '8g-import-en');
+    const res = await server.fetch('/api/v1/members/imp-1');
+    expect(await res.json()).toMatchObject({ name: 'Wang Fang', tags: ['vip', 'coffee'] });
+  });
+
   test('an analyst sees the Coupons page read-only and is refused changes', async ({ pageAs, shoot }) => {
     const page = await pageAs('analyst');
     await page.goto('/coupons');
@@ -323,6 +347,9 @@ describe('the loyalty back office', () => {
     expect(await page.getByTestId('points-adjust').count()).toBe(0);
     expect(await page.getByTestId('coupon-redeem').count()).toBe(0);
     await shoot(page, '8c-member-analyst');
+    await page.goto('/members');
+    await page.getByTestId('members-page').waitFor();
+    expect(await page.getByTestId('member-import').count()).toBe(0);
     await page.goto('/settings');
     await page.getByTestId('contact-policy').waitFor();
     expect(await page.getByTestId('policy-save').count()).toBe(0);

@@ -1,6 +1,7 @@
 import { listWorkflows } from '../api/workflows-api.ts';
 import { JourneyTrace } from '../monitoring/journey-trace.tsx';
 import { useState } from 'react';
+import { MemberImportButton } from '../back-office/members/member-import-dialog.tsx';
 import { MemberEditButton, MemberLoyalty } from '../back-office/members/member-loyalty.tsx';
 import { MemberEffects } from '../monitoring/member-effects.tsx';
 import { MemberProfile } from '../monitoring/member-profile.tsx';
@@ -24,6 +25,9 @@ export function MembersPage() {
         <div>
           <h1>{t('members.title')}</h1>
           <p className="muted">{t('members.intro')}</p>
+        </div>
+        <div className="mon-page__actions">
+          <MemberImportButton />
         </div>
       </div>
       <MemberSearch />

@@ -58,6 +58,19 @@ export interface MemberStoredValue {
   }[];
 }
 
+/** GET /api/v1/imports/:id: a member CSV import as it runs, with the first 1,000 problems by line and field. */
+export interface ImportJobStatus {
+  id: string;
+  kind: 'members_csv' | 'cdnow';
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  failed: number;
+  errors: { row: number; field: string; message: string }[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 export const memberAdminRoutes = {
   updateProfile: defineRoute<{ id: string }>()({
     method: 'PATCH',

@@ -36,7 +36,9 @@ export function MemberProfileDialog({
   const err = (k: string) => {
     if (!errors[k]) return undefined;
     if (k === 'attributes') return t('member.attributesBad');
-    return (WORDED as readonly string[]).includes(k) ? t(`member.problem.${k as (typeof WORDED)[number]}`) : issueText(errors[k]!);
+    return (WORDED as readonly string[]).includes(k)
+      ? t(`member.problem.${k as (typeof WORDED)[number]}`)
+      : issueText(errors[k]!);
   };
 
   const submit = async (e: FormEvent) => {
