@@ -225,6 +225,24 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
   );
   const dragging = nodes.some((n) => n.dragging);
   const history = useUndoHistory(body, key, dragging, applyBody);
+  // "Restore" puts a published version in the draft: autosaved like any edit, and Undo brings the draft back.
+  const restoreVersion = useCallback(
+    async (version: number) => {
+      setLoadingVersion(version);
+      setVersionError(null);
+      try {
+        const v = await getWorkflowVersion(initial.id, version);
+        applyBody(draftBody(settings.name.trim(), settings.description, v.definition));
+        setViewing(null);
+        setSide('inspector');
+      } catch (err) {
+        setVersionError(`Could not load version ${version}. ${errorMessage(err)}`);
+      } finally {
+        setLoadingVersion(null);
+      }
+    },
+    [initial.id, applyBody, settings.name, settings.description],
+  );
 
   const clipboard = useRef<{ content: ClipboardContent; pastes: number } | null>(null);
   const copy = useCallback(() => {
@@ -437,6 +455,7 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
                 error={versionError}
                 onView={(v) => void viewVersion(v)}
                 onBackToDraft={() => setViewing(null)}
+                onRestore={canEdit ? (v) => void restoreVersion(v) : null}
               />
             ) : (
               <>

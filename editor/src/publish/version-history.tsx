@@ -11,6 +11,8 @@ interface VersionHistoryProps {
   error: string | null;
   onView: (version: number) => void;
   onBackToDraft: () => void;
+  /** Null for people who cannot edit. */
+  onRestore: ((version: number) => void) | null;
 }
 
 /** Published versions, newest first; viewing one shows it read-only on the canvas. */
@@ -35,15 +37,29 @@ export function VersionHistory(p: VersionHistoryProps) {
                 {v.version === p.liveVersion && <span className="muted"> · {t('history.live')}</span>}
                 <div className="muted">{formatDateTime(v.publishedAt)}</div>
               </div>
-              {p.viewing === v.version ? (
-                <button type="button" className="btn" onClick={p.onBackToDraft}>
-                  {t('history.backToDraft')}
-                </button>
-              ) : (
-                <button type="button" className="btn" onClick={() => p.onView(v.version)} disabled={p.loading !== null} data-testid={`view-version-${v.version}`}>
-                  {p.loading === v.version ? '…' : t('history.view')}
-                </button>
-              )}
+              <div className="version-list__actions">
+                {p.viewing === v.version ? (
+                  <button type="button" className="btn" onClick={p.onBackToDraft}>
+                    {t('history.backToDraft')}
+                  </button>
+                ) : (
+                  <button type="button" className="btn" onClick={() => p.onView(v.version)} disabled={p.loading !== null} data-testid={`view-version-${v.version}`}>
+                    {p.loading === v.version ? '…' : t('history.view')}
+                  </button>
+                )}
+                {p.onRestore && (
+                  <button
+                    type="button"
+                    className="btn"
+                    title={t('history.restoreTitle')}
+                    onClick={() => p.onRestore!(v.version)}
+                    disabled={p.loading !== null}
+                    data-testid={`restore-version-${v.version}`}
+                  >
+                    {t('history.restore')}
+                  </button>
+                )}
+              </div>
             </li>
           ))}
         </ul>
