@@ -5,11 +5,11 @@ export const welcomePack = buildWorkflow({
   settings: { entry: 'once_ever', conversion: { eventType: 'purchase', withinDays: 7 } },
   nodes: [
     ['trigger', 'event_trigger', 'Member signs up', { eventType: 'signup', filters: [] }],
-    ['welcome', 'send_message', 'Welcome message', { channel: 'sms', body: 'Welcome to the club, {{member.name}}! Your new-member gift is waiting.', marketing: false }],
+    ['welcome', 'send_message', 'Welcome message', { channel: 'sms', body: 'Welcome to the club, {{member.name | default: "friend"}}! Your new-member gift is waiting.', marketing: false }],
     ['coupon', 'issue_coupon', 'New-member coupon', { template: 'NEWMEMBER15', validityDays: 14 }],
     ['wait_first', 'wait_for_event', 'Wait for a first purchase', { eventType: 'purchase', timeout: { amount: 7, unit: 'days' } }],
     ['bought', 'goal', 'First purchase', { goal: 'First purchase' }],
-    ['reminder', 'send_message', 'Reminder', { channel: 'sms', body: 'Hi {{member.name}}, your coupon {{coupon.code}} is still waiting for you.', marketing: true }],
+    ['reminder', 'send_message', 'Reminder', { channel: 'sms', body: 'Hi {{member.name | default: "there"}}, your coupon {{coupon.code}} is still waiting for you.', marketing: true }],
     ['end', 'exit', 'Reminded', { reason: 'Reminder sent' }],
   ],
   edges: [
@@ -27,10 +27,10 @@ export const churnWinback = buildWorkflow({
   settings: { entry: 'once_at_a_time', exitOnGoal: { eventType: 'purchase', filters: [], withinDays: null } },
   nodes: [
     ['trigger', 'inactivity_trigger', 'No purchase for 90 days', { days: 90 }],
-    ['care', 'send_message', 'Care message', { channel: 'sms', body: 'Hi {{member.name}}, it has been a while. Anything we can do better?', marketing: true }],
+    ['care', 'send_message', 'Care message', { channel: 'sms', body: 'Hi {{member.name | default: "there"}}, it has been a while. Anything we can do better?', marketing: true }],
     ['wait_1', 'wait_duration', 'Wait 7 days', { duration: { amount: 7, unit: 'days' } }],
     ['coupon', 'issue_coupon', 'Win-back coupon', { template: 'WINBACK20', validityDays: 14 }],
-    ['offer', 'send_message', 'Win-back offer', { channel: 'sms', body: '{{member.name}}, here is 20% off to welcome you back: {{coupon.code}}', marketing: true }],
+    ['offer', 'send_message', 'Win-back offer', { channel: 'sms', body: '{{member.name | default: "friend"}}, here is 20% off to welcome you back: {{coupon.code}}', marketing: true }],
     ['wait_2', 'wait_duration', 'Wait 14 days', { duration: { amount: 14, unit: 'days' } }],
     ['tag_lost', 'update_tags', 'Tag as lost', { action: 'add', tags: ['lost'] }],
     ['call', 'create_task', 'Staff call', { title: 'Call {{member.name}} ({{member.phone}}): lost customer', type: 'phone_call', dueInDays: 3, priority: 'high' }],
@@ -53,7 +53,7 @@ export const birthdayCare = buildWorkflow({
   settings: { entry: 'cooldown', cooldownDays: 300 },
   nodes: [
     ['trigger', 'date_trigger', '3 days before birthday', { attribute: 'birthday', offsetDays: -3, time: '09:00' }],
-    ['greet', 'send_message', 'Birthday greeting', { channel: 'wechat', body: 'Happy birthday soon, {{member.name}}! A gift from us: {{coupon.code}}', marketing: true }],
+    ['greet', 'send_message', 'Birthday greeting', { channel: 'wechat', body: 'Happy birthday soon, {{member.name | default: "friend"}}! A gift from us: {{coupon.code}}', marketing: true }],
     ['coupon', 'issue_coupon', 'Birthday coupon', { template: 'BIRTHDAY', validityDays: 30 }],
     ['top', 'condition', 'Top RFM member?', { condition: all(rule('member.rfm.segment', 'in', ['champions', 'loyal'])) }],
     ['gift', 'create_task', 'Prepare a gift', { title: 'Birthday gift for {{member.name}}', type: 'gift', dueInDays: 2, priority: 'normal' }],
@@ -90,7 +90,7 @@ export const pointsExpiry = buildWorkflow({
   settings: { entry: 'cooldown', cooldownDays: 25 },
   nodes: [
     ['trigger', 'points_expiring_trigger', 'Points expire in 30 days', { withinDays: 30, minPoints: 100 }],
-    ['remind', 'send_message', 'Expiry reminder', { channel: 'sms', body: '{{member.name}}, some of your {{member.pointsBalance}} points expire within 30 days. Use them before they go!', marketing: false }],
+    ['remind', 'send_message', 'Expiry reminder', { channel: 'sms', body: '{{member.name | default: "friend"}}, some of your {{member.pointsBalance}} points expire within 30 days. Use them before they go!', marketing: false }],
     ['end', 'exit', 'Reminded', { reason: 'Expiry reminder sent' }],
   ],
   edges: [
@@ -106,7 +106,7 @@ export const tierUpgrade = buildWorkflow({
     ['trigger', 'event_trigger', 'Purchase', { eventType: 'purchase', filters: [] }],
     ['crossed', 'condition', 'Spent 1,000 and not gold yet?', { condition: all(rule('member.totalSpent', 'gte', 1000), rule('member.tier', 'neq', 'gold')) }],
     ['upgrade', 'set_tier', 'Upgrade to gold', { tier: 'gold', reason: 'Cumulative spend ≥ 1,000' }],
-    ['congrats', 'send_message', 'Congratulations', { channel: 'sms', body: 'Congratulations {{member.name}}, you are now Gold! Your benefit: {{coupon.code}}', marketing: false }],
+    ['congrats', 'send_message', 'Congratulations', { channel: 'sms', body: 'Congratulations {{member.name | default: "friend"}}, you are now Gold! Your benefit: {{coupon.code}}', marketing: false }],
     ['coupon', 'issue_coupon', 'Tier-benefit coupon', { template: 'GOLDWELCOME', validityDays: 60 }],
     ['end', 'exit', 'Upgraded', { reason: 'Upgraded to gold' }],
     ['skip', 'exit', 'No change', { reason: 'Threshold not crossed' }],
@@ -126,7 +126,7 @@ export const vipThanks = buildWorkflow({
   settings: { entry: 'cooldown', cooldownDays: 90 },
   nodes: [
     ['trigger', 'segment_trigger', 'Becomes a champion', { segmentKey: '', condition: all(rule('member.rfm.segment', 'eq', 'champions')) }],
-    ['thanks', 'send_message', 'Thank-you message', { channel: 'email', subject: 'Thank you, {{member.name}}', body: 'You are one of our very best members. Thank you!', marketing: false }],
+    ['thanks', 'send_message', 'Thank-you message', { channel: 'email', subject: 'Thank you, {{member.name | default: "friend"}}', body: 'You are one of our very best members. Thank you!', marketing: false }],
     ['call', 'create_task', 'Staff thank-you call', { title: 'Thank-you call to VIP {{member.name}}', type: 'phone_call', dueInDays: 5, priority: 'normal' }],
     ['end', 'exit', 'Thanked', { reason: 'VIP thanked' }],
   ],
@@ -142,7 +142,7 @@ export const rechargeBonus = buildWorkflow({
   settings: { entry: 'every_time' },
   nodes: [
     ['trigger', 'event_trigger', 'Recharge ≥ 100', { eventType: 'recharge', filters: [{ property: 'amount', op: 'gte', value: 100 }] }],
-    ['notice', 'send_message', 'Bonus notice', { channel: 'sms', body: 'Thanks for recharging {{trigger.amount}}, {{member.name}}! Your bonus has been added.', marketing: false }],
+    ['notice', 'send_message', 'Bonus notice', { channel: 'sms', body: 'Thanks for recharging {{trigger.amount}}, {{member.name | default: "friend"}}! Your bonus has been added.', marketing: false }],
     ['first', 'condition', 'No order yet?', { condition: all(rule('member.orderCount', 'eq', 0)) }],
     ['coupon', 'issue_coupon', 'First-order coupon', { template: 'FIRSTORDER', validityDays: 30 }],
     ['end', 'exit', 'Done', { reason: 'Recharge handled' }],
@@ -162,7 +162,7 @@ export const postPurchaseCare = buildWorkflow({
   nodes: [
     ['trigger', 'event_trigger', 'Purchase', { eventType: 'purchase', filters: [] }],
     ['wait_3', 'wait_duration', 'Wait 3 days', { duration: { amount: 3, unit: 'days' } }],
-    ['survey', 'send_message', 'Satisfaction survey', { channel: 'sms', body: 'How was your order {{trigger.orderId}}, {{member.name}}? Reply 1-5.', marketing: false }],
+    ['survey', 'send_message', 'Satisfaction survey', { channel: 'sms', body: 'How was your order {{trigger.orderId | default: "with us"}}, {{member.name | default: "friend"}}? Reply 1-5.', marketing: false }],
     ['answer', 'wait_for_event', 'Wait for the answer', { eventType: 'survey_answered', timeout: { amount: 7, unit: 'days' }, matchTriggerProperty: 'orderId' }],
     ['low', 'condition', 'Score ≤ 2?', { condition: all(rule('event.score', 'lte', 2)) }],
     ['task', 'create_task', 'Complaint follow-up', { title: 'Follow up complaint from {{member.name}} (order {{trigger.orderId}})', type: 'complaint', dueInDays: 1, priority: 'high' }],
