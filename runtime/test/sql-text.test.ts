@@ -28,6 +28,12 @@ const reviewed = new Set([
   'setText', // member-store.ts: column names from a fixed map
   "ctes.join(',\\n')", // lane-flush-rows.ts: fixed CTE texts, numbered parameters
   'PUBLIC',
+  'GAPS_SQL', // churn-risk.ts: a fixed CTE, its values parameters
+  'FM_SQL', // rfm-grid.ts: a fixed expression
+  'MEMBER_ROW_SQL', // member-rows.ts: a fixed column list
+  'whereSql', // rfm-grid.ts: fixed conditions joined, values as numbered parameters
+  'params.length + 1', // rfm-grid.ts: parameter numbers
+  'params.length + 2',
   'STUCK_EFFECT_SQL', // stuck-effects.ts: a fixed condition, its threshold a parameter
   'schema', // apply-migrations.ts: validated identifier (config.ts)
 ]);

@@ -62,10 +62,10 @@ export async function rfmMembers(pool: pg.Pool, q: { group?: RfmGroup | undefine
   const params: unknown[] = [];
   if (q.group) where.push(`m.rfm_segment = $${params.push(q.group)}`);
   if (q.r !== undefined && q.fm !== undefined) where.push(`m.rfm_r = $${params.push(q.r)} AND ${FM_SQL} = $${params.push(q.fm)}`);
-  const sql = where.join(' AND ');
+  const whereSql = where.join(' AND ');
   const [total, page] = await Promise.all([
-    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM member m WHERE ${sql}`, params),
-    pool.query<MemberRowSql>(`SELECT ${MEMBER_ROW_SQL} FROM member m WHERE ${sql} ORDER BY m.total_spent DESC, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM member m WHERE ${whereSql}`, params),
+    pool.query<MemberRowSql>(`SELECT ${MEMBER_ROW_SQL} FROM member m WHERE ${whereSql} ORDER BY m.total_spent DESC, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
       ...params,
       q.limit,
       q.offset,
