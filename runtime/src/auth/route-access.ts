@@ -85,17 +85,9 @@ export const routeAccess = {
   'GET /api/v1/imports/:id': 'read',
   'POST /api/v1/rfm/recompute': 'edit',
   'GET /api/v1/rfm/summary': 'read',
-  'GET /api/v1/segments': 'read',
-  'POST /api/v1/segments': 'edit',
-  'GET /api/v1/segments/:key': 'read',
-  'PUT /api/v1/segments/:key': 'edit',
-  'DELETE /api/v1/segments/:key': 'edit',
-  'GET /api/v1/segments/:key/preview': 'read',
-  // Counting rewrites the segment's membership: a change, not a read.
-  'POST /api/v1/segments/:key/count': 'edit',
   // The back office's routes, from their shared contracts.
   ...backOfficeAccess,
-  // Segments, RFM and Analytics pages, from their shared contracts.
+  // Saved segments and the Segments, RFM and Analytics pages, from their shared contracts.
   ...insightsAccess,
 } as const satisfies Record<string, Access>;
 

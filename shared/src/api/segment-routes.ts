@@ -1,8 +1,9 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
+import { ConditionGroup } from '../condition.ts';
 import { MemberPage, MemberPageQuery } from './member-row.ts';
 import { defineRoute } from './route-contract.ts';
-import { SegmentCondition } from './segments.ts';
+import { CreateSegmentBody, SegmentCondition, SegmentPreviewQuery, UpdateSegmentBody, type Segment, type SegmentCount, type SegmentPreview } from './segments.ts';
 
 export const PreviewMember = z.object({
   id: z.string(),
@@ -29,7 +30,30 @@ export const SegmentEvaluation = z.object({
 });
 export type SegmentEvaluation = z.infer<typeof SegmentEvaluation>;
 
+/** A saved segment as the API answers it. */
+export const SegmentAnswer: z.ZodType<Segment> = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  condition: ConditionGroup,
+  memberCount: z.number().int(),
+  countedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+const SegmentPreviewAnswer: z.ZodType<SegmentPreview> = z.object({ members: z.array(PreviewMember), scanned: z.number().int() });
+const SegmentCountAnswer: z.ZodType<SegmentCount> = z.object({ count: z.number().int(), entered: z.number().int(), exited: z.number().int(), countedAt: z.string() });
+
 export const segmentRoutes = {
+  list: defineRoute<{ segments: Segment[] }>()({ method: 'GET', path: '/api/v1/segments', access: 'read', answer: z.object({ segments: z.array(SegmentAnswer) }) }),
+  create: defineRoute<Segment>()({ method: 'POST', path: '/api/v1/segments', access: 'edit', body: CreateSegmentBody, answer: SegmentAnswer }),
+  get: defineRoute<Segment>()({ method: 'GET', path: '/api/v1/segments/:key', access: 'read', answer: SegmentAnswer }),
+  update: defineRoute<Segment>()({ method: 'PUT', path: '/api/v1/segments/:key', access: 'edit', body: UpdateSegmentBody, answer: SegmentAnswer }),
+  remove: defineRoute<void>()({ method: 'DELETE', path: '/api/v1/segments/:key', access: 'edit' }),
+  preview: defineRoute<SegmentPreview>()({ method: 'GET', path: '/api/v1/segments/:key/preview', access: 'read', query: SegmentPreviewQuery, answer: SegmentPreviewAnswer }),
+  // Counting rewrites the segment's membership: a change, not a read.
+  count: defineRoute<SegmentCount>()({ method: 'POST', path: '/api/v1/segments/:key/count', access: 'edit', answer: SegmentCountAnswer }),
   // A POST for the condition in the body; it changes nothing, but analysts only GET, so it needs edit.
   evaluate: defineRoute<SegmentEvaluation>()({ method: 'POST', path: '/api/v1/segments/evaluate', access: 'edit', body: EvaluateSegmentBody, answer: SegmentEvaluation }),
   members: defineRoute<MemberPage>()({ method: 'GET', path: '/api/v1/segments/:key/members', access: 'read', query: MemberPageQuery, answer: MemberPage }),
