@@ -170,7 +170,7 @@ describe('editor tools', () => {
     await page.getByTestId('publish').click();
     const dialog = page.getByTestId('publish-dialog');
     await dialog.getByTestId('publish-diff').waitFor();
-    expect(await dialog.getByTestId('diff-changed').textContent()).toContain('Come-back coupon (autosaved) (Issue coupon): name');
+    expect(await dialog.getByTestId('diff-changed').textContent()).toContain('Come-back coupon (autosaved) (Issue coupon): name “Come-back coupon” → “Come-back coupon (autosaved)”');
     expect(await dialog.getByTestId('publish-members').textContent()).toMatch(/^\d+ members? (is|are) in version 1 now/);
     await screenshot('32-publish-diff');
     await dialog.getByRole('button', { name: 'Cancel' }).click();

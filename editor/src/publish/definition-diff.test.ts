@@ -1,7 +1,7 @@
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { secondPurchaseNudge } from '@memberflow/shared/templates/second-purchase-nudge';
 import { describe, expect, it } from 'vitest';
-import { diffDefinitions, isEmptyDiff, stableJson } from './definition-diff.ts';
+import { diffDefinitions, fieldValues, isEmptyDiff, stableJson } from './definition-diff.ts';
 
 const live: WorkflowDefinition = structuredClone(secondPurchaseNudge);
 
@@ -59,5 +59,21 @@ describe('diffDefinitions', () => {
 
   it('stableJson sorts keys and skips undefined values', () => {
     expect(stableJson({ b: 1, a: [1, { d: 2, c: undefined }] })).toBe('{"a":[1,{"d":2}],"b":1}');
+  });
+});
+
+describe('before and after values', () => {
+  it('shows what a changed field and setting were and become', () => {
+    const draft = structuredClone(live);
+    const coupon = draft.nodes.find((n) => n.kind === 'issue_coupon')!;
+    coupon.label = 'Renamed';
+    coupon.config = { ...coupon.config, validityDays: 14 };
+    draft.settings = { ...draft.settings, holdoutPercent: 10 };
+    const wait = draft.nodes.find((n) => n.kind === 'wait_for_event')!;
+    wait.config = { ...wait.config, timeout: { amount: 21, unit: 'days' } };
+    expect(fieldValues(live, draft, coupon.id, 'label')).toEqual({ before: '“Come-back coupon”', after: '“Renamed”' });
+    expect(fieldValues(live, draft, coupon.id, 'config.validityDays')).toEqual({ before: '30', after: '14' });
+    expect(fieldValues(live, draft, wait.id, 'config.timeout')).toEqual({ before: '30 days', after: '21 days' });
+    expect(fieldValues(live, draft, null, 'holdoutPercent')).toEqual({ before: '0', after: '10' });
   });
 });

@@ -86,3 +86,33 @@ export function stableJson(v: unknown): string {
     .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
     .join(',')}}`;
 }
+
+/** A value as the publish dialog shows it: short, quoted if text, a duration in words. */
+export function shortValue(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '—';
+  if (typeof v === 'string') return `“${v.length > 40 ? `${v.slice(0, 39)}…` : v}”`;
+  if (typeof v === 'boolean') return v ? 'on' : 'off';
+  if (typeof v !== 'object') return String(v);
+  const d = v as { amount?: unknown; unit?: unknown };
+  if (Object.keys(d).length === 2 && typeof d.amount === 'number' && typeof d.unit === 'string') return `${d.amount} ${d.unit}`;
+  const json = stableJson(v);
+  return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+}
+
+/** Before → after of one field the diff named ('label', 'kind', 'version', 'config.<key>'; or a settings key when nodeId is null). */
+export function fieldValues(live: WorkflowDefinition, draft: WorkflowDefinition, nodeId: string | null, field: string): { before: string; after: string } {
+  if (nodeId === null) {
+    return { before: shortValue((live.settings as Record<string, unknown>)[field]), after: shortValue((draft.settings as Record<string, unknown>)[field]) };
+  }
+  const l = live.nodes.find((n) => n.id === nodeId);
+  const d = draft.nodes.find((n) => n.id === nodeId);
+  const read = (n: DefNode | undefined, which: 'live' | 'draft'): unknown => {
+    if (!n) return undefined;
+    if (field === 'label' || field === 'kind') return n[field];
+    if (field === 'version') return `v${which === 'live' ? (n.typeVersion ?? 1) : latestVersion(n.kind)}`;
+    return (n.config as Record<string, unknown>)[field.slice('config.'.length)];
+  };
+  const version = field === 'version';
+  const [before, after] = [read(l, 'live'), read(d, 'draft')];
+  return version ? { before: String(before), after: String(after) } : { before: shortValue(before), after: shortValue(after) };
+}

@@ -8,7 +8,7 @@ import { getWorkflowStats, getWorkflowVersion } from '../api/workflows-api.ts';
 import { nodeForms } from '../nodes/node-forms.ts';
 import { useT } from '../i18n/i18n.ts';
 import { XIcon } from '../ui/icons.tsx';
-import { diffDefinitions, isEmptyDiff, type NodeRef } from './definition-diff.ts';
+import { diffDefinitions, fieldValues, isEmptyDiff, type NodeRef } from './definition-diff.ts';
 import { canGoLive, entryToSend, triggerEventType } from './entry-choice.ts';
 import { EntryEstimateView } from './entry-estimate-view.tsx';
 import { useEntryEstimate } from './use-entry-estimate.ts';
@@ -69,6 +69,21 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
     return (labels[key] ?? key).toLowerCase();
   };
 
+  // Settings by the names the settings panel gives them, not their keys.
+  const settingLabels: Record<string, string> = {
+    entry: t('settings.entryLabel'),
+    cooldownDays: t('settings.cooldownDays'),
+    holdoutPercent: t('settings.holdout'),
+    exitOnGoal: t('settings.goals'),
+    conversion: t('settings.conversionEvent'),
+    quietHours: t('settings.quietHours'),
+  };
+  const settingName = (key: string) => settingLabels[key] ?? key;
+  const change = (nodeId: string | null, field: string) => {
+    const v = fieldValues(live!.definition, draft, nodeId, field);
+    return `${v.before} → ${v.after}`;
+  };
+
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog publish-dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" data-testid="publish-dialog">
@@ -114,7 +129,7 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
                     {diff.changedNodes.map((n) => (
                       <li key={`c-${n.id}`} className="publish-diff__changed" data-testid="diff-changed">
                         <span className="publish-diff__tag">Changed</span> {nodeName(n)}:{' '}
-                        {n.fields.map((f) => fieldName(n.kind, f)).join(', ')}
+                        {n.fields.map((f) => `${fieldName(n.kind, f)} ${change(n.id, f)}`).join('; ')}
                       </li>
                     ))}
                     {diff.addedEdges.map((e) => (
@@ -129,7 +144,7 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
                     ))}
                     {diff.settings.length > 0 && (
                       <li className="publish-diff__changed" data-testid="diff-settings">
-                        <span className="publish-diff__tag">Settings</span> {diff.settings.join(', ')}
+                        <span className="publish-diff__tag">Settings</span> {diff.settings.map((k) => `${settingName(k)} ${change(null, k)}`).join('; ')}
                       </li>
                     )}
                   </ul>
