@@ -21,10 +21,7 @@ export function useAddNode(canvasRef: RefObject<HTMLDivElement | null>) {
         position = { x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 };
       }
       setNodes((ns) => {
-        let p = position;
-        // Repeated clicks would stack new steps exactly on top of each other.
-        while (ns.some((n) => Math.abs(n.position.x - p.x) < 12 && Math.abs(n.position.y - p.y) < 12))
-          p = { x: p.x + 28, y: p.y + 28 };
+        const p = at ? position : freeSpot(ns, position);
         const node = createFlowNode(kind, p, new Set(ns.map((n) => n.id)));
         return [...ns.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }];
       });
@@ -52,4 +49,24 @@ export function useAddNode(canvasRef: RefObject<HTMLDivElement | null>) {
   );
 
   return { addNode, onDragOver, onDrop };
+}
+
+const GAP = 24;
+
+/**
+ * Where a clicked-in step goes: the centre of the view, or, if a step is there, just below the
+ * steps it would cover (repeated clicks make a column, never a pile). Dropped steps go where dropped.
+ */
+export function freeSpot(nodes: readonly Pick<FlowNode, 'position' | 'measured'>[], want: XYPosition): XYPosition {
+  let p = want;
+  for (let i = 0; i < 200; i++) {
+    const hit = nodes.filter((n) => {
+      const w = n.measured?.width ?? NODE_WIDTH;
+      const h = n.measured?.height ?? NODE_HEIGHT;
+      return p.x < n.position.x + w + GAP && p.x + NODE_WIDTH + GAP > n.position.x && p.y < n.position.y + h + GAP && p.y + NODE_HEIGHT + GAP > n.position.y;
+    });
+    if (hit.length === 0) return p;
+    p = { x: p.x, y: Math.max(...hit.map((n) => n.position.y + (n.measured?.height ?? NODE_HEIGHT))) + GAP };
+  }
+  return p;
 }
