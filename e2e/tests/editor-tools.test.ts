@@ -89,6 +89,13 @@ describe('editor tools', () => {
     await page.keyboard.press(`${mod}+Z`);
     await expect.poll(() => nodeCount(page)).toBe(5);
 
+    // The copied steps paste into another workflow too.
+    await openNudge(page, server);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(`${mod}+V`);
+    await expect.poll(() => nodeCount(page)).toBe(7);
+    await page.getByTestId('node-issue_coupon_1').waitFor();
+
     // Shortcut help.
     await page.keyboard.press('?');
     await page.getByTestId('shortcuts-dialog').getByText('Copy the selected steps').waitFor();

@@ -25,7 +25,8 @@ import { errorMessage } from '../api/http.ts';
 import { BacktestPanel } from '../backtest/backtest-panel.tsx';
 import { useBacktest } from '../backtest/use-backtest.ts';
 import { getWorkflowVersion } from '../api/workflows-api.ts';
-import { copySelection, pasteClipboard, type ClipboardContent } from '../flow/clipboard.ts';
+import { nextPaste, rememberCopy } from '../flow/canvas-clipboard.ts';
+import { copySelection, pasteClipboard } from '../flow/clipboard.ts';
 import { definitionToFlow } from '../flow/definition-to-flow.ts';
 import { flowToDefinition } from '../flow/flow-to-definition.ts';
 import type { FlowEdge, FlowNode, FlowState, WorkflowNodeData } from '../flow/flow-types.ts';
@@ -244,16 +245,14 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     [initial.id, applyBody, settings.name, settings.description],
   );
 
-  const clipboard = useRef<{ content: ClipboardContent; pastes: number } | null>(null);
   const copy = useCallback(() => {
     const content = copySelection(nodes, edges);
-    if (content) clipboard.current = { content, pastes: 0 };
+    if (content) rememberCopy(content);
   }, [nodes, edges]);
   const paste = useCallback(() => {
-    const clip = clipboard.current;
+    const clip = nextPaste();
     if (!clip) return;
     // Each paste lands a step further down-right, so repeated pastes never hide each other.
-    clip.pastes += 1;
     const offset = { x: 40 * clip.pastes, y: 40 * clip.pastes };
     const out = pasteClipboard(clip.content, new Set(nodes.map((n) => n.id)), new Set(edges.map((e) => e.id)), offset);
     setNodes((ns) => [...ns.map((n) => (n.selected ? { ...n, selected: false } : n)), ...out.nodes]);
