@@ -4,7 +4,6 @@ import { routePath } from '@memberflow/shared/api/route-contract';
 import { segmentRoutes } from '@memberflow/shared/api/segment-routes';
 import type { CreateSegmentBody, UpdateSegmentBody } from '@memberflow/shared/api/segments';
 import { callRoute } from '../api/call-route.ts';
-import { requestJson } from '../api/http.ts';
 
 export { analyticsRoutes, rfmRoutes, segmentRoutes };
 
@@ -20,6 +19,6 @@ export const segmentsApi = {
   count: (key: string) => callRoute(segmentRoutes.count, { params: { key } }),
 };
 
-export const rfmRecompute = () => requestJson<{ scored: number; computedAt: string }>('POST', '/api/v1/rfm/recompute');
+export const rfmRecompute = () => callRoute(rfmRoutes.recompute);
 
 export { callRoute };

@@ -1,13 +1,10 @@
 import type Router from '@koa/router';
 import { analyticsRoutes } from '@memberflow/shared/api/analytics-routes';
-import { rfmRoutes } from '@memberflow/shared/api/rfm-routes';
 import { segmentRoutes } from '@memberflow/shared/api/segment-routes';
 import { MEMBER_CSV_HEADER, memberCsvRow } from '../members/member-rows.ts';
 import { churnRisk } from '../metrics/churn-risk.ts';
 import { retentionAnalytics } from '../metrics/retention-analytics.ts';
 import { toCsv } from '../monitoring/csv-export.ts';
-import { rfmGrid, rfmMembers } from '../rfm/rfm-grid.ts';
-import { readRfmProgress } from '../rfm/rfm-progress.ts';
 import { evaluateSegmentDraft } from '../segments/segment-evaluate.ts';
 import { allSegmentMembers, segmentMembers } from '../segments/segment-members.ts';
 import { getSegment } from '../segments/segment-store.ts';
@@ -15,7 +12,7 @@ import type { AppDeps } from './app-deps.ts';
 import { notFound } from './http-error.ts';
 import { mountRoute } from './mount-route.ts';
 
-/** The Segments, RFM and Analytics pages' routes, mounted from their shared contracts. */
+/** The Segments and Analytics pages' routes, mounted from their shared contracts (RFM's are in rfm-routes.ts). */
 export function insightsRoutes(router: Router, deps: AppDeps): void {
   const { pool } = deps.engine.db;
   const now = () => deps.engine.clock.now();
@@ -40,10 +37,6 @@ export function insightsRoutes(router: Router, deps: AppDeps): void {
     ctx.attachment(`segment-${key}.csv`);
     return toCsv(MEMBER_CSV_HEADER, rows);
   });
-
-  mountRoute(router, rfmRoutes.grid, () => rfmGrid(pool));
-  mountRoute(router, rfmRoutes.members, ({ query }) => rfmMembers(pool, query));
-  mountRoute(router, rfmRoutes.progress, () => readRfmProgress(deps.redis, deps.config.queuePrefix));
 
   mountRoute(router, analyticsRoutes.retention, ({ query }) => retentionAnalytics(pool, query.from ?? 0, query.to ?? now()));
   mountRoute(router, analyticsRoutes.churnRisk, ({ query }) => churnRisk(pool, now(), query.factor, query.limit));

@@ -1,20 +1,24 @@
 import type Router from '@koa/router';
-import type { RfmSummary } from '@memberflow/shared/api/analytics';
-import { rfmGroups, type RfmGroup } from '@memberflow/shared/rfm';
+import { rfmRoutes as routes } from '@memberflow/shared/api/rfm-routes';
+import { rfmGrid, rfmMembers } from '../rfm/rfm-grid.ts';
+import { readRfmProgress, rfmProgressReporter } from '../rfm/rfm-progress.ts';
 import { recomputeRfm, withRfmLock } from '../rfm/rfm-recompute.ts';
-import { rfmProgressReporter } from '../rfm/rfm-progress.ts';
-import { loadStoredRfm } from '../rfm/rfm-store.ts';
+import { rfmSummary } from '../rfm/rfm-summary.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
+import { mountRoute } from './mount-route.ts';
 
+/** RFM, mounted from its shared contracts. */
 export function rfmRoutes(router: Router, deps: AppDeps): void {
   const { pool } = deps.engine.db;
-  // Synchronous: a recompute is a few batched statements per 2,000 members.
-  router.post('/api/v1/rfm/recompute', async (ctx) => {
-    const progress = rfmProgressReporter(deps.redis, deps.config.queuePrefix, new Date(deps.engine.clock.now()).toISOString());
+  const now = () => deps.engine.clock.now();
+
+  // Synchronous: a recompute is a few batched statements per 2,000 members; the page reads `progress` meanwhile.
+  mountRoute(router, routes.recompute, async () => {
+    const progress = rfmProgressReporter(deps.redis, deps.config.queuePrefix, new Date(now()).toISOString());
     const r = await withRfmLock(pool, async () => {
       try {
-        const result = await recomputeRfm(pool, deps.engine.clock.now(), undefined, progress.onProgress);
+        const result = await recomputeRfm(pool, now(), undefined, progress.onProgress);
         await progress.finish(result.scored + result.skipped);
         return result;
       } catch (e) {
@@ -23,20 +27,10 @@ export function rfmRoutes(router: Router, deps: AppDeps): void {
       }
     });
     if (!r) throw new HttpError(409, { error: 'An RFM recompute is already running; try again when it finishes' });
-    ctx.body = r;
+    return r;
   });
-  router.get('/api/v1/rfm/summary', async (ctx) => {
-    const stored = await loadStoredRfm(pool);
-    const { rows } = await pool.query<{ segment: string | null; n: number }>(
-      `SELECT rfm_segment AS segment, count(*)::int AS n FROM member WHERE deleted_at IS NULL GROUP BY rfm_segment`,
-    );
-    const groups = Object.fromEntries(rfmGroups.map((g) => [g, 0])) as Record<RfmGroup, number>;
-    let unscored = 0;
-    for (const r of rows) {
-      if (r.segment && r.segment in groups) groups[r.segment as RfmGroup] += r.n;
-      else unscored += r.n;
-    }
-    const body: RfmSummary = { computedAt: stored?.computedAt ?? null, boundaries: stored?.boundaries ?? null, groups, unscored };
-    ctx.body = body;
-  });
+  mountRoute(router, routes.summary, () => rfmSummary(pool));
+  mountRoute(router, routes.grid, () => rfmGrid(pool));
+  mountRoute(router, routes.members, ({ query }) => rfmMembers(pool, query));
+  mountRoute(router, routes.progress, () => readRfmProgress(deps.redis, deps.config.queuePrefix));
 }

@@ -83,8 +83,6 @@ export const routeAccess = {
   'POST /api/v1/imports/members': 'edit',
   'POST /api/v1/imports/cdnow': 'edit',
   'GET /api/v1/imports/:id': 'read',
-  'POST /api/v1/rfm/recompute': 'edit',
-  'GET /api/v1/rfm/summary': 'read',
   // The back office's routes, from their shared contracts.
   ...backOfficeAccess,
   // Saved segments and the Segments, RFM and Analytics pages, from their shared contracts.

@@ -1,6 +1,7 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
-import { rfmGroups } from '../rfm.ts';
+import { rfmGroups, type RfmGroup } from '../rfm.ts';
+import type { RfmSummary } from './analytics.ts';
 import { MemberPage, MemberPageQuery } from './member-row.ts';
 import { defineRoute } from './route-contract.ts';
 
@@ -47,7 +48,35 @@ export const RfmProgress = z.object({
 });
 export type RfmProgress = z.infer<typeof RfmProgress>;
 
+const Boundaries = z.object({
+  recency: z.array(z.number()),
+  frequency: z.array(z.number()),
+  monetary: z.array(z.number()),
+  population: z.number().int(),
+  asOf: z.number(),
+});
+
+/** What a recompute did: members scored, skipped (their lane rescored them meanwhile) and cleared. */
+export const RfmRecomputeAnswer = z.object({
+  scored: z.number().int(),
+  skipped: z.number().int(),
+  cleared: z.number().int(),
+  boundaries: Boundaries,
+  computedAt: z.string(),
+});
+export type RfmRecomputeAnswer = z.infer<typeof RfmRecomputeAnswer>;
+
+const RfmSummaryAnswer: z.ZodType<RfmSummary> = z.object({
+  computedAt: z.string().nullable(),
+  boundaries: Boundaries.nullable(),
+  groups: z.record(RfmGroupName, z.number().int()) as z.ZodType<Record<RfmGroup, number>>,
+  unscored: z.number().int(),
+});
+
 export const rfmRoutes = {
+  // Synchronous: a few batched statements per 2,000 members; progress is read from `progress` meanwhile.
+  recompute: defineRoute<RfmRecomputeAnswer>()({ method: 'POST', path: '/api/v1/rfm/recompute', access: 'edit', answer: RfmRecomputeAnswer }),
+  summary: defineRoute<RfmSummary>()({ method: 'GET', path: '/api/v1/rfm/summary', access: 'read', answer: RfmSummaryAnswer }),
   grid: defineRoute<RfmGrid>()({ method: 'GET', path: '/api/v1/rfm/grid', access: 'read', answer: RfmGrid }),
   members: defineRoute<MemberPage>()({ method: 'GET', path: '/api/v1/rfm/members', access: 'read', query: RfmMembersQuery, answer: MemberPage }),
   progress: defineRoute<RfmProgress>()({ method: 'GET', path: '/api/v1/rfm/recompute/progress', access: 'read', answer: RfmProgress }),
