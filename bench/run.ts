@@ -203,7 +203,8 @@ async function engine(raw: { jobs: number; koa: number; pg: number }) {
     rows.push({ what: 'event-to-coupon latency p99', value: Math.round(lat[Math.floor(lat.length * 0.99)]! * 10) / 10, unit: 'ms' });
     await sustained(db, post);
   } finally {
-    await rt.queue.obliterate({ force: true }).catch(() => {});
+    // Every queue the runtime opened, so a run leaves no keys behind in Redis.
+    for (const q of [rt.queue, rt.effectQueue, rt.backtestQueue]) await q.obliterate({ force: true }).catch(() => {});
     await rt.close();
     await dropSchema(admin.pool, schema);
     await admin.close();
