@@ -1,12 +1,9 @@
 import type Router from '@koa/router';
-import { MetricsQuery } from '@memberflow/shared/api/analytics';
+import { analyticsRoutes } from '@memberflow/shared/api/analytics-routes';
 import { retentionReport } from '../metrics/retention-report.ts';
 import type { AppDeps } from './app-deps.ts';
-import { parseBody } from './http-error.ts';
+import { mountRoute } from './mount-route.ts';
 
 export function metricsRoutes(router: Router, deps: AppDeps): void {
-  router.get('/api/v1/metrics', async (ctx) => {
-    const q = parseBody(MetricsQuery, ctx.query, 'query');
-    ctx.body = await retentionReport(deps.engine.db.pool, q.from ?? 0, q.to ?? deps.engine.clock.now());
-  });
+  mountRoute(router, analyticsRoutes.metrics, ({ query }) => retentionReport(deps.engine.db.pool, query.from ?? 0, query.to ?? deps.engine.clock.now()));
 }

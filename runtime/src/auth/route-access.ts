@@ -76,7 +76,6 @@ export const routeAccess = {
   'GET /api/v1/audit': 'read',
   'GET /api/v1/effects': 'read',
   'GET /api/v1/health/queues': 'read',
-  'GET /api/v1/metrics': 'read',
 
   'GET /api/v1/coupon-templates': 'read',
   'PUT /api/v1/coupon-templates/:key': 'edit',

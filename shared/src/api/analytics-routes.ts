@@ -1,5 +1,6 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
+import type { RetentionMetrics } from '../retention-metrics.ts';
 import { MetricsQuery } from './analytics.ts';
 import { defineRoute } from './route-contract.ts';
 
@@ -67,7 +68,11 @@ export const ChurnRiskReport = z.object({
 });
 export type ChurnRiskReport = z.infer<typeof ChurnRiskReport>;
 
+/** GET /api/v1/metrics: the retention metrics alone, as the shared computation returns them. */
+const RetentionMetricsAnswer = RetentionReport.omit({ churnCurve: true, history: true });
+
 export const analyticsRoutes = {
+  metrics: defineRoute<RetentionMetrics>()({ method: 'GET', path: '/api/v1/metrics', access: 'read', query: MetricsQuery, answer: RetentionMetricsAnswer }),
   retention: defineRoute<RetentionReport>()({ method: 'GET', path: '/api/v1/analytics/retention', access: 'read', query: MetricsQuery, answer: RetentionReport }),
   churnRisk: defineRoute<ChurnRiskReport>()({ method: 'GET', path: '/api/v1/analytics/churn-risk', access: 'read', query: ChurnRiskQuery, answer: ChurnRiskReport }),
 };
