@@ -144,6 +144,9 @@ async function replayRuntime(o: ReplayOptions, id: string, to: number): Promise<
       runWorkers: true,
       // The replay's runtime never takes backtest jobs itself.
       backtestConcurrency: 0,
+      // A replay is a batch job beside live work: a slow moment for a new connection (a busy
+      // machine) is waited out, not the end of the backtest. Requests keep their short timeout.
+      pgConnectTimeoutMs: Math.max(o.config.pgConnectTimeoutMs, 30_000),
     },
     { clock: new ManualClock(to), http: false, sweepTimer: false, mode: 'replay' },
   );
