@@ -48,6 +48,29 @@ export async function enqueueLanes(queue: Queue<LaneJob>, lanes: { memberId: str
   return jobs.map((j) => j.jobId);
 }
 
+/** Shards of the member id space for swept work, and how long a shard's job name lasts. */
+const SWEEP_SHARDS = 64;
+const SWEEP_NAME_MS = 10_000;
+
+/**
+ * Swept work (due wake-ups and trigger moments) goes into one job per shard of the member id
+ * space, named after the shard and a 10-second window: the sweep selects the oldest due rows
+ * again and again until they are done, and while a shard's job waits or runs, sweeping again adds
+ * nothing (new names per sweep would queue the same members many times over). A job that keeps
+ * failing holds its shard for 10 seconds at most. Returns the job ids.
+ */
+export async function enqueueSwept(queue: Queue<LaneJob>, memberIds: string[], now = Date.now()): Promise<string[]> {
+  const shards = new Map<number, Set<string>>();
+  for (const id of memberIds) {
+    const k = createHash('sha1').update(id).digest().readUInt32BE(0) % SWEEP_SHARDS;
+    (shards.get(k) ?? shards.set(k, new Set()).get(k)!).add(id);
+  }
+  const window = Math.floor(now / SWEEP_NAME_MS);
+  const jobs = [...shards].map(([k, ids]) => ({ name: 'lane', data: { memberIds: [...ids] }, opts: { jobId: `swept-${k}-${window}` } }));
+  if (jobs.length) await queue.addBulk(jobs);
+  return jobs.map((j) => j.opts.jobId);
+}
+
 /**
  * Lanes go into jobs of up to MAX_BATCH members, so a sweep of 5,000 wake-ups is 25 jobs, not
  * 5,000. A job of one keeps its lane's id; a job of many is named after its lanes' ids, so the

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import { enqueueEffects, retryFailedEffects, type EffectJob } from './effect-dispatcher.ts';
 import type { EngineDeps } from './member-lane.ts';
-import { enqueueLanes, retryFailedLanes, type LaneJob } from './step-queue.ts';
+import { enqueueLanes, enqueueSwept, retryFailedLanes, type LaneJob } from './step-queue.ts';
 
 export interface SweepResult {
   wakes: number;
@@ -16,7 +16,8 @@ export interface SweepResult {
  * Moves due wake-ups and time-trigger moments from Postgres into the queue and re-queues events that no job picked
  * up (Redis lost them, or a crash fell between the Postgres and Redis writes). Events set
  * aside after failing (failed_at) are not work: they wait for POST /api/v1/events/:seq/retry. Job ids are
- * derived from the rows, so sweeping often, or from several processes, adds no duplicates.
+ * derived from the rows (events, inboxes) or name a shard of members for a few seconds (wake-ups,
+ * trigger moments), so sweeping often, or from several processes, adds no duplicates.
  */
 export async function sweep(
   deps: EngineDeps,
@@ -45,12 +46,11 @@ export async function sweep(
     [limit],
   );
   const lanes = [
-    ...due.rows.map((r) => ({ memberId: r.member_id, jobId: `wake-${r.id}-${r.wake_ms}` })),
     ...stranded.rows.map((r) => ({ memberId: r.member_id, jobId: `ev-${r.seq}` })),
-    ...triggers,
     ...inboxes.rows.map((r) => ({ memberId: r.member_id, jobId: `inbox-${r.id}-${r.n}` })),
   ];
-  await retryFailedLanes(queue, await enqueueLanes(queue, lanes));
+  const swept = await enqueueSwept(queue, [...due.rows.map((r) => r.member_id), ...triggers.map((t) => t.memberId)]);
+  await retryFailedLanes(queue, [...swept, ...(await enqueueLanes(queue, lanes))]);
   let pendingEffects = 0;
   // Messages held by quiet hours go out when they end: log ones are done, others go to the dispatcher.
   const released = await deps.db.pool.query<{ idempotency_key: string; status: string }>(
