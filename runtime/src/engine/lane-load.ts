@@ -53,7 +53,9 @@ const group = <T extends { member_id: string }>(rows: T[]) => {
 /**
  * Each member's pending events (up to `limit` per member), journeys and stored trigger moments,
  * and which members are erased: one statement for the whole batch, as every round trip counts
- * when the machine is busy. Run it after taking the members' locks.
+ * when the machine is busy. Run it after taking the members' locks. Rows are looked up member by
+ * member (LATERAL): `= ANY` over a table a blast has just filled, before any ANALYZE, is planned
+ * as a scan of the whole table.
  */
 export async function loadBatchHeads(c: pg.ClientBase, memberIds: string[], limit: number): Promise<{ heads: Map<string, LaneHead>; erased: Set<string> }> {
   // Events set aside (failed_at) wait for an admin's retry; the lane goes on without them.
@@ -67,9 +69,9 @@ export async function loadBatchHeads(c: pg.ClientBase, memberIds: string[], limi
        (SELECT coalesce(json_agg(x), '[]') FROM (
           SELECT j.id, j.workflow_id, w.name AS workflow_name, w.status = 'paused' AS held, j.version_id, j.member_id, j.status, j.current_node, j.snapshot,
                  (extract(epoch FROM j.wake_at) * 1000)::float8 AS wake_at, j.entry_count, (extract(epoch FROM j.entered_at) * 1000)::float8 AS entered_at, (extract(epoch FROM j.ended_at) * 1000)::float8 AS ended_at, j.last_error, j.inbox
-          FROM journey j JOIN workflow w ON w.id = j.workflow_id WHERE j.member_id = ANY($1::text[])) x) AS journeys,
+          FROM unnest($1::text[]) AS u(id) CROSS JOIN LATERAL (SELECT * FROM journey WHERE member_id = u.id) j JOIN workflow w ON w.id = j.workflow_id) x) AS journeys,
        (SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT member_id, workflow_id, (extract(epoch FROM occurrence_at) * 1000)::float8 AS occurrence_at, (extract(epoch FROM due_at) * 1000)::float8 AS due_at FROM trigger_due WHERE member_id = ANY($1::text[])) x) AS dues,
+          SELECT member_id, workflow_id, (extract(epoch FROM occurrence_at) * 1000)::float8 AS occurrence_at, (extract(epoch FROM due_at) * 1000)::float8 AS due_at FROM unnest($1::text[]) AS u(id) CROSS JOIN LATERAL (SELECT * FROM trigger_due WHERE member_id = u.id) d) x) AS dues,
        (SELECT coalesce(array_agg(id), '{}') FROM member WHERE id = ANY($1::text[]) AND deleted_at IS NOT NULL) AS erased`,
     [memberIds, limit],
   );
@@ -135,8 +137,9 @@ async function loadPointsEarnedBatch(c: pg.ClientBase, memberIds: string[], now:
 /** The latest coupon of each journey entry, so a message after a wake-up can still say {{coupon.code}}. */
 async function loadLatestCoupons(c: pg.ClientBase, memberIds: string[]): Promise<Map<string, Map<string, Record<string, unknown>>>> {
   const { rows } = await c.query<{ member_id: string; idempotency_key: string; payload: Record<string, unknown> }>(
-    `SELECT DISTINCT ON (journey_id, split_part(idempotency_key, ':', 2)) member_id, idempotency_key, payload FROM effect
-     WHERE member_id = ANY($1::text[]) AND kind = 'issue_coupon' ORDER BY journey_id, split_part(idempotency_key, ':', 2), at DESC, created_at DESC`,
+    `SELECT e.member_id, e.idempotency_key, e.payload FROM unnest($1::text[]) AS u(id)
+     CROSS JOIN LATERAL (SELECT DISTINCT ON (journey_id, split_part(idempotency_key, ':', 2)) member_id, idempotency_key, payload FROM effect
+       WHERE member_id = u.id AND kind = 'issue_coupon' ORDER BY journey_id, split_part(idempotency_key, ':', 2), at DESC, created_at DESC) e`,
     [memberIds],
   );
   const out = new Map<string, Map<string, Record<string, unknown>>>();
