@@ -52,6 +52,11 @@ export type EntryRule = z.infer<typeof EntryRule>;
 
 const Days = (max: number) => z.number().int('must be a whole number').min(1, 'must be at least 1 day').max(max);
 
+const Instant = z.iso.datetime({ offset: true, message: 'use a date and time, e.g. 2026-12-01T00:00:00+08:00' });
+export const CampaignWindow = z
+  .object({ from: Instant.nullable().default(null), until: Instant.nullable().default(null) })
+  .refine((w) => !w.from || !w.until || Date.parse(w.from) < Date.parse(w.until), { path: ['until'], message: 'must be after the start' });
+
 export const WorkflowSettings = z.object({
   entry: EntryRule.default('once_at_a_time'),
   cooldownDays: Days(3650).default(30),
@@ -75,6 +80,8 @@ export const WorkflowSettings = z.object({
   frequencyCap: z.boolean().default(true),
   /** Share of entering members held out (no actions) to measure lift. */
   holdoutPercent: z.number().min(0, 'must be 0-50').max(50, 'must be 0-50').default(0),
+  /** A campaign's dates: members enter only from `from` until `until` (either open); journeys under way finish. */
+  window: CampaignWindow.optional(),
 });
 export type WorkflowSettings = z.infer<typeof WorkflowSettings>;
 

@@ -1,6 +1,7 @@
 import { EntryRule } from '@memberflow/shared/definition';
 import { knownEventTypes } from '@memberflow/shared/member-event';
 import { CheckField } from './fields/check-field.tsx';
+import { InstantField } from './fields/instant-field.tsx';
 import { NumberField } from './fields/number-field.tsx';
 import { asRecord } from './fields/read-config.ts';
 import { SelectField } from './fields/select-field.tsx';
@@ -31,6 +32,14 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
   const exitOnGoal = s.exitOnGoal === null || s.exitOnGoal === undefined ? null : asRecord(s.exitOnGoal);
   const conversion = asRecord(s.conversion);
   const quiet = s.quietHours === null || s.quietHours === undefined ? null : asRecord(s.quietHours);
+  const stored = s.window ? asRecord(s.window) : {};
+  const campaign = { from: typeof stored.from === 'string' ? stored.from : null, until: typeof stored.until === 'string' ? stored.until : null };
+  // Both ends empty: no window at all, so an untouched workflow's settings stay as they were.
+  const setWindow = (patch: Partial<typeof campaign>) => {
+    const next = { ...campaign, ...patch };
+    const rest = Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'window'));
+    onChange({ settings: next.from === null && next.until === null ? rest : { ...rest, window: next } });
+  };
   return (
     <div className="inspector__body" data-testid="workflow-settings">
       <div>
@@ -74,6 +83,21 @@ export function WorkflowSettingsForm({ value, errors, onChange }: WorkflowSettin
           onChange={(cooldownDays) => set({ cooldownDays: cooldownDays ?? null })}
         />
       )}
+      <InstantField
+        id="workflow-window-from"
+        label={t('settings.windowFrom')}
+        value={campaign.from}
+        error={errors['window.from']}
+        onChange={(from) => setWindow({ from })}
+      />
+      <InstantField
+        id="workflow-window-until"
+        label={t('settings.windowUntil')}
+        value={campaign.until}
+        hint={t('settings.windowHint')}
+        error={errors['window.until']}
+        onChange={(until) => setWindow({ until })}
+      />
       <NumberField
         id="workflow-holdoutPercent"
         label={t('settings.holdout')}

@@ -77,6 +77,7 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
     exitOnGoal: t('settings.goals'),
     conversion: t('settings.conversionEvent'),
     quietHours: t('settings.quietHours'),
+    window: t('settings.windowTitle'),
   };
   const settingName = (key: string) => settingLabels[key] ?? key;
   const change = (nodeId: string | null, field: string) => {

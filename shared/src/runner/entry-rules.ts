@@ -4,6 +4,9 @@ import { inProgress, type JourneyState } from './journey-state.ts';
 
 /** Entry rules: null when the member may enter, else why not, in the words the trace uses. */
 export function entryRefusal(settings: WorkflowSettings, mine: readonly JourneyState[], at: number): string | null {
+  const w = settings.window;
+  if (w?.from && at < Date.parse(w.from)) return `the campaign starts ${w.from}`;
+  if (w?.until && at > Date.parse(w.until)) return `the campaign ended ${w.until}`;
   const running = mine.some((j) => inProgress(j.status));
   switch (settings.entry) {
     case 'once_ever':
