@@ -4,7 +4,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { buildWorkflow } from '@memberflow/shared/templates/build';
 import { Worker } from 'bullmq';
-import { describe, expect } from 'vitest';
+import { describe, expect, onTestFinished } from 'vitest';
 import { unavailableStore } from '../src/db/store-outage.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { EFFECT_QUEUE, enqueueEffects, startEffectWorker } from '../src/engine/effect-dispatcher.ts';
@@ -82,7 +82,13 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 describe('Postgres goes away', () => {
   test('terminated backends, idle or checked out, do not end the process; the next request works', async ({ infra }) => {
     expect((await infra.api('GET', '/api/v1/workflows')).status).toBe(200);
+    // Two connections open at once, so one stays idle while the other is held (a pool with a
+    // single idle client would hand that one out and leave none idle).
+    await Promise.all([0, 1].map(() => infra.runtime.db.pool.query('SELECT pg_sleep(0.05)')));
     const held = await infra.runtime.db.pool.connect();
+    let released = false;
+    // A failed check must not leave the client checked out: the pool's end would wait for it forever.
+    onTestFinished(() => void (released || held.release(true)));
     const heldError = new Promise<Error>((ok) => held.once('error', ok));
     expect(infra.runtime.db.pool.idleCount).toBeGreaterThan(0);
 
@@ -109,6 +115,7 @@ describe('Postgres goes away', () => {
     );
     expect(unavailableStore(failed)).toBe('Database');
     held.release(true);
+    released = true;
 
     // The pool drops the dead clients and connects afresh.
     const again = await infra.api('GET', '/api/v1/workflows');
