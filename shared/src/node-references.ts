@@ -27,3 +27,20 @@ export function conditionTierReferences(group: ConditionGroup, path: string): No
     return typeof r.value === 'string' && r.value !== '' ? [{ kind: 'tier', key: r.value, field: `${at}.value` }] : [];
   });
 }
+
+/** Event properties that carry a name: the template of a redeemed coupon, the tier a member moved to. */
+const NAMED_PROPERTIES: Partial<Record<string, { property: string; kind: ReferenceKind }>> = {
+  coupon_redeemed: { property: 'template', kind: 'couponTemplate' },
+  tier_changed: { property: 'tier', kind: 'tier' },
+};
+
+/** Names an event filter compares with, e.g. coupon_redeemed where template = WINBACK20. */
+export function eventFilterReferences(eventType: string, filters: readonly { property: string; op: string; value?: unknown }[], path = 'filters'): NodeReference[] {
+  const named = NAMED_PROPERTIES[eventType];
+  if (!named) return [];
+  return filters.flatMap((f, i): NodeReference[] =>
+    f.property === named.property && (f.op === 'eq' || f.op === 'neq') && typeof f.value === 'string' && f.value !== ''
+      ? [{ kind: named.kind, key: f.value, field: `${path}.${i}.value` }]
+      : [],
+  );
+}

@@ -8,7 +8,9 @@ export type ViolationCode =
   | 'handle_unconnected'
   | 'handle_multiple'
   | 'unreachable'
-  | 'cycle_without_wait';
+  | 'cycle_without_wait'
+  /** A coupon template, tier or saved segment the workflow names does not exist. */
+  | 'unknown_reference';
 
 /** One problem in a workflow, addressed so the editor can mark it and the API can name it. */
 export interface Violation {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConditionGroup, describeCondition, evaluateCondition } from '../condition.ts';
 import { defineNode } from '../node-module.ts';
+import { conditionTierReferences } from '../node-references.ts';
 
 export const ConditionConfig = z.object({ condition: ConditionGroup });
 export type ConditionConfig = z.infer<typeof ConditionConfig>;
@@ -25,4 +26,5 @@ export const condition = defineNode({
     const e = evaluateCondition(c.condition, facts);
     return { handle: e.result ? 'yes' : 'no', reason: e.explanation };
   },
+  references: (c) => conditionTierReferences(c.condition, 'condition'),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventType, type JourneyEvent } from '../member-event.ts';
 import { defineNode } from '../node-module.ts';
+import { eventFilterReferences } from '../node-references.ts';
 import { PropertyFilter, matchesAll } from '../property-filter.ts';
 
 export const EventTriggerConfig = z
@@ -32,4 +33,5 @@ export const eventTrigger = defineNode({
   matchesEvent: triggerMatches,
   // The order count already includes this purchase (facts apply before entry).
   entryRefusal: (c, member) => (c.firstPurchaseOnly && member.orderCount > 1 ? `not the member's first purchase (order ${member.orderCount}); this trigger takes first purchases only` : null),
+  references: (c) => eventFilterReferences(c.eventType, c.filters),
 });

@@ -21,4 +21,5 @@ export const issueCoupon = defineNode({
   outputs: () => [{ id: 'next', label: 'Then' }],
   summary: (c) => `${c.template}, valid ${c.validityDays} days`,
   compile: (_id, _c, ctx) => ({ always: { target: ctx.target('next') } }),
+  references: (c) => [{ kind: 'couponTemplate', key: c.template, field: 'template' }],
 });

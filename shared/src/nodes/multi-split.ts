@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConditionGroup, describeCondition, evaluateCondition } from '../condition.ts';
 import { defineNode } from '../node-module.ts';
+import { conditionTierReferences } from '../node-references.ts';
 
 const BranchId = z.string().min(1).max(40).regex(/^[a-z0-9_]+$/, 'use lowercase letters, digits and "_"');
 
@@ -50,4 +51,5 @@ export const multiSplit = defineNode({
     }
     return { handle: 'else', reason: `no branch matched: ${tried.join(', ')}` };
   },
+  references: (c) => c.branches.flatMap((b, i) => conditionTierReferences(b.condition, `branches.${i}.condition`)),
 });

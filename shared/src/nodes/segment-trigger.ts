@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConditionGroup, describeCondition } from '../condition.ts';
 import { defineNode } from '../node-module.ts';
+import { conditionTierReferences } from '../node-references.ts';
 
 export const SegmentTriggerConfig = z.object({
   /** A saved segment's key, or empty to use the inline condition. */
@@ -24,4 +25,5 @@ export const segmentTrigger = defineNode({
   outputs: () => [{ id: 'next', label: 'Then' }],
   summary: (c) => (c.segmentKey ? `enters segment ${c.segmentKey}` : `enters: ${describeCondition(c.condition)}`),
   compile: (_id, _c, ctx) => ({ always: { target: ctx.target('next') } }),
+  references: (c) => [...(c.segmentKey ? [{ kind: 'segment' as const, key: c.segmentKey, field: 'segmentKey' }] : []), ...conditionTierReferences(c.condition, 'condition')],
 });

@@ -17,4 +17,5 @@ export const setTier = defineNode({
   outputs: () => [{ id: 'next', label: 'Then' }],
   summary: (c) => `tier → ${c.tier}`,
   compile: (_id, _c, ctx) => ({ always: { target: ctx.target('next') } }),
+  references: (c) => [{ kind: 'tier', key: c.tier, field: 'tier' }],
 });

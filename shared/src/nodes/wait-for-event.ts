@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Duration, durationMs, formatDuration } from '../duration.ts';
 import { EventType, TIMEOUT_EVENT } from '../member-event.ts';
 import { defineNode } from '../node-module.ts';
+import { eventFilterReferences } from '../node-references.ts';
 import { PropertyFilter } from '../property-filter.ts';
 
 export const WaitForEventConfig = z.object({
@@ -40,4 +41,5 @@ export const waitForEvent = defineNode({
     },
   }),
   wakeAt: (c, { at }) => at + durationMs(c.timeout),
+  references: (c) => eventFilterReferences(c.eventType, c.filters),
 });

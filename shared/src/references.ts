@@ -1,0 +1,49 @@
+import type { WorkflowDefinition } from './definition.ts';
+import type { NodeReference, ReferenceKind } from './node-references.ts';
+import { nodeModule } from './node-registry.ts';
+import type { Violation } from './violations.ts';
+
+/** The loyalty data that exists, by kind; a kind left out is not checked (its list could not be read). */
+export type KnownReferences = Partial<Record<ReferenceKind, Iterable<string>>>;
+
+/** A reference with the node that makes it; `field` is the violation's dotted path ("config.template"). */
+export interface WorkflowReference extends NodeReference {
+  nodeId: string;
+}
+
+/** Every coupon template, tier and saved segment a definition names; nodes whose config is invalid are skipped (validation reports them). */
+export function workflowReferences(def: Pick<WorkflowDefinition, 'nodes'>): WorkflowReference[] {
+  return def.nodes.flatMap((n) => {
+    const mod = nodeModule(n.kind);
+    const cfg = mod.config.safeParse(n.config);
+    if (!cfg.success || !mod.references) return [];
+    return mod.references(cfg.data).map((r) => ({ ...r, nodeId: n.id, field: `config.${r.field}` }));
+  });
+}
+
+const NOUNS: Record<ReferenceKind, string> = { couponTemplate: 'Coupon template', tier: 'Tier', segment: 'Segment' };
+
+/** The i18n key of a missing reference, e.g. "references.missing.couponTemplate". */
+export const missingReferenceKey = (kind: ReferenceKind) => `references.missing.${kind}`;
+
+/** One problem per name that does not exist, on the node's field; the editor says it in the user's language from `i18n`. */
+export function referenceViolations(def: Pick<WorkflowDefinition, 'nodes'>, known: KnownReferences): Violation[] {
+  const sets = new Map<ReferenceKind, Set<string>>();
+  for (const [kind, keys] of Object.entries(known) as [ReferenceKind, Iterable<string> | undefined][]) if (keys) sets.set(kind, new Set(keys));
+  return workflowReferences(def)
+    .filter((r) => sets.has(r.kind) && !sets.get(r.kind)!.has(r.key))
+    .map((r) => ({
+      code: 'unknown_reference' as const,
+      nodeId: r.nodeId,
+      field: r.field,
+      message: `${NOUNS[r.kind]} "${r.key}" does not exist`,
+      i18n: { key: missingReferenceKey(r.kind), vars: { key: r.key } },
+    }));
+}
+
+/** The names a definition uses, by kind, sorted: what must exist before it is published. */
+export function referencedKeys(def: Pick<WorkflowDefinition, 'nodes'>): Record<ReferenceKind, string[]> {
+  const out: Record<ReferenceKind, Set<string>> = { couponTemplate: new Set(), tier: new Set(), segment: new Set() };
+  for (const r of workflowReferences(def)) out[r.kind].add(r.key);
+  return { couponTemplate: [...out.couponTemplate].sort(), tier: [...out.tier].sort(), segment: [...out.segment].sort() };
+}
