@@ -3,6 +3,7 @@ import { emptyMember } from '../src/member-facts.ts';
 import { sendMessageExecutor } from '../src/runner/effects/send-message.ts';
 import { simulate } from '../src/simulate.ts';
 import { buildWorkflow } from '../src/templates/build.ts';
+import { validateWorkflow } from '../src/validate.ts';
 
 const T0 = Date.UTC(2026, 11, 1, 2);
 const flow = (body: string) =>
@@ -60,5 +61,46 @@ describe('send_message executor on a stored config', () => {
     sendMessageExecutor.execute(ctx as never);
     expect(effects[0]).toMatchObject({ status: 'skipped', payload: { skipped: 'no value for {{member.nmae}} (give a fallback with | default: "…")' } });
     expect(String(effects[0]!.payload.body).endsWith('长【品牌】')).toBe(true);
+  });
+});
+
+describe('send_message with a send rate limit', () => {
+  const limited = (rateLimit: unknown) =>
+    buildWorkflow({
+      nodes: [
+        ['t', 'event_trigger', 'Purchase', { eventType: 'purchase' }],
+        ['m', 'send_message', 'SMS', { channel: 'sms', body: 'Hi {{member.name}}', marketing: false, rateLimit }],
+        ['x', 'exit', 'Done', { reason: 'done' }],
+      ],
+      edges: [
+        ['t', 'next', 'm'],
+        ['m', 'next', 'x'],
+      ],
+    });
+  const sim = (rateLimit: unknown, name: string | null = 'Li') =>
+    simulate({
+      definition: limited(rateLimit),
+      member: { ...emptyMember('m1', 'Asia/Shanghai'), name, phone: '13800000000' },
+      timeline: [{ type: 'purchase', at: T0, properties: { amount: 20 } }],
+      from: T0,
+      until: T0 + 86_400_000,
+    });
+
+  it('queues the message with its limit, and the trace says so', () => {
+    const r = sim({ count: 500, per: 'hour' });
+    expect(r.trace.map((t) => t.reason)).toContain('sms: Hi {{member.name}} (at most 500 per hour) (queued: this step sends at most 500 per hour)');
+  });
+
+  it('a message that is skipped is not queued', () => {
+    const r = sim({ count: 500, per: 'hour' }, null);
+    expect(r.trace.map((t) => t.reason).join('\n')).toContain('skipped: no value for {{member.name}}');
+    expect(r.trace.map((t) => t.reason).join('\n')).not.toContain('queued');
+  });
+
+  it('a limit of 0 or an unknown window is a problem on the field', () => {
+    const fields = (rateLimit: unknown) => validateWorkflow(limited(rateLimit)).violations.map((v) => `${v.nodeId}:${v.field}`);
+    expect(fields({ count: 0, per: 'hour' })).toEqual(['m:config.rateLimit.count']);
+    expect(fields({ count: 10, per: 'week' })).toEqual(['m:config.rateLimit.per']);
+    expect(fields(null)).toEqual([]);
   });
 });

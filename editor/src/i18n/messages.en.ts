@@ -44,4 +44,13 @@ export const messagesEn = {
   'smsSignature.save': 'Save signature',
   'smsSignature.saved': 'Saved: every SMS from now on ends with it.',
   'smsSignature.tooLong': 'Use at most 20 characters.',
+  'rateLimit.label': 'Limit the send rate',
+  'rateLimit.offHint': 'For large blasts: send at most so many per minute, hour or day; the rest wait their turn.',
+  'rateLimit.count': 'At most',
+  'rateLimit.per': 'Per',
+  'rateLimit.per.minute': 'per minute',
+  'rateLimit.per.hour': 'per hour',
+  'rateLimit.per.day': 'per day',
+  'rateLimit.hint': 'Messages over the limit are queued, not dropped, and go out oldest first as the window frees up.',
+  'form.send_message.rateLimit': 'Send rate limit',
 } satisfies Record<string, string>;

@@ -46,4 +46,13 @@ export const messagesZhCN: Record<keyof typeof messagesEn, string> = {
   'smsSignature.save': '保存签名',
   'smsSignature.saved': '已保存：今后每条短信都以此签名结尾。',
   'smsSignature.tooLong': '最多 20 个字符。',
+  'rateLimit.label': '限制发送速率',
+  'rateLimit.offHint': '适用于大批量发送：每分钟、每小时或每天最多发送多少条，其余排队等候。',
+  'rateLimit.count': '最多',
+  'rateLimit.per': '每',
+  'rateLimit.per.minute': '条/分钟',
+  'rateLimit.per.hour': '条/小时',
+  'rateLimit.per.day': '条/天',
+  'rateLimit.hint': '超出限额的消息会排队而不会丢弃，按先后顺序在额度空出时发出。',
+  'form.send_message.rateLimit': '发送速率限制',
 };

@@ -7,6 +7,7 @@ import { TemplateTextField } from '../inspector/fields/template-text-field.tsx';
 import { TextField } from '../inspector/fields/text-field.tsx';
 import { MessagePreview } from './message-preview.tsx';
 import type { NodeFormProps } from './node-form-props.ts';
+import { SendRateLimitField } from './send-rate-limit-field.tsx';
 import { SmsLengthMeter } from './sms-length-meter.tsx';
 import { WechatTemplateFields } from './wechat-template-fields.tsx';
 import '../styles/message-form.css';
@@ -17,6 +18,7 @@ export const sendMessageFieldLabels = {
   body: 'Message',
   marketing: 'Marketing message',
   wechat: 'WeChat template',
+  rateLimit: 'Send rate limit',
 };
 
 const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App push', webhook: 'Webhook' } satisfies Record<
@@ -88,6 +90,7 @@ export function SendMessageForm({ idPrefix, nodeId, config, errors, onChange }: 
         hint="Marketing messages wait for quiet hours and count toward frequency caps; service messages do not."
         onChange={(marketing) => onChange({ ...config, marketing })}
       />
+      <SendRateLimitField idPrefix={idPrefix} value={config.rateLimit} errors={errors} onChange={(rateLimit) => onChange({ ...config, rateLimit })} />
     </>
   );
 }

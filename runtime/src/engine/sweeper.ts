@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import { enqueueEffects, retryFailedEffects, type EffectJob } from './effect-dispatcher.ts';
 import type { EngineDeps } from './member-lane.ts';
+import { releaseRateLimited } from './rate-limited-release.ts';
 import { enqueueLanes, enqueueSwept, retryFailedLanes, type LaneJob } from './step-queue.ts';
 
 export interface SweepResult {
@@ -56,11 +57,15 @@ export async function sweep(
   const released = await deps.db.pool.query<{ idempotency_key: string; status: string }>(
     `UPDATE effect SET status = CASE WHEN payload->>'provider' = 'log' THEN 'done' ELSE 'pending' END,
             done_at = CASE WHEN payload->>'provider' = 'log' THEN now() END
-     WHERE status = 'held' AND not_before <= to_timestamp($1::float8 / 1000)
+     WHERE status = 'held' AND not_before <= to_timestamp($1::float8 / 1000) AND NOT payload ? 'rateLimit'
      RETURNING idempotency_key, status`,
     [deps.clock.now()],
   );
-  if (opts.effectQueue) await enqueueEffects(opts.effectQueue, released.rows.filter((r) => r.status === 'pending').map((r) => r.idempotency_key));
+  // Steps with a send rate limit let their queue out in turn.
+  const limited = await releaseRateLimited(deps.db, deps.clock.now());
+  if (opts.effectQueue) {
+    await enqueueEffects(opts.effectQueue, [...released.rows.filter((r) => r.status === 'pending').map((r) => r.idempotency_key), ...limited.pendingKeys]);
+  }
   if (opts.effectQueue) {
     // Effects whose dispatch job was lost (Redis flushed, crash after commit) are sent again.
     const fx = await deps.db.pool.query<{ idempotency_key: string }>(
@@ -73,7 +78,7 @@ export async function sweep(
     await retryFailedEffects(opts.effectQueue, keys);
     pendingEffects = fx.rows.length;
   }
-  return { wakes: due.rows.length, dues: triggers.length, strandedEvents: stranded.rows.length, pendingEffects, released: released.rows.length };
+  return { wakes: due.rows.length, dues: triggers.length, strandedEvents: stranded.rows.length, pendingEffects, released: released.rows.length + limited.released };
 }
 
 /** Members with a time trigger's moment due now (workflows paused meanwhile wait for their resume). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../node-module.ts';
+import { SendRateLimit, rateLimitText } from '../send-rate-limit.ts';
 import { SMS_MAX_SEGMENTS, smsLength } from '../sms-length.ts';
 import { templateProblemMessage, templateProblems } from '../template-check.ts';
 
@@ -39,6 +40,8 @@ export const SendMessageConfig = z
     /** Marketing messages count towards frequency caps and wait for quiet hours; service messages do not. */
     marketing: z.boolean().default(true),
     wechat: WechatTemplate.optional(),
+    /** At most this many sends per window from this step; the rest wait their turn. Null: no limit. */
+    rateLimit: SendRateLimit.nullable().default(null),
   })
   .superRefine((c, ctx) => {
     // The body as written (variables unfilled, signature not yet added): a hard cap against a 4,000-character SMS.
@@ -64,6 +67,7 @@ export const StoredSendMessage = z.object({
   body: z.string(),
   marketing: z.boolean().default(true),
   wechat: z.object({ templateId: z.string().default(''), keywords: z.array(z.object({ key: z.string(), value: z.string() })).default([]) }).optional(),
+  rateLimit: SendRateLimit.nullable().default(null),
 });
 export type StoredSendMessage = z.infer<typeof StoredSendMessage>;
 
@@ -78,8 +82,9 @@ export const sendMessage = defineNode({
     subject: '',
     body: 'Hi {{member.name | default: "there"}}, we miss you! Use {{coupon.code}} on your next order.',
     marketing: true,
+    rateLimit: null,
   }),
   outputs: () => [{ id: 'next', label: 'Then' }],
-  summary: (c) => `${c.channel}: ${c.body.length > 40 ? `${c.body.slice(0, 40)}…` : c.body}`,
+  summary: (c) => `${c.channel}: ${c.body.length > 40 ? `${c.body.slice(0, 40)}…` : c.body}${c.rateLimit ? ` (${rateLimitText(c.rateLimit)})` : ''}`,
   compile: (_id, _c, ctx) => ({ always: { target: ctx.target('next') } }),
 });

@@ -1,5 +1,6 @@
 import type { CompiledJourney, JourneyStep } from '../journey-machine.ts';
 import { pinnedModule } from '../pinned-module.ts';
+import { RATE_WINDOW_MS, type QueuedByRateLimit } from '../send-rate-limit.ts';
 import type { JourneyState } from './journey-state.ts';
 import type { EffectRow, RunnerWrites } from './runner-writes.ts';
 
@@ -7,8 +8,15 @@ import type { EffectRow, RunnerWrites } from './runner-writes.ts';
 export function effectNote(summary: string, e: EffectRow): string {
   const skipped = e.payload.skipped;
   if (typeof skipped === 'string') return `skipped: ${skipped}`;
+  const limit = e.payload.rateLimit as QueuedByRateLimit | undefined;
+  const quiet = e.notBefore !== undefined && e.notBefore > e.at ? ` (held until ${new Date(e.notBefore).toISOString()} for quiet hours)` : '';
+  if (limit) return `${summary}${quiet} (queued: this step sends at most ${limit.count.toLocaleString('en-US')} per ${windowName(limit.windowMs)})`;
   if (e.notBefore !== undefined) return `${summary} (held until ${new Date(e.notBefore).toISOString()} for quiet hours)`;
   return summary;
+}
+
+function windowName(ms: number): string {
+  return Object.entries(RATE_WINDOW_MS).find(([, w]) => w === ms)?.[0] ?? `${ms / 1000} s`;
 }
 
 /** Trace notes for a step's actions: waits, effects and the end, in the simulator's words. */

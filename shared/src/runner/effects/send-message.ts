@@ -1,5 +1,6 @@
 import { messageAddress, messageVerdict } from '../../contact-policy.ts';
 import { StoredSendMessage } from '../../nodes/send-message.ts';
+import { queuedBy } from '../../send-rate-limit.ts';
 import { withSmsSignature } from '../../sms-length.ts';
 import { renderTemplateDetailed } from '../../template.ts';
 import { effectBase, type ExecContext, type NodeExecutor } from './node-executor.ts';
@@ -40,7 +41,8 @@ export function missingValueReason(missing: readonly string[]): string {
  * Renders the message and applies the contact policy. A variable without a value (and no
  * `default:`) skips the message rather than sending it with a hole. Through the local `log`
  * provider a message is done at once (the effect row is the log); through webhook or SMTP it
- * is pending until the dispatcher sends it after commit; quiet hours hold it until they end.
+ * is pending until the dispatcher sends it after commit; quiet hours hold it until they end, and
+ * a step with a rate limit queues it (held, with the limit) for the sweeper to release in turn.
  */
 export const sendMessageExecutor: NodeExecutor = {
   execute: (ctx) => {
@@ -49,7 +51,10 @@ export const sendMessageExecutor: NodeExecutor = {
     const { missing, ...message } = renderMessage(c, ctx, ctx.contact.smsSignature);
     const v = messageVerdict(c, ctx.member, ctx.at, ctx.contact);
     const skipped = !v.send && 'skipped' in v ? v.skipped : missing.length ? missingValueReason(missing) : undefined;
-    const notBefore = skipped === undefined && !v.send && 'notBefore' in v ? v.notBefore : undefined;
+    const quietUntil = skipped === undefined && !v.send && 'notBefore' in v ? v.notBefore : undefined;
+    // A rate-limited step queues every message it sends; the release lets them out within the limit.
+    const limited = skipped === undefined && c.rateLimit !== null;
+    const notBefore = quietUntil ?? (limited ? ctx.at : undefined);
     if (c.marketing && skipped === undefined) ctx.contact.recentMarketing.push(ctx.at);
     ctx.writes.effects.push({
       ...effectBase(ctx, 'send_message'),
@@ -60,9 +65,10 @@ export const sendMessageExecutor: NodeExecutor = {
         ...message,
         marketing: c.marketing,
         ...(skipped ? { skipped } : {}),
+        ...(limited && c.rateLimit ? { rateLimit: queuedBy(c.rateLimit) } : {}),
       },
-      status: skipped ? 'skipped' : notBefore ? 'held' : provider === 'log' ? 'done' : 'pending',
-      ...(notBefore ? { notBefore } : {}),
+      status: skipped ? 'skipped' : notBefore !== undefined ? 'held' : provider === 'log' ? 'done' : 'pending',
+      ...(notBefore !== undefined ? { notBefore } : {}),
     });
   },
 };
