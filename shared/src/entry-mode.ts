@@ -10,8 +10,8 @@ export type EntryMode = 'time' | 'segment' | 'event';
  */
 export function entryModeOf(definition: Pick<WorkflowDefinition, 'nodes'>): { trigger: NodeKind; mode: EntryMode } | null {
   for (const n of definition.nodes) {
-    const mode = nodeModule(n.kind).trigger;
-    if (mode) return { trigger: n.kind, mode };
+    const m = nodeModule(n.kind);
+    if (m.group === 'trigger') return { trigger: n.kind, mode: m.fires };
   }
   return null;
 }

@@ -188,6 +188,12 @@ export interface JourneyStep {
   endKind?: NodeKind;
 }
 
+/** How a journey that ends at a node of this kind counts: its end module says (a goal converts). */
+function endOutcome(kind: NodeKind): JourneyOutcome | null {
+  const m = nodeModule(kind);
+  return m.group === 'end' ? m.outcome : null;
+}
+
 function toStep(compiled: CompiledJourney, snapshot: AnyMachineSnapshot, actions: readonly { type: string; params?: unknown }[]): JourneyStep {
   const nodeActions = actions.filter((a) => a.type === 'node').map((a) => a.params as NodeActionParams);
   const value = String(snapshot.value);
@@ -197,7 +203,7 @@ function toStep(compiled: CompiledJourney, snapshot: AnyMachineSnapshot, actions
       ? 'waiting'
       : value === HOLDOUT_STATE
         ? 'holdout'
-        : value === GOAL_EXIT_STATE || endKind === 'goal'
+        : value === GOAL_EXIT_STATE || (endKind !== undefined && endOutcome(endKind) === 'converted')
           ? 'converted'
           : 'completed';
   return {

@@ -1,5 +1,5 @@
-import type { NodeKind } from './node-kind.ts';
-import { firstVersion, type NodeModule, type NodeVersions, type VersionedNodeModule } from './node-module.ts';
+import type { GroupOf, NodeKind } from './node-kind.ts';
+import { firstVersion, type ModuleOfGroup, type NodeModule, type NodeVersions, type VersionedNodeModule } from './node-module.ts';
 import { adjustPoints } from './nodes/adjust-points.ts';
 import { callWebhook } from './nodes/call-webhook.ts';
 import { condition } from './nodes/condition.ts';
@@ -25,12 +25,14 @@ import { waitForEvent } from './nodes/wait-for-event.ts';
 import { waitUntilDate } from './nodes/wait-until-date.ts';
 import { waitUntilTime } from './nodes/wait-until-time.ts';
 
+/** A kind's versions, its module of the kind's group (node-kind.ts): a wait's module must be a WaitModule. */
 // Config types differ per kind; `any` here only loosens the registry's value type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyNodeVersions = NodeVersions<any>;
+export type VersionsOf<K extends NodeKind> = NodeVersions<ModuleOfGroup<GroupOf<K>, any>>;
 
 /**
- * One entry per kind with its versions; `satisfies` makes a kind without one a type error.
+ * One entry per kind with its versions; `satisfies` makes a kind without one, or with a module
+ * missing a hook its group requires, a type error.
  * A kind starts at version 1 (`firstVersion`); see docs/node-versions.md to add a version.
  */
 export const nodeRegistry = {
@@ -58,7 +60,7 @@ export const nodeRegistry = {
   enroll_workflow: firstVersion(enrollWorkflow),
   exit: firstVersion(exit),
   goal: firstVersion(goal),
-} satisfies Record<NodeKind, AnyNodeVersions>;
+} satisfies { [K in NodeKind]: VersionsOf<K> };
 
 /** A definition names a version of a kind this process does not have (e.g. published by a newer deploy). */
 export class UnknownNodeVersion extends Error {
@@ -91,7 +93,8 @@ export function nodeModule(kind: NodeKind, version?: number): VersionedNodeModul
   let m = resolved.get(key);
   if (!m) {
     let behaviour: NodeModule = { ...entry.module };
-    for (let n = entry.latest - 1; n >= v; n--) behaviour = { ...behaviour, ...entry.previous[n] };
+    // An override only replaces hooks of the module's own group (NodeBehaviour), so the group stays whole.
+    for (let n = entry.latest - 1; n >= v; n--) behaviour = { ...behaviour, ...entry.previous[n] } as NodeModule;
     m = Object.freeze({ ...behaviour, version: v });
     resolved.set(key, m);
   }

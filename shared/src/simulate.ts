@@ -6,8 +6,8 @@ import { defaultProgram, type LoyaltyProgramSettings } from './loyalty-program.t
 import type { MemberFacts } from './member-facts.ts';
 import type { NodeKind } from './node-kind.ts';
 import { nodeModule } from './node-registry.ts';
+import { moduleOfGroup } from './node-module.ts';
 import { pinnedModule } from './pinned-module.ts';
-import type { SegmentTriggerConfig } from './nodes/segment-trigger.ts';
 import type { JourneyState } from './runner/journey-state.ts';
 import type { LiveWorkflow, RunnerRules, TierRule } from './runner/runner-input.ts';
 import type { EffectRow } from './runner/runner-writes.ts';
@@ -110,8 +110,9 @@ export function simulate(input: SimulationInput): SimulationResult {
 
 function simulationRules(input: SimulationInput, compiled: CompiledJourney): RunnerRules {
   const workflowId = input.workflowId ?? 'simulation';
-  const triggerConfig = pinnedModule(compiled, compiled.trigger.id).config.parse(compiled.trigger.config);
-  const segment = compiled.trigger.kind === 'segment_trigger' ? (triggerConfig as SegmentTriggerConfig) : null;
+  const trigger = moduleOfGroup(pinnedModule(compiled, compiled.trigger.id), 'trigger');
+  const triggerConfig = trigger.config.parse(compiled.trigger.config);
+  const segment = trigger.fires === 'segment' ? trigger.segment(triggerConfig) : null;
   const live: LiveWorkflow = {
     workflowId,
     name: input.workflowName ?? '',
@@ -142,12 +143,13 @@ function simulationRules(input: SimulationInput, compiled: CompiledJourney): Run
 function simulatedEffect(compiled: CompiledJourney, e: EffectRow): SimulatedEffect {
   const kind = e.kind as NodeKind;
   const p = e.payload;
-  const preview = kind === 'issue_coupon' ? p.code : kind === 'send_message' || kind === 'call_webhook' ? p.body : kind === 'create_task' ? p.title : undefined;
+  const mod = nodeModule(kind);
+  const preview = mod.group === 'action' ? mod.effect.preview(p) : undefined;
   return {
     at: e.at,
     nodeId: e.nodeId,
     kind,
-    summary: nodeModule(kind).summary(compiled.nodes.get(e.nodeId)?.config as never),
+    summary: mod.summary(compiled.nodes.get(e.nodeId)?.config as never),
     ...(typeof preview === 'string' ? { preview } : {}),
     ...(e.notBefore !== undefined ? { heldUntil: e.notBefore } : {}),
     ...(typeof p.skipped === 'string' ? { skipped: p.skipped } : {}),

@@ -37,7 +37,7 @@ export function explainStep(c: CompiledJourney, s: StepToExplain): string {
   const cause = s.event.type;
   if (s.fromNode === null) {
     const trig = nodeModule(c.trigger.kind);
-    parts.push(trig.trigger === 'event' ? `Entered: ${cause} matched the trigger "${labelOf(c, c.trigger.id)}"` : `Entered: "${labelOf(c, c.trigger.id)}" fired`);
+    parts.push(trig.group === 'trigger' && trig.fires === 'event' ? `Entered: ${cause} matched the trigger "${labelOf(c, c.trigger.id)}"` : `Entered: "${labelOf(c, c.trigger.id)}" fired`);
   } else {
     const from = c.nodes.get(s.fromNode);
     const branch = handleLabel(c, s.fromNode, s.path[0]);
@@ -57,7 +57,7 @@ export function explainStep(c: CompiledJourney, s: StepToExplain): string {
   for (const id of s.path) {
     const n = c.nodes.get(id)!;
     const mod = nodeModule(n.kind);
-    if (!mod.decide) continue;
+    if (mod.group !== 'logic') continue;
     const d = mod.decide(id, mod.config.parse(n.config), { ...facts, visit: s.context.visits[id] ?? 0 });
     parts.push(`"${labelOf(c, id)}" → ${handleLabel(c, id, s.path[s.path.indexOf(id) + 1]) ?? d.handle}: ${d.reason}`);
   }

@@ -21,7 +21,7 @@ describe('node registry', () => {
   it('groups: triggers have a trigger type, waits on time have wakeAt, logic can explain itself', () => {
     for (const k of NodeKind.options) {
       const m = nodeModule(k);
-      if (m.group === 'trigger') expect(m.trigger, k).toBeDefined();
+      if (m.group === 'trigger') expect(['event', 'time', 'segment'], k).toContain(m.fires);
       if (m.group === 'logic') expect(m.decide, k).toBeDefined();
       if (m.group === 'wait') expect(m.wakeAt, k).toBeDefined();
       if (m.group === 'end') expect(m.outputs(m.defaults())).toEqual([]);

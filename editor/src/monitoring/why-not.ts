@@ -55,6 +55,7 @@ export function whyNotEntered(x: Input): WhyNot {
     summary = '(configuration unreadable)';
   }
   const trigger = `${trig.label || mod.title}: ${summary}`;
+  const onEvent = mod.group === 'trigger' && mod.fires === 'event';
 
   if (x.status === 'paused' || x.status === 'stopped') observations.push(`The workflow is ${x.status}: nobody enters while it is ${x.status}.`);
   const live = `v${x.version} went live ${formatUtc(x.publishedAt)} UTC`;
@@ -63,10 +64,10 @@ export function whyNotEntered(x: Input): WhyNot {
     observations.push(`The trigger matched at ${formatUtc(x.refusal.at)} UTC (${x.refusal.cause}), but the entry rule kept the member out: ${x.refusal.reason}`);
   }
 
-  if (mod.trigger === 'event' && config.firstPurchaseOnly === true && x.member.orderCount > 0) {
+  if (onEvent && config.firstPurchaseOnly === true && x.member.orderCount > 0) {
     const n = x.member.orderCount;
     observations.push(`The trigger takes first purchases only, and this member already has ${n} order${n > 1 ? 's' : ''}: no later purchase starts a journey.`);
-  } else if (mod.trigger === 'event' && config.eventType === 'purchase') {
+  } else if (onEvent && config.eventType === 'purchase') {
     const last = x.member.lastPurchaseAt;
     if (!last) observations.push(`No purchase is recorded for this member, so the trigger has had nothing to match (${live}).`);
     else if (Date.parse(last) < Date.parse(x.publishedAt)) {
@@ -78,7 +79,7 @@ export function whyNotEntered(x: Input): WhyNot {
           ' The runtime does not record why an event did not start a journey, so the data cannot say more.',
       );
     }
-  } else if (mod.trigger === 'event') {
+  } else if (onEvent) {
     observations.push(`This page sees the member's purchases only; whether a ${String(config.eventType)} event arrived after ${live} is not shown here.`);
   } else if (x.standing) {
     // The runtime's own words for time and segment triggers, the same the publish dialog's estimate uses.

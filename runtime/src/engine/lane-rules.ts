@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ConditionGroup } from '@memberflow/shared/condition';
 import type { CompiledJourney } from '@memberflow/shared/journey-machine';
+import { moduleOfGroup } from '@memberflow/shared/node-module';
 import { nodeModule } from '@memberflow/shared/node-registry';
-import type { SegmentTriggerConfig } from '@memberflow/shared/nodes/segment-trigger';
 import type { LiveWorkflow, RunnerRules } from '@memberflow/shared/runner/runner-input';
 import type pg from 'pg';
 import { couponCode } from '../loyalty/coupon-code.ts';
@@ -58,9 +58,10 @@ export async function loadLiveWorkflows(deps: EngineDeps, c: pg.ClientBase): Pro
     const compiled = await deps.versions.get(c, r.live_version_id);
     const triggerConfig = parsedTrigger(compiled);
     let segment: ConditionGroup | undefined;
-    if (compiled.trigger.kind === 'segment_trigger') {
-      const cfg = triggerConfig as SegmentTriggerConfig;
-      segment = (cfg.segmentKey ? await segmentCondition(c, cfg.segmentKey) : null) ?? cfg.condition;
+    const trigger = moduleOfGroup(nodeModule(compiled.trigger.kind), 'trigger');
+    if (trigger.fires === 'segment') {
+      const s = trigger.segment(triggerConfig);
+      segment = (s.segmentKey ? await segmentCondition(c, s.segmentKey) : null) ?? s.condition;
     }
     out.push({ workflowId: r.id, name: r.name, versionId: r.live_version_id, compiled, settings: compiled.definition.settings, triggerConfig, ...(segment ? { segmentCondition: segment } : {}) });
   }

@@ -2,8 +2,9 @@ import type { EntryChoice, EntryEstimate } from '@memberflow/shared/api/workflow
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { compileJourney } from '@memberflow/shared/journey-machine';
 import type { MemberFacts } from '@memberflow/shared/member-facts';
+import { isKindOf } from '@memberflow/shared/node-kind';
+import { moduleOfGroup } from '@memberflow/shared/node-module';
 import { pinnedModule } from '@memberflow/shared/pinned-module';
-import type { SegmentTriggerConfig } from '@memberflow/shared/nodes/segment-trigger';
 import { TRIGGER_EVENT } from '@memberflow/shared/runner/internal-events';
 import { triggerStanding, type TriggerView } from '@memberflow/shared/runner/time-triggers';
 import { purchaseWindowDays } from '@memberflow/shared/segment-condition';
@@ -13,6 +14,7 @@ import { loadMemberFactsBatch } from '../segments/member-facts-batch.ts';
 import { segmentCondition } from '../segments/segment-store.ts';
 import type { EngineDeps } from './member-lane.ts';
 import { loadLaneContexts, loadMemberFacts } from './member-facts-loader.ts';
+import { triggerRuntimeOf, type TriggerRuntime } from './trigger-kinds.ts';
 
 const BATCH = 1000;
 
@@ -21,20 +23,26 @@ export type { EntryChoice, EntryEstimate };
 /** The trigger of a definition as the runner reads it (segment triggers with their saved segment's condition). */
 async function viewOf(c: pg.Pool | pg.ClientBase, definition: unknown, versions: 'pinned' | 'latest' = 'pinned'): Promise<TriggerView> {
   const compiled = compileJourney(definition, undefined, { versions });
-  const module = pinnedModule(compiled, compiled.trigger.id);
+  const module = moduleOfGroup(pinnedModule(compiled, compiled.trigger.id), 'trigger');
   const config = module.config.parse(compiled.trigger.config);
-  if (compiled.trigger.kind !== 'segment_trigger') return { kind: compiled.trigger.kind, module, config };
-  const s = config as SegmentTriggerConfig;
+  if (module.fires !== 'segment') return { kind: compiled.trigger.kind, module, config };
+  const s = module.segment(config);
   return { kind: compiled.trigger.kind, module, config, segmentCondition: (s.segmentKey ? await segmentCondition(c, s.segmentKey) : null) ?? s.condition };
 }
 
-const modeOf = (t: TriggerView): EntryEstimate['mode'] => (t.module.trigger === 'time' ? 'time' : t.module.trigger === 'segment' ? 'segment' : 'event');
+const modeOf = (t: TriggerView): EntryEstimate['mode'] => t.module.fires;
+
+function runtimeOf(t: TriggerView): TriggerRuntime {
+  if (!isKindOf('trigger', t.kind)) throw new Error(`Node kind "${t.kind}" is not a trigger`);
+  return triggerRuntimeOf(t.kind);
+}
 
 /** Every member (not erased), a batch at a time, as conditions and time triggers read them. */
 async function eachMemberBatch(c: pg.Pool | pg.ClientBase, t: TriggerView, now: number, fn: (batch: MemberFacts[]) => Promise<void> | void): Promise<void> {
-  const days = Math.max(purchaseWindowDays(t.segmentCondition ?? (t.config.audience as never) ?? { type: 'group', combinator: 'and', rules: [] }), 0);
+  const audience = t.module.fires === 'time' ? t.module.audience(t.config) : null;
+  const days = Math.max(purchaseWindowDays(t.segmentCondition ?? audience ?? { type: 'group', combinator: 'and', rules: [] }), 0);
   for (let after = ''; ; ) {
-    const batch = await loadMemberFactsBatch(c, after, BATCH, days, now, t.kind === 'points_expiring_trigger');
+    const batch = await loadMemberFactsBatch(c, after, BATCH, days, now, runtimeOf(t).expiringPoints);
     await fn(batch);
     if (batch.length < BATCH) return;
     after = batch.at(-1)!.id;
@@ -84,7 +92,7 @@ export async function admitOnGoingLive(engine: EngineDeps, workflowId: string, c
     return { enteringNow: 0 };
   }
   // Entering through an event (schedules, segments) or by being due now (time triggers).
-  const viaEvent = t.kind === 'schedule_trigger' || t.kind === 'segment_trigger';
+  const viaEvent = runtimeOf(t).qualifiedNow === 'trigger_event';
   let enteringNow = 0;
   await eachMemberBatch(engine.db.pool, t, now, async (batch) => {
     const dues: { member_id: string; occurrence_at: number | null; due_at: number | null }[] = [];

@@ -2,6 +2,7 @@ import type { MigrateBody, MigrateResult, WorkflowStatus } from '@memberflow/sha
 import type { Clock } from '@memberflow/shared/clock';
 import type { PersistedJourney } from '@memberflow/shared/journey-machine';
 import { emptyMember } from '@memberflow/shared/member-facts';
+import { moduleOfGroup } from '@memberflow/shared/node-module';
 import { nodeModule } from '@memberflow/shared/node-registry';
 import type pg from 'pg';
 import { HttpError, notFound } from '../api/http-error.ts';
@@ -97,7 +98,7 @@ export async function migrateMembers(db: Database, clock: Clock, versions: Versi
           const mod = nodeModule(node.kind);
           const member = { ...emptyMember(r.member_id, r.time_zone ?? 'UTC'), birthday: r.birthday, joinedAt: r.joined_at?.getTime() ?? null, attributes: r.attributes ?? {} };
           // Keep the time a member still had to wait; a member who was not waiting starts the new wait now.
-          const wakeAt = r.wake_at ? r.wake_at.getTime() : mod.wakeAt!(mod.config.parse(node.config), { at, member });
+          const wakeAt = r.wake_at ? r.wake_at.getTime() : moduleOfGroup(mod, 'wait').wakeAt(mod.config.parse(node.config), { at, member });
           await tx.query(
             `UPDATE journey SET version_id = $2, current_node = $3, snapshot = $4, wake_at = to_timestamp($5::float8 / 1000), status = 'waiting', updated_at = now() WHERE id = $1`,
             [r.id, to.id, node.id, JSON.stringify({ value: node.id, context: { ...snap.context, visits } }), wakeAt],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, noPreview } from '../node-module.ts';
 
 export const AdjustPointsConfig = z.object({
   mode: z.enum(['award', 'deduct']),
@@ -13,6 +13,7 @@ export type AdjustPointsConfig = z.infer<typeof AdjustPointsConfig>;
 export const adjustPoints = defineNode({
   kind: 'adjust_points',
   group: 'action',
+  effect: { delivery: 'in_step', preview: noPreview },
   title: 'Award or deduct points',
   description: "Adds points to (or removes points from) the member's balance, with a reason in the points ledger.",
   config: AdjustPointsConfig,

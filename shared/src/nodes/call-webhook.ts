@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, payloadText } from '../node-module.ts';
 import { unknownVariables } from '../template.ts';
 
 export const CallWebhookConfig = z.object({
@@ -20,6 +20,7 @@ export type CallWebhookConfig = z.infer<typeof CallWebhookConfig>;
 export const callWebhook = defineNode({
   kind: 'call_webhook',
   group: 'action',
+  effect: { delivery: 'after_commit', preview: payloadText('body') },
   title: 'Call webhook',
   description: 'POSTs a signed JSON body to your system (CRM, POS, data warehouse); retried on failure.',
   config: CallWebhookConfig,

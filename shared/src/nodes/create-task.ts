@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, payloadText } from '../node-module.ts';
 import { unknownVariables } from '../template.ts';
 
 export const CreateTaskConfig = z.object({
@@ -20,6 +20,7 @@ export type CreateTaskConfig = z.infer<typeof CreateTaskConfig>;
 export const createTask = defineNode({
   kind: 'create_task',
   group: 'action',
+  effect: { delivery: 'in_step', preview: payloadText('title') },
   title: 'Create staff task',
   description: 'Creates a task for staff, e.g. call a lost VIP, prepare a gift, follow up a complaint.',
   config: CreateTaskConfig,

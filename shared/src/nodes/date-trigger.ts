@@ -30,7 +30,9 @@ const when = (d: number) => (d === 0 ? 'on' : d < 0 ? `${-d} day${d === -1 ? '' 
 export const dateTrigger = defineNode({
   kind: 'date_trigger',
   group: 'trigger',
-  trigger: 'time',
+  fires: 'time',
+  // The moment is the member's own: whoever it comes for enters.
+  audience: () => null,
   title: 'Date (birthday, anniversary)',
   description: "Starts a journey every year N days before or after a member's date, at a time in the member's own time zone.",
   config: DateTriggerConfig,

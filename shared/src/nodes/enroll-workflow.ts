@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, noPreview } from '../node-module.ts';
 
 export const EnrollWorkflowConfig = z.object({
   workflowId: z.string().uuid('choose a workflow'),
@@ -11,6 +11,7 @@ export type EnrollWorkflowConfig = z.infer<typeof EnrollWorkflowConfig>;
 export const enrollWorkflow = defineNode({
   kind: 'enroll_workflow',
   group: 'action',
+  effect: { delivery: 'in_step', preview: noPreview },
   title: 'Enroll in workflow',
   description: "Starts the member in another live workflow, whatever its trigger; that workflow's entry rules still apply.",
   config: EnrollWorkflowConfig,

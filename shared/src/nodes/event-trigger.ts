@@ -22,7 +22,7 @@ export function triggerMatches(config: EventTriggerConfig, event: Pick<JourneyEv
 export const eventTrigger = defineNode({
   kind: 'event_trigger',
   group: 'trigger',
-  trigger: 'event',
+  fires: 'event',
   title: 'Event trigger',
   description: 'Starts a journey when a member event arrives (purchase, signup, recharge, ...), optionally filtered by its properties.',
   config: EventTriggerConfig,

@@ -9,6 +9,7 @@ export type ExitConfig = z.infer<typeof ExitConfig>;
 export const exit = defineNode({
   kind: 'exit',
   group: 'end',
+  outcome: 'completed',
   title: 'Exit',
   description: 'Ends the journey here and records why.',
   config: ExitConfig,

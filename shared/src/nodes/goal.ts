@@ -10,6 +10,7 @@ export type GoalConfig = z.infer<typeof GoalConfig>;
 export const goal = defineNode({
   kind: 'goal',
   group: 'end',
+  outcome: 'converted',
   title: 'Goal reached',
   description: 'Ends the journey and counts the member as converted.',
   config: GoalConfig,

@@ -12,7 +12,9 @@ export type InactivityTriggerConfig = z.infer<typeof InactivityTriggerConfig>;
 export const inactivityTrigger = defineNode({
   kind: 'inactivity_trigger',
   group: 'trigger',
-  trigger: 'time',
+  fires: 'time',
+  // The moment is the member's own: whoever it comes for enters.
+  audience: () => null,
   title: 'Inactivity',
   description: 'Starts a journey when a member has not purchased for N days (churn early warning).',
   config: InactivityTriggerConfig,

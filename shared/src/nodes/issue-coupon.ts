@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, payloadText } from '../node-module.ts';
 
 export const IssueCouponConfig = z.object({
   template: z
@@ -14,6 +14,7 @@ export type IssueCouponConfig = z.infer<typeof IssueCouponConfig>;
 export const issueCoupon = defineNode({
   kind: 'issue_coupon',
   group: 'action',
+  effect: { delivery: 'in_step', preview: payloadText('code') },
   title: 'Issue coupon',
   description: 'Gives the member a coupon with a unique code, valid for a number of days.',
   config: IssueCouponConfig,

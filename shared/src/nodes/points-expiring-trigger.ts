@@ -12,7 +12,9 @@ export type PointsExpiringTriggerConfig = z.infer<typeof PointsExpiringTriggerCo
 export const pointsExpiringTrigger = defineNode({
   kind: 'points_expiring_trigger',
   group: 'trigger',
-  trigger: 'time',
+  fires: 'time',
+  // The moment is the member's own: whoever it comes for enters.
+  audience: () => null,
   title: 'Points expiring',
   description: "Starts a journey N days before some of a member's points expire (e.g. a reminder 30 days ahead).",
   config: PointsExpiringTriggerConfig,

@@ -53,7 +53,8 @@ export function nextScheduled(c: ScheduleTriggerConfig, after: number, tz: strin
 export const scheduleTrigger = defineNode({
   kind: 'schedule_trigger',
   group: 'trigger',
-  trigger: 'time',
+  fires: 'time',
+  audience: (c) => c.audience,
   title: 'Schedule (member day)',
   description: "Starts a journey for an audience on a schedule: every month on day 20, every Monday, or a cron expression, in each member's time zone.",
   config: ScheduleTriggerConfig,

@@ -14,7 +14,8 @@ export type SegmentTriggerConfig = z.infer<typeof SegmentTriggerConfig>;
 export const segmentTrigger = defineNode({
   kind: 'segment_trigger',
   group: 'trigger',
-  trigger: 'segment',
+  fires: 'segment',
+  segment: (c) => ({ segmentKey: c.segmentKey, condition: c.condition }),
   title: 'Segment entry',
   description: 'Starts a journey when a member enters a segment, e.g. becomes "at risk" by RFM or crosses 1,000 points.',
   config: SegmentTriggerConfig,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, payloadText } from '../node-module.ts';
 import { SendRateLimit, rateLimitText } from '../send-rate-limit.ts';
 import { SMS_MAX_SEGMENTS, smsLength } from '../sms-length.ts';
 import { templateProblemMessage, templateProblems } from '../template-check.ts';
@@ -74,6 +74,7 @@ export type StoredSendMessage = z.infer<typeof StoredSendMessage>;
 export const sendMessage = defineNode({
   kind: 'send_message',
   group: 'action',
+  effect: { delivery: 'after_commit', preview: payloadText('body') },
   title: 'Send message',
   description: 'Sends an SMS, email, WeChat, push or webhook message with variables like {{member.name}} and {{coupon.code}}.',
   config: SendMessageConfig,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, noPreview } from '../node-module.ts';
 
 export const SetTierConfig = z.object({
   tier: z.string().min(1, 'choose a tier').max(40),
@@ -10,6 +10,7 @@ export type SetTierConfig = z.infer<typeof SetTierConfig>;
 export const setTier = defineNode({
   kind: 'set_tier',
   group: 'action',
+  effect: { delivery: 'in_step', preview: noPreview },
   title: 'Set tier',
   description: "Moves the member to a tier (upgrade or downgrade); raises a tier_changed event other workflows can use.",
   config: SetTierConfig,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, noPreview } from '../node-module.ts';
 
 export const UpdateAttributeConfig = z.object({
   attribute: z.string().min(1, 'name the attribute').max(60).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and "_" only'),
@@ -10,6 +10,7 @@ export type UpdateAttributeConfig = z.infer<typeof UpdateAttributeConfig>;
 export const updateAttribute = defineNode({
   kind: 'update_attribute',
   group: 'action',
+  effect: { delivery: 'in_step', preview: noPreview },
   title: 'Update attribute',
   description: 'Sets a custom attribute on the member (e.g. winback_stage = 2); null clears it.',
   config: UpdateAttributeConfig,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineNode } from '../node-module.ts';
+import { defineNode, noPreview } from '../node-module.ts';
 
 export const UpdateTagsConfig = z.object({
   action: z.enum(['add', 'remove']),
@@ -10,6 +10,7 @@ export type UpdateTagsConfig = z.infer<typeof UpdateTagsConfig>;
 export const updateTags = defineNode({
   kind: 'update_tags',
   group: 'action',
+  effect: { delivery: 'in_step', preview: noPreview },
   title: 'Add or remove tags',
   description: 'Adds tags to the member (e.g. "lost") or removes them.',
   config: UpdateTagsConfig,

@@ -2,7 +2,7 @@ import { evaluateCondition } from '../condition.ts';
 import { startJourney, stepJourney, type CompiledJourney, type JourneyStep } from '../journey-machine.ts';
 import { TIMEOUT_EVENT, type JourneyEvent } from '../member-event.ts';
 import type { MemberFacts } from '../member-facts.ts';
-import type { ScheduleTriggerConfig } from '../nodes/schedule-trigger.ts';
+import { moduleOfGroup } from '../node-module.ts';
 import { pinnedModule } from '../pinned-module.ts';
 import { explainStep } from '../step-reason.ts';
 import { nodeExecutors } from './effects/registry.ts';
@@ -76,7 +76,7 @@ class MemberRun {
     this.events = [...input.events];
     this.dues = new Map(input.dues);
     for (const [k, v] of input.latestCoupons) this.writes.latestCoupon.set(k, v);
-    this.timeTriggers = rules.live.filter((w) => triggerModule(w).trigger === 'time').map((w) => ({ w, view: triggerView(w) }));
+    this.timeTriggers = rules.live.filter((w) => triggerModule(w).fires === 'time').map((w) => ({ w, view: triggerView(w) }));
   }
 
   run(): RunResult {
@@ -190,10 +190,10 @@ class MemberRun {
       const enrolled = e.type === ENROLL_EVENT && e.properties.workflowId === w.workflowId;
       const fired = e.type === TRIGGER_EVENT && e.properties.workflowId === w.workflowId;
       const mod = triggerModule(w);
-      const triggered = (mod.trigger === 'event' && mod.matchesEvent!(w.triggerConfig, event)) || (w.segmentCondition !== undefined && !wasIn.get(w.workflowId) && this.inSegment(w, e.properties, event.at));
+      const triggered = (mod.fires === 'event' && mod.matchesEvent(w.triggerConfig, event)) || (w.segmentCondition !== undefined && !wasIn.get(w.workflowId) && this.inSegment(w, e.properties, event.at));
       if (!enrolled && !fired && !triggered) continue;
       if (fired && !this.inAudience(w, event.at)) continue;
-      const notForThem = triggered && !enrolled && !fired ? mod.entryRefusal?.(w.triggerConfig, this.member) : null;
+      const notForThem = triggered && !enrolled && !fired && mod.fires === 'event' ? mod.entryRefusal(w.triggerConfig, this.member) : null;
       if (notForThem) {
         this.refuse(w, event, notForThem);
         continue;
@@ -207,10 +207,12 @@ class MemberRun {
     }
   }
 
-  /** A schedule fires for everyone due; its audience is checked on the member as of then. */
+  /** A time trigger with an audience (a schedule) fires for everyone due; the audience is checked on the member as of then. */
   private inAudience(w: LiveWorkflow, at: number): boolean {
-    if (w.compiled.trigger.kind !== 'schedule_trigger') return true;
-    const e = evaluateCondition((w.triggerConfig as ScheduleTriggerConfig).audience, { member: this.member, trigger: {}, now: at });
+    const mod = triggerModule(w);
+    const audience = mod.fires === 'time' ? mod.audience(w.triggerConfig) : null;
+    if (!audience) return true;
+    const e = evaluateCondition(audience, { member: this.member, trigger: {}, now: at });
     if (!e.result) this.refuse(w, { type: TRIGGER_EVENT, at }, `not in the schedule's audience: ${e.explanation}`);
     return e.result;
   }
@@ -358,7 +360,7 @@ function newJourney(id: string, w: LiveWorkflow, memberId: string, event: Journe
 
 /** The module of a live workflow's trigger. */
 export function triggerModule(w: Pick<LiveWorkflow, 'compiled'>) {
-  return pinnedModule(w.compiled, w.compiled.trigger.id);
+  return moduleOfGroup(pinnedModule(w.compiled, w.compiled.trigger.id), 'trigger');
 }
 
 export function triggerView(w: LiveWorkflow): TriggerView {

@@ -24,7 +24,7 @@ export function noteActions(writes: RunnerWrites, compiled: CompiledJourney, j: 
   const effects = writes.effects.slice(effectsBefore);
   for (const a of step.actions) {
     const mod = pinnedModule(compiled, a.nodeId);
-    if (mod.wakeAt && j.wakeAt !== null) writes.notes.push({ at, kind: 'wait', workflowId: j.workflowId, nodeId: a.nodeId, reason: `waits until ${new Date(j.wakeAt).toISOString()}` });
+    if (mod.group === 'wait' && j.wakeAt !== null) writes.notes.push({ at, kind: 'wait', workflowId: j.workflowId, nodeId: a.nodeId, reason: `waits until ${new Date(j.wakeAt).toISOString()}` });
     if (mod.group !== 'action') continue;
     const e = effects.find((x) => x.nodeId === a.nodeId);
     const summary = mod.summary(compiled.nodes.get(a.nodeId)?.config as never);

@@ -1,8 +1,8 @@
 import { evaluateCondition, type ConditionGroup } from '../condition.ts';
 import { MS_PER_DAY } from '../duration.ts';
 import type { MemberFacts } from '../member-facts.ts';
-import type { NodeKind } from '../node-kind.ts';
-import type { NodeModule } from '../node-module.ts';
+import type { NodeKind, TriggerKind } from '../node-kind.ts';
+import type { TriggerModule } from '../node-module.ts';
 import { memberDate, type DateTriggerConfig } from '../nodes/date-trigger.ts';
 import type { EventTriggerConfig } from '../nodes/event-trigger.ts';
 import type { InactivityTriggerConfig } from '../nodes/inactivity-trigger.ts';
@@ -13,7 +13,7 @@ import type { TriggerDue } from './runner-writes.ts';
 /** A trigger as the runner and the estimates read it: its module, parsed config and (segments) condition. */
 export interface TriggerView {
   kind: NodeKind;
-  module: NodeModule;
+  module: TriggerModule;
   config: Record<string, unknown>;
   segmentCondition?: ConditionGroup;
 }
@@ -32,7 +32,7 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /** The trigger's next moment for the member strictly after `after`, or null. */
 export function nextMoment(t: TriggerView, member: MemberFacts, after: number): number | null {
-  return t.module.nextFireAt?.(t.config, { after, member }) ?? null;
+  return t.module.fires === 'time' ? t.module.nextFireAt(t.config, { after, member }) : null;
 }
 
 /** Whether `occurrence` is still one of the member's moments (a purchase since moves an inactivity watch, say). */
@@ -105,7 +105,7 @@ const standings = {
   schedule_trigger: schedule,
   inactivity_trigger: inactivity,
   points_expiring_trigger: pointsExpiring,
-} satisfies Record<Extract<NodeKind, `${string}_trigger`>, Standing>;
+} satisfies Record<TriggerKind, Standing>;
 
 export function triggerStanding(t: TriggerView, member: MemberFacts, now: number): TriggerStanding {
   return standings[t.kind as keyof typeof standings](t, member, now);

@@ -1,3 +1,4 @@
+import { moduleOfGroup } from '../../node-module.ts';
 import type { NodeExecutor } from './node-executor.ts';
 
 /**
@@ -6,6 +7,6 @@ import type { NodeExecutor } from './node-executor.ts';
  */
 export const timeWaitExecutor: NodeExecutor = {
   execute: ({ journey, action, at, member, module }) => {
-    journey.wakeAt = module.wakeAt!(action.config, { at, member });
+    journey.wakeAt = moduleOfGroup(module, 'wait').wakeAt(action.config, { at, member });
   },
 };
