@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
-import type { ChannelProvider, OutgoingMessage } from '../channels/channel-provider.ts';
+import type { ChannelProvider } from '../channels/channel-provider.ts';
 import { signedPoster, type SignedPoster } from '../channels/signed-post.ts';
 import { smtpProvider } from '../channels/smtp-provider.ts';
 import { webhookProvider } from '../channels/webhook-provider.ts';
 import { trustedTargets, WebhookTargetRefused } from '../channels/webhook-target-guard.ts';
 import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { deliverEffect } from './effect-kinds.ts';
 
 export const EFFECT_QUEUE = 'effects';
 const ATTEMPTS = 6;
@@ -94,12 +95,8 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
       const fx = rows[0];
       if (!fx || fx.status !== 'pending') return 'not pending';
       await db.pool.query('UPDATE effect SET attempts = attempts + 1 WHERE id = $1', [fx.id]);
-      const p = fx.payload;
       try {
-        if (fx.kind === 'call_webhook') await webhooks.post(p.url!, p.method!, p.body!, job.data.key);
-        else if (fx.kind === 'send_message') {
-          await provider(p.channel!).send({ key: job.data.key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '', ...wechatOf(p) });
-        } else throw new Error(`effect kind ${fx.kind} is not sent after commit`);
+        await deliverEffect(fx, job.data.key, { webhooks, provider });
       } catch (e) {
         if (!(e instanceof WebhookTargetRefused)) {
           // The last attempt records the failure before the job settles, so nobody sees a settled job with a pending effect.
@@ -129,10 +126,4 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
     gateway.close();
   });
   return worker;
-}
-
-/** A WeChat template message's id and keywords, stored beside the body by the runner. */
-function wechatOf(p: PendingEffect['payload']): Pick<OutgoingMessage, 'wechat'> {
-  const w = (p as Record<string, unknown>).wechat as OutgoingMessage['wechat'] | undefined;
-  return w ? { wechat: w } : {};
 }

@@ -1,6 +1,7 @@
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { emptyMember, type MemberFacts } from '@memberflow/shared/member-facts';
 import type pg from 'pg';
+import { CAPPED_EFFECT_KINDS } from './effect-kinds.ts';
 
 /** How far back purchases are loaded for windowed conditions ("spend in the last N days"). */
 export const PURCHASE_WINDOW_DAYS = 730;
@@ -94,10 +95,10 @@ export async function loadLaneContexts(c: pg.ClientBase, memberIds: string[], no
           FROM points_entry WHERE member_id = u.id AND remaining > 0 AND expires_at IS NOT NULL) AS lots,
        (SELECT coalesce(array_agg(DISTINCT template), '{}') FROM coupon WHERE member_id = u.id) AS held,
        (SELECT coalesce(array_agg((extract(epoch FROM at) * 1000)::float8), '{}') FROM effect
-          WHERE member_id = u.id AND kind = 'send_message' AND at > to_timestamp($3::float8 / 1000)
+          WHERE member_id = u.id AND kind = ANY($4::text[]) AND at > to_timestamp($3::float8 / 1000)
             AND status IN ('done', 'pending', 'held') AND (payload->>'marketing')::boolean) AS marketing
      FROM unnest($1::text[]) AS u(id)`,
-    [memberIds, now - PURCHASE_WINDOW_DAYS * MS_PER_DAY, marketingSince],
+    [memberIds, now - PURCHASE_WINDOW_DAYS * MS_PER_DAY, marketingSince, CAPPED_EFFECT_KINDS],
   );
   return new Map(rows.map((r) => [r.id, contextFromRow(r)]));
 }
