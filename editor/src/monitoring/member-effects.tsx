@@ -1,3 +1,4 @@
+import { effectText } from '../nodes/effect-texts.ts';
 import type { MemberEffect } from './monitoring-types.ts';
 import { formatInZone, formatUtc } from './zone-time.ts';
 
@@ -39,9 +40,9 @@ export function MemberEffects({ effects, timeZone, workflowName }: { effects: Me
               {e.kind}
               {what(e) && <div className="muted">{what(e)}</div>}
               {/* The message as this member reads it (or would have, when skipped). */}
-              {e.kind === 'send_message' && typeof e.payload.body === 'string' && (
+              {effectText(e.kind, e.payload) !== undefined && (
                 <div className="muted" data-testid="member-effect-text">
-                  {e.payload.body}
+                  {effectText(e.kind, e.payload)}
                 </div>
               )}
             </td>
