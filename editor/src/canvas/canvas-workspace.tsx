@@ -24,6 +24,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { BacktestPanel } from '../backtest/backtest-panel.tsx';
 import { useBacktest } from '../backtest/use-backtest.ts';
+import { useReferenceProblems } from './use-reference-problems.ts';
 import { getWorkflowVersion } from '../api/workflows-api.ts';
 import { nextPaste, rememberCopy } from '../flow/canvas-clipboard.ts';
 import { copySelection, pasteClipboard } from '../flow/clipboard.ts';
@@ -124,7 +125,8 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     [nodes, edges, settings.settings, initial.draft.schemaVersion],
   );
   // Validation runs on every change, drags included: it is pure and takes well under a millisecond at this size.
-  const violations = useMemo(() => validateWorkflow(definition).violations, [definition]);
+  const referenceProblems = useReferenceProblems(definition);
+  const violations = useMemo(() => [...validateWorkflow(definition).violations, ...referenceProblems], [definition, referenceProblems]);
   const problemsByNode = useMemo(() => {
     const map = new Map<string, Violation[]>();
     for (const v of violations) if (v.nodeId) map.set(v.nodeId, [...(map.get(v.nodeId) ?? []), v]);

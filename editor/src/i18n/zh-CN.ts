@@ -2,6 +2,7 @@ import type { Messages } from './en.ts';
 import { backofficeZhCN } from './backoffice.zh-CN.ts';
 import { insightsZhCN } from './insights.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
+import { referencesZhCN } from './references.zh-CN.ts';
 
 /** 简体中文. Typed as Messages, so a key missing here fails typecheck. */
 export const zhCN: Messages = {
@@ -633,4 +634,5 @@ export const zhCN: Messages = {
   ...insightsZhCN,
   ...backofficeZhCN,
   ...messagesZhCN,
+  ...referencesZhCN,
 };

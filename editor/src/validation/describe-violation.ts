@@ -72,7 +72,7 @@ export function problemMessage(v: Violation, labels: Readonly<Record<string, str
 export function configErrors(violations: readonly Violation[], nodeId: string, t?: Translate): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of violations) {
-    if (v.nodeId !== nodeId || v.code !== 'config' || !v.field) continue;
+    if (v.nodeId !== nodeId || (v.code !== 'config' && v.code !== 'unknown_reference') || !v.field) continue;
     const path = v.field.replace(/^config\.?/, '');
     // Several problems in one field (two misspelled variables in a message) are all said under it.
     const message = inlineMessage(v, t);
