@@ -352,6 +352,7 @@ describe('users and API keys', () => {
     ]);
     // What systems do is audited under the key's name.
     const wf = await infra.api('POST', '/api/v1/workflows', { name: 'By key', templateKey: 'second-purchase-nudge' });
+    await infra.defineReferences(wf.body.draft);
     await infra.api('POST', `/api/v1/workflows/${wf.body.id}/publish`);
     expect((await infra.sql(`SELECT actor FROM audit_log WHERE action = 'workflow.publish'`))[0].actor).toBe('api-key:test-suite');
   });

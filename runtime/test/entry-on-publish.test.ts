@@ -22,6 +22,7 @@ async function members(infra: Infra): Promise<void> {
 async function draftWinback(infra: Infra): Promise<string> {
   const created = await infra.api('POST', '/api/v1/workflows', { name: 'Win-back', templateKey: 'churn-winback' });
   expect(created.status).toBe(201);
+  await infra.defineReferences(created.body.draft);
   return created.body.id;
 }
 
@@ -117,6 +118,7 @@ describe('who enters on publish', () => {
   test('event triggers say how members enter and admit nobody on publish', async ({ infra }) => {
     await members(infra);
     const created = await infra.api('POST', '/api/v1/workflows', { name: 'Nudge', templateKey: 'second-purchase-nudge' });
+    await infra.defineReferences(created.body.draft);
     const estimate = await infra.api('GET', `/api/v1/workflows/${created.body.id}/entry-estimate`);
     expect(estimate.body).toMatchObject({ trigger: 'event_trigger', mode: 'event', members: 4, qualifyingNow: 0 });
     const pub = await infra.api('POST', `/api/v1/workflows/${created.body.id}/publish`, { entry: 'qualified_now' });

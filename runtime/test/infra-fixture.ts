@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { ManualClock } from '@memberflow/shared/clock';
 import { test as base } from 'vitest';
 import type { Role } from '@memberflow/shared/api/auth';
+import { referencedKeys } from '@memberflow/shared/references';
+import { workflowTemplates } from '@memberflow/shared/templates/catalog';
+import { validateWorkflow } from '@memberflow/shared/validate';
 import { createApiKey } from '../src/auth/api-key-store.ts';
 import { createUser } from '../src/auth/user-store.ts';
 import { loadConfig, type RuntimeConfig } from '../src/config.ts';
 import { applyMigrationsToSchema, dropSchema } from '../src/db/apply-migrations.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { forgetLoyaltyRules } from '../src/loyalty/loyalty-cache.ts';
 import { startRuntime, type Runtime } from '../src/runtime.ts';
 
 export type ApiCall = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T; headers: Headers }>;
@@ -26,15 +30,41 @@ export interface Infra {
   as(role: Role): Promise<ApiCall & { email: string; password: string }>;
   /** Waits (in real time) until the step queue has nothing waiting or running. */
   drain(): Promise<void>;
-  /** Creates a workflow from a template and publishes it; returns its id. */
+  /**
+   * Adds the coupon templates and tiers a definition names that do not exist yet (publishing
+   * refuses a workflow naming what does not exist); saved segments are each test's to create.
+   */
+  defineReferences(definition: unknown): Promise<void>;
+  /** Creates a workflow from a template (defining what it names) and publishes it; returns its id. */
   publishTemplate(key: string): Promise<string>;
-  /** Creates a workflow from a definition and publishes it; returns its id. */
+  /** Creates a workflow from a definition (defining what it names) and publishes it; returns its id. */
   publishDefinition(name: string, definition: unknown): Promise<string>;
   sql<R = any>(text: string, params?: unknown[]): Promise<R[]>;
 }
 
 export const JAN_1 = Date.UTC(2026, 0, 1, 9);
 export const DAY = 86_400_000;
+
+/**
+ * A coupon template with no rules of its own (the node's validity applies) and a tier no member
+ * reaches by spending (only a set-tier step moves members into it): naming them changes nothing
+ * else a test sees.
+ */
+async function defineReferences(db: Database, definition: unknown): Promise<void> {
+  const def = validateWorkflow(definition).definition;
+  if (!def) return;
+  const keys = referencedKeys(def);
+  for (const key of keys.couponTemplate) {
+    await db.pool.query(`INSERT INTO coupon_template (key, name, kind) VALUES ($1, $1, 'amount_off') ON CONFLICT (key) DO NOTHING`, [key]);
+  }
+  for (const key of keys.tier) {
+    await db.pool.query(
+      `INSERT INTO tier (key, name, rank, threshold) SELECT $1, $1, coalesce(max(rank), 0) + 1, 9999999999 FROM tier ON CONFLICT (key) DO NOTHING`,
+      [key],
+    );
+  }
+  forgetLoyaltyRules(db.schema);
+}
 
 /**
  * Real Postgres and real Redis for every test: a fresh schema with the migrations applied,
@@ -109,7 +139,9 @@ export const test = base.extend<{ configOverrides: Partial<RuntimeConfig>; infra
       anonymous,
       as,
       drain,
+      defineReferences: (definition) => defineReferences(runtime.db, definition),
       async publishTemplate(key) {
+        await defineReferences(runtime.db, workflowTemplates.find((t) => t.key === key)?.definition);
         const created = await api('POST', '/api/v1/workflows', { name: key, templateKey: key });
         if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
         const pub = await api('POST', `/api/v1/workflows/${created.body.id}/publish`);
@@ -117,6 +149,7 @@ export const test = base.extend<{ configOverrides: Partial<RuntimeConfig>; infra
         return created.body.id;
       },
       async publishDefinition(name, definition) {
+        await defineReferences(runtime.db, definition);
         const created = await api('POST', '/api/v1/workflows', { name, definition });
         if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
         const pub = await api('POST', `/api/v1/workflows/${created.body.id}/publish`);

@@ -51,6 +51,7 @@ describe('pause, resume, stop, migrate', () => {
     for (const e of draft.edges) for (const k of ['source', 'target'] as const) if (e[k] === 'wait_second') e[k] = 'wait_again';
     draft.nodes.find((n: { id: string }) => n.id === 'coupon').config.template = 'COMEBACK15';
     await infra.api('PUT', `/api/v1/workflows/${id}/draft`, { definition: draft });
+    await infra.defineReferences(draft);
     await infra.api('POST', `/api/v1/workflows/${id}/publish`);
 
     const unmapped = await infra.api('POST', `/api/v1/workflows/${id}/migrate`, { fromVersion: 1, toVersion: 2, mapping: {} });

@@ -6,19 +6,23 @@ import { readFile } from 'node:fs/promises';
 import { importCdnow } from '../members/member-import.ts';
 import type { RuntimeConfig } from '../config.ts';
 import { replayDemoHistory } from './live-history.ts';
+import { seedDemoLoyalty } from './demo-loyalty.ts';
 
 const LIVE_TEMPLATES = ['second-purchase-nudge'];
 
 const samplePath = fileURLToPath(new URL('../../seed-data/CDNOW_sample.txt', import.meta.url));
 
 /**
- * Idempotent demo data: the template workflows (the second-purchase nudge published) and
- * 2,357 members with their real CDNOW purchase history. By default the history is stored as it
+ * Idempotent demo data: the coupon templates and tier ladder the recipes name, the template
+ * workflows (the second-purchase nudge published) and 2,357 members with their real CDNOW
+ * purchase history. By default the history is stored as it
  * happened (1997-98), as already-processed events, so it is history, not new triggers. With
  * `liveHistory` (what `npm start` does) it is moved to end yesterday and run through the live
  * workflows first, so journeys, coupons, cohorts and churn warnings are those of a running shop.
  */
 export async function seedDemo(db: Database, opts: { liveHistory?: { config: RuntimeConfig; now: number } } = {}): Promise<{ workflows: number; members: number }> {
+  // First: the recipes name these coupon templates and tiers, and publishing checks they exist.
+  await seedDemoLoyalty(db);
   let workflows = 0;
   for (const t of workflowTemplates) {
     const { rows } = await db.pool.query('SELECT 1 FROM workflow WHERE template_key = $1', [t.key]);

@@ -9,6 +9,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { HttpError, notFound, parseBody } from '../api/http-error.ts';
 import { checkWebhookUrl, type WebhookTargetPolicy } from '../channels/webhook-target-guard.ts';
 import { forgetLiveWorkflows } from '../engine/live-workflows-cache.ts';
+import { missingReferences } from './known-references.ts';
 
 const emptyCounts = (): JourneyCounts => ({ active: 0, waiting: 0, completed: 0, converted: 0, exited: 0, failed: 0 });
 
@@ -133,14 +134,25 @@ function webhookTargetViolations(def: WorkflowDefinition, targets: WebhookTarget
  * Freezes the draft as a new immutable version, each node pinned to its kind's latest behaviour
  * version, and makes it live; members already in keep theirs.
  * `targets` says which webhook targets this runtime may call (WEBHOOK_ALLOWED_HOSTS...).
+ * `checkReferences: false` is for a backtest's throwaway schema, which holds no loyalty data.
  */
-export async function publishWorkflow(db: Database, id: string, targets: WebhookTargetPolicy = denyPrivate): Promise<{ version: number; versionId: string }> {
+export async function publishWorkflow(
+  db: Database,
+  id: string,
+  targets: WebhookTargetPolicy = denyPrivate,
+  { checkReferences = true }: { checkReferences?: boolean } = {},
+): Promise<{ version: number; versionId: string }> {
   const wf = await getWorkflow(db, id);
   if (wf.violations.length > 0) {
     throw new HttpError(422, {
       error: `Cannot publish: ${wf.violations.length} problem(s) remain; first: ${wf.violations[0]!.message}`,
       violations: wf.violations,
     });
+  }
+  // A coupon template, tier or segment that does not exist would fail (or never match) for every member.
+  const missing = checkReferences ? await missingReferences(db.pool, wf.draft) : [];
+  if (missing.length > 0) {
+    throw new HttpError(422, { error: `Cannot publish: ${missing.length} problem(s) remain; first: ${missing[0]!.message}`, violations: missing });
   }
   const refused = webhookTargetViolations(wf.draft, targets);
   if (refused.length > 0) {

@@ -107,6 +107,8 @@ describe('chaos: the product stays up through store outages', () => {
     async ({ chaos }) => {
       const samples: Sample[] = [];
       const call = client(chaos, samples);
+      // The coupon template the workflow issues: publishing refuses one that does not exist.
+      expect((await call('PUT', '/api/v1/coupon-templates/CHAOS', { name: 'Chaos', kind: 'amount_off', value: 5, validityDays: 7 })).status).toBe(200);
       const created = await call('POST', '/api/v1/workflows', { name: 'Chaos thanks', definition: workflow(chaos.receiver.url) });
       expect(created.status).toBe(201);
       expect((await call('POST', `/api/v1/workflows/${created.body!.id}/publish`)).status).toBe(201);
