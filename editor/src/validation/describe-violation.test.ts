@@ -1,4 +1,5 @@
 import { validateWorkflow } from '@memberflow/shared/validate';
+import { referenceViolations } from '@memberflow/shared/references';
 import { secondPurchaseNudge } from '@memberflow/shared/templates/second-purchase-nudge';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/i18n.ts';
@@ -57,5 +58,14 @@ describe('describe-violation', () => {
     expect(configErrors(v, 'm', zh)).toEqual({ body: '未知变量 {{member.nmae}}：您是不是要用 {{member.name}}？ 未知变量 {{oops.x}}；请使用 member.*、coupon.*、trigger.* 或 workflow.*。' });
     expect(problemMessage(v[0]!, { body: 'Message' }, (k, vars) => translate('en', k, vars))).toBe('Message: Unknown variable {{member.nmae}}: did you mean {{member.name}}?');
     expect(configErrors(v, 'm').body).toBe('Unknown variable {{member.nmae}}: did you mean {{member.name}}? Unknown variable {{oops.x}}; use member.*, coupon.*, trigger.* or workflow.*');
+  });
+
+  it('says a missing coupon template under the template field, in the user language', () => {
+    const v = referenceViolations(secondPurchaseNudge, { couponTemplate: ['WINBACK20'] });
+    const zh = (k: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('zh-CN', k, vars);
+    expect(configErrors(v, 'coupon', zh)).toEqual({ template: '优惠券模板“COMEBACK10”不存在：发布前请先在“优惠券”页面创建' });
+    expect(problemMessage(v[0]!, { template: 'Coupon template' }, (k, vars) => translate('en', k, vars))).toBe(
+      'Coupon template: Coupon template "COMEBACK10" does not exist: create it on the Coupons page before publishing',
+    );
   });
 });
