@@ -174,7 +174,7 @@ describe('message step', () => {
     await api(server, 'PUT', '/api/v1/members/msg-anon', { phone: '13800000002', locale: 'zh-CN', timeZone: 'Asia/Shanghai' });
     await api(server, 'POST', '/api/v1/events', { type: 'purchase', memberId: 'msg-anon', properties: { amount: 120 } });
     await page.goto('/members/msg-anon');
-    const skipped = page.getByTestId('member-effect').filter({ hasText: 'send_message' });
+    const skipped = page.getByTestId('member-effect').filter({ hasText: 'Send message' });
     await expect
       .poll(async () => ((await skipped.count()) ? await skipped.first().textContent() : ''), { timeout: 20_000, interval: 500 })
       .toContain('Skipped: no value for {{member.name}}');

@@ -75,7 +75,7 @@ describe('monitoring', () => {
     await openDashboard(page);
     await page.getByTestId('control-stop').click();
     const dialog = page.getByTestId('confirm-dialog');
-    expect(await dialog.textContent()).toContain(`Stop exits ${MEMBERS.length - 1} members now`);
+    expect(await dialog.textContent()).toContain(`Stop exits ${MEMBERS.length - 1} member(s) now`);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -85,13 +85,13 @@ describe('monitoring', () => {
     await page.getByTestId('confirm-button').click();
     await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 10_000 }).toBe('Paused');
     const audit = page.getByTestId('audit-row').first();
-    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin@e2e.example workflow.pause');
+    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin@e2e.example paused the workflow');
 
     await page.getByTestId('control-resume').click();
     await page.getByTestId('confirm-button').click();
     await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 10_000 }).toBe('Active');
-    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin@e2e.example workflow.resume');
-    expect(await page.getByTestId('audit-row').nth(1).textContent()).toContain('admin@e2e.example workflow.pause');
+    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain('admin@e2e.example resumed the workflow');
+    expect(await page.getByTestId('audit-row').nth(1).textContent()).toContain('admin@e2e.example paused the workflow');
   });
 
   test('a member trace says why the member entered, and why not', async ({ page, server }) => {

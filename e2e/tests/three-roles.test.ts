@@ -127,10 +127,10 @@ describe('three roles, one workflow', () => {
     await page.getByTestId('confirm-button').click();
     await expect.poll(() => page.getByTestId('status-badge').textContent(), { timeout: 10_000 }).toBe('Active');
     const audit = page.getByTestId('audit-row');
-    await expect.poll(() => audit.first().textContent(), { timeout: 10_000 }).toContain(`${server.people.admin.email} workflow.resume`);
-    expect(await audit.nth(1).textContent()).toContain(`${server.people.admin.email} workflow.pause`);
+    await expect.poll(() => audit.first().textContent(), { timeout: 10_000 }).toContain(`${server.people.admin.email} resumed the workflow`);
+    expect(await audit.nth(1).textContent()).toContain(`${server.people.admin.email} paused the workflow`);
     // The marketer's publish is in the same log, under the marketer's name.
-    expect((await audit.allTextContents()).some((r) => r.includes(`${server.people.marketer.email} workflow.publish`))).toBe(true);
+    expect((await audit.allTextContents()).some((r) => r.includes(`${server.people.marketer.email} published the workflow`))).toBe(true);
   });
 
   test('an analyst sees the same workflow read-only and is refused changes', async ({ pageAs, server, shoot }) => {

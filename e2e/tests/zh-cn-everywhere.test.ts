@@ -15,6 +15,7 @@ async function inChinese(page: Page) {
 interface WorkflowSummary {
   id: string;
   name: string;
+  description: string;
 }
 interface NodeDef {
   id: string;
@@ -47,11 +48,12 @@ function writtenTexts(config: unknown): string[] {
  */
 async function userData(server: RunningServer): Promise<string[]> {
   const { workflows } = await json<{ workflows: WorkflowSummary[] }>(server, '/api/v1/workflows');
-  const data = ['Mia Marketer', 'Andy Analyst', 'e2e tests'];
+  // The demo members are named "Customer <number>" after the CDNOW sample they come from.
+  const data = ['Mia Marketer', 'Andy Analyst', 'e2e tests', 'Customer'];
   for (const w of workflows) {
-    data.push(w.name);
+    data.push(w.name, w.description);
     const detail = await json<{ draft: { nodes: NodeDef[] } }>(server, `/api/v1/workflows/${w.id}`);
-    for (const n of detail.draft.nodes) data.push(n.label, ...writtenTexts(n.config));
+    for (const n of detail.draft.nodes) data.push(n.id, n.label, ...writtenTexts(n.config));
   }
   return data;
 }
@@ -174,13 +176,13 @@ describe('Every page in Chinese', () => {
   test('the publish dialog shows its before and after in Chinese', async ({ page, server, shoot }) => {
     const findings: Finding[] = [];
     const id = await nudgeCopy(server, 'Nudge to publish');
-    // The next version: a changed validity, a new tagging step, one step fewer and another entry rule.
+    // The next version: a changed validity, a new tagging step before the end and another entry rule.
     const { draft } = await json<{ draft: { settings: Record<string, unknown>; nodes: NodeDef[]; edges: Record<string, string>[] } }>(server, `/api/v1/workflows/${id}`);
-    const nodes = draft.nodes
-      .filter((n) => n.id !== 'end')
-      .map((n) => (n.id === 'coupon' ? { ...n, config: { ...(n.config as object), validityDays: 21 } } : n));
+    const nodes = draft.nodes.map((n) => (n.id === 'coupon' ? { ...n, config: { ...(n.config as object), validityDays: 21 } } : n));
     nodes.push({ id: 'tag', kind: 'update_tags', label: 'Tag', position: { x: 180, y: 560 }, config: { action: 'add', tags: ['nudged'] } } as NodeDef);
-    const edges = draft.edges.filter((e) => e.target !== 'end').concat({ id: 'e_coupon_tag', source: 'coupon', sourceHandle: 'next', target: 'tag' });
+    const edges = draft.edges
+      .filter((e) => e.target !== 'end')
+      .concat({ id: 'e_coupon_tag', source: 'coupon', sourceHandle: 'next', target: 'tag' }, { id: 'e_tag_end', source: 'tag', sourceHandle: 'next', target: 'end' });
     await json(server, `/api/v1/workflows/${id}/draft`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },

@@ -75,7 +75,7 @@ describe('Chinese UI', () => {
 
     await page.getByTestId('simulate').click();
     const panel = page.getByTestId('simulation-panel');
-    await panel.getByRole('button', { name: 'First purchase, no second' }).click();
+    await panel.getByRole('button', { name: '首次购买后没有再买' }).click();
     await panel.getByTestId('sim-run').click();
     await panel.getByTestId('sim-trace-entry').first().waitFor();
     expect(await panel.getByTestId('sim-member-time').first().textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d Asia\/Shanghai$/);

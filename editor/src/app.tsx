@@ -67,6 +67,7 @@ function Redirect({ to }: { to: string }) {
 }
 
 function SignedInApp() {
+  const t = useT();
   const route = matchRoute(usePathname());
   const { can } = useSession();
   return (
@@ -76,12 +77,12 @@ function SignedInApp() {
         {route.page === 'list' && <WorkflowListPage />}
         {/* Keyed so opening another workflow starts a fresh editor instead of reusing state. */}
         {route.page === 'workflow' && (
-          <Suspense fallback={<div className="page-message muted">Loading editor…</div>}>
+          <Suspense fallback={<div className="page-message muted">{t('app.loadingEditor')}</div>}>
             <CanvasPage key={route.id} workflowId={route.id} />
           </Suspense>
         )}
         {route.page !== 'list' && route.page !== 'workflow' && route.page !== 'not-found' && route.page !== 'sign-in' && (
-          <Suspense fallback={<div className="page-message muted">Loading…</div>}>
+          <Suspense fallback={<div className="page-message muted">{t('common.loading')}</div>}>
             {route.page === 'dashboard' && <WorkflowDashboardPage key={route.id} workflowId={route.id} />}
             {route.page === 'members' && <MembersPage />}
             {route.page === 'member' && <MemberTracePage key={route.id} memberId={route.id} />}

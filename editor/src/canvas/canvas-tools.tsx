@@ -19,7 +19,7 @@ interface CanvasToolsProps {
 export function CanvasTools(p: CanvasToolsProps) {
   const t = useT();
   return (
-    <div className="canvas-tools" role="toolbar" aria-label="Canvas tools">
+    <div className="canvas-tools" role="toolbar" aria-label={t('canvas.toolsLabel')}>
       {!p.readOnly && (
         <>
           <button type="button" className="canvas-tools__btn" onClick={p.onUndo} disabled={!p.canUndo} title={`${t('tools.undo')} (${mod}Z)`} aria-label={t('tools.undo')} data-testid="undo">

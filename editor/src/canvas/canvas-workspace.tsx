@@ -24,6 +24,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { BacktestPanel } from '../backtest/backtest-panel.tsx';
 import { useBacktest } from '../backtest/use-backtest.ts';
+import { useEdgeAriaLabels, useFlowAria } from './use-flow-aria.ts';
 import { useReferenceProblems } from './use-reference-problems.ts';
 import { getWorkflowVersion } from '../api/workflows-api.ts';
 import { nextPaste, rememberCopy } from '../flow/canvas-clipboard.ts';
@@ -335,6 +336,8 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
     [nodes],
   );
 
+  const flowAria = useFlowAria();
+  const labelledEdges = useEdgeAriaLabels(viewing ? viewing.flow.nodes : nodes, viewing ? viewing.flow.edges : shownEdges);
   return (
     <CurrentWorkflowContext value={initial.id}>
       <div className={`canvas-page${simResult ? ' canvas-page--simulating' : ''}`}>
@@ -400,7 +403,8 @@ function Workspace({ detail, savedKey, busy, notice, actionError, serverViolatio
               )}
               <ReactFlow<FlowNode, FlowEdge>
                 nodes={viewing ? viewing.flow.nodes : nodes}
-                edges={viewing ? viewing.flow.edges : shownEdges}
+                edges={labelledEdges}
+                ariaLabelConfig={flowAria}
                 nodeTypes={nodeTypes}
                 onNodesChange={readOnly ? undefined : canEdit ? onNodesChange : onNodesChangeViewOnly}
                 onEdgesChange={readOnly ? undefined : canEdit ? onEdgesChange : onEdgesChangeViewOnly}

@@ -30,7 +30,7 @@ export function InspectorPanel(p: InspectorPanelProps) {
   const node = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
   const edge = selectedNodes.length === 0 && selectedEdges.length === 1 ? selectedEdges[0] : undefined;
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section className="inspector" aria-label={t('canvas.inspectorLabel')}>
       {p.readOnly && (
         <p className="inspector__read-only" data-testid="inspector-read-only">
           {t('access.inspectorHint')}

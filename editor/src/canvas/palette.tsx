@@ -24,7 +24,7 @@ export function Palette({ onAdd }: { onAdd: (kind: NodeKind) => void }) {
     e.dataTransfer.effectAllowed = 'move';
   };
   return (
-    <aside className="palette" aria-label="Add nodes">
+    <aside className="palette" aria-label={t('palette.title')}>
       <h2 className="panel-title">{t('palette.title')}</h2>
       <div className="palette__search">
         <SearchIcon size={14} />

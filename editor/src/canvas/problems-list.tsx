@@ -20,7 +20,7 @@ export function ProblemsList({ violations, serverViolations, describeNode, onFoc
   const t = useT();
   const total = violations.length + serverViolations.length;
   return (
-    <section className="problems" aria-label="Problems" data-testid="problems">
+    <section className="problems" aria-label={t('problems.title')} data-testid="problems">
       <h2 className="panel-title problems__title">
         {t('problems.title')}
         <span className={`problems__count${total === 0 ? ' problems__count--ok' : ''}`}>{total}</span>

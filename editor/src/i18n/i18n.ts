@@ -34,6 +34,11 @@ let current: Locale =
 const listeners = new Set<() => void>();
 if (typeof document !== 'undefined') document.documentElement.lang = current;
 
+/** For formatters outside React; components re-render through useLocale/useT when it changes. */
+export function currentLocale(): Locale {
+  return current;
+}
+
 export function setLocale(locale: Locale): void {
   current = locale;
   try {

@@ -3,6 +3,7 @@ import { backofficeZhCN } from './backoffice.zh-CN.ts';
 import { insightsZhCN } from './insights.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { referencesZhCN } from './references.zh-CN.ts';
+import { pagesZhCN } from './pages.zh-CN.ts';
 
 /** 简体中文. Typed as Messages, so a key missing here fails typecheck. */
 export const zhCN: Messages = {
@@ -635,4 +636,5 @@ export const zhCN: Messages = {
   ...backofficeZhCN,
   ...messagesZhCN,
   ...referencesZhCN,
+  ...pagesZhCN,
 };

@@ -5,22 +5,15 @@ import { ConfirmDialog } from './confirm-dialog.tsx';
 import { localizedError } from '../publish/entry-choice.ts';
 import { ResumeDialog } from '../publish/resume-dialog.tsx';
 import { useSession } from '../auth/session-context.ts';
-import { useT } from '../i18n/i18n.ts';
+import { useT, type Translate } from '../i18n/i18n.ts';
 import { controlWorkflow } from './monitoring-api.ts';
 import type { ControlAction } from './monitoring-types.ts';
 
 // Mirrors the runtime's rules (workflow-control.ts) so only possible actions are offered.
 const allowed: Record<ControlAction, WorkflowStatus[]> = { pause: ['active'], resume: ['paused'], stop: ['active', 'paused'] };
-const labels: Record<ControlAction, string> = { pause: 'Pause', resume: 'Resume', stop: 'Stop' };
-
-const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
-
 /** What the admin is about to do, in words, before doing it. */
-export function consequence(action: ControlAction, journeys: JourneyCounts): string {
-  const inFlow = journeys.active + journeys.waiting;
-  if (action === 'pause') return `No new members will enter. ${plural(inFlow, 'member')} in the workflow will hold where they are; their waits resume when you resume it.`;
-  if (action === 'resume') return 'New members can enter again, and held members continue; waits that came due while paused fire now.';
-  return `Stop exits ${plural(inFlow, 'member')} now and no new member can enter. A stopped workflow cannot be resumed; publish it again to restart.`;
+export function consequence(action: ControlAction, journeys: JourneyCounts, t: Translate): string {
+  return t(`controls.consequence.${action}`, { count: (journeys.active + journeys.waiting).toLocaleString() });
 }
 
 export function ControlsPanel({ workflowId, status, journeys, onDone }: { workflowId: string; status: WorkflowStatus; journeys: JourneyCounts; onDone: () => void }) {
@@ -53,7 +46,7 @@ export function ControlsPanel({ workflowId, status, journeys, onDone }: { workfl
         .filter((a) => allowed[a].includes(status))
         .map((a) => (
           <button key={a} type="button" className={`btn ${a === 'stop' ? 'btn--danger' : ''}`} onClick={() => setPending(a)} data-testid={`control-${a}`}>
-            {labels[a]}
+            {t(`controls.action.${a}`)}
           </button>
         ))}
       {pending === 'resume' && (
@@ -63,15 +56,15 @@ export function ControlsPanel({ workflowId, status, journeys, onDone }: { workfl
       )}
       {pending && pending !== 'resume' && (
         <ConfirmDialog
-          title={`${labels[pending]} this workflow?`}
-          confirmLabel={pending === 'stop' ? `Stop and exit ${plural(journeys.active + journeys.waiting, 'member')}` : labels[pending]}
+          title={t(`controls.confirmTitle.${pending}`)}
+          confirmLabel={pending === 'stop' ? t('controls.stopAndExit', { count: (journeys.active + journeys.waiting).toLocaleString() }) : t(`controls.action.${pending}`)}
           danger={pending === 'stop'}
           busy={busy}
           error={error}
           onConfirm={() => void run()}
           onCancel={cancel}
         >
-          <p>{consequence(pending, journeys)}</p>
+          <p>{consequence(pending, journeys, t)}</p>
           <p className="muted">{t('controls.auditedAs', { name: user.name })}</p>
         </ConfirmDialog>
       )}

@@ -1,10 +1,12 @@
 import { compactNumber, dailyChartLayout, fillDays, ticks } from './chart-scale.ts';
+import { useT } from '../i18n/i18n.ts';
 import type { DailyPoint } from './monitoring-types.ts';
 
 const BOX = { width: 720, height: 220, pad: { top: 12, right: 52, bottom: 26, left: 44 } };
 
 /** Entries and conversions per day as bars, revenue as a line on its own axis; plain SVG. */
 export function DailyChart({ daily, from, to }: { daily: DailyPoint[]; from: string; to: string }) {
+  const t = useT();
   const points = fillDays(daily, from, to);
   const l = dailyChartLayout(points, BOX);
   const { plot } = l;
@@ -13,11 +15,11 @@ export function DailyChart({ daily, from, to }: { daily: DailyPoint[]; from: str
   return (
     <div className="daily-chart">
       <div className="daily-chart__legend" aria-hidden="true">
-        <span className="legend legend--entries">Entries</span>
-        <span className="legend legend--conversions">Conversions</span>
-        <span className="legend legend--revenue">Revenue</span>
+        <span className="legend legend--entries">{t('chart.entries')}</span>
+        <span className="legend legend--conversions">{t('chart.conversions')}</span>
+        <span className="legend legend--revenue">{t('chart.revenue')}</span>
       </div>
-      <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label="Entries, conversions and revenue per day" data-testid="daily-chart">
+      <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label={t('chart.label')} data-testid="daily-chart">
         {ticks(l.countAxis.top, l.countAxis.count).map((v, i) => {
           const y = plot.y + plot.h - (i / l.countAxis.count) * plot.h;
           return (
@@ -39,7 +41,7 @@ export function DailyChart({ daily, from, to }: { daily: DailyPoint[]; from: str
           const p = points[i]!;
           return (
             <g key={b.day} data-testid="chart-day">
-              <title>{`${b.day}: ${p.entries} entries, ${p.conversions} conversions, revenue ${p.revenue.toFixed(2)}`}</title>
+              <title>{t('chart.day', { day: b.day, entries: p.entries, conversions: p.conversions, revenue: p.revenue.toFixed(2) })}</title>
               {/* A transparent hit area so the tooltip works on empty days too. */}
               <rect x={b.x} y={plot.y} width={b.slot} height={plot.h} fill="transparent" />
               <rect className="daily-chart__bar daily-chart__bar--entries" {...rect(b.entries)} />

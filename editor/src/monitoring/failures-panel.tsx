@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { formatDateTime } from '../ui/format-date.ts';
+import { useT, type Translate } from '../i18n/i18n.ts';
 import { memberPath } from '../routing/routes.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { actOnFailures } from './monitoring-api.ts';
@@ -16,11 +17,8 @@ interface Props {
   onDone: () => void;
 }
 
-const bulkText: Record<FailureAction, (f: Failures) => string> = {
-  retry: (f) => `Retry ${f.journeys.length} failed journey(s) from their last good step and send ${f.effects.length} failed delivery(ies) again.`,
-  skip: (f) => `Give up ${f.effects.length} failed delivery(ies). They are recorded as skipped and not sent.`,
-  exit: (f) => `End ${f.journeys.length} failed journey(s) now; those members leave the workflow.`,
-};
+const bulkText = (t: Translate, action: FailureAction, f: Failures): string =>
+  t(`failures.bulkText.${action}`, { journeys: f.journeys.length, effects: f.effects.length });
 
 /** Failed steps and deliveries, each with its error, and what an admin can do about them. */
 export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone }: Props) {
@@ -28,12 +26,13 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const t = useT();
 
   const act = async (action: FailureAction, targets: FailureTargets) => {
     setBusy(true);
     try {
       const r = await actOnFailures(workflowId, action, targets);
-      setNote(`${action === 'retry' ? 'Retried' : action === 'skip' ? 'Skipped' : 'Exited'}: ${r.journeys} journey(s), ${r.effects} delivery(ies).`);
+      setNote(t(`failures.done.${action}`, { journeys: r.journeys, effects: r.effects }));
       setError(null);
       setBulk(null);
       onDone();
@@ -44,7 +43,7 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
     }
   };
 
-  if (failures === null) return <p className="muted panel-empty">Loading…</p>;
+  if (failures === null) return <p className="muted panel-empty">{t('common.loading')}</p>;
   const none = failures.journeys.length === 0 && failures.effects.length === 0 && failures.stuck.length === 0;
   return (
     <div className="failures" data-testid="failures">
@@ -56,38 +55,38 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
       )}
       {none ? (
         <p className="muted panel-empty" data-testid="no-failures">
-          No failures. Steps that throw and deliveries that give up after their retries appear here.
+          {t('failures.none')}
         </p>
       ) : (
         <>
           {canAct && (
             <div className="failures__bulk">
               <button type="button" className="btn" onClick={() => setBulk('retry')} disabled={busy}>
-                Retry all
+                {t('failures.retryAll')}
               </button>
               <button type="button" className="btn" onClick={() => setBulk('skip')} disabled={busy || failures.effects.length === 0}>
-                Skip all deliveries
+                {t('failures.skipAllDeliveries')}
               </button>
               <button type="button" className="btn btn--danger" onClick={() => setBulk('exit')} disabled={busy || failures.journeys.length === 0}>
-                Exit all journeys
+                {t('failures.exitAllJourneys')}
               </button>
             </div>
           )}
           <table className="mon-table">
             <thead>
               <tr>
-                <th>What failed</th>
-                <th>Member</th>
-                <th>Node</th>
-                <th>Error</th>
-                <th>When</th>
-                {canAct && <th aria-label="Actions" />}
+                <th>{t('failures.col.what')}</th>
+                <th>{t('failures.col.member')}</th>
+                <th>{t('failures.col.node')}</th>
+                <th>{t('failures.col.error')}</th>
+                <th>{t('failures.col.when')}</th>
+                {canAct && <th aria-label={t('failures.col.actions')} />}
               </tr>
             </thead>
             <tbody>
               {failures.journeys.map((j) => (
                 <tr key={j.id} data-testid="failure-row">
-                  <td>Journey step</td>
+                  <td>{t('failures.journeyStep')}</td>
                   <td>
                     <RouteLink to={memberPath(j.memberId)}>{j.memberId}</RouteLink>
                   </td>
@@ -97,10 +96,10 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
                   {canAct && (
                     <td className="mon-table__actions">
                       <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('retry', { journeyIds: [j.id] })}>
-                        Retry
+                        {t('failures.retry')}
                       </button>
                       <button type="button" className="btn btn--small btn--danger" disabled={busy} onClick={() => void act('exit', { journeyIds: [j.id] })}>
-                        Exit
+                        {t('failures.exit')}
                       </button>
                     </td>
                   )}
@@ -109,7 +108,7 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
               {failures.effects.map((f) => (
                 <tr key={f.key} data-testid="failure-row">
                   <td>
-                    Delivery <span className="muted">({f.kind}, {f.attempts} attempts)</span>
+                    {t('failures.delivery')} <span className="muted">({t('failures.attempts', { kind: f.kind, attempts: f.attempts })})</span>
                   </td>
                   <td>
                     <RouteLink to={memberPath(f.memberId)}>{f.memberId}</RouteLink>
@@ -120,10 +119,10 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
                   {canAct && (
                     <td className="mon-table__actions">
                       <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('retry', { effectKeys: [f.key] })}>
-                        Retry
+                        {t('failures.retry')}
                       </button>
                       <button type="button" className="btn btn--small" disabled={busy} onClick={() => void act('skip', { effectKeys: [f.key] })}>
-                        Skip
+                        {t('failures.skip')}
                       </button>
                     </td>
                   )}
@@ -132,13 +131,13 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
               {failures.stuck.map((f) => (
                 <tr key={f.key} data-testid="stuck-row">
                   <td>
-                    Delivery still pending <span className="muted">({f.kind}, {f.attempts} attempts; retried by the sweep)</span>
+                    {t('failures.stuck')} <span className="muted">({t('failures.stuckAttempts', { kind: f.kind, attempts: f.attempts })})</span>
                   </td>
                   <td>
                     <RouteLink to={memberPath(f.memberId)}>{f.memberId}</RouteLink>
                   </td>
                   <td>{nodeLabel(f.node)}</td>
-                  <td className="mon-table__error">{f.error ?? 'not sent yet'}</td>
+                  <td className="mon-table__error">{f.error ?? t('failures.notSentYet')}</td>
                   <td className="muted">{formatDateTime(f.at)}</td>
                   {canAct && <td />}
                 </tr>
@@ -149,8 +148,8 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
       )}
       {bulk && (
         <ConfirmDialog
-          title={`${bulk === 'retry' ? 'Retry' : bulk === 'skip' ? 'Skip' : 'Exit'} all failures?`}
-          confirmLabel={bulk === 'retry' ? 'Retry all' : bulk === 'skip' ? 'Skip all' : 'Exit all'}
+          title={t(`failures.bulkTitle.${bulk}`)}
+          confirmLabel={t(`failures.bulkConfirm.${bulk}`)}
           danger={bulk !== 'retry'}
           busy={busy}
           error={error}
@@ -160,7 +159,7 @@ export function FailuresPanel({ workflowId, canAct, failures, nodeLabel, onDone 
             setError(null);
           }}
         >
-          <p>{bulkText[bulk](failures)}</p>
+          <p>{bulkText(t, bulk, failures)}</p>
         </ConfirmDialog>
       )}
     </div>

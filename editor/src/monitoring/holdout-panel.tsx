@@ -1,5 +1,6 @@
 import type { Interval } from '@memberflow/shared/lift';
 import { ciBarGeometry, formatPoints } from './ci-bar.ts';
+import { useT } from '../i18n/i18n.ts';
 import type { WorkflowDashboard } from './monitoring-types.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -8,12 +9,12 @@ const signedMoney = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.
 
 /** Treated vs held-out members on the goal and on revenue per member, with the lift's 95% CI. */
 export function HoldoutPanel({ dashboard }: { dashboard: WorkflowDashboard }) {
+  const t = useT();
   const h = dashboard.holdout;
   if (!h) {
     return (
       <p className="muted holdout-empty" data-testid="holdout-none">
-        No holdout group: every entering member gets the workflow's actions, so there is nothing to compare against. Set a
-        holdout percentage in the workflow settings and publish to measure lift.
+        {t('holdout.none')}
       </p>
     );
   }
@@ -22,19 +23,19 @@ export function HoldoutPanel({ dashboard }: { dashboard: WorkflowDashboard }) {
   return (
     <div className="holdout" data-testid="holdout">
       <p className="muted holdout__intro">
-        {h.percent}% of entering members are held out (no actions). Goal: {dashboard.goal.eventType} within {dashboard.goal.withinDays} days.
+        {t('holdout.intro', { percent: h.percent, event: dashboard.goal.eventType, days: dashboard.goal.withinDays })}
       </p>
       <LiftRow
-        title="Conversion"
-        treated={`${pct(c.treated.rate)} of ${c.treated.n.toLocaleString()}`}
-        holdout={`${pct(c.holdout.rate)} of ${c.holdout.n.toLocaleString()}`}
+        title={t('holdout.conversion')}
+        treated={t('holdout.rateOf', { rate: pct(c.treated.rate), n: c.treated.n.toLocaleString() })}
+        holdout={t('holdout.rateOf', { rate: pct(c.holdout.rate), n: c.holdout.n.toLocaleString() })}
         ci={c.difference}
         format={formatPoints}
         relative={c.relative}
         enough={c.enough}
       />
       <LiftRow
-        title="Revenue per member"
+        title={t('holdout.revenuePerMember')}
         treated={`${money(r.treated.mean)} (n ${r.treated.n.toLocaleString()})`}
         holdout={`${money(r.holdout.mean)} (n ${r.holdout.n.toLocaleString()})`}
         ci={r.difference}
@@ -57,20 +58,21 @@ interface LiftRowProps {
 }
 
 function LiftRow({ title, treated, holdout, ci, format, relative, enough }: LiftRowProps) {
+  const t = useT();
   return (
     <div className="lift-row" data-testid="lift-row">
       <div className="lift-row__title">{title}</div>
       <dl className="lift-row__groups">
         <div>
-          <dt>Treated</dt>
+          <dt>{t('holdout.treated')}</dt>
           <dd>{treated}</dd>
         </div>
         <div>
-          <dt>Holdout</dt>
+          <dt>{t('holdout.holdout')}</dt>
           <dd>{holdout}</dd>
         </div>
         <div>
-          <dt>Lift</dt>
+          <dt>{t('holdout.lift')}</dt>
           <dd>
             {format(ci.estimate)}
             {relative !== null && <span className="muted"> ({relative >= 0 ? '+' : ''}{(relative * 100).toFixed(0)}%)</span>}
@@ -81,7 +83,7 @@ function LiftRow({ title, treated, holdout, ci, format, relative, enough }: Lift
         <CiBar ci={ci} format={format} />
       ) : (
         <p className="lift-row__not-enough" data-testid="not-enough">
-          Not enough data yet: the groups are too small for a trustworthy interval.
+          {t('holdout.notEnough')}
         </p>
       )}
     </div>
@@ -91,11 +93,12 @@ function LiftRow({ title, treated, holdout, ci, format, relative, enough }: Lift
 const W = 260;
 
 function CiBar({ ci, format }: { ci: Interval; format: (v: number) => string }) {
+  const t = useT();
   const g = ciBarGeometry(ci, W);
-  const verdict = { positive: 'Lift is above zero', negative: 'Lift is below zero', inconclusive: 'Interval includes zero: no clear effect yet' }[g.verdict];
+  const verdict = t(`holdout.verdict.${g.verdict}`);
   return (
     <div className="ci-bar">
-      <svg viewBox={`-8 0 ${W + 16} 34`} width={W + 16} height={34} role="img" aria-label={`95% interval ${format(ci.low)} to ${format(ci.high)}`} data-testid="ci-bar">
+      <svg viewBox={`-8 0 ${W + 16} 34`} width={W + 16} height={34} role="img" aria-label={t('holdout.interval', { low: format(ci.low), high: format(ci.high) })} data-testid="ci-bar">
         <line className="ci-bar__track" x1={0} x2={W} y1={14} y2={14} />
         <line className="ci-bar__zero" x1={g.zeroX} x2={g.zeroX} y1={4} y2={24} />
         <rect className={`ci-bar__interval ci-bar__interval--${g.verdict}`} x={g.lowX} y={10} width={Math.max(2, g.highX - g.lowX)} height={8} rx={3} />
@@ -111,7 +114,7 @@ function CiBar({ ci, format }: { ci: Interval; format: (v: number) => string }) 
         </text>
       </svg>
       <div className="ci-bar__caption">
-        95% CI {format(ci.low)} to {format(ci.high)} · <span className={`ci-bar__verdict--${g.verdict}`}>{verdict}</span>
+        {t('holdout.ci', { low: format(ci.low), high: format(ci.high) })} · <span className={`ci-bar__verdict--${g.verdict}`}>{verdict}</span>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import { useT } from '../i18n/i18n.ts';
 import { dashboardPath } from '../routing/routes.ts';
 import { nodeLabelOf } from './node-counts-panel.tsx';
 import type { MemberJourney } from './monitoring-types.ts';
@@ -13,7 +14,8 @@ interface Props {
 
 /** Every journey of the member, each step with its time in UTC and member time, and why. */
 export function JourneyTrace({ journeys, timeZone, definitionOf }: Props) {
-  if (journeys.length === 0) return <p className="muted panel-empty">This member has not entered any workflow.</p>;
+  const t = useT();
+  if (journeys.length === 0) return <p className="muted panel-empty">{t('trace.none')}</p>;
   return (
     <div className="trace" data-testid="journeys">
       {[...journeys].reverse().map((j) => {
@@ -28,29 +30,29 @@ export function JourneyTrace({ journeys, timeZone, definitionOf }: Props) {
                 </RouteLink>
                 <span className="muted"> v{j.version}</span>
                 <span className={`journey-status journey-status--${j.status}`} data-testid="journey-status">
-                  {j.status}
+                  {t(`trace.status.${j.status}`)}
                 </span>
               </div>
               <div className="trace__meta muted">
-                Entered {formatUtc(j.enteredAt)} UTC
-                {j.entryCount > 1 && ` · entry ${j.entryCount}`}
-                {j.status === 'waiting' || j.status === 'active' ? ` · now at ${label(j.currentNode)}` : ''}
-                {j.wakeAt && ` · wakes ${formatUtc(j.wakeAt)} UTC (${formatInZone(j.wakeAt, timeZone)} member time)`}
-                {j.endedAt && ` · ended ${formatUtc(j.endedAt)} UTC`}
+                {t('trace.entered', { time: formatUtc(j.enteredAt) })}
+                {j.entryCount > 1 && ` · ${t('trace.entry', { count: j.entryCount })}`}
+                {j.status === 'waiting' || j.status === 'active' ? ` · ${t('trace.nowAt', { node: label(j.currentNode) })}` : ''}
+                {j.wakeAt && ` · ${t('trace.wakes', { utc: formatUtc(j.wakeAt), local: formatInZone(j.wakeAt, timeZone) })}`}
+                {j.endedAt && ` · ${t('trace.ended', { time: formatUtc(j.endedAt) })}`}
               </div>
             </header>
             {j.lastError && (
               <div className="banner banner--error" role="alert">
-                Failed: {j.lastError}
+                {t('trace.failed', { error: j.lastError })}
               </div>
             )}
             <table className="mon-table trace__steps">
               <thead>
                 <tr>
                   <th>UTC</th>
-                  <th>Member time ({timeZone})</th>
-                  <th>Step</th>
-                  <th>Reason</th>
+                  <th>{t('trace.col.memberTime', { zone: timeZone })}</th>
+                  <th>{t('trace.col.step')}</th>
+                  <th>{t('trace.col.reason')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -59,8 +61,8 @@ export function JourneyTrace({ journeys, timeZone, definitionOf }: Props) {
                     <td className="mon-table__time">{formatUtc(s.at)}</td>
                     <td className="mon-table__time">{formatInZone(s.at, timeZone)}</td>
                     <td className="trace__move">
-                      {s.fromNode === null ? 'entered' : label(s.fromNode)} → {label(s.toNode)}
-                      <div className="muted trace__cause">on {s.cause}</div>
+                      {s.fromNode === null ? t('trace.enteredStep') : label(s.fromNode)} → {label(s.toNode)}
+                      <div className="muted trace__cause">{t('trace.on', { cause: s.cause })}</div>
                     </td>
                     <td className="trace__reason" data-testid="step-reason">
                       {s.reason}

@@ -1,35 +1,46 @@
+import type { NodeKind } from '@memberflow/shared/node-kind';
+import { enMessages } from '../i18n/en.ts';
+import { kindTitle, useT, type Translate } from '../i18n/i18n.ts';
 import { effectText } from '../nodes/effect-texts.ts';
 import type { MemberEffect } from './monitoring-types.ts';
 import { formatInZone, formatUtc } from './zone-time.ts';
 
 /** Why an effect is in its state, from what the runtime stored with it. */
-export function effectReason(e: MemberEffect, timeZone: string): string {
+export function effectReason(e: MemberEffect, timeZone: string, t: Translate): string {
   const skipped = e.payload.skipped;
-  if (e.status === 'skipped') return typeof skipped === 'string' ? `Skipped: ${skipped}` : 'Skipped';
-  if (e.status === 'held') return e.notBefore ? `Held for quiet hours until ${formatInZone(e.notBefore, timeZone)} member time` : 'Held';
-  if (e.status === 'failed') return `Failed after ${e.attempts} attempt(s): ${e.error ?? 'unknown error'}`;
-  if (e.status === 'pending') return e.attempts ? `Retrying (attempt ${e.attempts}): ${e.error ?? ''}` : 'Queued';
-  return e.doneAt ? `Done ${formatUtc(e.doneAt)} UTC` : 'Done';
+  if (e.status === 'skipped') return typeof skipped === 'string' ? t('effects.skippedWhy', { why: skipped }) : t('effects.skipped');
+  if (e.status === 'held') return e.notBefore ? t('effects.heldUntil', { time: formatInZone(e.notBefore, timeZone) }) : t('effects.held');
+  if (e.status === 'failed') return t('effects.failed', { attempts: e.attempts, error: e.error ?? t('effects.unknownError') });
+  if (e.status === 'pending') return e.attempts ? t('effects.retrying', { attempt: e.attempts, error: e.error ?? '' }) : t('effects.queued');
+  return e.doneAt ? t('effects.doneAt', { time: formatUtc(e.doneAt) }) : t('effects.done');
+}
+
+
+/** An effect is named after the step kind that made it; an unknown kind shows its code. */
+function effectKindName(kind: string, t: Translate): string {
+  return `kinds.${kind}.title` in enMessages ? kindTitle(t, kind as NodeKind) : kind;
 }
 
 /** The one detail that says what was sent: channel and template, coupon template, points… */
-function what(e: MemberEffect): string {
+function what(e: MemberEffect, t: Translate): string {
   const p = e.payload;
-  const bits = [p.channel, p.template, p.points !== undefined ? `${String(p.points)} points` : undefined, p.tier, p.title].filter((v) => typeof v === 'string' || typeof v === 'number');
+  const channel = typeof p.channel === 'string' ? t(`effects.channel.${p.channel}` as 'effects.channel.sms') : undefined;
+  const bits = [channel, p.template, p.points !== undefined ? t('effects.points', { points: String(p.points) }) : undefined, p.tier, p.title].filter((v) => typeof v === 'string' || typeof v === 'number');
   return bits.map(String).join(' · ');
 }
 
 export function MemberEffects({ effects, timeZone, workflowName }: { effects: MemberEffect[]; timeZone: string; workflowName: (id: string | null) => string }) {
-  if (effects.length === 0) return <p className="muted panel-empty">No actions were taken for this member.</p>;
+  const t = useT();
+  if (effects.length === 0) return <p className="muted panel-empty">{t('effects.none')}</p>;
   return (
     <table className="mon-table" data-testid="member-effects">
       <thead>
         <tr>
           <th>UTC</th>
-          <th>Action</th>
-          <th>Workflow</th>
-          <th>Status</th>
-          <th>Why</th>
+          <th>{t('effects.col.action')}</th>
+          <th>{t('effects.col.workflow')}</th>
+          <th>{t('effects.col.status')}</th>
+          <th>{t('effects.col.why')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,8 +48,8 @@ export function MemberEffects({ effects, timeZone, workflowName }: { effects: Me
           <tr key={e.key} data-testid="member-effect">
             <td className="mon-table__time">{formatUtc(e.at)}</td>
             <td>
-              {e.kind}
-              {what(e) && <div className="muted">{what(e)}</div>}
+              {effectKindName(e.kind, t)}
+              {what(e, t) && <div className="muted">{what(e, t)}</div>}
               {/* The message as this member reads it (or would have, when skipped). */}
               {effectText(e.kind, e.payload) !== undefined && (
                 <div className="muted" data-testid="member-effect-text">
@@ -48,9 +59,9 @@ export function MemberEffects({ effects, timeZone, workflowName }: { effects: Me
             </td>
             <td>{workflowName(e.workflowId)}</td>
             <td>
-              <span className={`effect-status effect-status--${e.status}`}>{e.status}</span>
+              <span className={`effect-status effect-status--${e.status}`}>{t(`effects.status.${e.status}`)}</span>
             </td>
-            <td className="trace__reason">{effectReason(e, timeZone)}</td>
+            <td className="trace__reason">{effectReason(e, timeZone, t)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,11 +1,12 @@
 import { useT } from '../i18n/i18n.ts';
 import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { formatInZone, formatUtc, zoneOffset } from './zone-time.ts';
-import { rfmLabel } from './member-search.tsx';
+import { useRfmGroupName } from '../insights/rfm-group-name.ts';
 import type { Member } from './monitoring-types.ts';
 
 export function MemberProfile({ member: m }: { member: Member }) {
   const t = useT();
+  const rfmName = useRfmGroupName();
   const f = useLocaleFormat();
   const now = new Date().toISOString();
   const optedOut = Object.entries(m.consents)
@@ -14,7 +15,7 @@ export function MemberProfile({ member: m }: { member: Member }) {
   return (
     <div className="profile" data-testid="member-profile">
       <Fact label={t('member.fact.tier')} value={m.tier ?? t('tiers.noTier')} />
-      <Fact label={t('member.fact.rfm')} value={m.rfm ? `${rfmLabel(m.rfm.segment)} (R${m.rfm.r} F${m.rfm.f} M${m.rfm.m})` : t('member.fact.notScored')} />
+      <Fact label={t('member.fact.rfm')} value={m.rfm ? `${rfmName(m.rfm.segment)} (R${m.rfm.r} F${m.rfm.f} M${m.rfm.m})` : t('member.fact.notScored')} />
       <Fact label={t('member.fact.points')} value={f.number(m.pointsBalance)} />
       <Fact label={t('member.fact.storedValue')} value={f.money(m.storedValue)} />
       <Fact label={t('member.fact.orders')} value={`${f.number(m.orderCount)} · ${f.money(m.totalSpent)}`} />

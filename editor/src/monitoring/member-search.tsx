@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/i18n.ts';
+import { useRfmGroupName } from '../insights/rfm-group-name.ts';
 import { memberPath } from '../routing/routes.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 import { searchMembers } from './monitoring-api.ts';
@@ -10,6 +12,7 @@ import { usePolling } from './use-polling.ts';
 const DEBOUNCE_MS = 250;
 
 export function MemberSearch({ initial = '' }: { initial?: string }) {
+  const t = useT();
   const [text, setText] = useState(initial);
   const [q, setQ] = useState(initial);
   useEffect(() => {
@@ -22,10 +25,10 @@ export function MemberSearch({ initial = '' }: { initial?: string }) {
       <input
         className="input member-search__input"
         type="search"
-        placeholder="Search by member id, name, email or phone"
+        placeholder={t('memberSearch.placeholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        aria-label="Search members"
+        aria-label={t('memberSearch.label')}
         data-testid="member-search"
         autoFocus
       />
@@ -38,26 +41,26 @@ export function MemberSearch({ initial = '' }: { initial?: string }) {
         <table className="mon-table" data-testid="member-results">
           <thead>
             <tr>
-              <th>Member</th>
-              <th>Tier</th>
-              <th>RFM group</th>
-              <th className="num">Orders</th>
-              <th className="num">Points</th>
-              <th>Last purchase</th>
+              <th>{t('memberSearch.col.member')}</th>
+              <th>{t('memberSearch.col.tier')}</th>
+              <th>{t('memberSearch.col.rfm')}</th>
+              <th className="num">{t('memberSearch.col.orders')}</th>
+              <th className="num">{t('memberSearch.col.points')}</th>
+              <th>{t('memberSearch.col.lastPurchase')}</th>
             </tr>
           </thead>
           <tbody>
             {result.data === null && !result.error && (
               <tr>
                 <td colSpan={6} className="mon-table__empty">
-                  Searching…
+                  {t('memberSearch.searching')}
                 </td>
               </tr>
             )}
             {result.data?.length === 0 && (
               <tr>
                 <td colSpan={6} className="mon-table__empty">
-                  No member matches “{q}”.
+                  {t('memberSearch.noMatch', { query: q })}
                 </td>
               </tr>
             )}
@@ -70,6 +73,8 @@ export function MemberSearch({ initial = '' }: { initial?: string }) {
 }
 
 function MemberRow({ member: m }: { member: Member }) {
+  const t = useT();
+  const rfmName = useRfmGroupName();
   return (
     <tr data-testid="member-result">
       <td>
@@ -79,7 +84,7 @@ function MemberRow({ member: m }: { member: Member }) {
         {m.name && <span className="muted"> · {m.name}</span>}
       </td>
       <td>{m.tier ?? <span className="muted">—</span>}</td>
-      <td>{m.rfm ? rfmLabel(m.rfm.segment) : <span className="muted">not scored</span>}</td>
+      <td>{m.rfm ? rfmName(m.rfm.segment) : <span className="muted">{t('member.fact.notScored')}</span>}</td>
       <td className="num">{m.orderCount.toLocaleString()}</td>
       <td className="num">{m.pointsBalance.toLocaleString()}</td>
       <td className="muted">{m.lastPurchaseAt ? formatDateTime(m.lastPurchaseAt) : '—'}</td>
@@ -87,5 +92,3 @@ function MemberRow({ member: m }: { member: Member }) {
   );
 }
 
-/** "at_risk" → "At risk". */
-export const rfmLabel = (segment: string) => segment.charAt(0).toUpperCase() + segment.slice(1).replace(/_/g, ' ');

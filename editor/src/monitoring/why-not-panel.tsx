@@ -29,7 +29,7 @@ export function WhyNotPanel({ member, journeys, workflows, versions, refusals, s
   const drafts = workflows.filter((w) => w.liveVersion === null).length;
   return (
     <div className="why-not" data-testid="why-not">
-      {missing.length === 0 && <p className="muted panel-empty">The member is or was in every published workflow.</p>}
+      {missing.length === 0 && <p className="muted panel-empty">{t('whyNot.inEvery')}</p>}
       {missing.map((w) => {
         const v = versions.get(versionKey(w.id, w.liveVersion!));
         const standing = standings.find((s) => s.workflowId === w.id) ?? null;
@@ -42,15 +42,15 @@ export function WhyNotPanel({ member, journeys, workflows, versions, refusals, s
                 {w.name}
               </RouteLink>
               <StatusBadge status={w.status} />
-              <span className="muted">not entered</span>
+              <span className="muted">{t('whyNot.notEntered')}</span>
             </div>
             {why ? (
               <dl className="why-not__facts">
-                <dt>Trigger</dt>
+                <dt>{t('whyNot.trigger')}</dt>
                 <dd>{why.trigger}</dd>
-                <dt>Entry rule</dt>
+                <dt>{t('whyNot.entryRule')}</dt>
                 <dd>{why.entry}</dd>
-                <dt>What the data shows</dt>
+                <dt>{t('whyNot.dataShows')}</dt>
                 <dd>
                   <ul>
                     {why.observations.map((o) => (
@@ -60,7 +60,7 @@ export function WhyNotPanel({ member, journeys, workflows, versions, refusals, s
                 </dd>
               </dl>
             ) : (
-              <p className="muted">Loading the live version…</p>
+              <p className="muted">{t('whyNot.loadingLive')}</p>
             )}
           </div>
         );
@@ -68,7 +68,7 @@ export function WhyNotPanel({ member, journeys, workflows, versions, refusals, s
       <RefusedWhileIn refusals={refusals.filter((r) => inside.has(r.workflowId))} title={t('whyNot.refusedElsewhere')} />
       {drafts > 0 && (
         <p className="muted why-not__drafts">
-          {drafts} draft workflow{drafts === 1 ? ' is' : 's are'} not published; no member can enter {drafts === 1 ? 'it' : 'them'}.
+          {t('whyNot.drafts', { count: drafts })}
         </p>
       )}
     </div>

@@ -49,7 +49,7 @@ export function CallWebhookForm({ idPrefix, config, errors, onChange }: NodeForm
         value={config.body}
         rows={5}
         monospace
-        hint="Signed and retried on failure. Variables are filled in before sending."
+        hint={t('hint.call_webhook.body')}
         error={errors.body ?? jsonBodyError(body)}
         onChange={(b) => onChange({ ...config, body: b })}
       />

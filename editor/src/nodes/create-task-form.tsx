@@ -16,14 +16,8 @@ export const createTaskFieldLabels = {
 type TaskType = CreateTaskConfig['type'];
 type Priority = CreateTaskConfig['priority'];
 
-const typeLabels = {
-  phone_call: 'Phone call',
-  gift: 'Gift',
-  follow_up: 'Follow-up',
-  complaint: 'Complaint',
-  other: 'Other',
-} satisfies Record<TaskType, string>;
-const priorityLabels = { low: 'Low', normal: 'Normal', high: 'High' } satisfies Record<Priority, string>;
+const typeKey = (type: TaskType) => `task.type.${type}` as const;
+const priorityKey = (priority: Priority) => `task.priority.${priority}` as const;
 
 export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   const t = useT();
@@ -34,8 +28,8 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
         label={t('form.create_task.title')}
         value={config.title}
         maxLength={200}
-        placeholder="Call {{member.name}}"
-        hint="Variables like {{member.name}} are filled in."
+        placeholder={t('task.titlePlaceholder')}
+        hint={t('task.titleHint')}
         error={errors.title}
         onChange={(title) => onChange({ ...config, title })}
       />
@@ -43,7 +37,7 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
         id={`${idPrefix}-type`}
         label={t('form.create_task.type')}
         value={config.type}
-        options={CreateTaskConfig.shape.type.options.map((t) => ({ value: t, label: typeLabels[t] }))}
+        options={CreateTaskConfig.shape.type.options.map((type) => ({ value: type, label: t(typeKey(type)) }))}
         error={errors.type}
         onChange={(type) => onChange({ ...config, type })}
       />
@@ -52,7 +46,7 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
         label={t('form.create_task.assignee')}
         value={config.assignee}
         maxLength={80}
-        placeholder="Default queue"
+        placeholder={t('task.defaultQueue')}
         error={errors.assignee}
         onChange={(assignee) => onChange({ ...config, assignee })}
       />
@@ -69,7 +63,7 @@ export function CreateTaskForm({ idPrefix, config, errors, onChange }: NodeFormP
           id={`${idPrefix}-priority`}
           label={t('form.create_task.priority')}
           value={config.priority}
-          options={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: priorityLabels[p] }))}
+          options={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(priorityKey(p)) }))}
           error={errors.priority}
           onChange={(priority) => onChange({ ...config, priority })}
         />

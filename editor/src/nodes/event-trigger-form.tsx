@@ -18,7 +18,7 @@ export function EventTriggerForm({ idPrefix, config, errors, onChange }: NodeFor
         value={config.eventType}
         suggestions={knownEventTypes}
         placeholder="purchase"
-        hint="The member event that starts a journey."
+        hint={t('hint.event_trigger.eventType')}
         error={errors.eventType}
         onChange={(eventType) => onChange({ ...config, eventType, ...(eventType === 'purchase' ? {} : { firstPurchaseOnly: false }) })}
       />
@@ -35,7 +35,7 @@ export function EventTriggerForm({ idPrefix, config, errors, onChange }: NodeFor
         id={`${idPrefix}-filters`}
         label={t('form.event_trigger.filters')}
         value={config.filters}
-        hint="Optional: compare properties of the event, e.g. amount is at least 100."
+        hint={t('hint.event_trigger.filters')}
         errors={subErrors(errors, 'filters')}
         onChange={(filters) => onChange({ ...config, filters })}
       />

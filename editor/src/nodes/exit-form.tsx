@@ -12,7 +12,7 @@ export function ExitForm({ idPrefix, config, errors, onChange }: NodeFormProps) 
       label={t('form.exit.reason')}
       value={config.reason}
       maxLength={200}
-      hint="Shown in reports and member traces."
+      hint={t('hint.exit.reason')}
       error={errors.reason}
       onChange={(reason) => onChange({ ...config, reason })}
     />

@@ -12,8 +12,8 @@ export function GoalForm({ idPrefix, config, errors, onChange }: NodeFormProps) 
       label={t('form.goal.goal')}
       value={config.goal}
       maxLength={200}
-      placeholder="Second purchase"
-      hint="Members who reach this node count as converted."
+      placeholder={t('hint.goal.placeholder')}
+      hint={t('hint.goal.goal')}
       error={errors.goal}
       onChange={(goal) => onChange({ ...config, goal })}
     />

@@ -12,7 +12,7 @@ export function InactivityTriggerForm({ idPrefix, config, errors, onChange }: No
       label={t('form.inactivity_trigger.days')}
       value={config.days}
       integer
-      hint="e.g. 90 for quarterly buyers. Members who never purchased do not enter."
+      hint={t('hint.inactivity_trigger.days')}
       error={errors.days}
       onChange={(days) => onChange({ ...config, days })}
     />

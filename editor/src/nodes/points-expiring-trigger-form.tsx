@@ -21,7 +21,7 @@ export function PointsExpiringTriggerForm({ idPrefix, config, errors, onChange }
         label={t('form.points_expiring_trigger.minPoints')}
         value={config.minPoints}
         integer
-        hint="Skip reminders about a handful of points."
+        hint={t('hint.points_expiring_trigger.minPoints')}
         error={errors.minPoints}
         onChange={(minPoints) => onChange({ ...config, minPoints })}
       />

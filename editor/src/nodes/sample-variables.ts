@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/en.ts';
+
 /** A made-up member, coupon and trigger event, so message previews read like the real thing. */
 export const sampleVariables = {
   member: {
@@ -19,24 +21,25 @@ export const sampleVariables = {
 export interface TemplateVariable {
   /** The text inserted at the cursor; a trailing "." leaves the property name to type. */
   insert: string;
-  label: string;
+  /** A message key: the list is shown in the user's language. */
+  label: MessageKey;
 }
 
 export const templateVariableChoices: readonly TemplateVariable[] = [
-  { insert: '{{member.name}}', label: 'Member name' },
-  { insert: '{{member.name | default: "there"}}', label: 'Member name, or a fallback' },
-  { insert: '{{member.tier}}', label: 'Member tier' },
-  { insert: '{{member.pointsBalance | points}}', label: 'Points balance' },
-  { insert: '{{member.phone}}', label: 'Member phone' },
-  { insert: '{{member.email}}', label: 'Member email' },
-  { insert: '{{member.id}}', label: 'Member id' },
-  { insert: '{{coupon.code}}', label: 'Coupon code (last issued)' },
-  { insert: '{{coupon.expiresAt | date}}', label: 'Coupon expiry (date in the member’s language)' },
-  { insert: '{{coupon.value | money}}', label: 'Coupon value (money)' },
-  { insert: '{{trigger.amount}}', label: 'Trigger: amount' },
-  { insert: '{{trigger.orderId}}', label: 'Trigger: order id' },
-  { insert: '{{trigger.}}', label: 'Trigger: other property…' },
-  { insert: '{{workflow.name}}', label: 'Workflow name' },
+  { insert: '{{member.name}}', label: 'variables.memberName' },
+  { insert: '{{member.name | default: "there"}}', label: 'variables.memberNameFallback' },
+  { insert: '{{member.tier}}', label: 'variables.memberTier' },
+  { insert: '{{member.pointsBalance | points}}', label: 'variables.points' },
+  { insert: '{{member.phone}}', label: 'variables.phone' },
+  { insert: '{{member.email}}', label: 'variables.email' },
+  { insert: '{{member.id}}', label: 'variables.memberId' },
+  { insert: '{{coupon.code}}', label: 'variables.couponCode' },
+  { insert: '{{coupon.expiresAt | date}}', label: 'variables.couponExpiry' },
+  { insert: '{{coupon.value | money}}', label: 'variables.couponValue' },
+  { insert: '{{trigger.amount}}', label: 'variables.triggerAmount' },
+  { insert: '{{trigger.orderId}}', label: 'variables.triggerOrderId' },
+  { insert: '{{trigger.}}', label: 'variables.triggerOther' },
+  { insert: '{{workflow.name}}', label: 'variables.workflowName' },
 ];
 
 /** Inserts `snippet` over the selection; returns the new text and where the caret goes. */

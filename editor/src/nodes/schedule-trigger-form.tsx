@@ -18,13 +18,9 @@ export const scheduleTriggerFieldLabels = {
 
 type Frequency = ScheduleTriggerConfig['frequency'];
 
-const frequencyLabels = {
-  daily: 'Every day',
-  weekly: 'Every week',
-  monthly: 'Every month',
-  cron: 'Custom (cron)',
-} satisfies Record<Frequency, string>;
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const frequencyKey = (f: Frequency) => `schedule.frequency.${f}` as const;
+// Sunday first, as the config's weekday numbers count (0 = Sunday).
+const weekdayKeys = [0, 1, 2, 3, 4, 5, 6].map((d) => `weekday.${d}` as `weekday.${0 | 1 | 2 | 3 | 4 | 5 | 6}`);
 
 export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: NodeFormProps) {
   const t = useT();
@@ -35,7 +31,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
         id={`${idPrefix}-frequency`}
         label={t('form.schedule_trigger.frequency')}
         value={config.frequency}
-        options={ScheduleTriggerConfig.shape.frequency.options.map((f) => ({ value: f, label: frequencyLabels[f] }))}
+        options={ScheduleTriggerConfig.shape.frequency.options.map((f) => ({ value: f, label: t(frequencyKey(f)) }))}
         error={errors.frequency}
         onChange={(f) => onChange({ ...config, frequency: f })}
       />
@@ -44,7 +40,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
           id={`${idPrefix}-weekday`}
           label={t('form.schedule_trigger.weekday')}
           value={String(config.weekday)}
-          options={weekdays.map((w, i) => ({ value: String(i), label: w }))}
+          options={weekdayKeys.map((key, i) => ({ value: String(i), label: t(key) }))}
           error={errors.weekday}
           onChange={(w) => onChange({ ...config, weekday: Number(w) })}
         />
@@ -55,7 +51,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
           label={t('form.schedule_trigger.dayOfMonth')}
           value={config.dayOfMonth}
           integer
-          hint="Months without this day use their last day."
+          hint={t('hint.schedule_trigger.dayOfMonth')}
           error={errors.dayOfMonth}
           onChange={(dayOfMonth) => onChange({ ...config, dayOfMonth })}
         />
@@ -66,7 +62,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
           label={t('form.schedule_trigger.cron')}
           value={config.cron}
           placeholder="0 10 20 * *"
-          hint="minute hour day-of-month month weekday, in the member's time zone"
+          hint={t('hint.schedule_trigger.cron')}
           error={errors.cron}
           onChange={(cron) => onChange({ ...config, cron })}
         />
@@ -85,7 +81,7 @@ export function ScheduleTriggerForm({ idPrefix, config, errors, onChange }: Node
         value={config.audience}
         errors={errors}
         path="audience"
-        emptyText="No rules: every member enters each time."
+        emptyText={t('hint.schedule_trigger.noRules')}
         onChange={(audience) => onChange({ ...config, audience })}
       />
     </>

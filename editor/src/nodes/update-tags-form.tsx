@@ -17,8 +17,8 @@ export function UpdateTagsForm({ idPrefix, config, errors, onChange }: NodeFormP
         label={t('form.update_tags.action')}
         value={config.action}
         options={[
-          { value: 'add', label: 'Add tags' },
-          { value: 'remove', label: 'Remove tags' },
+          { value: 'add', label: t('tags.add') },
+          { value: 'remove', label: t('tags.remove') },
         ]}
         error={errors.action}
         onChange={(action) => onChange({ ...config, action })}
@@ -27,7 +27,7 @@ export function UpdateTagsForm({ idPrefix, config, errors, onChange }: NodeFormP
         id={`${idPrefix}-tags`}
         label={t('form.update_tags.tags')}
         value={config.tags}
-        placeholder="e.g. lost — press Enter"
+        placeholder={t('tags.placeholder')}
         error={tagError}
         suggestions={known?.map((k) => ({ value: k.tag, label: t('picker.tagMembers', { count: k.members }) }))}
         hint={known?.length ? t('picker.newTag', { tags: known.slice(0, 5).map((k) => k.tag).join(', ') }) : undefined}

@@ -11,7 +11,7 @@ export function WaitDurationForm({ idPrefix, config, errors, onChange }: NodeFor
       id={`${idPrefix}-duration`}
       label={t('form.wait_duration.duration')}
       value={config.duration}
-      hint="Durable: restarts and deploys do not lose waiting members."
+      hint={t('hint.wait_duration.duration')}
       amountError={errors['duration.amount'] ?? errors.duration}
       unitError={errors['duration.unit']}
       onChange={(duration) => onChange({ ...config, duration })}

@@ -30,7 +30,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
         id={`${idPrefix}-timeout`}
         label={t('form.wait_for_event.timeout')}
         value={config.timeout}
-        hint="Members who do nothing for this long leave through the timeout output."
+        hint={t('hint.wait_for_event.timeout')}
         amountError={errors['timeout.amount'] ?? errors.timeout}
         unitError={errors['timeout.unit']}
         onChange={(timeout) => onChange({ ...config, timeout })}
@@ -39,7 +39,7 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
         id={`${idPrefix}-filters`}
         label={t('form.wait_for_event.filters')}
         value={config.filters}
-        hint="Optional: e.g. amount is at least 50."
+        hint={t('hint.wait_for_event.filters')}
         errors={subErrors(errors, 'filters')}
         onChange={(filters) => onChange({ ...config, filters })}
       />
@@ -47,8 +47,8 @@ export function WaitForEventForm({ idPrefix, config, errors, onChange }: NodeFor
         id={`${idPrefix}-matchTriggerProperty`}
         label={t('form.wait_for_event.matchTriggerProperty')}
         value={config.matchTriggerProperty}
-        placeholder="e.g. orderId"
-        hint="Only count an event whose property equals the one on the event that started the journey."
+        placeholder={t('hint.wait_for_event.matchPlaceholder')}
+        hint={t('hint.wait_for_event.match')}
         error={errors.matchTriggerProperty}
         // An emptied box means "no matching", which the schema spells as an absent field.
         onChange={(v) => onChange({ ...config, matchTriggerProperty: v.trim() === '' ? undefined : v })}

@@ -1,30 +1,32 @@
+import { useT } from '../i18n/i18n.ts';
 import { useMachine } from '@xstate/react';
 import { canvasMachine } from '../canvas/canvas-machine.ts';
 import { CanvasWorkspace } from '../canvas/canvas-workspace.tsx';
 import { navigate } from '../routing/navigation.ts';
 
 export function CanvasPage({ workflowId }: { workflowId: string }) {
+  const t = useT();
   const [snapshot, send] = useMachine(canvasMachine, { input: { workflowId } });
   const { detail, loadError, savedKey, notice, actionError, serverViolations } = snapshot.context;
 
   if (snapshot.matches('failed')) {
     return (
       <div className="page-message">
-        <h1>Could not open this workflow</h1>
+        <h1>{t('canvasPage.openFailed')}</h1>
         <p className="muted">{loadError}</p>
         <div className="page-message__actions">
           <button className="btn" type="button" onClick={() => navigate('/')}>
-            Back to workflows
+            {t('toolbar.back')}
           </button>
           <button className="btn btn--primary" type="button" onClick={() => send({ type: 'retry' })}>
-            Try again
+            {t('canvasPage.retry')}
           </button>
         </div>
       </div>
     );
   }
   if (snapshot.matches('loading') || !detail) {
-    return <div className="page-message muted">Loading workflow…</div>;
+    return <div className="page-message muted">{t('canvasPage.loading')}</div>;
   }
   return (
     <CanvasWorkspace

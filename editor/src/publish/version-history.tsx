@@ -20,7 +20,7 @@ export function VersionHistory(p: VersionHistoryProps) {
   const t = useT();
   const versions = [...p.versions].sort((a, b) => b.version - a.version);
   return (
-    <section className="inspector" aria-label="Version history" data-testid="version-history">
+    <section className="inspector" aria-label={t('history.title')} data-testid="version-history">
       <h2 className="panel-title" style={{ padding: '14px 14px 8px' }}>
         {t('history.title')}
       </h2>

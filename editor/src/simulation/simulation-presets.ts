@@ -1,9 +1,11 @@
+import type { MessageKey } from '../i18n/en.ts';
 import { MS_PER_DAY } from '@memberflow/shared/duration';
 import { toDateTimeInput, type SimEventForm, type SimMemberForm, type SimulationSetup } from './simulation-setup.ts';
 
 export interface SimulationPreset {
   key: string;
-  label: string;
+  /** A message key: presets are named in the user's language. */
+  label: MessageKey;
   /** Builds the setup around a start instant (midnight UTC), so dates read naturally. */
   build(start: number): SimulationSetup;
 }
@@ -38,12 +40,12 @@ const setup = (start: number, days: number, member: Partial<SimMemberForm>, even
 export const simulationPresets: readonly SimulationPreset[] = [
   {
     key: 'first-no-second',
-    label: 'First purchase, no second',
+    label: 'simPreset.firstNoSecond',
     build: (s) => setup(s, 45, {}, [event('purchase', day(s, 1), 'amount=128, orderId=A-1001')]),
   },
   {
     key: 'comes-back',
-    label: 'Comes back within 2 weeks',
+    label: 'simPreset.comesBack',
     build: (s) =>
       setup(s, 45, {}, [
         event('purchase', day(s, 1), 'amount=128, orderId=A-1001'),
@@ -52,13 +54,13 @@ export const simulationPresets: readonly SimulationPreset[] = [
   },
   {
     key: 'inactive',
-    label: 'Inactive for 3 months',
+    label: 'simPreset.inactive',
     build: (s) =>
       setup(s, 60, { orderCount: '4', totalSpent: '520', lastPurchase: date(s - 85 * MS_PER_DAY), rfmSegment: 'at_risk' }, []),
   },
   {
     key: 'birthday',
-    label: 'Champion with a birthday soon',
+    label: 'simPreset.birthday',
     build: (s) =>
       setup(
         s,
@@ -76,7 +78,7 @@ export const simulationPresets: readonly SimulationPreset[] = [
   },
   {
     key: 'big-spender',
-    label: 'Spend crosses 1,000',
+    label: 'simPreset.bigSpender',
     build: (s) =>
       setup(s, 7, { orderCount: '6', totalSpent: '950', lastPurchase: date(s - 20 * MS_PER_DAY) }, [
         event('purchase', day(s, 2), 'amount=120, orderId=A-2001'),
@@ -84,7 +86,7 @@ export const simulationPresets: readonly SimulationPreset[] = [
   },
   {
     key: 'recharge',
-    label: 'Recharges 200, no order yet',
+    label: 'simPreset.recharge',
     build: (s) => setup(s, 7, {}, [event('recharge', day(s, 1), 'amount=200')]),
   },
 ];

@@ -4,6 +4,7 @@ import { TagsField } from '../inspector/fields/tags-field.tsx';
 import { PlayIcon, PlusIcon, TrashIcon } from '../ui/icons.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { simulationPresets } from './simulation-presets.ts';
+import { useRfmGroupName } from '../insights/rfm-group-name.ts';
 import { rfmScores, type SimEventForm, type SimMemberForm, type SimulationSetup } from './simulation-setup.ts';
 
 const timeZones = [
@@ -26,6 +27,7 @@ interface SimulationSetupFormProps {
 }
 
 export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }: SimulationSetupFormProps) {
+  const rfmName = useRfmGroupName();
   const t = useT();
   const m = setup.member;
   const setMember = (patch: Partial<SimMemberForm>) => onChange({ ...setup, member: { ...m, ...patch } });
@@ -53,7 +55,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
         <div className="sim-presets">
           {simulationPresets.map((p) => (
             <button key={p.key} type="button" className="sim-preset" onClick={() => onPreset(p.key)}>
-              {p.label}
+              {t(p.label)}
             </button>
           ))}
         </div>
@@ -77,7 +79,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
               <option value="">{t('simulation.notScored')}</option>
               {Object.keys(rfmScores).map((s) => (
                 <option key={s} value={s}>
-                  {s.replace('_', ' ')}
+                  {rfmName(s)}
                 </option>
               ))}
             </select>
@@ -112,7 +114,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
               <div className="sim-event__line">
                 <input
                   className="input sim-event__type"
-                  aria-label={`Event ${i + 1} type`}
+                  aria-label={t('simForm.eventType', { n: i + 1 })}
                   list="sim-event-types"
                   value={e.type}
                   aria-invalid={errors[`event.${i}.type`] ? true : undefined}
@@ -121,7 +123,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
                 <input
                   className="input"
                   type="datetime-local"
-                  aria-label={`Event ${i + 1} time`}
+                  aria-label={t('simForm.eventTime', { n: i + 1 })}
                   value={e.at}
                   aria-invalid={errors[`event.${i}.at`] ? true : undefined}
                   onChange={(ev) => setEvent(i, { at: ev.target.value })}
@@ -129,7 +131,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
                 <button
                   type="button"
                   className="btn btn--ghost cond-remove"
-                  aria-label={`Remove event ${i + 1}`}
+                  aria-label={t('simForm.removeEvent', { n: i + 1 })}
                   onClick={() => onChange({ ...setup, events: setup.events.filter((_, j) => j !== i) })}
                 >
                   <TrashIcon size={14} />
@@ -137,7 +139,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
               </div>
               <input
                 className="input"
-                aria-label={`Event ${i + 1} properties`}
+                aria-label={t('simForm.eventProperties', { n: i + 1 })}
                 placeholder="properties: amount=120, orderId=A-1"
                 value={e.properties}
                 aria-invalid={errors[`event.${i}.properties`] ? true : undefined}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/i18n.ts';
 import { describedBy, FieldFrame } from './field-frame.tsx';
 
 interface DateAttributeFieldProps {
@@ -11,6 +12,7 @@ interface DateAttributeFieldProps {
 
 /** birthday, anniversary (membership start) or attributes.<name> holding a YYYY-MM-DD date. */
 export function DateAttributeField({ id, label, value, onChange, error, hint }: DateAttributeFieldProps) {
+  const t = useT();
   const v = typeof value === 'string' ? value : '';
   const kind = v === 'birthday' || v === 'anniversary' ? v : 'attribute';
   const name = v.startsWith('attributes.') ? v.slice('attributes.'.length) : '';
@@ -25,15 +27,15 @@ export function DateAttributeField({ id, label, value, onChange, error, hint }: 
           aria-describedby={describedBy(id, error, hint)}
           onChange={(e) => onChange(e.target.value === 'attribute' ? 'attributes.' : e.target.value)}
         >
-          <option value="birthday">Birthday</option>
-          <option value="anniversary">Membership anniversary</option>
-          <option value="attribute">Date attribute…</option>
+          <option value="birthday">{t('dateAttr.birthday')}</option>
+          <option value="anniversary">{t('dateAttr.anniversary')}</option>
+          <option value="attribute">{t('dateAttr.attribute')}</option>
         </select>
         {kind === 'attribute' && (
           <input
             className="input"
-            aria-label={`${label}: attribute name`}
-            placeholder="e.g. wedding_day"
+            aria-label={t('dateAttr.nameLabel', { label })}
+            placeholder={t('dateAttr.namePlaceholder')}
             value={name}
             aria-invalid={error ? true : undefined}
             onChange={(e) => onChange(`attributes.${e.target.value}`)}

@@ -1,13 +1,9 @@
+import { useT } from '../../i18n/i18n.ts';
 import { DurationUnit } from '@memberflow/shared/duration';
 import { useState } from 'react';
 import { NumberInput } from './number-field.tsx';
 
-const unitLabels = {
-  minutes: 'Minutes',
-  hours: 'Hours',
-  days: 'Days',
-  weeks: 'Weeks',
-} satisfies Record<DurationUnit, string>;
+const unitKey = (u: DurationUnit) => `duration.unit.${u}` as const;
 
 interface DurationFieldProps {
   id: string;
@@ -26,6 +22,7 @@ function readDuration(value: unknown): { amount: unknown; unit: unknown } {
 }
 
 export function DurationField({ id, label, value, onChange, amountError, unitError, hint }: DurationFieldProps) {
+  const t = useT();
   const [localError, setLocalError] = useState<string | null>(null);
   const { amount, unit } = readDuration(value);
   const currentUnit = DurationUnit.safeParse(unit).data ?? 'days';
@@ -49,14 +46,14 @@ export function DurationField({ id, label, value, onChange, amountError, unitErr
         />
         <select
           className="select"
-          aria-label={`${label} unit`}
+          aria-label={t('duration.unitLabel', { label })}
           aria-invalid={unitError ? true : undefined}
           value={currentUnit}
           onChange={(e) => onChange({ amount: currentAmount, unit: e.target.value as DurationUnit })}
         >
           {DurationUnit.options.map((u) => (
             <option key={u} value={u}>
-              {unitLabels[u]}
+              {t(unitKey(u))}
             </option>
           ))}
         </select>

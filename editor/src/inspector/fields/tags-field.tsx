@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/i18n.ts';
 import { useState } from 'react';
 import { XIcon } from '../../ui/icons.tsx';
 import { describedBy, FieldFrame } from './field-frame.tsx';
@@ -17,6 +18,7 @@ interface TagsFieldProps {
 
 /** Chips: Enter, comma or leaving the box adds what was typed; duplicates are ignored. */
 export function TagsField({ id, label, value, onChange, error, hint, placeholder, suggestions }: TagsFieldProps) {
+  const tr = useT();
   const tags = asStrings(value);
   const [draft, setDraft] = useState('');
   const commit = () => {
@@ -36,7 +38,7 @@ export function TagsField({ id, label, value, onChange, error, hint, placeholder
             <button
               type="button"
               className="chip__remove"
-              aria-label={`Remove ${t}`}
+              aria-label={tr('tagsField.remove', { tag: t })}
               onClick={() => onChange(tags.filter((x) => x !== t))}
             >
               <XIcon size={11} />
@@ -48,7 +50,7 @@ export function TagsField({ id, label, value, onChange, error, hint, placeholder
           className="chips__input"
           list={suggestions ? `${id}-suggestions` : undefined}
           value={draft}
-          placeholder={tags.length ? '' : (placeholder ?? 'Type and press Enter')}
+          placeholder={tags.length ? '' : (placeholder ?? tr('tagsField.placeholder'))}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, error, hint)}
           onChange={(e) => setDraft(e.target.value)}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/i18n.ts';
 import { renderTemplate } from '@memberflow/shared/template';
 import { useRef } from 'react';
 import { insertAt, sampleVariables, templateVariableChoices } from '../../nodes/sample-variables.ts';
@@ -30,6 +31,7 @@ export function TemplateTextField({
   preview,
   monospace,
 }: TemplateTextFieldProps) {
+  const t = useT();
   const text = typeof value === 'string' ? value : '';
   const ref = useRef<HTMLTextAreaElement>(null);
   const insert = (snippet: string) => {
@@ -57,21 +59,21 @@ export function TemplateTextField({
       <div className="template-tools">
         <select
           className="select select--small"
-          aria-label={`Insert a variable into ${label}`}
+          aria-label={t('variables.insertInto', { label })}
           value=""
           onChange={(e) => e.target.value && insert(e.target.value)}
         >
-          <option value="">Insert variable…</option>
+          <option value="">{t('variables.insert')}</option>
           {templateVariableChoices.map((v) => (
             <option key={v.insert} value={v.insert}>
-              {v.label} {v.insert}
+              {t(v.label)} {v.insert}
             </option>
           ))}
         </select>
       </div>
       {preview && text.trim() !== '' && (
         <div className="template-preview" data-testid={`${id}-preview`}>
-          <span className="template-preview__label">Preview for {sampleVariables.member.name}</span>
+          <span className="template-preview__label">{t('preview.for', { name: sampleVariables.member.name })}</span>
           <p className="template-preview__text">{renderTemplate(text, sampleVariables)}</p>
         </div>
       )}
