@@ -18,6 +18,7 @@ const coupon: CouponTemplateItem = {
   oncePerMember: false,
   stockLimit: null,
   issuedCount: 0,
+  archivedAt: null,
 };
 
 describe('catalog picker options', () => {

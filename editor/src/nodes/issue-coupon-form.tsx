@@ -20,7 +20,8 @@ export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeForm
   const canEdit = useCan('edit');
   const [creating, setCreating] = useState(false);
   const templates = useCatalog('couponTemplates');
-  const options = templates?.map((c) => couponOption(t, c)) ?? null;
+  // Archived templates issue nothing: not offered, and named when a step still uses one.
+  const options = templates?.filter((c) => c.archivedAt === null).map((c) => couponOption(t, c)) ?? null;
   const typed = typeof config.template === 'string' ? config.template.trim() : '';
   const template = templates?.find((c) => c.key === typed) ?? null;
   const known = template !== null;
@@ -33,7 +34,11 @@ export function IssueCouponForm({ idPrefix, config, errors, onChange }: NodeForm
         placeholder="COMEBACK10"
         maxLength={40}
         suggestions={options ?? undefined}
-        hint={pickerHint(t, options, config.template, t('catalog.coupon.empty'), t('catalog.coupon.what'), t('catalog.coupon.hint'))}
+        hint={
+          template?.archivedAt != null
+            ? `${template.name} · ${t('catalog.coupon.archived')}`
+            : pickerHint(t, options, config.template, t('catalog.coupon.empty'), t('catalog.coupon.what'), t('catalog.coupon.hint'))
+        }
         error={errors.template}
         onChange={(template) => onChange({ ...config, template })}
       />

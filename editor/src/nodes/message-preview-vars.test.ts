@@ -36,6 +36,7 @@ describe('message preview variables', () => {
       oncePerMember: false,
       stockLimit: null,
       issuedCount: 0,
+      archivedAt: null,
     };
     const now = Date.UTC(2026, 11, 1, 2);
     expect(previewCoupon(t, 30, now)).toEqual({

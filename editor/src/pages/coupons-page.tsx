@@ -5,6 +5,7 @@ import { callRoute } from '../api/call-route.ts';
 import { useCan } from '../auth/session-context.ts';
 import { listCouponTemplates } from '../back-office/back-office-api.ts';
 import { BackOfficeHead } from '../back-office/back-office-head.tsx';
+import { CouponArchiveDialog } from '../back-office/coupons/coupon-archive.tsx';
 import { CouponChart } from '../back-office/coupons/coupon-chart.tsx';
 import { CouponList } from '../back-office/coupons/coupon-list.tsx';
 import { CouponTemplateDialog } from '../back-office/coupons/coupon-template-dialog.tsx';
@@ -28,7 +29,12 @@ export function CouponsPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<CouponTemplate | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = templates.data ?? [];
+  const [archiving, setArchiving] = useState<CouponTemplate | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const all = templates.data ?? [];
+  const archivedCount = all.filter((c) => c.archivedAt !== null).length;
+  // Archived templates stay out of the way unless asked for; their coupons still count in the report.
+  const list = showArchived ? all : all.filter((c) => c.archivedAt === null);
   const chosen = list.find((c) => c.key === selected) ?? null;
 
   const saved = (c: CouponTemplate) => {
@@ -69,7 +75,14 @@ export function CouponsPage() {
             canEdit={canEdit}
             onSelect={setSelected}
             onEdit={setEditing}
+            onArchive={setArchiving}
           />
+        )}
+        {archivedCount > 0 && (
+          <label className="bo-toggle muted">
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} data-testid="coupon-show-archived" />{' '}
+            {t('coupons.showArchived', { count: archivedCount })}
+          </label>
         )}
       </section>
       <Panel
@@ -116,9 +129,20 @@ export function CouponsPage() {
       {editing && (
         <CouponTemplateDialog
           template={editing === 'new' ? undefined : editing}
-          takenKeys={list.map((c) => c.key)}
+          takenKeys={all.map((c) => c.key)}
           onClose={() => setEditing(null)}
           onSaved={saved}
+        />
+      )}
+      {archiving && (
+        <CouponArchiveDialog
+          template={archiving}
+          onCancel={() => setArchiving(null)}
+          onDone={(n) => {
+            setArchiving(null);
+            setNotice(n);
+            templates.reload();
+          }}
         />
       )}
     </div>

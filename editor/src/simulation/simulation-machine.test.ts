@@ -35,6 +35,7 @@ const comeback: CouponTemplate = {
   oncePerMember: true,
   stockLimit: null,
   issuedCount: 0,
+  archivedAt: null,
 };
 const rules: SimulationRules = { program: defaultProgram(), tiers: [], couponTemplates: [comeback], segments: {} };
 

@@ -7,7 +7,7 @@ const answers: Record<string, unknown> = {
   '/api/v1/loyalty/program': { ...defaultProgram(), earn: { pointsPerUnit: 2, signIn: 5, referral: 100 } },
   '/api/v1/tiers': { tiers: [{ key: 'gold', name: 'Gold', rank: 2, basis: 'spend', period: 'lifetime', threshold: 5000, pointsMultiplier: 1.5, benefits: 'Free shipping' }] },
   '/api/v1/coupon-templates': {
-    templates: [{ key: 'COMEBACK10', name: 'Come back', kind: 'amount_off', value: 10, minSpend: 0, validityDays: 30, validFrom: null, validTo: null, oncePerMember: true, stockLimit: null, issuedCount: 3 }],
+    templates: [{ key: 'COMEBACK10', name: 'Come back', kind: 'amount_off', value: 10, minSpend: 0, validityDays: 30, validFrom: null, validTo: null, oncePerMember: true, stockLimit: null, issuedCount: 3, archivedAt: null }],
   },
   '/api/v1/segments': {
     segments: [{ id: 's1', key: 'gold-members', name: 'Gold', description: '', condition, memberCount: 1, countedAt: null, createdAt: '', updatedAt: '' }],

@@ -1,7 +1,8 @@
 import type Router from '@koa/router';
 import { couponRoutes } from '@memberflow/shared/api/coupon-admin';
-import { couponReport, CouponNotFound, CouponNotVoidable, listCoupons, voidCoupon } from '../loyalty/coupon-admin.ts';
-import { redeemCoupon } from '../loyalty/coupons.ts';
+import { couponReport, CouponNotFound, CouponNotVoidable, CouponTemplateNotFound, listCoupons, setCouponTemplateArchived, voidCoupon } from '../loyalty/coupon-admin.ts';
+import { readCouponTemplates, redeemCoupon } from '../loyalty/coupons.ts';
+import { rulesChanged } from '../loyalty/rules-changed.ts';
 import { auditRequest } from '../monitoring/audit.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError } from './http-error.ts';
@@ -49,4 +50,22 @@ export function couponAdminApi(router: Router, deps: AppDeps): void {
       throw e;
     }
   });
+
+  for (const [route, archived] of [
+    [couponRoutes.archiveTemplate, true],
+    [couponRoutes.restoreTemplate, false],
+  ] as const) {
+    mountRoute(router, route, async ({ params, ctx }) => {
+      try {
+        await setCouponTemplateArchived(db.pool, params.key!, archived, clock.now());
+      } catch (e) {
+        if (e instanceof CouponTemplateNotFound) throw new HttpError(404, { error: e.message });
+        throw e;
+      }
+      await auditRequest(ctx, db.pool, archived ? 'coupon_template.archive' : 'coupon_template.restore', 'coupon_template', params.key!, {});
+      // Every process drops its cached rules: the next lane pass stops (or resumes) issuing.
+      await rulesChanged(deps.redis, deps.config.queuePrefix, db.schema);
+      return (await readCouponTemplates(db.pool)).get(params.key!)!;
+    });
+  }
 }

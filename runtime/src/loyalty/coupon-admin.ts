@@ -116,3 +116,19 @@ export async function voidCoupon(db: Database, memberId: string, code: string, r
     return toRow(rows[0]!, now);
   });
 }
+
+/** No coupon template with this key. */
+export class CouponTemplateNotFound extends Error {}
+
+/**
+ * Archives a coupon template (or brings it back): archived, it issues no more coupons and
+ * leaves the pickers; coupons already issued stay valid, redeemable and counted. Idempotent:
+ * archiving twice keeps the first moment.
+ */
+export async function setCouponTemplateArchived(pool: pg.Pool, key: string, archived: boolean, now: number): Promise<void> {
+  const r = await pool.query(
+    `UPDATE coupon_template SET archived_at = CASE WHEN $2 THEN coalesce(archived_at, to_timestamp($3::float8 / 1000)) END WHERE key = $1`,
+    [key, archived, now],
+  );
+  if (!r.rowCount) throw new CouponTemplateNotFound(`No coupon template "${key}"`);
+}

@@ -10,7 +10,8 @@ export async function readCouponTemplates(c: pg.ClientBase | pg.Pool): Promise<M
   const { rows } = await c.query(
     `SELECT key, name, kind, value::float8 AS value, min_spend::float8 AS "minSpend", validity_days AS "validityDays",
             (extract(epoch FROM valid_from) * 1000)::float8 AS "validFrom", (extract(epoch FROM valid_to) * 1000)::float8 AS "validTo",
-            once_per_member AS "oncePerMember", stock_limit AS "stockLimit", issued_count AS "issuedCount"
+            once_per_member AS "oncePerMember", stock_limit AS "stockLimit", issued_count AS "issuedCount",
+            (extract(epoch FROM archived_at) * 1000)::float8 AS "archivedAt"
      FROM coupon_template ORDER BY key`,
   );
   return new Map(rows.map((r) => [r.key as string, r as CouponTemplateRow]));

@@ -1,5 +1,6 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
+import type { CouponTemplate } from './loyalty.ts';
 import { defineRoute } from './route-contract.ts';
 
 export const COUPON_STATUSES = ['issued', 'redeemed', 'expired', 'voided'] as const;
@@ -87,4 +88,7 @@ export const couponRoutes = {
     access: 'edit',
     body: VoidCouponBody,
   }),
+  // Archived templates issue no more coupons; issued ones stay valid.
+  archiveTemplate: defineRoute<CouponTemplate>()({ method: 'POST', path: '/api/v1/coupon-templates/:key/archive', access: 'edit' }),
+  restoreTemplate: defineRoute<CouponTemplate>()({ method: 'POST', path: '/api/v1/coupon-templates/:key/restore', access: 'edit' }),
 };

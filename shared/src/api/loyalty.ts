@@ -76,4 +76,6 @@ export interface CouponTemplate {
   oncePerMember: boolean;
   stockLimit: number | null;
   issuedCount: number;
+  /** When it was archived (epoch ms): it issues no more coupons. Null while in use. */
+  archivedAt: number | null;
 }

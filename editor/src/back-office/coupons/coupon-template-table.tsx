@@ -11,12 +11,14 @@ interface Props {
   canEdit: boolean;
   onSelect: (key: string) => void;
   onEdit: (t: CouponTemplate) => void;
+  /** Asks to archive (or restore) a template. */
+  onArchive: (t: CouponTemplate) => void;
 }
 
 const NONE: CouponCounts = { issued: 0, active: 0, redeemed: 0, expired: 0, voided: 0, redemptionRate: null };
 
 /** Every template with its rules and what became of its coupons; a row selects the template. */
-export function CouponTemplateTable({ templates, counts, selected, canEdit, onSelect, onEdit }: Props) {
+export function CouponTemplateTable({ templates, counts, selected, canEdit, onSelect, onEdit, onArchive }: Props) {
   const t = useT();
   const f = useLocaleFormat();
   return (
@@ -50,7 +52,14 @@ export function CouponTemplateTable({ templates, counts, selected, canEdit, onSe
                   <code>{c.key}</code>
                 </button>
               </td>
-              <td>{c.name}</td>
+              <td>
+                {c.name}
+                {c.archivedAt !== null && (
+                  <span className="bo-status bo-archived" data-testid="coupon-template-archived">
+                    {t('coupons.archived')}
+                  </span>
+                )}
+              </td>
               <td>{offerText(t, f, c)}</td>
               <td>{validityText(t, f, c)}</td>
               <td className="muted">{rulesText(t, f, c).join(' · ') || t('bo.none')}</td>
@@ -63,7 +72,7 @@ export function CouponTemplateTable({ templates, counts, selected, canEdit, onSe
               <td className="num">{f.number(n.expired)}</td>
               <td className="num">{f.percent(n.redemptionRate)}</td>
               {canEdit && (
-                <td>
+                <td className="bo-row-actions">
                   <button
                     type="button"
                     className="btn btn--small"
@@ -74,6 +83,17 @@ export function CouponTemplateTable({ templates, counts, selected, canEdit, onSe
                     data-testid="coupon-template-edit"
                   >
                     {t('bo.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--ghost"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onArchive(c);
+                    }}
+                    data-testid={c.archivedAt === null ? 'coupon-template-archive' : 'coupon-template-restore'}
+                  >
+                    {c.archivedAt === null ? t('coupons.archive') : t('coupons.restore')}
                   </button>
                 </td>
               )}

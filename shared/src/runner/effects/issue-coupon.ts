@@ -2,9 +2,10 @@ import { MS_PER_DAY } from '../../duration.ts';
 import { IssueCouponConfig } from '../../nodes/issue-coupon.ts';
 import { effectBase, type ExecContext, type NodeExecutor } from './node-executor.ts';
 
-/** Why this coupon cannot be issued (once per member, sold out), or null. Decided here, before any later message can show a code. */
+/** Why this coupon cannot be issued (archived template, once per member, sold out), or null. Decided here, before any later message can show a code. */
 function refusal(ctx: ExecContext, template: string): string | null {
   const t = ctx.coupons.templates.get(template);
+  if (t?.archivedAt != null) return `${template} is archived: it issues no more coupons`;
   if (t?.oncePerMember && ctx.coupons.held.has(template)) return `once per member: already holds a ${template} coupon`;
   if (t?.stockLimit != null && (ctx.coupons.stockLeft.get(template) ?? 0) <= 0) return `${template} is out of stock`;
   return null;
