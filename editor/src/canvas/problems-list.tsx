@@ -1,8 +1,7 @@
-import { useT } from '../i18n/i18n.ts';
+import { kindTitle, useT } from '../i18n/i18n.ts';
 import type { NodeKind } from '@memberflow/shared/node-kind';
-import { nodeModule } from '@memberflow/shared/node-registry';
 import type { Violation } from '@memberflow/shared/violations';
-import { nodeForms } from '../nodes/node-forms.ts';
+import { localFieldLabels } from '../nodes/local-field-labels.ts';
 import { problemMessage } from '../validation/describe-violation.ts';
 import { AlertIcon, CheckIcon } from '../ui/icons.tsx';
 import '../styles/problems.css';
@@ -55,14 +54,14 @@ function ProblemItem({
 }) {
   const t = useT();
   const node = v.nodeId ? describeNode(v.nodeId) : null;
-  const where = node ? node.label || nodeModule(node.kind).title : null;
+  const where = node ? node.label || kindTitle(t, node.kind) : null;
   const focusable = Boolean(v.nodeId || v.edgeId);
   const body = (
     <>
       <AlertIcon size={14} className="problems__icon" />
       <span>
         {where !== null && <span className="problems__where">{where}</span>}
-        <span className="problems__message">{problemMessage(v, node ? nodeForms[node.kind].fieldLabels : {}, t)}</span>
+        <span className="problems__message">{problemMessage(v, node ? localFieldLabels(node.kind, t) : {}, t, node?.kind)}</span>
       </span>
     </>
   );

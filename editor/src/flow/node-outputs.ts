@@ -24,6 +24,11 @@ function drawableConfig(kind: NodeKind, config: Record<string, unknown>): { conf
   return { config: checked.success ? checked.data : mod.defaults(), valid: false };
 }
 
+/** The config as drawn: parsed with the kind's defaults, or the nearest valid one while half-edited. */
+export function nodeDrawConfig(kind: NodeKind, config: Record<string, unknown>): Record<string, unknown> {
+  return drawableConfig(kind, config).config;
+}
+
 export function nodeOutputs(kind: NodeKind, config: Record<string, unknown>): readonly OutputHandle[] {
   return nodeModule(kind).outputs(drawableConfig(kind, config).config);
 }

@@ -1,6 +1,7 @@
 import type { Violation } from '@memberflow/shared/violations';
 import { enMessages, type MessageKey } from '../i18n/en.ts';
-import type { Translate } from '../i18n/i18n.ts';
+import type { NodeKind } from '@memberflow/shared/node-kind';
+import { kindTitle, type Translate } from '../i18n/i18n.ts';
 
 /** A problem that carries a message key (e.g. an unknown variable), said in the user's language; null for the rest. */
 export function localizedMessage(v: Pick<Violation, 'i18n'>, t?: Translate): string | null {
@@ -10,13 +11,48 @@ export function localizedMessage(v: Pick<Violation, 'i18n'>, t?: Translate): str
   return key in enMessages ? t(key as MessageKey, v.i18n.vars) : null;
 }
 
-/** Zod's stock messages speak to developers; marketers see these instead. */
-export function friendlyMessage(message: string): string {
-  if (/^Invalid input: expected \w+, received undefined$/.test(message)) return 'is required';
-  if (/^Invalid input: expected number, received (NaN|null|string)$/.test(message)) return 'must be a number';
+/** Zod's stock messages speak to developers; marketers see these instead (in their language when `t` is given). */
+export function friendlyMessage(message: string, t?: Translate): string {
+  if (/^Invalid input: expected \w+, received undefined$/.test(message)) return t ? t('problem.isRequired') : 'is required';
+  if (/^Invalid input: expected number, received (NaN|null|string)$/.test(message)) return t ? t('problem.mustBeNumber') : 'must be a number';
   const option = /^Invalid option: expected one of (.*)$/.exec(message);
-  if (option) return `must be one of ${option[1]!.replaceAll('|', ', ')}`;
+  if (option) {
+    const options = option[1]!.replaceAll('|', ', ');
+    return t ? t('problem.mustBeOneOf', { options }) : `must be one of ${options}`;
+  }
   return message;
+}
+
+const namedOutputs = new Set(['next', 'yes', 'no', 'else', 'event', 'timeout']);
+
+/**
+ * Problems with the graph (not a field) said from their code and what they point at; the
+ * English sentence from shared/ is the fallback for a code this table does not know.
+ */
+function graphMessage(v: Violation, kind: NodeKind | undefined, t: Translate): string | null {
+  const handle = v.field?.startsWith('outputs.') ? v.field.slice('outputs.'.length) : '';
+  const output = namedOutputs.has(handle) ? t(`problem.output.${handle}` as 'problem.output.next') : handle;
+  const kindName = kind ? kindTitle(t, kind).toLowerCase() : '';
+  switch (v.code) {
+    case 'unreachable':
+      return t('problem.unreachable');
+    case 'handle_unconnected':
+      return t('problem.handleUnconnected', { output, kind: kindName });
+    case 'handle_multiple':
+      return t('problem.handleMultiple', { output });
+    case 'cycle_without_wait':
+      return t('problem.cycle');
+    case 'trigger_count':
+      return v.nodeId ? t('problem.tooManyTriggers') : t('problem.noTrigger');
+    case 'duplicate_id':
+      return t('problem.duplicateId', { id: v.nodeId ?? v.edgeId ?? '' });
+    case 'unknown_node':
+      return t('problem.unknownNode');
+    case 'unknown_handle':
+      return t('problem.unknownHandle');
+    default:
+      return null;
+  }
 }
 
 function capitalize(s: string): string {
@@ -55,16 +91,20 @@ export function inlineMessage(v: Pick<Violation, 'message' | 'i18n'>, t?: Transl
   const own = localizedMessage(v, t);
   if (own) return own;
   const message = friendlyMessage(v.message);
-  return message === 'is required' ? 'Required' : capitalize(message);
+  if (message === 'is required') return t ? t('problem.required') : 'Required';
+  return capitalize(t ? friendlyMessage(v.message, t) : message);
 }
 
 /** The message shown in the problems list, where the field has to be named. */
-export function problemMessage(v: Violation, labels: Readonly<Record<string, string>> = {}, t?: Translate): string {
+export function problemMessage(v: Violation, labels: Readonly<Record<string, string>> = {}, t?: Translate, kind?: NodeKind): string {
   const own = localizedMessage(v, t);
   if (own && v.field) return `${fieldLabel(v.field, labels)}: ${own}`;
-  const message = friendlyMessage(v.message);
+  const graph = t && v.code !== 'config' && v.code !== 'schema' ? graphMessage(v, kind, t) : null;
+  if (graph) return graph;
+  const message = friendlyMessage(v.message, t);
   if ((v.code !== 'config' && v.code !== 'schema') || !v.field) return capitalize(message);
   const label = fieldLabel(v.field, labels);
+  if (t && message !== v.message) return t('problem.fieldMessage', { field: label, message });
   return /^(must|is|may|should) /.test(message) ? `${label} ${message}` : `${label}: ${message}`;
 }
 

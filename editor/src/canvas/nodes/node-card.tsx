@@ -3,8 +3,9 @@ import type { NodeGroup } from '@memberflow/shared/node-kind';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { FlowNode } from '../../flow/flow-types.ts';
-import { nodeOutputs, nodeSummary } from '../../flow/node-outputs.ts';
-import { nodeForms } from '../../nodes/node-forms.ts';
+import { nodeDrawConfig, nodeOutputs, nodeSummary } from '../../flow/node-outputs.ts';
+import { localOutputLabel, localSummary } from '../../flow/node-text.ts';
+import { localFieldLabels } from '../../nodes/local-field-labels.ts';
 import { problemMessage } from '../../validation/describe-violation.ts';
 import { AlertIcon, UsersIcon } from '../../ui/icons.tsx';
 import { groupStyles } from '../group-style.ts';
@@ -24,7 +25,9 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
   const style = groupStyles[group];
   const t = useT();
   const outputs = nodeOutputs(data.kind, data.config);
-  const summary = nodeSummary(data.kind, data.config);
+  const shared = nodeSummary(data.kind, data.config);
+  const drawn = nodeDrawConfig(data.kind, data.config);
+  const summary = shared === null ? null : localSummary(data.kind, drawn, shared, t);
   const { problems, stats, simulation, backtest } = useNodeDecorations();
   const Icon = kindIcons[data.kind];
   const visits = simulation?.visits.get(id) ?? 0;
@@ -73,7 +76,7 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
         {nodeProblems.length > 0 && (
           <span
             className="wf-node__problems"
-            title={nodeProblems.map((v) => problemMessage(v, nodeForms[data.kind].fieldLabels, t)).join('\n')}
+            title={nodeProblems.map((v) => problemMessage(v, localFieldLabels(data.kind, t), t, data.kind)).join('\n')}
           >
             <AlertIcon size={13} />
             {nodeProblems.length}
@@ -88,7 +91,7 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
       </div>
 
       {simulation && visits > 0 && (
-        <span className="wf-node__visits" title={`The simulated member passed here ${visits} time${visits === 1 ? '' : 's'}`}>
+        <span className="wf-node__visits" title={t('node.visitsTitle', { count: visits })}>
           {visits > 1 ? t('node.visitedTimes', { count: visits }) : t('node.visited')}
         </span>
       )}
@@ -99,8 +102,8 @@ export function NodeCard({ id, data, selected, group }: NodeCardProps) {
         <div className="wf-node__outputs">
           {outputs.map((o) => (
             <div key={o.id} className="wf-node__output" data-testid={`handle-label-${id}-${o.id}`}>
-              <span className="wf-node__output-label" title={o.label}>
-                {o.label}
+              <span className="wf-node__output-label" title={localOutputLabel(data.kind, drawn, o, t)}>
+                {localOutputLabel(data.kind, drawn, o, t)}
               </span>
               <Handle type="source" position={Position.Bottom} id={o.id} className="wf-handle wf-handle--source" />
             </div>
