@@ -1,7 +1,8 @@
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { secondPurchaseNudge } from '@memberflow/shared/templates/second-purchase-nudge';
 import { describe, expect, it } from 'vitest';
-import { diffDefinitions, fieldValues, isEmptyDiff, stableJson } from './definition-diff.ts';
+import { translate, type Translate } from '../i18n/i18n.ts';
+import { diffDefinitions, fieldValues, isEmptyDiff, shortValue, stableJson } from './definition-diff.ts';
 
 const live: WorkflowDefinition = structuredClone(secondPurchaseNudge);
 
@@ -75,5 +76,16 @@ describe('before and after values', () => {
     expect(fieldValues(live, draft, coupon.id, 'config.validityDays')).toEqual({ before: '30', after: '14' });
     expect(fieldValues(live, draft, wait.id, 'config.timeout')).toEqual({ before: '30 days', after: '21 days' });
     expect(fieldValues(live, draft, null, 'holdoutPercent')).toEqual({ before: '0', after: '10' });
+  });
+
+  it('says units, switches and the entry rule in Chinese when asked', () => {
+    const zh: Translate = (key, vars) => translate('zh-CN', key, vars);
+    const draft = structuredClone(live);
+    draft.settings = { ...draft.settings, entry: 'once_at_a_time' };
+    const wait = draft.nodes.find((n) => n.kind === 'wait_for_event')!;
+    wait.config = { ...wait.config, timeout: { amount: 21, unit: 'days' } };
+    expect(fieldValues(live, draft, wait.id, 'config.timeout', zh)).toEqual({ before: '30 天', after: '21 天' });
+    expect(fieldValues(live, draft, null, 'entry', zh)).toEqual({ before: translate('zh-CN', 'settings.entry.once_ever'), after: translate('zh-CN', 'settings.entry.once_at_a_time') });
+    expect(shortValue(true, zh)).toBe('开');
   });
 });

@@ -1,5 +1,9 @@
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import type { Duration } from '@memberflow/shared/duration';
 import { latestVersion } from '@memberflow/shared/node-registry';
+import { enMessages, type MessageKey } from '../i18n/en.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import { durationText } from '../flow/node-text.ts';
 
 type DefNode = WorkflowDefinition['nodes'][number];
 type DefEdge = WorkflowDefinition['edges'][number];
@@ -87,22 +91,30 @@ export function stableJson(v: unknown): string {
     .join(',')}}`;
 }
 
-/** A value as the publish dialog shows it: short, quoted if text, a duration in words. */
-export function shortValue(v: unknown): string {
+/**
+ * A value as the publish dialog shows it: short, quoted if text, a duration in words; with `t`,
+ * in the user's language (on/off, units, and the settings' named choices such as the entry rule).
+ */
+export function shortValue(v: unknown, t?: Translate, field?: string): string {
   if (v === undefined || v === null || v === '') return '—';
+  const choice = field !== undefined && typeof v === 'string' ? `settings.${field}.${v}` : '';
+  if (t && choice in enMessages) return t(choice as MessageKey);
   if (typeof v === 'string') return `“${v.length > 40 ? `${v.slice(0, 39)}…` : v}”`;
-  if (typeof v === 'boolean') return v ? 'on' : 'off';
+  if (typeof v === 'boolean') return t ? t(v ? 'diff.on' : 'diff.off') : v ? 'on' : 'off';
   if (typeof v !== 'object') return String(v);
   const d = v as { amount?: unknown; unit?: unknown };
-  if (Object.keys(d).length === 2 && typeof d.amount === 'number' && typeof d.unit === 'string') return `${d.amount} ${d.unit}`;
+  if (Object.keys(d).length === 2 && typeof d.amount === 'number' && typeof d.unit === 'string') {
+    return t ? durationText(d as Duration, t) : `${d.amount} ${d.unit}`;
+  }
   const json = stableJson(v);
   return json.length > 40 ? `${json.slice(0, 39)}…` : json;
 }
 
 /** Before → after of one field the diff named ('label', 'kind', 'version', 'config.<key>'; or a settings key when nodeId is null). */
-export function fieldValues(live: WorkflowDefinition, draft: WorkflowDefinition, nodeId: string | null, field: string): { before: string; after: string } {
+export function fieldValues(live: WorkflowDefinition, draft: WorkflowDefinition, nodeId: string | null, field: string, t?: Translate): { before: string; after: string } {
   if (nodeId === null) {
-    return { before: shortValue((live.settings as Record<string, unknown>)[field]), after: shortValue((draft.settings as Record<string, unknown>)[field]) };
+    const setting = (d: WorkflowDefinition) => shortValue((d.settings as Record<string, unknown>)[field], t, field);
+    return { before: setting(live), after: setting(draft) };
   }
   const l = live.nodes.find((n) => n.id === nodeId);
   const d = draft.nodes.find((n) => n.id === nodeId);
@@ -114,5 +126,5 @@ export function fieldValues(live: WorkflowDefinition, draft: WorkflowDefinition,
   };
   const version = field === 'version';
   const [before, after] = [read(l, 'live'), read(d, 'draft')];
-  return version ? { before: String(before), after: String(after) } : { before: shortValue(before), after: shortValue(after) };
+  return version ? { before: String(before), after: String(after) } : { before: shortValue(before, t), after: shortValue(after, t) };
 }

@@ -1,12 +1,11 @@
 import type { EntryChoice } from '@memberflow/shared/api/workflows';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { asksWhoEnters, entryModeOf } from '@memberflow/shared/entry-mode';
-import { nodeModule } from '@memberflow/shared/node-registry';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { getWorkflowStats, getWorkflowVersion } from '../api/workflows-api.ts';
-import { nodeForms } from '../nodes/node-forms.ts';
-import { useT } from '../i18n/i18n.ts';
+import { localFieldLabels } from '../nodes/local-field-labels.ts';
+import { kindTitle, useT } from '../i18n/i18n.ts';
 import { XIcon } from '../ui/icons.tsx';
 import { diffDefinitions, fieldValues, isEmptyDiff, type NodeRef } from './definition-diff.ts';
 import { canGoLive, entryToSend, triggerEventType } from './entry-choice.ts';
@@ -58,15 +57,14 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
   const next = (liveVersion ?? 0) + 1;
   const names = useMemo(() => {
     const m = new Map<string, string>();
-    for (const n of [...(live?.definition.nodes ?? []), ...draft.nodes]) m.set(n.id, n.label || nodeModule(n.kind).title);
+    for (const n of [...(live?.definition.nodes ?? []), ...draft.nodes]) m.set(n.id, n.label || kindTitle(t, n.kind));
     return m;
-  }, [live, draft]);
-  const nodeName = (n: NodeRef) => `${n.label || nodeModule(n.kind).title} (${nodeModule(n.kind).title})`;
+  }, [live, draft, t]);
+  const nodeName = (n: NodeRef) => `${n.label || kindTitle(t, n.kind)} (${kindTitle(t, n.kind)})`;
   const fieldName = (kind: NodeRef['kind'], field: string) => {
-    if (!field.startsWith('config.')) return field === 'label' ? 'name' : field;
+    if (!field.startsWith('config.')) return t(`diff.field.${field}` as 'diff.field.label');
     const key = field.slice('config.'.length);
-    const labels: Record<string, string> = nodeForms[kind].fieldLabels;
-    return (labels[key] ?? key).toLowerCase();
+    return (localFieldLabels(kind, t)[key] ?? key).toLowerCase();
   };
 
   // Settings by the names the settings panel gives them, not their keys.
@@ -81,7 +79,7 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
   };
   const settingName = (key: string) => settingLabels[key] ?? key;
   const change = (nodeId: string | null, field: string) => {
-    const v = fieldValues(live!.definition, draft, nodeId, field);
+    const v = fieldValues(live!.definition, draft, nodeId, field, t);
     return `${v.before} → ${v.after}`;
   };
 
@@ -90,7 +88,7 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
       <div className="dialog publish-dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" data-testid="publish-dialog">
         <div className="dialog__head">
           <h2 id="publish-title">{t('publish.title', { version: next })}</h2>
-          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label="Close">
+          <button className="btn btn--ghost" type="button" onClick={onClose} aria-label={t('diff.close')}>
             <XIcon size={14} />
           </button>
         </div>
@@ -99,53 +97,53 @@ export function PublishDialog({ workflowId, liveVersion, draft, savedKey, onConf
             <p>{t(asksWhoEnters(mode) ? 'publish.firstAsks' : 'publish.firstOnEvent')}</p>
           ) : error ? (
             <div className="banner banner--error" role="alert">
-              Could not load the live version: {error}
+              {t('diff.loadFailed', { error })}
             </div>
           ) : !live || !diff ? (
-            <p className="muted">Comparing with the live version…</p>
+            <p className="muted">{t('diff.comparing')}</p>
           ) : (
             <>
               <p data-testid="publish-members">
-                <strong>{live.members.toLocaleString()}</strong> member{live.members === 1 ? ' is' : 's are'} in version {liveVersion}{' '}
-                now. They finish the version they entered; new entries start version {next}.
+                <strong>{live.members.toLocaleString()}</strong>{' '}
+                {t(live.members === 1 ? 'diff.membersInOne' : 'diff.membersIn', { version: liveVersion, next })}
               </p>
               {isEmptyDiff(diff) ? (
                 <p className="muted" data-testid="publish-diff-empty">
-                  No changes from version {liveVersion} (apart from where steps sit on the canvas).
+                  {t('diff.none', { version: liveVersion })}
                 </p>
               ) : (
                 <div className="publish-diff" data-testid="publish-diff">
-                  <h3>Changes from version {liveVersion}</h3>
+                  <h3>{t('diff.title', { version: liveVersion })}</h3>
                   <ul>
                     {diff.addedNodes.map((n) => (
                       <li key={`a-${n.id}`} className="publish-diff__added" data-testid="diff-added">
-                        <span className="publish-diff__tag">Added</span> {nodeName(n)}
+                        <span className="publish-diff__tag">{t('diff.added')}</span> {nodeName(n)}
                       </li>
                     ))}
                     {diff.removedNodes.map((n) => (
                       <li key={`r-${n.id}`} className="publish-diff__removed" data-testid="diff-removed">
-                        <span className="publish-diff__tag">Removed</span> {nodeName(n)}
+                        <span className="publish-diff__tag">{t('diff.removed')}</span> {nodeName(n)}
                       </li>
                     ))}
                     {diff.changedNodes.map((n) => (
                       <li key={`c-${n.id}`} className="publish-diff__changed" data-testid="diff-changed">
-                        <span className="publish-diff__tag">Changed</span> {nodeName(n)}:{' '}
+                        <span className="publish-diff__tag">{t('diff.changed')}</span> {nodeName(n)}:{' '}
                         {n.fields.map((f) => `${fieldName(n.kind, f)} ${change(n.id, f)}`).join('; ')}
                       </li>
                     ))}
                     {diff.addedEdges.map((e) => (
                       <li key={`ae-${e.id}`} className="publish-diff__added" data-testid="diff-edge-added">
-                        <span className="publish-diff__tag">Connected</span> {names.get(e.source)} → {names.get(e.target)}
+                        <span className="publish-diff__tag">{t('diff.connected')}</span> {names.get(e.source)} → {names.get(e.target)}
                       </li>
                     ))}
                     {diff.removedEdges.map((e) => (
                       <li key={`re-${e.id}`} className="publish-diff__removed" data-testid="diff-edge-removed">
-                        <span className="publish-diff__tag">Disconnected</span> {names.get(e.source)} → {names.get(e.target)}
+                        <span className="publish-diff__tag">{t('diff.disconnected')}</span> {names.get(e.source)} → {names.get(e.target)}
                       </li>
                     ))}
                     {diff.settings.length > 0 && (
                       <li className="publish-diff__changed" data-testid="diff-settings">
-                        <span className="publish-diff__tag">Settings</span> {diff.settings.map((k) => `${settingName(k)} ${change(null, k)}`).join('; ')}
+                        <span className="publish-diff__tag">{t('diff.settings')}</span> {diff.settings.map((k) => `${settingName(k)} ${change(null, k)}`).join('; ')}
                       </li>
                     )}
                   </ul>
