@@ -1,9 +1,14 @@
 import type { BacktestReport } from '@memberflow/shared/api/backtests';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
+import type { NodeKind } from '@memberflow/shared/node-kind';
+import { nodeModule } from '@memberflow/shared/node-registry';
 import type pg from 'pg';
 
-/** Triggers that fire on the clock rather than on an event (the trigger scheduler's kinds). */
-const TIME_TRIGGERS = new Set(['schedule_trigger', 'date_trigger', 'inactivity_trigger', 'points_expiring_trigger']);
+/** Triggers that fire on the clock rather than on an event (the trigger scheduler's kinds), as their modules say. */
+function isTimeTrigger(kind: NodeKind): boolean {
+  const m = nodeModule(kind);
+  return m.group === 'trigger' && m.fires === 'time';
+}
 
 export interface ReplayEffect {
   memberId: string;
@@ -54,7 +59,7 @@ export async function collectReplayCounts(pool: pg.Pool, definition: WorkflowDef
     if (r.status === 'skipped')
       skipped.set(r.reason ?? 'no reason given', (skipped.get(r.reason ?? 'no reason given') ?? 0) + r.n);
   }
-  const trigger = definition.nodes.find((n) => TIME_TRIGGERS.has(n.kind));
+  const trigger = definition.nodes.find((n) => isTimeTrigger(n.kind));
   const fires = trigger
     ? (
         await q<{ fires: number; members: number }>(
