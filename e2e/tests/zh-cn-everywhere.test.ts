@@ -48,8 +48,11 @@ function writtenTexts(config: unknown): string[] {
  */
 async function userData(server: RunningServer): Promise<string[]> {
   const { workflows } = await json<{ workflows: WorkflowSummary[] }>(server, '/api/v1/workflows');
-  // The demo members are named "Customer <number>" after the CDNOW sample they come from.
-  const data = ['Mia Marketer', 'Andy Analyst', 'e2e tests', 'Customer'];
+  // The demo members are named "Customer <number>" after the CDNOW sample they come from; the
+  // runtime names the first admin "Administrator".
+  const data = ['Mia Marketer', 'Andy Analyst', 'Administrator', 'e2e tests', 'Customer'];
+  const { tiers } = await json<{ tiers: { name: string }[] }>(server, '/api/v1/tiers');
+  data.push(...tiers.map((t) => t.name));
   for (const w of workflows) {
     data.push(w.name, w.description);
     const detail = await json<{ draft: { nodes: NodeDef[] } }>(server, `/api/v1/workflows/${w.id}`);
@@ -131,7 +134,7 @@ describe('Every page in Chinese', () => {
     }
     await shoot(page, 'zh-all-11-canvas');
     noEnglish(findings);
-  });
+  }, 240_000);
 
   test('the simulator, the version history and the problems list', async ({ page, server, shoot }) => {
     const findings: Finding[] = [];
@@ -244,7 +247,7 @@ describe('Every page in Chinese', () => {
     await collectEnglish(page, 'member page', findings, data);
     await shoot(page, 'zh-all-41-member');
     noEnglish(findings);
-  });
+  }, 120_000);
 
   test('the back office, insights, health, users and a page that does not exist', async ({ page, server, shoot }) => {
     const findings: Finding[] = [];
@@ -266,7 +269,7 @@ describe('Every page in Chinese', () => {
     await page.locator('h1').waitFor();
     await collectEnglish(page, 'not found', findings, data);
     noEnglish(findings);
-  });
+  }, 120_000);
 
   test('the sign-in page', async ({ pageAs, shoot }) => {
     const findings: Finding[] = [];

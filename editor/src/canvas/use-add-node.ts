@@ -3,12 +3,14 @@ import { useReactFlow, type XYPosition } from '@xyflow/react';
 import { useCallback, type DragEvent, type RefObject } from 'react';
 import type { FlowEdge, FlowNode } from '../flow/flow-types.ts';
 import { createFlowNode } from '../flow/new-node.ts';
+import { useT } from '../i18n/i18n.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size.ts';
 import { PALETTE_DRAG_TYPE } from './palette.tsx';
 
 /** Adding steps from the palette: by click (centre of the visible canvas) or by dropping at the pointer. */
 export function useAddNode(canvasRef: RefObject<HTMLDivElement | null>) {
   const { screenToFlowPosition, setNodes, setEdges } = useReactFlow<FlowNode, FlowEdge>();
+  const t = useT();
 
   const addNode = useCallback(
     (kind: NodeKind, at?: XYPosition) => {
@@ -22,12 +24,12 @@ export function useAddNode(canvasRef: RefObject<HTMLDivElement | null>) {
       }
       setNodes((ns) => {
         const p = at ? position : freeSpot(ns, position);
-        const node = createFlowNode(kind, p, new Set(ns.map((n) => n.id)));
+        const node = createFlowNode(kind, p, new Set(ns.map((n) => n.id)), t);
         return [...ns.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }];
       });
       setEdges((es) => es.map((e) => (e.selected ? { ...e, selected: false } : e)));
     },
-    [canvasRef, screenToFlowPosition, setNodes, setEdges],
+    [canvasRef, screenToFlowPosition, setNodes, setEdges, t],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {

@@ -6,7 +6,8 @@ import { usePolling } from '../monitoring/use-polling.ts';
 import { formatSeconds } from '../monitoring/zone-time.ts';
 import { formatDateTime } from '../ui/format-date.ts';
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n/i18n.ts';
+import { enMessages, type MessageKey } from '../i18n/en.ts';
+import { useT, type Translate } from '../i18n/i18n.ts';
 import '../styles/monitoring.css';
 
 const REFRESH_MS = 5000;
@@ -87,7 +88,7 @@ export function HealthPage() {
                   <th>{t('health.queue')}</th>
                   {STATES.map((s) => (
                     <th key={s} className="num">
-                      {s}
+                      {t(`queue.state.${s}` as MessageKey)}
                     </th>
                   ))}
                 </tr>
@@ -95,7 +96,7 @@ export function HealthPage() {
               <tbody>
                 {Object.entries(h.queues).map(([name, counts]) => (
                   <tr key={name} data-testid={`queue-${name}`}>
-                    <td className="mon-table__strong">{name}</td>
+                    <td className="mon-table__strong">{knownName(`queue.name.${name}`, name, t)}</td>
                     {STATES.map((s) => (
                       <td key={s} className={`num ${s === 'failed' && (counts[s] ?? 0) > 0 ? 'num--bad' : ''}`}>
                         {(counts[s] ?? 0).toLocaleString()}
@@ -108,10 +109,10 @@ export function HealthPage() {
           </Panel>
           <div className="mon-grid">
             <Panel title={t('health.journeys')}>
-              <Counts counts={h.journeys} testId="journey-counts" />
+              <Counts counts={h.journeys} testId="journey-counts" prefix="trace.status" />
             </Panel>
             <Panel title={t('health.effects')}>
-              <Counts counts={h.effects} testId="effect-counts" />
+              <Counts counts={h.effects} testId="effect-counts" prefix="effects.status" />
             </Panel>
           </div>
         </>
@@ -130,7 +131,12 @@ function Stat({ label, value, hint, warn, testId }: { label: string; value: stri
   );
 }
 
-function Counts({ counts, testId }: { counts: Record<string, number>; testId: string }) {
+/** A status or queue code in words where the tables know it; an unknown one as the runtime sent it. */
+function knownName(key: string, code: string, t: Translate): string {
+  return key in enMessages ? t(key as MessageKey) : code;
+}
+
+function Counts({ counts, testId, prefix }: { counts: Record<string, number>; testId: string; prefix: 'trace.status' | 'effects.status' }) {
   const t = useT();
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   if (entries.length === 0) return <p className="muted panel-empty">{t('health.none')}</p>;
@@ -139,7 +145,7 @@ function Counts({ counts, testId }: { counts: Record<string, number>; testId: st
     <ul className="status-counts" data-testid={testId}>
       {entries.map(([k, n]) => (
         <li key={k}>
-          <span className={`effect-status effect-status--${k} journey-status--${k}`}>{k}</span>
+          <span className={`effect-status effect-status--${k} journey-status--${k}`}>{knownName(`${prefix}.${k}`, k, t)}</span>
           <span className="status-counts__bar" aria-hidden="true">
             <span style={{ width: `${(n / total) * 100}%` }} />
           </span>

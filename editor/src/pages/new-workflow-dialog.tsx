@@ -5,7 +5,8 @@ import { createWorkflow } from '../api/workflows-api.ts';
 import { navigate } from '../routing/navigation.ts';
 import { workflowPath } from '../routing/routes.ts';
 import { DialogFooter, DialogHead } from '../ui/dialog-parts.tsx';
-import { useT } from '../i18n/i18n.ts';
+import { enMessages, type MessageKey } from '../i18n/en.ts';
+import { useT, type Translate } from '../i18n/i18n.ts';
 
 const BLANK = '';
 
@@ -23,7 +24,7 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     const ctrl = new AbortController();
     listTemplates(ctrl.signal).then(setTemplates, (err: unknown) => {
-      if (!ctrl.signal.aborted) setError(`Could not load templates. ${errorMessage(err)}`);
+      if (!ctrl.signal.aborted) setError(t('newWorkflow.loadFailed', { error: errorMessage(err) }));
     });
     nameRef.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -32,12 +33,13 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
       ctrl.abort();
       window.removeEventListener('keydown', onKey);
     };
-  }, [onClose]);
+  }, [onClose, t]);
 
   const chooseTemplate = (key: string) => {
     setTemplateKey(key);
     // Suggest the template's name until the user types their own.
-    if (!nameTouched) setName(templates?.find((tpl) => tpl.key === key)?.name ?? '');
+    const tpl = templates?.find((x) => x.key === key);
+    if (!nameTouched) setName(tpl ? templateText(tpl, 'name', t) : '');
   };
 
   const nameError = name.trim() === '' ? t('newWorkflow.nameRequired') : null;
@@ -98,8 +100,8 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
               >
                 <input type="radio" name="template" checked={templateKey === tpl.key} onChange={() => chooseTemplate(tpl.key)} />
                 <span>
-                  <span className="template-option__name">{tpl.name}</span>
-                  <span className="template-option__description">{tpl.description}</span>
+                  <span className="template-option__name">{templateText(tpl, 'name', t)}</span>
+                  <span className="template-option__description">{templateText(tpl, 'description', t)}</span>
                 </span>
               </label>
             ))}
@@ -110,4 +112,10 @@ export function NewWorkflowDialog({ onClose }: { onClose: () => void }) {
       </form>
     </div>
   );
+}
+
+/** The recipes are named in the user's language by key; a template the tables do not know keeps the server's words. */
+function templateText(tpl: { key: string; name: string; description: string }, field: 'name' | 'description', t: Translate): string {
+  const key = `template.${tpl.key}.${field}`;
+  return key in enMessages ? t(key as MessageKey) : tpl[field];
 }
