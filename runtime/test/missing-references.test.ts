@@ -51,6 +51,23 @@ describe('publishing checks that what a workflow names exists', () => {
     expect(await publish(infra, created.body.id)).toMatchObject({ status: 201, body: { version: 1 } });
   });
 
+  test('an archived coupon template may not be named by a new version: the problem says it is archived; restored, it publishes', async ({ infra }) => {
+    const def = structuredClone(naming);
+    def.nodes = def.nodes.filter((n) => n.id !== 'tier').map((n) => (n.id === 'trigger' ? node('trigger', 'event_trigger', { eventType: 'purchase', filters: [] }) : n));
+    def.edges = [
+      { id: 'e1', source: 'trigger', sourceHandle: 'next', target: 'coupon' },
+      { id: 'e3', source: 'coupon', sourceHandle: 'next', target: 'done' },
+    ];
+    await infra.api('PUT', '/api/v1/coupon-templates/THANKS5', { name: 'Thanks: 5 off', kind: 'amount_off', value: 5, validityDays: 7 });
+    const created = await infra.api('POST', '/api/v1/workflows', { name: 'Thanks', definition: def });
+    expect((await publish(infra, created.body.id)).status).toBe(201);
+    expect((await infra.api('POST', '/api/v1/coupon-templates/THANKS5/archive')).status).toBe(200);
+    const refused = await publish(infra, created.body.id);
+    expect(refused).toMatchObject({ status: 422, body: { violations: [{ code: 'unknown_reference', nodeId: 'coupon', field: 'config.template', message: 'Coupon template "THANKS5" is archived', i18n: { key: 'references.archived.couponTemplate' } }] } });
+    expect((await infra.api('POST', '/api/v1/coupon-templates/THANKS5/restore')).status).toBe(200);
+    expect(await publish(infra, created.body.id)).toMatchObject({ status: 201, body: { version: 2 } });
+  });
+
   test('a tier named in a condition is checked too', async ({ infra }) => {
     const def = structuredClone(workflowTemplates.find((t) => t.key === 'tier-upgrade')!.definition);
     const created = await infra.api('POST', '/api/v1/workflows', { name: 'Upgrade', definition: def });

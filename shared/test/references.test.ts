@@ -41,6 +41,11 @@ describe('workflow references', () => {
     expect(problems.at(-1)!.message).toBe('Coupon template "WINBACK20" does not exist');
   });
 
+  it('says an archived coupon template is archived, not missing', () => {
+    const problems = referenceViolations(definition, { couponTemplate: ['THANKS'] }, { couponTemplate: ['WINBACK20'] });
+    expect(problems.map((p) => [p.message, p.i18n])).toEqual([['Coupon template "WINBACK20" is archived', { key: 'references.archived.couponTemplate', vars: { key: 'WINBACK20' } }]]);
+  });
+
   it('checks only the kinds whose lists are known', () => {
     expect(referenceViolations(definition, { segment: ['vip'] })).toEqual([]);
     expect(referenceViolations(secondPurchaseNudge, { couponTemplate: [] }).map((p) => p.message)).toEqual(['Coupon template "COMEBACK10" does not exist']);
