@@ -112,6 +112,14 @@ async function pgInsert(): Promise<number> {
 }
 
 // --- Memberflow ----------------------------------------------------------------------------
+/**
+ * The coupon templates the bench's workflows issue (publishing refuses names that do not exist),
+ * without rules of their own, so the node's validity applies as before.
+ */
+async function defineCouponTemplates(db: { pool: import('pg').Pool }, keys: string[]) {
+  for (const key of keys) await db.pool.query(`INSERT INTO coupon_template (key, name, kind) VALUES ($1, $1, 'amount_off') ON CONFLICT (key) DO NOTHING`, [key]);
+}
+
 async function engine(raw: { jobs: number; koa: number; pg: number }) {
   const schema = `bench_${id}`;
   const admin = openDatabase(config.databaseUrl, 'public', 2);
@@ -124,6 +132,7 @@ async function engine(raw: { jobs: number; koa: number; pg: number }) {
   // Ingest goes through an ingest-scope API key, as shops send it.
   const { key } = await createApiKey(db, clock, { name: 'bench', scope: 'ingest' }, 'bench');
   try {
+    await defineCouponTemplates(db, ['COMEBACK10', 'REF']);
     const nudge = await createWorkflow(db, { name: 'nudge', description: '', templateKey: 'second-purchase-nudge' });
     await publishWorkflow(db, nudge.id);
     const post = (body: unknown) =>
@@ -305,6 +314,7 @@ async function blast(raw: { jobs: number }) {
   const rt = await startRuntime({ ...config, databaseSchema: schema, queuePrefix: `blast-${id}`, port: 0, workerConcurrency: 64 }, { clock, http: false, sweepTimer: false });
   try {
     await rt.db.pool.query(`INSERT INTO member (id, time_zone, phone, order_count) SELECT 'b' || g, 'UTC', '1', 1 FROM generate_series(1, $1) g`, [N_BLAST]);
+    await defineCouponTemplates(rt.db, ['MEMBERDAY']);
     const wf = await createWorkflow(rt.db, {
       name: 'blast',
       description: '',
