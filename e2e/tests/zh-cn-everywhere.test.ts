@@ -33,11 +33,17 @@ async function json<T>(server: RunningServer, path: string, init?: RequestInit):
 /** Config fields whose text the user writes; the others hold codes and choices the UI must name. */
 const WRITTEN = new Set(['body', 'subject', 'title', 'goal', 'reason', 'tags', 'url', 'attribute']);
 
+function pieces(text: string): string[] {
+  const fallbacks = [...text.matchAll(/default:\s*"([^"]*)"/g)].map((m) => m[1]!);
+  return [text, ...[text, text.slice(0, 40)].flatMap((v) => v.split(/\{\{[^}]*\}\}|\{\{.*$/)), ...fallbacks];
+}
+
 function writtenTexts(config: unknown): string[] {
   if (!config || typeof config !== 'object') return [];
   return Object.entries(config).flatMap(([key, value]) => {
-    // A message is shown filled in too, so its fixed pieces between {{...}} count as written as well.
-    if (WRITTEN.has(key)) return [value].flat().filter((v): v is string => typeof v === 'string').flatMap((v) => [v, ...v.split(/\{\{[^}]*\}\}/)]);
+    // A message is shown filled in and cut short too, so its pieces between {{...}}, the
+    // fallbacks inside them and its first 40 characters count as written as well.
+    if (WRITTEN.has(key)) return [value].flat().filter((v): v is string => typeof v === 'string').flatMap(pieces);
     return typeof value === 'object' ? writtenTexts(value) : [];
   });
 }
@@ -52,7 +58,8 @@ async function userData(server: RunningServer): Promise<string[]> {
   // runtime names the first admin "Administrator".
   const data = ['Mia Marketer', 'Andy Analyst', 'Administrator', 'e2e tests', 'Customer'];
   const { tiers } = await json<{ tiers: { name: string }[] }>(server, '/api/v1/tiers');
-  data.push(...tiers.map((t) => t.name));
+  const { templates } = await json<{ templates: { name: string }[] }>(server, '/api/v1/coupon-templates');
+  data.push(...tiers.map((t) => t.name), ...templates.map((c) => c.name));
   for (const w of workflows) {
     data.push(w.name, w.description);
     const detail = await json<{ draft: { nodes: NodeDef[] } }>(server, `/api/v1/workflows/${w.id}`);

@@ -1,3 +1,4 @@
+import type { NotePart } from './runner/runner-writes.ts';
 import type { CouponTemplate } from './api/loyalty.ts';
 import type { ConditionGroup } from './condition.ts';
 import type { WorkflowSettings } from './definition.ts';
@@ -49,6 +50,8 @@ export interface TraceEntry {
   kind: 'enter' | 'skip' | 'step' | 'action' | 'wait' | 'end' | 'ignored';
   nodeId?: string;
   reason: string;
+  /** The reason as message keys and values (see RunnerNote). */
+  parts?: NotePart[];
 }
 
 export interface SimulatedEffect {

@@ -10,12 +10,24 @@ const labelOf = (c: CompiledJourney, id: string) => {
   return n ? n.label || nodeModule(n.kind).title : id;
 };
 
-function handleLabel(c: CompiledJourney, from: string, to: string | undefined): string | undefined {
+/** The output a step left by, toward `to`: its id and the module's (English) label. */
+function handleOf(c: CompiledJourney, from: string, to: string | undefined): { id: string; label: string } | undefined {
   const node = c.nodes.get(from);
   const edge = c.definition.edges.find((e) => e.source === from && e.target === to);
   if (!node || !edge) return undefined;
   const mod = nodeModule(node.kind);
-  return mod.outputs(mod.config.parse(node.config)).find((h) => h.id === edge.sourceHandle)?.label;
+  const label = mod.outputs(mod.config.parse(node.config)).find((h) => h.id === edge.sourceHandle)?.label;
+  return label === undefined ? undefined : { id: edge.sourceHandle, label };
+}
+
+/**
+ * One sentence of a step's explanation: a message key and its values for a client that says it
+ * in the user's language, and the English the logs and stored traces keep.
+ */
+export interface ReasonPart {
+  key: string;
+  vars: Record<string, string | number>;
+  text: string;
 }
 
 export interface StepToExplain {
@@ -33,24 +45,39 @@ export interface StepToExplain {
  * Decisions are re-derived from the same facts the guards saw.
  */
 export function explainStep(c: CompiledJourney, s: StepToExplain): string {
-  const parts: string[] = [];
+  return explainStepParts(c, s)
+    .map((p) => p.text)
+    .join('. ');
+}
+
+/** explainStep, sentence by sentence, each with its key and values (node ids let a client name outputs itself). */
+export function explainStepParts(c: CompiledJourney, s: StepToExplain): ReasonPart[] {
+  const parts: ReasonPart[] = [];
   const cause = s.event.type;
   if (s.fromNode === null) {
     const trig = nodeModule(c.trigger.kind);
-    parts.push(trig.group === 'trigger' && trig.fires === 'event' ? `Entered: ${cause} matched the trigger "${labelOf(c, c.trigger.id)}"` : `Entered: "${labelOf(c, c.trigger.id)}" fired`);
+    const node = labelOf(c, c.trigger.id);
+    parts.push(
+      trig.group === 'trigger' && trig.fires === 'event'
+        ? { key: 'enteredOnEvent', vars: { event: cause, node }, text: `Entered: ${cause} matched the trigger "${node}"` }
+        : { key: 'enteredFired', vars: { node }, text: `Entered: "${node}" fired` },
+    );
   } else {
     const from = c.nodes.get(s.fromNode);
-    const branch = handleLabel(c, s.fromNode, s.path[0]);
-    const took = branch ? `: took "${branch}"` : '';
+    const node = labelOf(c, s.fromNode);
+    const branch = handleOf(c, s.fromNode, s.path[0]);
+    const took = branch ? `: took "${branch.label}"` : '';
+    const via = { nodeId: s.fromNode, handle: branch?.id ?? '', branch: branch?.label ?? '' };
     if (cause === TIMEOUT_EVENT && from?.kind === 'wait_for_event') {
       const cfg = WaitForEventConfig.parse(from.config);
-      parts.push(`No ${cfg.eventType} within ${formatDuration(cfg.timeout)} at "${labelOf(c, s.fromNode)}"${took}`);
+      const vars = { ...via, event: cfg.eventType, amount: cfg.timeout.amount, unit: cfg.timeout.unit, node };
+      parts.push({ key: 'noEventWithin', vars, text: `No ${cfg.eventType} within ${formatDuration(cfg.timeout)} at "${node}"${took}` });
     } else if (cause === TIMEOUT_EVENT) {
-      parts.push(`Wait "${labelOf(c, s.fromNode)}" ended${took}`);
+      parts.push({ key: 'waitEnded', vars: { ...via, node }, text: `Wait "${node}" ended${took}` });
     } else if (s.value === GOAL_EXIT_STATE && s.path.length === 0) {
-      parts.push(`${cause} is the workflow's goal: left as converted`);
+      parts.push({ key: 'goalReached', vars: { event: cause }, text: `${cause} is the workflow's goal: left as converted` });
     } else {
-      parts.push(`${cause} arrived while at "${labelOf(c, s.fromNode)}"${took}`);
+      parts.push({ key: 'arrived', vars: { ...via, event: cause, node }, text: `${cause} arrived while at "${node}"${took}` });
     }
   }
   const facts = { member: s.event.member ?? emptyMember('unknown'), trigger: s.context.trigger.properties, event: s.event.properties, now: s.event.at, seed: s.context.seed };
@@ -59,8 +86,13 @@ export function explainStep(c: CompiledJourney, s: StepToExplain): string {
     const mod = nodeModule(n.kind);
     if (mod.group !== 'logic') continue;
     const d = mod.decide(id, mod.config.parse(n.config), { ...facts, visit: s.context.visits[id] ?? 0 });
-    parts.push(`"${labelOf(c, id)}" → ${handleLabel(c, id, s.path[s.path.indexOf(id) + 1]) ?? d.handle}: ${d.reason}`);
+    const out = handleOf(c, id, s.path[s.path.indexOf(id) + 1]);
+    const node = labelOf(c, id);
+    parts.push({ key: 'decided', vars: { nodeId: id, node, handle: out?.id ?? d.handle, branch: out?.label ?? d.handle, why: d.reason }, text: `"${node}" → ${out?.label ?? d.handle}: ${d.reason}` });
   }
-  if (s.value === HOLDOUT_STATE) parts.push(`held out (holdout ${c.definition.settings.holdoutPercent}%): no actions, counted for lift`);
-  return parts.join('. ');
+  if (s.value === HOLDOUT_STATE) {
+    const percent = c.definition.settings.holdoutPercent;
+    parts.push({ key: 'heldOut', vars: { percent }, text: `held out (holdout ${percent}%): no actions, counted for lift` });
+  }
+  return parts;
 }

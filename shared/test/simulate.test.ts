@@ -200,3 +200,15 @@ describe('simulate: settings and splits', () => {
     expect(r.violations[0]!.code).toBe('trigger_count');
   });
 });
+
+describe('trace reasons as message keys', () => {
+  it('carry each sentence as a key with its values, beside the English', () => {
+    const r = run(secondPurchaseNudge, { timeline: [{ type: 'purchase', at: T0 }] });
+    expect(r.trace[0]!.parts).toEqual([{ key: 'enteredOnEvent', vars: { event: 'purchase', node: 'First purchase' } }]);
+    expect(r.trace[1]!.parts).toEqual([{ key: 'wait', vars: { until: T0 + 30 * DAY } }]);
+    expect(r.trace[2]!.parts).toEqual([
+      { key: 'noEventWithin', vars: { nodeId: 'wait_second', handle: 'timeout', branch: 'After 30 days', event: 'purchase', amount: 30, unit: 'days', node: 'Wait for another purchase' } },
+    ]);
+    expect(r.trace.at(-1)!.parts).toEqual([{ key: 'end', vars: { outcome: 'completed' } }]);
+  });
+});

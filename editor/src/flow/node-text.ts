@@ -2,7 +2,7 @@ import type { ConditionGroup, ConditionRule } from '@memberflow/shared/condition
 import type { Duration } from '@memberflow/shared/duration';
 import type { NodeKind } from '@memberflow/shared/node-kind';
 import type { OutputHandle } from '@memberflow/shared/node-module';
-import type { MessageKey } from '../i18n/en.ts';
+import { enMessages, type MessageKey } from '../i18n/en.ts';
 import type { Translate } from '../i18n/i18n.ts';
 
 /*
@@ -33,7 +33,8 @@ export function conditionText(group: ConditionGroup, t: Translate): string {
     if (r.type === 'group') return `(${conditionText(r, t)})`;
     const op = t(`sum.op.${r.op}`);
     if (r.type === 'metric') return t('sum.metric', { metric: t(`sum.metricName.${r.metric}`), days: r.windowDays, op, value: r.value });
-    const field = r.field.replace(/^member\./, '');
+    const named = `sum.field.${r.field}`;
+    const field = named in enMessages ? t(named as MessageKey) : r.field.replace(/^member\./, '');
     return r.op === 'exists' || r.op === 'not_exists' ? `${field} ${op}` : `${field} ${op} ${valueText(r.value, t)}`;
   };
   return group.rules.map(rule).join(t(group.combinator === 'and' ? 'sum.and' : 'sum.or'));

@@ -34,7 +34,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] | null }) {
         <li key={`${e.at}-${i}`} className="audit-list__row" data-testid="audit-row">
           <span className="audit-list__who">
             <strong>{e.actor}</strong>{' '}
-            <span className="audit-list__action" title={e.action} data-action={e.action}>
+            <span className="audit-list__action" data-action={e.action}>
               {auditActionName(e.action, t)}
             </span>
           </span>

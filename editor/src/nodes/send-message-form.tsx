@@ -21,10 +21,7 @@ export const sendMessageFieldLabels = {
   rateLimit: 'Send rate limit',
 };
 
-const channelLabels = { sms: 'SMS', email: 'Email', wechat: 'WeChat', push: 'App push', webhook: 'Webhook' } satisfies Record<
-  Channel,
-  string
->;
+const channelKey = (c: Channel) => `channel.${c}` as const;
 
 const bodyLimit = { sms: 500, email: 4000, wechat: 2000, push: 240, webhook: 4000 } satisfies Record<Channel, number>;
 
@@ -40,7 +37,7 @@ export function SendMessageForm({ idPrefix, nodeId, config, errors, onChange }: 
         id={`${idPrefix}-channel`}
         label={t('form.send_message.channel')}
         value={config.channel}
-        options={Channel.options.map((c) => ({ value: c, label: channelLabels[c] }))}
+        options={Channel.options.map((c) => ({ value: c, label: t(channelKey(c)) }))}
         error={errors.channel}
         onChange={(c) => onChange({ ...config, channel: c })}
       />
@@ -70,7 +67,7 @@ export function SendMessageForm({ idPrefix, nodeId, config, errors, onChange }: 
         maxLength={4000}
         {...(channel === 'sms'
           ? {}
-          : { hint: `${body.length} characters${body.length > limit ? ` (long for ${channelLabels[channel ?? 'sms']})` : ''}` })}
+          : { hint: t(body.length > limit ? 'messageForm.charactersLong' : 'messageForm.characters', { count: body.length, channel: t(channelKey(channel ?? 'sms')) }) })}
         error={errors.body}
         onChange={(b) => onChange({ ...config, body: b })}
       />
@@ -87,7 +84,7 @@ export function SendMessageForm({ idPrefix, nodeId, config, errors, onChange }: 
         id={`${idPrefix}-marketing`}
         label={t('form.send_message.marketing')}
         checked={config.marketing !== false}
-        hint="Marketing messages wait for quiet hours and count toward frequency caps; service messages do not."
+        hint={t('messageForm.marketingHint')}
         onChange={(marketing) => onChange({ ...config, marketing })}
       />
       <SendRateLimitField idPrefix={idPrefix} value={config.rateLimit} errors={errors} onChange={(rateLimit) => onChange({ ...config, rateLimit })} />

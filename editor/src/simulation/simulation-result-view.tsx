@@ -5,6 +5,10 @@ import { ChevronLeftIcon, ChevronRightIcon } from '../ui/icons.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { formatInZone, zoneOffset } from '../monitoring/zone-time.ts';
 import { formatUtc } from './simulation-setup.ts';
+import { useReactFlow } from '@xyflow/react';
+import type { FlowEdge, FlowNode } from '../flow/flow-types.ts';
+import { localSummary } from '../flow/node-text.ts';
+import { noteText, type NodeOf } from './note-text.ts';
 
 /** The member's wall-clock time, which quiet hours, birthdays and "wait until 10:00" are judged by. */
 function MemberTime({ at, timeZone }: { at: number; timeZone: string }) {
@@ -30,6 +34,12 @@ interface SimulationResultViewProps {
 
 export function SimulationResultView({ result, step, nodeLabel, timeZone, onGoto, onNext, onPrevious }: SimulationResultViewProps) {
   const t = useT();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const nodeOf: NodeOf = (id) => flow.getNode(id)?.data;
+  const effectSummary = (nodeId: string, english: string) => {
+    const node = nodeOf(nodeId);
+    return node ? localSummary(node.kind, node.config, english, t) : english;
+  };
   const current = useRef<HTMLLIElement>(null);
   useEffect(() => {
     current.current?.scrollIntoView({ block: 'nearest' });
@@ -107,7 +117,7 @@ export function SimulationResultView({ result, step, nodeLabel, timeZone, onGoto
                   <MemberTime at={entry.at} timeZone={timeZone} />
                   {entry.nodeId && <span className="sim-trace__node">{nodeLabel(entry.nodeId)}</span>}
                 </span>
-                <span className="sim-trace__reason">{entry.reason}</span>
+                <span className="sim-trace__reason">{noteText(entry, nodeOf, t)}</span>
               </button>
             </li>
           ))}
@@ -129,7 +139,7 @@ export function SimulationResultView({ result, step, nodeLabel, timeZone, onGoto
                   <time className="sim-effect__time">{formatUtc(e.at)}</time>
                   <MemberTime at={e.at} timeZone={timeZone} />
                 </div>
-                <div className="sim-effect__summary">{e.summary}</div>
+                <div className="sim-effect__summary">{effectSummary(e.nodeId, e.summary)}</div>
                 {e.preview && <div className="sim-effect__preview">{e.preview}</div>}
                 {e.heldUntil !== undefined && (
                   <div className="sim-effect__note">{t('simulation.held', { time: formatUtc(e.heldUntil) })}</div>

@@ -140,7 +140,7 @@ export function SimulationSetupForm({ setup, errors, onChange, onPreset, onRun }
               <input
                 className="input"
                 aria-label={t('simForm.eventProperties', { n: i + 1 })}
-                placeholder="properties: amount=120, orderId=A-1"
+                placeholder={t('simForm.propertiesPlaceholder')}
                 value={e.properties}
                 aria-invalid={errors[`event.${i}.properties`] ? true : undefined}
                 onChange={(ev) => setEvent(i, { properties: ev.target.value })}

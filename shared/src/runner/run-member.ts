@@ -4,7 +4,7 @@ import { TIMEOUT_EVENT, type JourneyEvent } from '../member-event.ts';
 import type { MemberFacts } from '../member-facts.ts';
 import { moduleOfGroup } from '../node-module.ts';
 import { pinnedModule } from '../pinned-module.ts';
-import { explainStep } from '../step-reason.ts';
+import { explainStepParts } from '../step-reason.ts';
 import { nodeExecutors } from './effects/registry.ts';
 import { entryRefusal } from './entry-rules.ts';
 import { ENROLL_EVENT, TRIGGER_EVENT } from './internal-events.ts';
@@ -152,7 +152,7 @@ class MemberRun {
     this.admit(event, e, late, wasIn);
     if (e.seq !== null) this.writes.processedSeqs.push(e.seq);
     for (const { w, view } of this.timeTriggers) this.setDue(refreshDue(view, w.workflowId, this.member, this.dues.get(w.workflowId), at));
-    if (this.writes.steps.length + this.writes.refusals.size === before) this.note({ at, kind: 'ignored', reason: `${e.type}: nothing to do` });
+    if (this.writes.steps.length + this.writes.refusals.size === before) this.note({ at, kind: 'ignored', reason: `${e.type}: nothing to do`, parts: [{ key: 'ignored', vars: { event: e.type } }] });
   }
 
   /** Events raised in this pass (points_changed, tier_changed, enroll) are applied in it, at `index`, up to a cap. */
@@ -301,8 +301,10 @@ class MemberRun {
   private applyStep(compiled: CompiledJourney, j: JourneyState, step: JourneyStep, event: JourneyEvent, seq: number | null, from: string | null): void {
     const at = event.at;
     Object.assign(j, { wakeAt: null, snapshot: step.persisted, currentNode: step.persisted.value, dirty: true });
-    const reason = explainStep(compiled, { fromNode: from, event, path: step.path, value: step.persisted.value, context: step.persisted.context });
-    this.note({ at, kind: from === null ? 'enter' : 'step', workflowId: j.workflowId, nodeId: j.currentNode, reason });
+    const explained = explainStepParts(compiled, { fromNode: from, event, path: step.path, value: step.persisted.value, context: step.persisted.context });
+    const reason = explained.map((p) => p.text).join('. ');
+    const parts = explained.map(({ key, vars }) => ({ key, vars }));
+    this.note({ at, kind: from === null ? 'enter' : 'step', workflowId: j.workflowId, nodeId: j.currentNode, reason, parts });
     const effectsBefore = this.writes.effects.length;
     this.runActions(compiled, j, step, at);
     if (step.outcome === 'waiting') j.status = j.wakeAt === null ? 'active' : 'waiting';

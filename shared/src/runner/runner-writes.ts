@@ -70,6 +70,13 @@ export interface RunnerNote {
   workflowId?: string;
   nodeId?: string;
   reason: string;
+  /** The reason as message keys and values (note.<key>), for a trace shown in the user's language. */
+  parts?: NotePart[];
+}
+
+export interface NotePart {
+  key: string;
+  vars: Record<string, string | number>;
 }
 
 /** Everything one runner pass decided, as data: the runtime writes it in bulk, the simulator reads it. */

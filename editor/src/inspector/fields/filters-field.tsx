@@ -1,18 +1,11 @@
+import { useT } from '../../i18n/i18n.ts';
 import { PropertyFilter } from '@memberflow/shared/property-filter';
 import { PlusIcon, TrashIcon } from '../../ui/icons.tsx';
 import { formatFilterValue, parseFilterValue } from './filter-value.ts';
 
 type FilterOp = PropertyFilter['op'];
 
-const opLabels = {
-  eq: 'equals',
-  neq: 'does not equal',
-  gt: 'is greater than',
-  gte: 'is at least',
-  lt: 'is less than',
-  lte: 'is at most',
-  exists: 'is present',
-} satisfies Record<FilterOp, string>;
+const opKey = (op: FilterOp) => `filters.op.${op}` as const;
 
 const ops = PropertyFilter.shape.op.options;
 
@@ -27,6 +20,7 @@ interface FiltersFieldProps {
 }
 
 export function FiltersField({ id, label, value, onChange, errors, hint }: FiltersFieldProps) {
+  const t = useT();
   const filters: Record<string, unknown>[] = Array.isArray(value) ? value.filter((f) => typeof f === 'object' && f !== null) : [];
   const update = (i: number, patch: Record<string, unknown>) =>
     onChange(filters.map((f, j) => (j === i ? { ...f, ...patch } : f)));
@@ -44,8 +38,8 @@ export function FiltersField({ id, label, value, onChange, errors, hint }: Filte
           <div key={i} className="filter-row" role="group" aria-labelledby={id}>
             <input
               className="input"
-              aria-label={`Filter ${i + 1} property`}
-              placeholder="property, e.g. amount"
+              aria-label={t('filters.property', { n: i + 1 })}
+              placeholder={t('filters.propertyPlaceholder')}
               aria-invalid={errors[`${i}.property`] ? true : undefined}
               value={typeof f.property === 'string' ? f.property : ''}
               onChange={(e) => update(i, { property: e.target.value })}
@@ -53,7 +47,7 @@ export function FiltersField({ id, label, value, onChange, errors, hint }: Filte
             <div className="filter-row__line">
               <select
                 className="select"
-                aria-label={`Filter ${i + 1} comparison`}
+                aria-label={t('filters.comparison', { n: i + 1 })}
                 value={op}
                 onChange={(e) => {
                   const next = e.target.value as FilterOp;
@@ -62,15 +56,15 @@ export function FiltersField({ id, label, value, onChange, errors, hint }: Filte
               >
                 {ops.map((o) => (
                   <option key={o} value={o}>
-                    {opLabels[o]}
+                    {t(opKey(o))}
                   </option>
                 ))}
               </select>
               {op !== 'exists' && (
                 <input
                   className="input"
-                  aria-label={`Filter ${i + 1} value`}
-                  placeholder="value"
+                  aria-label={t('filters.value', { n: i + 1 })}
+                  placeholder={t('filters.valuePlaceholder')}
                   aria-invalid={errors[`${i}.value`] ? true : undefined}
                   value={formatFilterValue(f.value)}
                   onChange={(e) => update(i, { value: parseFilterValue(e.target.value) })}
@@ -79,8 +73,8 @@ export function FiltersField({ id, label, value, onChange, errors, hint }: Filte
               <button
                 className="btn btn--ghost filter-row__remove"
                 type="button"
-                aria-label={`Remove filter ${i + 1}`}
-                title="Remove filter"
+                aria-label={t('filters.remove', { n: i + 1 })}
+                title={t('filters.removeTitle')}
                 onClick={() => onChange(filters.filter((_, j) => j !== i))}
               >
                 <TrashIcon size={14} />
@@ -99,7 +93,7 @@ export function FiltersField({ id, label, value, onChange, errors, hint }: Filte
         type="button"
         onClick={() => onChange([...filters, { property: '', op: 'eq', value: '' }])}
       >
-        <PlusIcon size={14} /> Add filter
+        <PlusIcon size={14} /> {t('filters.add')}
       </button>
     </div>
   );
