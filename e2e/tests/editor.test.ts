@@ -104,8 +104,8 @@ describe('workflow editor', () => {
     await page.getByTestId('node-inspector').waitFor();
     const days = page.locator('#node-coupon-validityDays');
     expect(await days.inputValue()).toBe('30');
-    // The template field offers the defined templates (free text still allowed) and describes the chosen one.
-    const offered = page.locator('#node-coupon-template-suggestions option');
+    // The template field offers the defined templates (free text still allowed; the demo seeds the recipes' templates) and describes the chosen one.
+    const offered = page.locator('#node-coupon-template-suggestions option[value="COMEBACK10"]');
     await expect.poll(() => offered.count()).toBe(1);
     expect(await offered.first().getAttribute('label')).toBe('Come back · 10 off · valid 30 days');
     expect(await page.locator('#node-coupon-template-message').textContent()).toBe('Come back · 10 off · valid 30 days');

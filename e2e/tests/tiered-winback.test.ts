@@ -147,6 +147,14 @@ describe('a multi-branch win-back', () => {
       config: { reason: 'No purchase after win-back' },
     });
     definition.edges.push({ id: 'e_lost_next', source: 'lost', sourceHandle: 'next', target: 'lost_end' });
+    // The demo's ladder has silver and gold; this shop has bronze below them (publishing checks the tiers named exist).
+    const ladder = [
+      { key: 'bronze', name: 'Bronze', rank: 1, threshold: 100 },
+      { key: 'silver', name: 'Silver', rank: 2, threshold: 500 },
+      { key: 'gold', name: 'Gold', rank: 3, threshold: 3000, pointsMultiplier: 1.5 },
+    ];
+    const tiers = await server.fetch('/api/v1/tiers', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tiers: ladder }) });
+    expect(tiers.status, await tiers.clone().text()).toBe(200);
     const res = await server.fetch(`/api/v1/workflows`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
