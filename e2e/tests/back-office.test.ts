@@ -219,8 +219,10 @@ describe('the loyalty back office', () => {
     await page.getByTestId('tier-1-threshold').fill('1000');
     await page.getByTestId('tier-1-pointsMultiplier').fill('2');
     await page.getByTestId('tiers-save').click();
-    await page.getByTestId('notice').filter({ hasText: 'the ladder applies' }).waitFor();
+    await page.getByTestId('notice').filter({ hasText: 're-rated to the new ladder' }).waitFor();
     await page.getByTestId('tier-members-chart').waitFor();
+    // Members are re-rated in the background; the ladder shows how far.
+    await expect.poll(() => page.getByTestId('tier-review').textContent(), { timeout: 15_000 }).toMatch(/Re-rating members to the new ladder: [\d,]+ of [\d,]+\.|All [\d,]+ members are rated/);
     await shoot(page, '87-tiers-en');
 
     await page.goto('/points');

@@ -196,7 +196,9 @@ export const backofficeEn = {
   'tiers.changesEmpty': 'No tier changes in the last 12 months.',
   'tiers.membersPanel': 'Members per tier',
   'tiers.noTier': 'No tier',
-  'tiers.saved': 'Saved: the ladder applies from the next events.',
+  'tiers.saved': 'Saved. Every member is re-rated to the new ladder in the background (upgrades and downgrades raise tier_changed); new events use it at once.',
+  'tiers.review': 'Re-rating members to the new ladder: {done} of {total}.',
+  'tiers.reviewDone': 'All {total} members are rated against the current ladder.',
   'tiers.problem': 'Row {row}, {field}: {message}',
 
   'member.edit': 'Edit profile',

@@ -194,7 +194,9 @@ export const backofficeZhCN: Record<keyof typeof backofficeEn, string> = {
   'tiers.changesEmpty': '最近 12 个月没有等级变化。',
   'tiers.membersPanel': '各等级会员数',
   'tiers.noTier': '无等级',
-  'tiers.saved': '已保存：之后的事件按新阶梯计算。',
+  'tiers.saved': '已保存。所有会员将在后台按新阶梯重新评级（升级和降级都会触发 tier_changed）；新事件立即按新阶梯计算。',
+  'tiers.review': '正在按新阶梯为会员重新评级：{done} / {total}。',
+  'tiers.reviewDone': '全部 {total} 名会员已按当前阶梯评级。',
   'tiers.problem': '第 {row} 行，{field}：{message}',
 
   'member.edit': '编辑资料',

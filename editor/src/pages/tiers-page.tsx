@@ -5,6 +5,7 @@ import { fieldIssues } from '../api/field-issues.ts';
 import { errorMessage } from '../api/http.ts';
 import { useCan } from '../auth/session-context.ts';
 import { BackOfficeHead } from '../back-office/back-office-head.tsx';
+import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { TierChangesChart, TierMembersChart } from '../back-office/tiers/tier-charts.tsx';
 import { tierProblems, tierRowOf, tiersBody, type TierRowState } from '../back-office/tiers/tier-form-state.ts';
 import { TierLadderTable } from '../back-office/tiers/tier-ladder-table.tsx';
@@ -22,6 +23,7 @@ const problemText = (t: Translate, p: { row: number; field: string; message: str
 export function TiersPage() {
   const t = useT();
   const canEdit = useCan('edit');
+  const f = useLocaleFormat();
   const ladder = usePolling((s) => callRoute(programmeRoutes.tiers, { signal: s }), 0, []);
   const report = usePolling((s) => callRoute(programmeRoutes.tierReport, { signal: s }), 30_000, []);
   const [rows, setRows] = useState<TierRowState[] | null>(null);
@@ -90,6 +92,13 @@ export function TiersPage() {
             canEdit={canEdit}
             onChange={change}
           />
+          {report.data?.review && (
+            <p className="muted" data-testid="tier-review">
+              {report.data.review.pending
+                ? t('tiers.review', { done: f.number(report.data.review.done), total: f.number(report.data.review.total) })
+                : t('tiers.reviewDone', { total: f.number(report.data.review.total) })}
+            </p>
+          )}
           {problems.length > 0 && (
             <ul className="bo-problems" role="alert" data-testid="tier-problems">
               {problems.map((p, i) => (

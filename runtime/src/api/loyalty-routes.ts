@@ -5,6 +5,8 @@ import { expireCoupons, readCouponTemplates, redeemCoupon, upsertCouponTemplate 
 import { rulesChanged } from '../loyalty/rules-changed.ts';
 import { readProgram, readTierLadder, writeProgram } from '../loyalty/program-store.ts';
 import { tierReport } from '../loyalty/tier-report.ts';
+import { requestTierReview } from '../loyalty/tier-review.ts';
+import { actorOf } from '../monitoring/audit.ts';
 import { withTransaction } from '../db/transaction.ts';
 import type { AppDeps } from './app-deps.ts';
 import { parseBody } from './http-error.ts';
@@ -24,7 +26,7 @@ export function loyaltyRoutes(router: Router, deps: AppDeps): void {
   });
 
   mountRoute(router, programmeRoutes.tiers, async () => ({ tiers: await readTierLadder(db.pool) }));
-  mountRoute(router, programmeRoutes.saveTiers, async ({ body }) => {
+  mountRoute(router, programmeRoutes.saveTiers, async ({ body, ctx }) => {
     await withTransaction(db.pool, async (c) => {
       await c.query('DELETE FROM tier');
       for (const t of body.tiers) {
@@ -41,6 +43,8 @@ export function loyaltyRoutes(router: Router, deps: AppDeps): void {
       }
     });
     await changed();
+    // Members already rated stay put until re-rated: the periodic upkeep takes them all, in pages.
+    await requestTierReview(db.pool, actorOf(ctx));
     return { tiers: await readTierLadder(db.pool) };
   });
   mountRoute(router, programmeRoutes.tierReport, () => tierReport(db.pool, clock.now()));

@@ -4,6 +4,7 @@ import { withMemberLocks } from '../members/member-lock.ts';
 import { expireCoupons } from './coupons.ts';
 import { expireDuePoints } from './points-ledger.ts';
 import { readTiers } from './program-store.ts';
+import { reviewTierBatch, tierReviewStatus } from './tier-review.ts';
 import { qualifyingTier, rankOf } from '@memberflow/shared/runner/programme';
 import { loadPointsEarned } from '../engine/lane-load.ts';
 import { loadMemberFacts } from '../engine/member-facts-loader.ts';
@@ -12,11 +13,14 @@ export interface MaintenanceResult {
   pointsExpired: number;
   couponsExpired: number;
   downgraded: number;
+  /** Members moved by re-rating after a ladder change (a page of members per run). */
+  rerated: number;
 }
 
 /**
  * Periodic programme upkeep: expire points lots past their date, expire coupons, and review
- * tiers: a member whose standing no longer reaches their tier moves down to the one it does.
+ * tiers: a member whose standing no longer reaches their tier moves down to the one it does;
+ * after a ladder change, every member is re-rated, a page per run (tier-review.ts).
  * Every change is raised as an event (points_changed, tier_changed) for workflows.
  */
 export async function maintainLoyalty(deps: EngineDeps, raise: (memberId: string, type: string, props: Record<string, unknown>, at: number) => Promise<void>): Promise<MaintenanceResult> {
@@ -28,7 +32,8 @@ export async function maintainLoyalty(deps: EngineDeps, raise: (memberId: string
 
   const tiers = await readTiers(db.pool);
   let downgraded = 0;
-  if (tiers.length) {
+  // While the ladder's re-rating runs it moves members both ways, saying why; the routine review waits.
+  if (tiers.length && !(await tierReviewStatus(db.pool))?.pending) {
     const { rows } = await db.pool.query<{ id: string; tier: string }>(`SELECT id, tier FROM member WHERE tier IS NOT NULL AND deleted_at IS NULL ORDER BY id`);
     for (const m of rows) {
       const to = await withMemberLocks(db, [m.id], async (c: pg.PoolClient) => {
@@ -44,5 +49,6 @@ export async function maintainLoyalty(deps: EngineDeps, raise: (memberId: string
       await raise(m.id, 'tier_changed', { from: m.tier, tier: to, direction: 'down' }, now);
     }
   }
-  return { pointsExpired: expired.length, couponsExpired, downgraded };
+  const rerated = await reviewTierBatch(deps, raise);
+  return { pointsExpired: expired.length, couponsExpired, downgraded, rerated };
 }

@@ -1,5 +1,6 @@
 import type { TierReport } from '@memberflow/shared/api/programme-routes';
 import type pg from 'pg';
+import { tierReviewStatus } from './tier-review.ts';
 
 /**
  * Members per tier now, and tier changes per month over the last 12 (from the tier_changed events
@@ -23,5 +24,5 @@ export async function tierReport(pool: pg.Pool, now: number): Promise<TierReport
      GROUP BY 1 ORDER BY 1`,
     [since],
   );
-  return { members: Object.fromEntries(members.rows.map((r) => [r.tier, r.n])), months: months.rows };
+  return { members: Object.fromEntries(members.rows.map((r) => [r.tier, r.n])), review: await tierReviewStatus(pool), months: months.rows };
 }

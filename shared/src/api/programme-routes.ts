@@ -6,9 +6,18 @@ import { defineRoute } from './route-contract.ts';
 /** A rung of the ladder as the Tiers page shows it: the runner's fields plus the benefits text. */
 export type TierLadderRow = TierInput;
 
+/** Re-rating every member after the ladder changed: how far it has come. */
+export interface TierReview {
+  pending: boolean;
+  done: number;
+  total: number;
+}
+
 export interface TierReport {
   /** Members per tier key; members without a tier under "". */
   members: Record<string, number>;
+  /** The last ladder change's re-rating, or null before any. */
+  review: TierReview | null;
   /** Per UTC month (YYYY-MM) of the last 12 and tier reached: upgrades into it and downgrades into it. */
   months: { month: string; up: number; down: number }[];
 }
