@@ -34,7 +34,7 @@ export function WhyNotPanel({ member, journeys, workflows, versions, refusals, s
         const v = versions.get(versionKey(w.id, w.liveVersion!));
         const standing = standings.find((s) => s.workflowId === w.id) ?? null;
         const refusal = refusals.find((r) => r.workflowId === w.id) ?? null;
-        const why = v ? whyNotEntered({ status: w.status, version: v.version, publishedAt: v.publishedAt, definition: v.definition, member, standing, refusal }) : null;
+        const why = v ? whyNotEntered({ status: w.status, version: v.version, publishedAt: v.publishedAt, definition: v.definition, member, standing, refusal }, t) : null;
         return (
           <div key={w.id} className="why-not__item" data-testid="why-not-item">
             <div className="why-not__head">

@@ -1,7 +1,11 @@
 import type { WorkflowStatus } from '@memberflow/shared/api/workflows';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { nodeModule } from '@memberflow/shared/node-registry';
+import { translate, type Translate } from '../i18n/i18n.ts';
+import { localSummary } from '../flow/node-text.ts';
 import { formatUtc } from './zone-time.ts';
+
+const english: Translate = (key, vars) => translate('en', key, vars);
 
 export interface WhyNot {
   trigger: string;
@@ -22,18 +26,9 @@ interface Input {
   refusal?: { at: string; cause: string; reason: string } | null;
 }
 
-export function entryRuleText(d: WorkflowDefinition): string {
+export function entryRuleText(d: WorkflowDefinition, t: Translate = english): string {
   const s = d.settings;
-  switch (s.entry) {
-    case 'once_ever':
-      return 'Once ever: a member who has been in this workflow never enters again';
-    case 'once_at_a_time':
-      return 'One journey at a time: a member enters again only after the previous journey ended';
-    case 'every_time':
-      return 'Every time the trigger matches';
-    case 'cooldown':
-      return `At most once every ${s.cooldownDays} days`;
-  }
+  return t(`whyNot.entry.${s.entry}`, { days: s.cooldownDays ?? '' });
 }
 
 /**
@@ -41,52 +36,49 @@ export function entryRuleText(d: WorkflowDefinition): string {
  * runtime does not record non-entries, so this sets the trigger and entry rule next to what
  * the member's stored data shows, and says plainly where the data stops.
  */
-export function whyNotEntered(x: Input): WhyNot {
+export function whyNotEntered(x: Input, t: Translate = english): WhyNot {
   const trig = x.definition.nodes.find((n) => nodeModule(n.kind).group === 'trigger');
   const observations: string[] = [];
-  if (!trig) return { trigger: 'No trigger node', entry: entryRuleText(x.definition), observations: ['This version has no trigger, so nobody can enter it.'] };
+  if (!trig) return { trigger: t('whyNot.noTrigger'), entry: entryRuleText(x.definition, t), observations: [t('whyNot.noTriggerText')] };
   const mod = nodeModule(trig.kind);
   let summary: string;
   let config: Record<string, unknown> = {};
   try {
     config = mod.config.parse(trig.config) as Record<string, unknown>;
-    summary = mod.summary(config);
+    summary = localSummary(trig.kind, config, mod.summary(config), t);
   } catch {
-    summary = '(configuration unreadable)';
+    summary = t('whyNot.unreadable');
   }
-  const trigger = `${trig.label || mod.title}: ${summary}`;
+  const trigger = `${trig.label || t(`kinds.${trig.kind}.title`)}: ${summary}`;
   const onEvent = mod.group === 'trigger' && mod.fires === 'event';
 
-  if (x.status === 'paused' || x.status === 'stopped') observations.push(`The workflow is ${x.status}: nobody enters while it is ${x.status}.`);
-  const live = `v${x.version} went live ${formatUtc(x.publishedAt)} UTC`;
+  if (x.status === 'paused' || x.status === 'stopped') observations.push(t(`whyNot.${x.status}`));
+  const live = t('whyNot.live', { version: x.version, time: formatUtc(x.publishedAt) });
   const filters = Array.isArray(config.filters) ? config.filters.length : 0;
   if (x.refusal) {
-    observations.push(`The trigger matched at ${formatUtc(x.refusal.at)} UTC (${x.refusal.cause}), but the entry rule kept the member out: ${x.refusal.reason}`);
+    observations.push(t('whyNot.refused', { time: formatUtc(x.refusal.at), cause: x.refusal.cause, reason: x.refusal.reason }));
   }
 
   if (onEvent && config.firstPurchaseOnly === true && x.member.orderCount > 0) {
     const n = x.member.orderCount;
-    observations.push(`The trigger takes first purchases only, and this member already has ${n} order${n > 1 ? 's' : ''}: no later purchase starts a journey.`);
+    observations.push(t(n > 1 ? 'whyNot.firstOnly' : 'whyNot.firstOnlyOne', { count: n }));
   } else if (onEvent && config.eventType === 'purchase') {
     const last = x.member.lastPurchaseAt;
-    if (!last) observations.push(`No purchase is recorded for this member, so the trigger has had nothing to match (${live}).`);
+    if (!last) observations.push(t('whyNot.noPurchase', { live }));
     else if (Date.parse(last) < Date.parse(x.publishedAt)) {
-      observations.push(`The member's last recorded purchase (${formatUtc(last)} UTC) is before ${live}. Only purchases after that can start a journey.`);
+      observations.push(t('whyNot.before', { time: formatUtc(last), live }));
     } else {
-      observations.push(
-        `A purchase at ${formatUtc(last)} UTC is recorded after ${live}, yet there is no journey.` +
-          (filters ? ` The trigger has ${filters} filter${filters > 1 ? 's' : ''} on the purchase's properties that it may not have met.` : '') +
-          ' The runtime does not record why an event did not start a journey, so the data cannot say more.',
-      );
+      const filtered = filters ? t(filters > 1 ? 'whyNot.filters' : 'whyNot.filtersOne', { count: filters }) : '';
+      observations.push(t('whyNot.after', { time: formatUtc(last), live, filtered }));
     }
   } else if (onEvent) {
-    observations.push(`This page sees the member's purchases only; whether a ${String(config.eventType)} event arrived after ${live} is not shown here.`);
+    observations.push(t('whyNot.otherEvent', { event: String(config.eventType), live }));
   } else if (x.standing) {
     // The runtime's own words for time and segment triggers, the same the publish dialog's estimate uses.
     observations.push(x.standing.reason);
-    if (x.standing.next) observations.push(`Next moment: ${formatUtc(x.standing.next)} UTC.`);
+    if (x.standing.next) observations.push(t('whyNot.next', { time: formatUtc(x.standing.next) }));
   } else {
-    observations.push(`This trigger checks members on a schedule or by their facts. The runtime does not record members it checked and did not enter (${live}).`);
+    observations.push(t('whyNot.scheduled', { live }));
   }
-  return { trigger, entry: entryRuleText(x.definition), observations };
+  return { trigger, entry: entryRuleText(x.definition, t), observations };
 }
