@@ -52,5 +52,6 @@ export const messagesEn = {
   'rateLimit.per.hour': 'per hour',
   'rateLimit.per.day': 'per day',
   'rateLimit.hint': 'Messages over the limit are queued, not dropped, and go out oldest first as the window frees up.',
+  'effects.rateLimited': 'Queued: this step sends at most {count} {per}; it goes out in turn.',
   'form.send_message.rateLimit': 'Send rate limit',
 } satisfies Record<string, string>;

@@ -54,5 +54,6 @@ export const messagesZhCN: Record<keyof typeof messagesEn, string> = {
   'rateLimit.per.hour': '条/小时',
   'rateLimit.per.day': '条/天',
   'rateLimit.hint': '超出限额的消息会排队而不会丢弃，按先后顺序在额度空出时发出。',
+  'effects.rateLimited': '排队中：此步骤最多发送 {count} {per}，依次发出。',
   'form.send_message.rateLimit': '发送速率限制',
 };

@@ -1,4 +1,5 @@
 import type { NodeKind } from '@memberflow/shared/node-kind';
+import { RATE_WINDOW_MS, type QueuedByRateLimit } from '@memberflow/shared/send-rate-limit';
 import { enMessages } from '../i18n/en.ts';
 import { kindTitle, useT, type Translate } from '../i18n/i18n.ts';
 import { effectText } from '../nodes/effect-texts.ts';
@@ -9,12 +10,23 @@ import { formatInZone, formatUtc } from './zone-time.ts';
 export function effectReason(e: MemberEffect, timeZone: string, t: Translate): string {
   const skipped = e.payload.skipped;
   if (e.status === 'skipped') return typeof skipped === 'string' ? t('effects.skippedWhy', { why: skipped }) : t('effects.skipped');
+  if (e.status === 'held' && isQueued(e.payload.rateLimit)) return rateLimitedReason(e.payload.rateLimit, t);
   if (e.status === 'held') return e.notBefore ? t('effects.heldUntil', { time: formatInZone(e.notBefore, timeZone) }) : t('effects.held');
   if (e.status === 'failed') return t('effects.failed', { attempts: e.attempts, error: e.error ?? t('effects.unknownError') });
   if (e.status === 'pending') return e.attempts ? t('effects.retrying', { attempt: e.attempts, error: e.error ?? '' }) : t('effects.queued');
   return e.doneAt ? t('effects.doneAt', { time: formatUtc(e.doneAt) }) : t('effects.done');
 }
 
+
+function isQueued(v: unknown): v is QueuedByRateLimit {
+  return typeof v === 'object' && v !== null && typeof (v as QueuedByRateLimit).count === 'number';
+}
+
+/** A message waiting its turn under its step's send rate limit. */
+function rateLimitedReason(q: QueuedByRateLimit, t: Translate): string {
+  const per = (Object.keys(RATE_WINDOW_MS) as (keyof typeof RATE_WINDOW_MS)[]).find((k) => RATE_WINDOW_MS[k] === q.windowMs) ?? 'hour';
+  return t('effects.rateLimited', { count: q.count.toLocaleString(), per: t(`rateLimit.per.${per}`) });
+}
 
 /** An effect is named after the step kind that made it; an unknown kind shows its code. */
 function effectKindName(kind: string, t: Translate): string {
