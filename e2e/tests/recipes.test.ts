@@ -5,6 +5,8 @@ import { expect, test } from '../fixtures/test.ts';
 async function openWorkflow(page: Page, name: string, nodes: number) {
   await page.goto('/');
   await page.getByRole('link', { name, exact: true }).click();
+  // The canvas is a chunk of its own: on a busy machine it takes more than a poll's second.
+  await page.locator('.react-flow__node').first().waitFor();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBe(nodes);
 }
 
