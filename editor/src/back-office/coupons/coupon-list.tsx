@@ -1,4 +1,4 @@
-import { couponRoutes, type CouponRow } from '@memberflow/shared/api/coupon-admin';
+import { couponRoutes } from '@memberflow/shared/api/coupon-admin';
 import { useEffect, useState } from 'react';
 import { callRoute } from '../../api/call-route.ts';
 import { useT } from '../../i18n/i18n.ts';
@@ -6,7 +6,7 @@ import { RouteLink } from '../../monitoring/route-link.tsx';
 import { usePolling } from '../../monitoring/use-polling.ts';
 import { memberPath } from '../../routing/routes.ts';
 import { useLocaleFormat } from '../locale-format.ts';
-import { CouponActionDialog, type CouponAction } from './coupon-action-dialog.tsx';
+import { CouponStatusBadge, useCouponActions } from './coupon-row-parts.tsx';
 
 interface Props {
   template: string;
@@ -21,7 +21,6 @@ export function CouponList({ template, canEdit, onChanged }: Props) {
   const f = useLocaleFormat();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const [acting, setActing] = useState<{ action: CouponAction; coupon: CouponRow } | null>(null);
   useEffect(() => {
     const timer = window.setTimeout(() => setQ(typed.trim()), 250);
     return () => window.clearTimeout(timer);
@@ -32,6 +31,10 @@ export function CouponList({ template, canEdit, onChanged }: Props) {
     [template, q],
   );
   const coupons = list.data?.coupons ?? [];
+  const { actions, dialog } = useCouponActions((notice) => {
+    list.reload();
+    onChanged(notice);
+  });
 
   return (
     <div className="bo-coupons" data-testid="coupon-list">
@@ -69,53 +72,17 @@ export function CouponList({ template, canEdit, onChanged }: Props) {
                   <RouteLink to={memberPath(c.memberId)}>{c.memberId}</RouteLink>
                 </td>
                 <td>
-                  <span className={`bo-status bo-status--${c.status}`} title={c.voidReason ?? undefined}>
-                    {t(`coupons.status.${c.status}`)}
-                  </span>
+                  <CouponStatusBadge status={c.status} title={c.voidReason} />
                 </td>
                 <td className="mon-table__time">{f.dateTime(c.issuedAt)}</td>
                 <td className="mon-table__time">{f.dateTime(c.expiresAt)}</td>
-                {canEdit && (
-                  <td className="bo-row-actions">
-                    {c.status === 'issued' && (
-                      <>
-                        <button
-                          className="btn btn--small"
-                          type="button"
-                          onClick={() => setActing({ action: 'redeem', coupon: c })}
-                          data-testid="coupon-redeem"
-                        >
-                          {t('coupons.redeem')}
-                        </button>
-                        <button
-                          className="btn btn--small btn--danger"
-                          type="button"
-                          onClick={() => setActing({ action: 'void', coupon: c })}
-                          data-testid="coupon-void"
-                        >
-                          {t('coupons.void')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                )}
+                {canEdit && <td className="bo-row-actions">{actions(c.status, c)}</td>}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {acting && (
-        <CouponActionDialog
-          action={acting.action}
-          coupon={acting.coupon}
-          onClose={() => setActing(null)}
-          onDone={(notice) => {
-            setActing(null);
-            list.reload();
-            onChanged(notice);
-          }}
-        />
-      )}
+      {dialog}
     </div>
   );
 }

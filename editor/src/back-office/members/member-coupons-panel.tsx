@@ -1,10 +1,9 @@
 import type { CouponRow } from '@memberflow/shared/api/coupon-admin';
-import { useState } from 'react';
 import { useCan } from '../../auth/session-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import type { MemberCoupon } from '../../monitoring/monitoring-types.ts';
 import { useLocaleFormat } from '../locale-format.ts';
-import { CouponActionDialog, type CouponAction } from '../coupons/coupon-action-dialog.tsx';
+import { CouponStatusBadge, useCouponActions } from '../coupons/coupon-row-parts.tsx';
 
 /** How the coupon stands now: an issued coupon past its end is expired before the sweep marks it. */
 function statusOf(c: MemberCoupon, now: number): CouponRow['status'] {
@@ -25,7 +24,7 @@ export function MemberCouponsTable({
   const t = useT();
   const f = useLocaleFormat();
   const canEdit = useCan('edit');
-  const [acting, setActing] = useState<{ action: CouponAction; code: string } | null>(null);
+  const { actions, dialog } = useCouponActions(onChanged);
   if (coupons.length === 0) return <p className="muted panel-empty">{t('member.noCoupons')}</p>;
   const now = Date.now();
   return (
@@ -49,49 +48,16 @@ export function MemberCouponsTable({
                   <div className="muted">{c.template}</div>
                 </td>
                 <td>
-                  <span className={`bo-status bo-status--${status}`}>{t(`coupons.status.${status}`)}</span>
+                  <CouponStatusBadge status={status} />
                 </td>
                 <td className="mon-table__time">{f.dateTime(c.expiresAt)}</td>
-                {canEdit && (
-                  <td className="bo-row-actions">
-                    {status === 'issued' && (
-                      <>
-                        <button
-                          className="btn btn--small"
-                          type="button"
-                          onClick={() => setActing({ action: 'redeem', code: c.code })}
-                          data-testid="coupon-redeem"
-                        >
-                          {t('coupons.redeem')}
-                        </button>
-                        <button
-                          className="btn btn--small btn--danger"
-                          type="button"
-                          onClick={() => setActing({ action: 'void', code: c.code })}
-                          data-testid="coupon-void"
-                        >
-                          {t('coupons.void')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                )}
+                {canEdit && <td className="bo-row-actions">{actions(status, { code: c.code, memberId })}</td>}
               </tr>
             );
           })}
         </tbody>
       </table>
-      {acting && (
-        <CouponActionDialog
-          action={acting.action}
-          coupon={{ code: acting.code, memberId }}
-          onClose={() => setActing(null)}
-          onDone={(n) => {
-            setActing(null);
-            onChanged(n);
-          }}
-        />
-      )}
+      {dialog}
     </>
   );
 }
