@@ -57,9 +57,10 @@ async function userData(server: RunningServer): Promise<string[]> {
   // The demo members are named "Customer <number>" after the CDNOW sample they come from; the
   // runtime names the first admin "Administrator".
   const data = ['Mia Marketer', 'Andy Analyst', 'Administrator', 'e2e tests', 'Customer'];
-  const { tiers } = await json<{ tiers: { name: string }[] }>(server, '/api/v1/tiers');
+  // Tier keys are codes (conditions compare them), names are what the shop called its tiers.
+  const { tiers } = await json<{ tiers: { key: string; name: string }[] }>(server, '/api/v1/tiers');
   const { templates } = await json<{ templates: { name: string }[] }>(server, '/api/v1/coupon-templates');
-  data.push(...tiers.map((t) => t.name), ...templates.map((c) => c.name));
+  data.push(...tiers.flatMap((t) => [t.key, t.name]), ...templates.map((c) => c.name));
   for (const w of workflows) {
     data.push(w.name, w.description);
     const detail = await json<{ draft: { nodes: NodeDef[] } }>(server, `/api/v1/workflows/${w.id}`);

@@ -27,6 +27,16 @@ function valueText(v: unknown, t: Translate): string {
   return typeof v === 'string' ? `"${v}"` : String(v);
 }
 
+/** RFM groups are a fixed list with names in both languages; shown by name, not code. */
+function rfmGroups(v: unknown, t: Translate): string {
+  const name = (g: unknown) => {
+    const key = `sum.rfm.${String(g)}`;
+    // English summaries keep the code, as the node modules write it; Chinese ones say the group's name.
+    return key in enMessages ? t(key as MessageKey) : String(g);
+  };
+  return Array.isArray(v) ? `[${v.map(name).join(', ')}]` : `"${name(v)}"`;
+}
+
 export function conditionText(group: ConditionGroup, t: Translate): string {
   if (group.rules.length === 0) return t('sum.everyone');
   const rule = (r: ConditionRule | ConditionGroup): string => {
@@ -35,7 +45,8 @@ export function conditionText(group: ConditionGroup, t: Translate): string {
     if (r.type === 'metric') return t('sum.metric', { metric: t(`sum.metricName.${r.metric}`), days: r.windowDays, op, value: r.value });
     const named = `sum.field.${r.field}`;
     const field = named in enMessages ? t(named as MessageKey) : r.field.replace(/^member\./, '');
-    return r.op === 'exists' || r.op === 'not_exists' ? `${field} ${op}` : `${field} ${op} ${valueText(r.value, t)}`;
+    const value = /(^|\.)rfm\.segment$/.test(r.field) ? rfmGroups(r.value, t) : valueText(r.value, t);
+    return r.op === 'exists' || r.op === 'not_exists' ? `${field} ${op}` : `${field} ${op} ${value}`;
   };
   return group.rules.map(rule).join(t(group.combinator === 'and' ? 'sum.and' : 'sum.or'));
 }

@@ -13,7 +13,8 @@ export function localizedMessage(v: Pick<Violation, 'i18n'>, t?: Translate): str
 
 /** Zod's stock messages speak to developers; marketers see these instead (in their language when `t` is given). */
 export function friendlyMessage(message: string, t?: Translate): string {
-  if (/^Invalid input: expected \w+, received undefined$/.test(message)) return t ? t('problem.isRequired') : 'is required';
+  // Zod's own words and the schemas' "is required" (the same problem, said by shared/ in English).
+  if (/^Invalid input: expected \w+, received undefined$/.test(message) || message === 'is required') return t ? t('problem.isRequired') : 'is required';
   if (/^Invalid input: expected number, received (NaN|null|string)$/.test(message)) return t ? t('problem.mustBeNumber') : 'must be a number';
   const option = /^Invalid option: expected one of (.*)$/.exec(message);
   if (option) {
