@@ -352,6 +352,8 @@ describe('sign-in', () => {
 
     const page = await pageAs('marketer');
     await page.goto(`/workflows/${id}`);
+    // The canvas is a chunk of its own: on a busy machine it takes more than a poll's second.
+    await page.getByTestId('node-coupon').waitFor();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
     await page.getByTestId('node-coupon').click();
     // The session is gone (expired, or signed out elsewhere) while the canvas is open; the next
