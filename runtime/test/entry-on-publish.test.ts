@@ -44,6 +44,10 @@ describe('who enters on publish', () => {
     expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(4);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
     for (const r of res.body.reasons) expect(typeof r.reason).toBe('string');
+    // The editor's parts: a and b share one group, its members' own dates hidden as the English hides them.
+    expect(res.body.reasons.map((r: { parts: { key: string } }) => r.parts.key).sort()).toEqual(['inactivity.inactive', 'inactivity.neverPurchased', 'inactivity.upcoming']);
+    const lapsed = res.body.reasons.find((r: { parts: { key: string } }) => r.parts.key === 'inactivity.inactive');
+    expect(lapsed).toMatchObject({ count: 2, parts: { vars: { days: 90, lastPurchaseAt: null, inactiveAt: null } } });
     // Analysts may estimate, not publish.
     expect((await analyst('POST', `/api/v1/workflows/${id}/publish`, { entry: 'qualified_now' })).status).toBe(403);
   });
@@ -69,7 +73,7 @@ describe('who enters on publish', () => {
 
     // The member trace says where c stands with the live workflow, and when it would enter.
     const trace = await infra.api('GET', '/api/v1/members/c/journeys');
-    expect(trace.body.standings).toEqual([{ workflowId: id, workflowName: 'Win-back', reason: expect.any(String), next: new Date(JAN_1 + 60 * DAY).toISOString() }]);
+    expect(trace.body.standings).toEqual([{ workflowId: id, workflowName: 'Win-back', reason: expect.any(String), reasonParts: { key: 'inactivity.upcoming', vars: { days: 90, enterAt: JAN_1 + 60 * DAY } }, next: new Date(JAN_1 + 60 * DAY).toISOString() }]);
 
     infra.clock.set(JAN_1 + 60 * DAY);
     expect(await entered(infra)).toEqual(['c']);

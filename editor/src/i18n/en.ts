@@ -4,6 +4,7 @@ import { insightsEn } from './insights.en.ts';
 import { messagesEn } from './messages.en.ts';
 import { referencesEn } from './references.en.ts';
 import { pagesEn } from './pages.en.ts';
+import { standingEn } from './standing.en.ts';
 
 /** English UI strings. Keys are flat and dotted; zh-CN must have exactly the same set (typed in zh-CN.ts). */
 export const en = {
@@ -643,7 +644,7 @@ export const enKinds = {
   'kinds.goal.description': 'Ends the journey and counts the member as converted.',
 } satisfies Record<KindKey, string>;
 
-export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn };
+export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn, ...standingEn };
 export type MessageKey = keyof typeof enMessages;
 /** Every locale's table: a missing or extra key is a type error. */
 export type Messages = Record<MessageKey, string>;

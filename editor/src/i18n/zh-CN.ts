@@ -4,6 +4,7 @@ import { insightsZhCN } from './insights.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { referencesZhCN } from './references.zh-CN.ts';
 import { pagesZhCN } from './pages.zh-CN.ts';
+import { standingZhCN } from './standing.zh-CN.ts';
 
 /** 简体中文. Typed as Messages, so a key missing here fails typecheck. */
 export const zhCN: Messages = {
@@ -637,4 +638,5 @@ export const zhCN: Messages = {
   ...messagesZhCN,
   ...referencesZhCN,
   ...pagesZhCN,
+  ...standingZhCN,
 };

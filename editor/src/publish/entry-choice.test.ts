@@ -16,7 +16,7 @@ const estimate: EntryEstimate = {
   members: 2357,
   qualifyingNow: 2357,
   upcoming: 0,
-  reasons: [{ reason: 'no purchase for 90 days', count: 2357 }],
+  reasons: [{ reason: 'no purchase for 90 days', count: 2357, parts: { key: 'inactivity.inactive', vars: { days: 90, lastPurchaseAt: null, inactiveAt: null } } }],
 };
 
 describe('who enters on publish and resume', () => {

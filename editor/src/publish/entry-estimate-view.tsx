@@ -3,6 +3,7 @@ import { asksWhoEnters, type EntryMode } from '@memberflow/shared/entry-mode';
 import { useLocale, useT } from '../i18n/i18n.ts';
 import { ChoiceCards } from '../ui/choice-cards.tsx';
 import { choiceLabel, entryChoices, type EstimateState } from './entry-choice.ts';
+import { standingText } from './standing-text.ts';
 import '../styles/admin.css';
 import '../styles/publish.css';
 
@@ -53,7 +54,7 @@ export function EntryEstimateView({ mode, state, choice, onChoose, eventType, mi
                 {state.estimate.reasons.map((r) => (
                   <li key={r.reason} data-testid="entry-reason">
                     <span className="entry-estimate__count">{n(r.count)}</span>
-                    <span>{r.reason}</span>
+                    <span>{standingText(r.parts, r.reason, t, locale)}</span>
                   </li>
                 ))}
               </ul>

@@ -1,3 +1,4 @@
+import type { TriggerStanding } from '@memberflow/shared/api/members';
 import type { EntryChoice, EntryEstimate } from '@memberflow/shared/api/workflows';
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { compileJourney } from '@memberflow/shared/journey-machine';
@@ -6,7 +7,7 @@ import { isKindOf } from '@memberflow/shared/node-kind';
 import { moduleOfGroup } from '@memberflow/shared/node-module';
 import { pinnedModule } from '@memberflow/shared/pinned-module';
 import { TRIGGER_EVENT } from '@memberflow/shared/runner/internal-events';
-import { triggerStanding, type TriggerView } from '@memberflow/shared/runner/time-triggers';
+import { triggerStanding, type StandingReasonParts, type TriggerView } from '@memberflow/shared/runner/time-triggers';
 import { purchaseWindowDays } from '@memberflow/shared/segment-condition';
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.ts';
@@ -51,6 +52,11 @@ async function eachMemberBatch(c: pg.Pool | pg.ClientBase, t: TriggerView, now: 
 
 /** Dates in a reason differ per member; grouped without them. */
 const reasonGroup = (r: string) => r.replace(/\d{4}-\d{2}-\d{2}( \d{2}:\d{2} UTC)?/g, '…');
+/** The group's parts: its dates (values named `…At`) null, as the grouped English hides them. */
+const partsGroup = (p: StandingReasonParts): StandingReasonParts => ({
+  key: p.key,
+  vars: Object.fromEntries(Object.entries(p.vars).map(([k, v]) => [k, k.endsWith('At') ? null : v])),
+});
 
 /** Who would enter a definition, from the runner's standing rules over current members, in the member trace's words. */
 export async function estimateEntries(engine: EngineDeps, definition: WorkflowDefinition): Promise<EntryEstimate> {
@@ -59,7 +65,7 @@ export async function estimateEntries(engine: EngineDeps, definition: WorkflowDe
   const t = await viewOf(engine.db.pool, definition, pinned ? 'pinned' : 'latest');
   const now = engine.clock.now();
   const out: EntryEstimate = { trigger: t.kind, mode: modeOf(t), members: 0, qualifyingNow: 0, upcoming: 0, reasons: [] };
-  const reasons = new Map<string, number>();
+  const reasons = new Map<string, { count: number; parts: StandingReasonParts }>();
   await eachMemberBatch(engine.db.pool, t, now, (batch) => {
     for (const m of batch) {
       const s = triggerStanding(t, m, now);
@@ -67,10 +73,12 @@ export async function estimateEntries(engine: EngineDeps, definition: WorkflowDe
       if (s.qualifiedSince !== null) out.qualifyingNow++;
       else if (s.next !== null) out.upcoming++;
       const g = reasonGroup(s.reason);
-      reasons.set(g, (reasons.get(g) ?? 0) + 1);
+      const seen = reasons.get(g);
+      if (seen) seen.count++;
+      else reasons.set(g, { count: 1, parts: partsGroup(s.reasonParts) });
     }
   });
-  out.reasons = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([reason, count]) => ({ reason, count }));
+  out.reasons = [...reasons].sort((a, b) => b[1].count - a[1].count).slice(0, 8).map(([reason, g]) => ({ reason, ...g }));
   return out;
 }
 
@@ -126,7 +134,7 @@ async function writeDues(c: pg.ClientBase, workflowId: string, dues: { member_id
 }
 
 /** For the member trace: each live time- or segment-triggered workflow the member is not in now, and why. */
-export async function timeTriggerStandings(engine: EngineDeps, memberId: string): Promise<{ workflowId: string; workflowName: string; reason: string; next: string | null }[]> {
+export async function timeTriggerStandings(engine: EngineDeps, memberId: string): Promise<TriggerStanding[]> {
   const { rows } = await engine.db.pool.query<{ id: string; name: string; definition: unknown }>(
     `SELECT w.id, w.name, v.definition FROM workflow w JOIN workflow_version v ON v.id = w.live_version_id
      WHERE w.status = 'active' AND NOT EXISTS (SELECT 1 FROM journey j WHERE j.workflow_id = w.id AND j.member_id = $1 AND j.status IN ('active', 'waiting'))
@@ -134,7 +142,7 @@ export async function timeTriggerStandings(engine: EngineDeps, memberId: string)
     [memberId],
   );
   const now = engine.clock.now();
-  const out: { workflowId: string; workflowName: string; reason: string; next: string | null }[] = [];
+  const out: TriggerStanding[] = [];
   if (!rows.length) return out;
   const c = await engine.db.pool.connect();
   const member = await loadMemberFacts(c, memberId, now).finally(() => c.release());
@@ -142,7 +150,7 @@ export async function timeTriggerStandings(engine: EngineDeps, memberId: string)
     const t = await viewOf(engine.db.pool, r.definition);
     if (modeOf(t) === 'event') continue;
     const s = triggerStanding(t, member, now);
-    out.push({ workflowId: r.id, workflowName: r.name, reason: s.reason, next: s.next === null ? null : new Date(s.next).toISOString() });
+    out.push({ workflowId: r.id, workflowName: r.name, reason: s.reason, reasonParts: s.reasonParts, next: s.next === null ? null : new Date(s.next).toISOString() });
   }
   return out;
 }

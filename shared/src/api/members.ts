@@ -2,6 +2,7 @@ import '../zod-messages.ts';
 import { z } from 'zod';
 import { jsonInputIssues, notYearZero, YEAR_ZERO_MESSAGE } from '../json-input.ts';
 import { isValidTimeZone } from '../time-zone.ts';
+import type { StandingReasonParts } from '../runner/time-triggers.ts';
 
 const MemberId = z.string().min(1, 'is required').max(128).regex(/^[^\s/?#]+$/, 'may not contain spaces, "/", "?" or "#"');
 
@@ -68,6 +69,8 @@ export interface TriggerStanding {
   workflowId: string;
   workflowName: string;
   reason: string;
+  /** The reason as a message key and values, for the editor to say in the user's language. */
+  reasonParts: StandingReasonParts;
   /** The member's next moment (ISO), or null when there is none. */
   next: string | null;
 }

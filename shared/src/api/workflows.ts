@@ -2,6 +2,7 @@ import '../zod-messages.ts';
 import { z } from 'zod';
 import { WorkflowDefinition } from '../definition.ts';
 import type { NodeKind } from '../node-kind.ts';
+import type { StandingReasonParts } from '../runner/time-triggers.ts';
 import type { Violation } from '../violations.ts';
 
 export const WorkflowStatus = z.enum(['draft', 'active', 'paused', 'stopped', 'archived']);
@@ -117,8 +118,8 @@ export interface EntryEstimate {
   qualifyingNow: number;
   /** Have a future moment (time triggers). */
   upcoming: number;
-  /** Grouped, most common first (top 8). */
-  reasons: { reason: string; count: number }[];
+  /** Grouped, most common first (top 8); `parts` for the editor, with the members' own dates (`…At`) null. */
+  reasons: { reason: string; count: number; parts: StandingReasonParts }[];
 }
 
 export interface PublishResult {
