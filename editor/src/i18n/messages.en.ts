@@ -53,5 +53,7 @@ export const messagesEn = {
   'rateLimit.per.day': 'per day',
   'rateLimit.hint': 'Messages over the limit are queued, not dropped, and go out oldest first as the window frees up.',
   'effects.rateLimited': 'Queued: this step sends at most {count} {per}; it goes out in turn.',
+  'note.adminStopped': 'Workflow stopped by an admin: exited',
+  'note.adminMigrated': 'Migrated by an admin from version {from} ("{fromNode}") to version {to} ("{toNode}")',
   'form.send_message.rateLimit': 'Send rate limit',
 } satisfies Record<string, string>;

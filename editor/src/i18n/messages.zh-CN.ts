@@ -55,5 +55,7 @@ export const messagesZhCN: Record<keyof typeof messagesEn, string> = {
   'rateLimit.per.day': '条/天',
   'rateLimit.hint': '超出限额的消息会排队而不会丢弃，按先后顺序在额度空出时发出。',
   'effects.rateLimited': '排队中：此步骤最多发送 {count} {per}，依次发出。',
+  'note.adminStopped': '管理员停止了流程：已退出',
+  'note.adminMigrated': '管理员将其从第 {from} 版（“{fromNode}”）迁移到第 {to} 版（“{toNode}”）',
   'form.send_message.rateLimit': '发送速率限制',
 };

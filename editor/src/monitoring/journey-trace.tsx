@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { useT } from '../i18n/i18n.ts';
+import { noteText, type NodeOf } from '../simulation/note-text.ts';
 import { dashboardPath } from '../routing/routes.ts';
 import { nodeLabelOf } from './node-counts-panel.tsx';
 import type { MemberJourney } from './monitoring-types.ts';
@@ -21,6 +22,7 @@ export function JourneyTrace({ journeys, timeZone, definitionOf }: Props) {
       {[...journeys].reverse().map((j) => {
         const def = definitionOf(j);
         const label = (id: string | null) => nodeLabelOf(def, id);
+        const nodeOf: NodeOf = (id) => def?.nodes.find((n) => n.id === id);
         return (
           <article key={j.id} className="trace__journey" data-testid="journey">
             <header className="trace__head">
@@ -65,7 +67,8 @@ export function JourneyTrace({ journeys, timeZone, definitionOf }: Props) {
                       <div className="muted trace__cause">{t('trace.on', { cause: s.cause })}</div>
                     </td>
                     <td className="trace__reason" data-testid="step-reason">
-                      {s.reason}
+                      {/* In the reader's language from the stored parts; the stored English for older steps. */}
+                      {noteText({ at: 0, kind: 'step', nodeId: s.toNode ?? undefined, reason: s.reason, parts: s.reasonParts ?? undefined }, nodeOf, t)}
                     </td>
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import type { NotePart } from '@memberflow/shared/runner/runner-writes';
 import type { JourneyCounts, JourneyStatus, WorkflowStatus } from '@memberflow/shared/api/workflows';
 import type { MeanLift, ProportionLift } from '@memberflow/shared/lift';
 
@@ -117,6 +118,8 @@ export interface JourneyStep {
   cause: string;
   path: string[];
   reason: string;
+  /** The reason as message keys and values (null for steps stored before they were kept). */
+  reasonParts?: NotePart[] | null;
 }
 
 export interface MemberJourney {

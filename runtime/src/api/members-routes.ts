@@ -83,7 +83,7 @@ export function membersRoutes(router: Router, deps: AppDeps): void {
       [ctx.params.id],
     );
     const steps = await pool.query(
-      `SELECT journey_id AS "journeyId", at, from_node AS "fromNode", to_node AS "toNode", cause, path, reason
+      `SELECT journey_id AS "journeyId", at, from_node AS "fromNode", to_node AS "toNode", cause, path, reason, reason_parts AS "reasonParts"
        FROM journey_step WHERE member_id = $1 ORDER BY id`,
       [ctx.params.id],
     );

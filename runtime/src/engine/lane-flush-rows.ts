@@ -43,13 +43,13 @@ const journeys = (runs: RunResult[]): Part => ({
 
 const steps = (runs: RunResult[]): Part => ({
   sql: `steps AS (
-     INSERT INTO journey_step (journey_id, workflow_id, member_id, at, from_node, to_node, cause, event_seq, path, reason)
+     INSERT INTO journey_step (journey_id, workflow_id, member_id, at, from_node, to_node, cause, event_seq, path, reason, reason_parts)
      SELECT r.journey_id, r.workflow_id, r.member_id, to_timestamp(r.at / 1000), r.from_node, r.to_node, r.cause,
-            r.event_seq, ARRAY(SELECT jsonb_array_elements_text(r.path)), r.reason
+            r.event_seq, ARRAY(SELECT jsonb_array_elements_text(r.path)), r.reason, r.reason_parts
      FROM jsonb_to_recordset($P::jsonb) AS r(journey_id uuid, workflow_id uuid, member_id text, at float8,
-          from_node text, to_node text, cause text, event_seq bigint, path jsonb, reason text))`,
+          from_node text, to_node text, cause text, event_seq bigint, path jsonb, reason text, reason_parts jsonb))`,
   rows: runs.flatMap((r) =>
-    r.writes.steps.map((s) => ({ journey_id: s.journeyId, workflow_id: s.workflowId, member_id: s.memberId, at: s.at, from_node: s.fromNode, to_node: s.toNode, cause: s.cause, event_seq: s.eventSeq, path: s.path, reason: s.reason })),
+    r.writes.steps.map((s) => ({ journey_id: s.journeyId, workflow_id: s.workflowId, member_id: s.memberId, at: s.at, from_node: s.fromNode, to_node: s.toNode, cause: s.cause, event_seq: s.eventSeq, path: s.path, reason: s.reason, reason_parts: s.parts ?? null })),
   ),
 });
 

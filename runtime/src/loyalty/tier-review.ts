@@ -42,8 +42,8 @@ export async function tierReviewStatus(pool: pg.Pool): Promise<TierReview | null
 
 /**
  * Re-rates the next `limit` members against the ladder as it is now, up or down, with the same
- * standing rule the runner applies on purchases; each move is raised as tier_changed (reason
- * "ladder_changed") for workflows. Runs in pages from the periodic upkeep, so a ladder change on a
+ * standing rule the runner applies on purchases; each move is raised as tier_changed for
+ * workflows (like the periodic review's: a move can be due to the new ladder and to time alike). Runs in pages from the periodic upkeep, so a ladder change on a
  * large base neither blocks time triggers nor holds one long transaction. Returns members moved.
  */
 export async function reviewTierBatch(deps: EngineDeps, raise: Raise, limit = 1000): Promise<number> {
@@ -66,7 +66,7 @@ export async function reviewTierBatch(deps: EngineDeps, raise: Raise, limit = 10
     });
     if (!change) continue;
     moved++;
-    await raise(id, 'tier_changed', { from: change.from, tier: change.to, direction: change.up ? 'up' : 'down', reason: 'ladder_changed' }, now);
+    await raise(id, 'tier_changed', { from: change.from, tier: change.to, direction: change.up ? 'up' : 'down' }, now);
   }
   // A newer request (the ladder saved again meanwhile) restarted the count: leave it be.
   const latest = await readState(deps.db.pool);

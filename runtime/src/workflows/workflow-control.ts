@@ -5,6 +5,7 @@ import { emptyMember } from '@memberflow/shared/member-facts';
 import { moduleOfGroup } from '@memberflow/shared/node-module';
 import { nodeModule } from '@memberflow/shared/node-registry';
 import type pg from 'pg';
+import type { NotePart } from '@memberflow/shared/runner/runner-writes';
 import { HttpError, notFound } from '../api/http-error.ts';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -40,7 +41,7 @@ export async function controlWorkflow(db: Database, clock: Clock, id: string, ac
       const n = await inMemberLocks(db, `SELECT id, member_id, current_node FROM journey WHERE workflow_id = $1 AND status IN ('active', 'waiting') ORDER BY member_id LIMIT ${BATCH}`, [id], async (c, rows) => {
         const at = clock.now();
         await c.query(`UPDATE journey SET status = 'exited', ended_at = to_timestamp($2::float8 / 1000), wake_at = NULL, updated_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), at]);
-        await insertSteps(c, id, at, rows.map((r) => ({ ...r, to: r.current_node, reason: 'Workflow stopped by an admin: exited' })));
+        await insertSteps(c, id, at, rows.map((r) => ({ ...r, to: r.current_node, reason: 'Workflow stopped by an admin: exited', parts: [{ key: 'adminStopped', vars: {} }] })));
       });
       exited += n;
       if (n < BATCH) break;
@@ -85,7 +86,7 @@ export async function migrateMembers(db: Database, clock: Clock, versions: Versi
       [from.id, to.id, after],
       async (tx, rows) => {
         const at = clock.now();
-        const moved: (LockedRow & { to: string; reason: string })[] = [];
+        const moved: (LockedRow & { to: string; reason: string; parts: NotePart[] })[] = [];
         for (const r of rows) {
           after = r.member_id;
           if (r.has_target) {
@@ -103,7 +104,12 @@ export async function migrateMembers(db: Database, clock: Clock, versions: Versi
             `UPDATE journey SET version_id = $2, current_node = $3, snapshot = $4, wake_at = to_timestamp($5::float8 / 1000), status = 'waiting', updated_at = now() WHERE id = $1`,
             [r.id, to.id, node.id, JSON.stringify({ value: node.id, context: { ...snap.context, visits } }), wakeAt],
           );
-          moved.push({ ...r, to: node.id, reason: `Migrated by an admin from version ${body.fromVersion} ("${r.current_node}") to version ${body.toVersion} ("${node.id}")` });
+          moved.push({
+            ...r,
+            to: node.id,
+            reason: `Migrated by an admin from version ${body.fromVersion} ("${r.current_node}") to version ${body.toVersion} ("${node.id}")`,
+            parts: [{ key: 'adminMigrated', vars: { from: body.fromVersion, to: body.toVersion, fromNode: r.current_node, toNode: node.id } }],
+          });
         }
         await insertSteps(tx, id, at, moved);
         migrated += moved.length;
@@ -141,12 +147,21 @@ async function inMemberLocks<R extends LockedRow>(db: Database, select: string, 
   });
 }
 
-async function insertSteps(c: pg.ClientBase, workflowId: string, at: number, rows: { id: string; member_id: string; current_node: string; to: string; reason: string }[]): Promise<void> {
+async function insertSteps(
+  c: pg.ClientBase,
+  workflowId: string,
+  at: number,
+  rows: { id: string; member_id: string; current_node: string; to: string; reason: string; parts: NotePart[] }[],
+): Promise<void> {
   if (!rows.length) return;
   await c.query(
-    `INSERT INTO journey_step (journey_id, workflow_id, member_id, at, from_node, to_node, cause, path, reason)
-     SELECT r.journey_id, $1, r.member_id, to_timestamp($2::float8 / 1000), r.from_node, r.to_node, 'mf.admin', '{}', r.reason
-     FROM jsonb_to_recordset($3::jsonb) AS r(journey_id uuid, member_id text, from_node text, to_node text, reason text)`,
-    [workflowId, at, JSON.stringify(rows.map((r) => ({ journey_id: r.id, member_id: r.member_id, from_node: r.current_node, to_node: r.to, reason: r.reason })))],
+    `INSERT INTO journey_step (journey_id, workflow_id, member_id, at, from_node, to_node, cause, path, reason, reason_parts)
+     SELECT r.journey_id, $1, r.member_id, to_timestamp($2::float8 / 1000), r.from_node, r.to_node, 'mf.admin', '{}', r.reason, r.reason_parts
+     FROM jsonb_to_recordset($3::jsonb) AS r(journey_id uuid, member_id text, from_node text, to_node text, reason text, reason_parts jsonb)`,
+    [
+      workflowId,
+      at,
+      JSON.stringify(rows.map((r) => ({ journey_id: r.id, member_id: r.member_id, from_node: r.current_node, to_node: r.to, reason: r.reason, reason_parts: r.parts }))),
+    ],
   );
 }

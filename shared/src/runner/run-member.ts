@@ -310,7 +310,7 @@ class MemberRun {
     if (step.outcome === 'waiting') j.status = j.wakeAt === null ? 'active' : 'waiting';
     else Object.assign(j, { status: step.outcome === 'holdout' ? 'completed' : step.outcome, endedAt: at });
     if (this.opts.notes) noteActions(this.writes, compiled, j, step, at, effectsBefore);
-    this.writes.steps.push({ journeyId: j.id, workflowId: j.workflowId, memberId: j.memberId, at, fromNode: from, toNode: j.currentNode, cause: event.type, eventSeq: seq, path: step.path, reason });
+    this.writes.steps.push({ journeyId: j.id, workflowId: j.workflowId, memberId: j.memberId, at, fromNode: from, toNode: j.currentNode, cause: event.type, eventSeq: seq, path: step.path, reason, parts });
     this.steps++;
   }
 

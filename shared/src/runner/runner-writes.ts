@@ -10,6 +10,8 @@ export interface StepRow {
   eventSeq: number | null;
   path: string[];
   reason: string;
+  /** The reason as message keys and values, stored beside the English for a trace in the user's language. */
+  parts?: NotePart[];
 }
 
 export interface EffectRow {
