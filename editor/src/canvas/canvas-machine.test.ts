@@ -59,7 +59,7 @@ describe('canvasMachine', () => {
     actor.send({ type: 'publish', body: draftBody('Nudge', '', secondPurchaseNudge) });
     const snap = await waitFor(actor, (s) => s.matches('editing') && s.context.notice !== null);
     expect(saved).toHaveLength(1);
-    expect(snap.context.notice).toBe('Published as version 4');
+    expect(snap.context.notice).toEqual({ kind: 'published', version: 4, enteringNow: 0 });
   });
 
   it('keeps the violations of a refused publish until the next edit', async () => {

@@ -19,7 +19,7 @@ export interface CanvasContext {
   actionError: string | null;
   /** Problems the server reported when it refused to publish; cleared by the next edit. */
   serverViolations: Violation[];
-  notice: string | null;
+  notice: CanvasNotice | null;
   /** The save under way was started by autosave: it reports through the save state, not a notice. */
   autoSave: boolean;
 }
@@ -29,10 +29,12 @@ export type CanvasEvent =
 
 type PublishedVersion = Pick<PublishResult, 'version'> & Partial<Pick<PublishResult, 'enteringNow'>>;
 
+/** What the toolbar says after a save or publish, as data: the page says it in the user's language. */
+export type CanvasNotice = { kind: 'saved' } | { kind: 'published'; version: number; enteringNow: number };
+
 /** "Published as version 2", and how many members who already qualified enter now when there are any. */
-export function publishedNotice(r: PublishedVersion): string {
-  const n = r.enteringNow ?? 0;
-  return n > 0 ? `Published as version ${r.version}; ${n.toLocaleString()} member${n === 1 ? '' : 's'} who already qualified enter now` : `Published as version ${r.version}`;
+export function publishedNotice(r: PublishedVersion): CanvasNotice {
+  return { kind: 'published', version: r.version, enteringNow: r.enteringNow ?? 0 };
 }
 
 /** The draft as loaded, passed through the same conversion the canvas uses so an untouched canvas is not "changed". */
@@ -106,7 +108,7 @@ export const canvasMachine = setup({
           target: 'editing',
           actions: [
             { type: 'markSaved', params: ({ event }) => event.output },
-            assign(({ context }) => ({ notice: context.autoSave ? null : 'Draft saved', pending: null })),
+            assign(({ context }) => ({ notice: context.autoSave ? null : ({ kind: 'saved' } as const), pending: null })),
           ],
         },
         onError: {

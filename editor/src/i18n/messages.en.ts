@@ -55,5 +55,9 @@ export const messagesEn = {
   'effects.rateLimited': 'Queued: this step sends at most {count} {per}; it goes out in turn.',
   'note.adminStopped': 'Workflow stopped by an admin: exited',
   'note.adminMigrated': 'Migrated by an admin from version {from} ("{fromNode}") to version {to} ("{toNode}")',
+  'canvasNotice.saved': 'Draft saved',
+  'canvasNotice.published': 'Published as version {version}',
+  'canvasNotice.publishedEntering': 'Published as version {version}; {count} members who already qualified enter now',
+  'canvasNotice.publishedEnteringOne': 'Published as version {version}; 1 member who already qualified enters now',
   'form.send_message.rateLimit': 'Send rate limit',
 } satisfies Record<string, string>;

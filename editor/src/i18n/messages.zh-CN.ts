@@ -57,5 +57,9 @@ export const messagesZhCN: Record<keyof typeof messagesEn, string> = {
   'effects.rateLimited': '排队中：此步骤最多发送 {count} {per}，依次发出。',
   'note.adminStopped': '管理员停止了流程：已退出',
   'note.adminMigrated': '管理员将其从第 {from} 版（“{fromNode}”）迁移到第 {to} 版（“{toNode}”）',
+  'canvasNotice.saved': '草稿已保存',
+  'canvasNotice.published': '已发布为第 {version} 版',
+  'canvasNotice.publishedEntering': '已发布为第 {version} 版；{count} 名已符合条件的会员现在进入',
+  'canvasNotice.publishedEnteringOne': '已发布为第 {version} 版；1 名已符合条件的会员现在进入',
   'form.send_message.rateLimit': '发送速率限制',
 };

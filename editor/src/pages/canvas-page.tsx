@@ -1,11 +1,14 @@
 import { useT } from '../i18n/i18n.ts';
 import { useMachine } from '@xstate/react';
+import { useLocaleFormat } from '../back-office/locale-format.ts';
 import { canvasMachine } from '../canvas/canvas-machine.ts';
+import { noticeText } from '../canvas/canvas-notice.ts';
 import { CanvasWorkspace } from '../canvas/canvas-workspace.tsx';
 import { navigate } from '../routing/navigation.ts';
 
 export function CanvasPage({ workflowId }: { workflowId: string }) {
   const t = useT();
+  const f = useLocaleFormat();
   const [snapshot, send] = useMachine(canvasMachine, { input: { workflowId } });
   const { detail, loadError, savedKey, notice, actionError, serverViolations } = snapshot.context;
 
@@ -33,7 +36,7 @@ export function CanvasPage({ workflowId }: { workflowId: string }) {
       detail={detail}
       savedKey={savedKey}
       busy={snapshot.matches('saving') ? 'saving' : snapshot.matches('publishing') ? 'publishing' : null}
-      notice={notice}
+      notice={noticeText(notice, t, f.number)}
       actionError={actionError}
       serverViolations={serverViolations}
       send={send}

@@ -2,7 +2,6 @@ import type { EntryEstimate } from '@memberflow/shared/api/workflows';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../api/http.ts';
-import { publishedNotice } from '../canvas/canvas-machine.ts';
 import { translate, type Translate } from '../i18n/i18n.ts';
 import { canGoLive, choiceLabel, entryToSend, localizedError, triggerEventType } from './entry-choice.ts';
 
@@ -57,12 +56,5 @@ describe('who enters on publish and resume', () => {
     expect(localizedError(en, notLive)).toBe('The workflow is not published yet, so there is no live version to count.');
     expect(localizedError(zh, new ApiRequestError(409, { error: 'Cannot resume a workflow that is active' }))).toBe('在工作流当前状态下无法执行（Cannot resume a workflow that is active）。');
     expect(localizedError(en, new ApiRequestError(500, null))).toBe('Something went wrong (HTTP 500).');
-  });
-
-  it('says after publishing how many who already qualified enter now', () => {
-    expect(publishedNotice({ version: 1, enteringNow: 2357 })).toBe('Published as version 1; 2,357 members who already qualified enter now');
-    expect(publishedNotice({ version: 2, enteringNow: 1 })).toBe('Published as version 2; 1 member who already qualified enter now');
-    expect(publishedNotice({ version: 3, enteringNow: 0 })).toBe('Published as version 3');
-    expect(publishedNotice({ version: 4 })).toBe('Published as version 4');
   });
 });
