@@ -86,6 +86,9 @@ describe('monitoring', () => {
     await infra.drain();
     expect(await infra.sql(`SELECT status, attempts FROM effect WHERE kind = 'call_webhook'`)).toEqual([{ status: 'failed', attempts: 6 }]);
     expect((await infra.api('POST', `/api/v1/workflows/${id}/failures/skip`, { all: true })).body).toEqual({ journeys: 0, effects: 1 });
+    expect(await infra.sql(`SELECT status, payload->'skipped' AS skipped, payload->'skippedParts' AS parts FROM effect WHERE kind = 'call_webhook'`)).toEqual([
+      { status: 'skipped', skipped: 'skipped by an admin after failing', parts: { key: 'skippedByAdmin', vars: {} } },
+    ]);
     expect((await infra.api('POST', `/api/v1/workflows/${id}/failures/exit`, { all: true })).body).toEqual({ journeys: 1, effects: 0 });
     expect(await infra.sql(`SELECT member_id, status FROM journey ORDER BY member_id`)).toEqual([
       { member_id: 'f1', status: 'completed' },

@@ -59,7 +59,13 @@ describe('send_message executor on a stored config', () => {
       contact: { settings: { frequencyCap: false }, cap: { count: 0, days: 7 }, recentMarketing: [], provider: () => ({ kind: 'log' }), smsSignature: '【品牌】' },
     };
     sendMessageExecutor.execute(ctx as never);
-    expect(effects[0]).toMatchObject({ status: 'skipped', payload: { skipped: 'no value for {{member.nmae}} (give a fallback with | default: "…")' } });
+    expect(effects[0]).toMatchObject({
+      status: 'skipped',
+      payload: {
+        skipped: 'no value for {{member.nmae}} (give a fallback with | default: "…")',
+        skippedParts: { key: 'missingValues', vars: { names: '{{member.nmae}}' } },
+      },
+    });
     expect(String(effects[0]!.payload.body).endsWith('长【品牌】')).toBe(true);
   });
 });

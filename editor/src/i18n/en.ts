@@ -5,6 +5,7 @@ import { messagesEn } from './messages.en.ts';
 import { referencesEn } from './references.en.ts';
 import { pagesEn } from './pages.en.ts';
 import { standingEn } from './standing.en.ts';
+import { skipsEn } from './skips.en.ts';
 
 /** English UI strings. Keys are flat and dotted; zh-CN must have exactly the same set (typed in zh-CN.ts). */
 export const en = {
@@ -644,7 +645,7 @@ export const enKinds = {
   'kinds.goal.description': 'Ends the journey and counts the member as converted.',
 } satisfies Record<KindKey, string>;
 
-export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn, ...standingEn };
+export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn, ...standingEn, ...skipsEn };
 export type MessageKey = keyof typeof enMessages;
 /** Every locale's table: a missing or extra key is a type error. */
 export type Messages = Record<MessageKey, string>;

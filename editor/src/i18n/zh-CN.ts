@@ -5,6 +5,7 @@ import { messagesZhCN } from './messages.zh-CN.ts';
 import { referencesZhCN } from './references.zh-CN.ts';
 import { pagesZhCN } from './pages.zh-CN.ts';
 import { standingZhCN } from './standing.zh-CN.ts';
+import { skipsZhCN } from './skips.zh-CN.ts';
 
 /** 简体中文. Typed as Messages, so a key missing here fails typecheck. */
 export const zhCN: Messages = {
@@ -639,4 +640,5 @@ export const zhCN: Messages = {
   ...referencesZhCN,
   ...pagesZhCN,
   ...standingZhCN,
+  ...skipsZhCN,
 };

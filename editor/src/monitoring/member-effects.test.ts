@@ -20,3 +20,31 @@ describe('why a held message waits', () => {
     expect(effectReason(e, 'Asia/Shanghai', tIn('en'))).toContain('Held for quiet hours until');
   });
 });
+
+const skipped = (kind: string, payload: Record<string, unknown>): MemberEffect =>
+  ({ key: 'k', workflowId: 'w', memberId: 'm', nodeId: 'n', kind, status: 'skipped', payload, at: '2026-12-01T02:00:00.000Z', attempts: 0, error: null, notBefore: null, doneAt: null }) as MemberEffect;
+
+describe('why an effect was skipped', () => {
+  it('says the reason in 中文 from the stored parts, and the same English words as the runner', () => {
+    const e = skipped('send_message', { channel: 'sms', skipped: 'member has no phone number', skippedParts: { key: 'noPhone', vars: {} } });
+    expect(effectReason(e, 'UTC', tIn('zh-CN'))).toBe('已跳过：会员没有手机号');
+    expect(effectReason(e, 'UTC', tIn('en'))).toBe('Skipped: member has no phone number');
+  });
+
+  it('fills the values: frequency cap, missing variables, coupon out of stock', () => {
+    const cap = skipped('send_message', { skipped: 'frequency cap: 2 marketing messages per 7 days already sent', skippedParts: { key: 'frequencyCap.other', vars: { count: 2, days: 7 } } });
+    expect(effectReason(cap, 'UTC', tIn('zh-CN'))).toBe('已跳过：频次上限：7 天内已发送 2 条营销消息');
+    expect(effectReason(cap, 'UTC', tIn('en'))).toBe('Skipped: frequency cap: 2 marketing messages per 7 days already sent');
+    const missing = skipped('send_message', { skippedParts: { key: 'missingValues', vars: { names: '{{member.name}}' } } });
+    expect(effectReason(missing, 'UTC', tIn('zh-CN'))).toBe('已跳过：{{member.name}} 没有值（可用 | default: "…" 设置默认值）');
+    const stock = skipped('issue_coupon', { template: 'VIP', skipped: 'VIP is out of stock', skippedParts: { key: 'couponOutOfStock', vars: { template: 'VIP' } } });
+    expect(effectReason(stock, 'UTC', tIn('zh-CN'))).toBe('已跳过：VIP 已无库存');
+  });
+
+  it('a row written before the parts existed, or with a key this editor does not know, keeps its English', () => {
+    expect(effectReason(skipped('send_message', { skipped: 'member has no phone number' }), 'UTC', tIn('zh-CN'))).toBe('已跳过：member has no phone number');
+    const unknown = skipped('send_message', { skipped: 'something new', skippedParts: { key: 'fromTheFuture', vars: {} } });
+    expect(effectReason(unknown, 'UTC', tIn('zh-CN'))).toBe('已跳过：something new');
+    expect(effectReason(skipped('send_message', {}), 'UTC', tIn('zh-CN'))).toBe('已跳过');
+  });
+});

@@ -1,5 +1,6 @@
 import type { NodeKind } from '@memberflow/shared/node-kind';
 import { RATE_WINDOW_MS, type QueuedByRateLimit } from '@memberflow/shared/send-rate-limit';
+import { isSkipParts } from '@memberflow/shared/skip-parts';
 import { enMessages } from '../i18n/en.ts';
 import { kindTitle, useT, type Translate } from '../i18n/i18n.ts';
 import { effectText } from '../nodes/effect-texts.ts';
@@ -8,8 +9,7 @@ import { formatInZone, formatUtc } from './zone-time.ts';
 
 /** Why an effect is in its state, from what the runtime stored with it. */
 export function effectReason(e: MemberEffect, timeZone: string, t: Translate): string {
-  const skipped = e.payload.skipped;
-  if (e.status === 'skipped') return typeof skipped === 'string' ? t('effects.skippedWhy', { why: skipped }) : t('effects.skipped');
+  if (e.status === 'skipped') return skippedReason(e.payload, t);
   if (e.status === 'held' && isQueued(e.payload.rateLimit)) return rateLimitedReason(e.payload.rateLimit, t);
   if (e.status === 'held') return e.notBefore ? t('effects.heldUntil', { time: formatInZone(e.notBefore, timeZone) }) : t('effects.held');
   if (e.status === 'failed') return t('effects.failed', { attempts: e.attempts, error: e.error ?? t('effects.unknownError') });
@@ -17,6 +17,11 @@ export function effectReason(e: MemberEffect, timeZone: string, t: Translate): s
   return e.doneAt ? t('effects.doneAt', { time: formatUtc(e.doneAt) }) : t('effects.done');
 }
 
+/** In the user's language from the stored parts; rows written before the parts existed keep their English. */
+function skippedReason(p: MemberEffect['payload'], t: Translate): string {
+  const why = isSkipParts(p.skippedParts) ? t(`skip.${p.skippedParts.key}`, p.skippedParts.vars) : p.skipped;
+  return typeof why === 'string' ? t('effects.skippedWhy', { why }) : t('effects.skipped');
+}
 
 function isQueued(v: unknown): v is QueuedByRateLimit {
   return typeof v === 'object' && v !== null && typeof (v as QueuedByRateLimit).count === 'number';

@@ -1,10 +1,14 @@
 import type { Queue } from 'bullmq';
+import { skip } from '@memberflow/shared/skip-parts';
 import { stuckEffectMs } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { STUCK_EFFECT_SQL } from './stuck-effects.ts';
 import type { EffectJob } from '../engine/effect-dispatcher.ts';
 import { enqueueLanes, type LaneJob } from '../engine/step-queue.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
+
+/** What a delivery given up by an admin says, in English and as parts for the member page. */
+const ADMIN_SKIP = JSON.stringify(skip('skipped by an admin after failing', 'skippedByAdmin'));
 
 /** Failed journeys and deliveries, and deliveries still pending past STUCK_EFFECT_MINUTES (the sweep keeps retrying those). */
 export async function listFailures(db: Database, workflowId: string, stuckAfterMs = stuckEffectMs()) {
@@ -64,12 +68,9 @@ export async function actOnFailures(
     if (action === 'retry') await enqueueLanes(queues.steps, journeys.map((j) => ({ memberId: j.member_id, jobId: `retry-${j.id}-${Date.now()}` })));
   }
   if (action !== 'exit' && effects.length) {
-    await db.pool.query(
-      action === 'retry'
-        ? `UPDATE effect SET status = 'pending', attempts = 0 WHERE idempotency_key = ANY($1::text[]) AND status = 'failed'`
-        : `UPDATE effect SET status = 'skipped', payload = payload || '{"skipped": "skipped by an admin after failing"}' WHERE idempotency_key = ANY($1::text[]) AND status = 'failed'`,
-      [effects],
-    );
+    await (action === 'retry'
+      ? db.pool.query(`UPDATE effect SET status = 'pending', attempts = 0 WHERE idempotency_key = ANY($1::text[]) AND status = 'failed'`, [effects])
+      : db.pool.query(`UPDATE effect SET status = 'skipped', payload = payload || $2::jsonb WHERE idempotency_key = ANY($1::text[]) AND status = 'failed'`, [effects, ADMIN_SKIP]));
     if (action === 'retry') {
       // A retried delivery needs a fresh job id: the failed job may still be kept under the old one.
       await queues.effects.addBulk(effects.map((key) => ({ name: 'effect', data: { key }, opts: { jobId: `fx-retry-${Date.now()}-${Math.random().toString(36).slice(2)}` } })));

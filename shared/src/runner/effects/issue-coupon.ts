@@ -1,13 +1,14 @@
 import { MS_PER_DAY } from '../../duration.ts';
 import { IssueCouponConfig } from '../../nodes/issue-coupon.ts';
+import { skip, type Skip } from '../../skip-parts.ts';
 import { effectBase, type ExecContext, type NodeExecutor } from './node-executor.ts';
 
 /** Why this coupon cannot be issued (archived template, once per member, sold out), or null. Decided here, before any later message can show a code. */
-function refusal(ctx: ExecContext, template: string): string | null {
+function refusal(ctx: ExecContext, template: string): Skip | null {
   const t = ctx.coupons.templates.get(template);
-  if (t?.archivedAt != null) return `${template} is archived: it issues no more coupons`;
-  if (t?.oncePerMember && ctx.coupons.held.has(template)) return `once per member: already holds a ${template} coupon`;
-  if (t?.stockLimit != null && (ctx.coupons.stockLeft.get(template) ?? 0) <= 0) return `${template} is out of stock`;
+  if (t?.archivedAt != null) return skip(`${template} is archived: it issues no more coupons`, 'couponArchived', { template });
+  if (t?.oncePerMember && ctx.coupons.held.has(template)) return skip(`once per member: already holds a ${template} coupon`, 'couponOncePerMember', { template });
+  if (t?.stockLimit != null && (ctx.coupons.stockLeft.get(template) ?? 0) <= 0) return skip(`${template} is out of stock`, 'couponOutOfStock', { template });
   return null;
 }
 
@@ -21,7 +22,7 @@ export const issueCouponExecutor: NodeExecutor = {
     const config = IssueCouponConfig.parse(ctx.action.config);
     const why = refusal(ctx, config.template);
     if (why) {
-      ctx.writes.effects.push({ ...effectBase(ctx, 'issue_coupon'), payload: { template: config.template, skipped: why }, status: 'skipped' });
+      ctx.writes.effects.push({ ...effectBase(ctx, 'issue_coupon'), payload: { template: config.template, ...why }, status: 'skipped' });
       return;
     }
     const t = ctx.coupons.templates.get(config.template);

@@ -2,6 +2,7 @@ import { messageAddress, messageVerdict } from '../../contact-policy.ts';
 import { StoredSendMessage } from '../../nodes/send-message.ts';
 import { queuedBy } from '../../send-rate-limit.ts';
 import { withSmsSignature } from '../../sms-length.ts';
+import { skip, type Skip } from '../../skip-parts.ts';
 import { renderTemplateDetailed } from '../../template.ts';
 import { effectBase, type ExecContext, type NodeExecutor } from './node-executor.ts';
 
@@ -34,8 +35,13 @@ export function renderMessage(
 
 /** Why a message with holes is not sent: which variables, and the way out. */
 export function missingValueReason(missing: readonly string[]): string {
-  return `no value for ${missing.map((m) => `{{${m}}}`).join(', ')} (give a fallback with | default: "…")`;
+  return `no value for ${missingNames(missing)} (give a fallback with | default: "…")`;
 }
+
+const missingNames = (missing: readonly string[]) => missing.map((m) => `{{${m}}}`).join(', ');
+
+/** The skip of a message with holes, with its parts for the editor's languages. */
+export const missingValueSkip = (missing: readonly string[]): Skip => skip(missingValueReason(missing), 'missingValues', { names: missingNames(missing) });
 
 /**
  * Renders the message and applies the contact policy. A variable without a value (and no
@@ -50,7 +56,8 @@ export const sendMessageExecutor: NodeExecutor = {
     const provider = ctx.contact.provider(c.channel).kind;
     const { missing, ...message } = renderMessage(c, ctx, ctx.contact.smsSignature);
     const v = messageVerdict(c, ctx.member, ctx.at, ctx.contact);
-    const skipped = !v.send && 'skipped' in v ? v.skipped : missing.length ? missingValueReason(missing) : undefined;
+    const why = !v.send && 'skipped' in v ? { skipped: v.skipped, skippedParts: v.skippedParts } : missing.length ? missingValueSkip(missing) : undefined;
+    const skipped = why?.skipped;
     const quietUntil = skipped === undefined && !v.send && 'notBefore' in v ? v.notBefore : undefined;
     // A rate-limited step queues every message it sends; the release lets them out within the limit.
     const limited = skipped === undefined && c.rateLimit !== null;
@@ -64,7 +71,7 @@ export const sendMessageExecutor: NodeExecutor = {
         to: messageAddress(c.channel, ctx.member),
         ...message,
         marketing: c.marketing,
-        ...(skipped ? { skipped } : {}),
+        ...(why ?? {}),
         ...(limited && c.rateLimit ? { rateLimit: queuedBy(c.rateLimit) } : {}),
       },
       status: skipped ? 'skipped' : notBefore !== undefined ? 'held' : provider === 'log' ? 'done' : 'pending',
