@@ -1,2 +1,2 @@
--- An archived coupon template issues no more coupons; the ones issued stay valid and counted.
+-- An archived coupon template issues no more coupons (the ones issued stay valid and counted).
 ALTER TABLE "coupon_template" ADD COLUMN "archived_at" TIMESTAMPTZ(3);
