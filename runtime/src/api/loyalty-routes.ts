@@ -3,7 +3,7 @@ import { CouponTemplateInput, Redeem } from '@memberflow/shared/api/loyalty';
 import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
 import { expireCoupons, readCouponTemplates, redeemCoupon, upsertCouponTemplate } from '../loyalty/coupons.ts';
 import { rulesChanged } from '../loyalty/rules-changed.ts';
-import { readProgram, readTierLadder, writeProgram } from '../loyalty/program-store.ts';
+import { insertTiers, readProgram, readTierLadder, writeProgram } from '../loyalty/program-store.ts';
 import { tierReport } from '../loyalty/tier-report.ts';
 import { requestTierReview } from '../loyalty/tier-review.ts';
 import { actorOf } from '../monitoring/audit.ts';
@@ -29,18 +29,7 @@ export function loyaltyRoutes(router: Router, deps: AppDeps): void {
   mountRoute(router, programmeRoutes.saveTiers, async ({ body, ctx }) => {
     await withTransaction(db.pool, async (c) => {
       await c.query('DELETE FROM tier');
-      for (const t of body.tiers) {
-        await c.query(`INSERT INTO tier (key, name, rank, basis, period, threshold, points_multiplier, benefits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-          t.key,
-          t.name,
-          t.rank,
-          t.basis,
-          t.period,
-          t.threshold,
-          t.pointsMultiplier,
-          t.benefits,
-        ]);
-      }
+      await insertTiers(c, body.tiers);
     });
     await changed();
     // Members already rated stay put until re-rated: the periodic upkeep takes them all, in pages.

@@ -34,3 +34,19 @@ export async function readTierLadder(c: pg.ClientBase | pg.Pool): Promise<TierLa
   const benefits = new Map(rows.map((r) => [r.key, r.benefits]));
   return (await readTiers(c)).map((t) => ({ ...t, benefits: benefits.get(t.key) ?? '' }));
 }
+
+/** Adds rungs to the ladder (the caller clears it first when replacing it). */
+export async function insertTiers(c: pg.ClientBase | pg.Pool, tiers: readonly TierLadderRow[]): Promise<void> {
+  for (const t of tiers) {
+    await c.query(`INSERT INTO tier (key, name, rank, basis, period, threshold, points_multiplier, benefits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      t.key,
+      t.name,
+      t.rank,
+      t.basis,
+      t.period,
+      t.threshold,
+      t.pointsMultiplier,
+      t.benefits,
+    ]);
+  }
+}

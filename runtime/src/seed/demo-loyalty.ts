@@ -1,5 +1,6 @@
 import { CouponTemplateInput, TierInput } from '@memberflow/shared/api/loyalty';
 import type { Database } from '../db/database.ts';
+import { insertTiers } from '../loyalty/program-store.ts';
 
 const template = (t: Partial<CouponTemplateInput> & Pick<CouponTemplateInput, 'key' | 'name' | 'kind'>) => CouponTemplateInput.parse(t);
 
@@ -37,16 +38,5 @@ export async function seedDemoLoyalty(db: Database): Promise<void> {
   }
   const { rows } = await db.pool.query('SELECT 1 FROM tier LIMIT 1');
   if (rows.length) return;
-  for (const t of demoTiers) {
-    await db.pool.query(`INSERT INTO tier (key, name, rank, basis, period, threshold, points_multiplier, benefits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-      t.key,
-      t.name,
-      t.rank,
-      t.basis,
-      t.period,
-      t.threshold,
-      t.pointsMultiplier,
-      t.benefits,
-    ]);
-  }
+  await insertTiers(db.pool, demoTiers);
 }
