@@ -91,8 +91,12 @@ const scalar = fc.oneof(
   trickyNumber,
 );
 const key = fc.oneof(fc.string({ maxLength: 8 }), trickyKey);
-/** JSON whose objects may shadow valueOf and toString with plain values, as JSON.parse allows. */
-const unprintable = fc.constant(JSON.parse('{"valueOf": 1, "toString": 1}') as unknown);
+/**
+ * JSON whose objects may shadow valueOf and toString with plain values, as JSON.parse allows.
+ * A fresh object per draw: mutations write into generated values, and one shared instance
+ * could end up holding itself (a circle JSON.stringify refuses).
+ */
+const unprintable = fc.constant(null).map(() => JSON.parse('{"valueOf": 1, "toString": 1}') as unknown);
 const json: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
   v: fc.oneof(
     { depthSize: 'small' },

@@ -22,7 +22,9 @@ export function SmsSignaturePanel() {
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     callRoute(messageRoutes.smsSignature).then(
-      (a) => setValue(a.signature),
+      // What the user typed while the setting loaded wins: a late answer must not erase it
+      // (it did: the field took the stored '' back and Save wrote '').
+      (a) => setValue((v) => v ?? a.signature),
       (e) => setError(errorMessage(e)),
     );
   }, []);
