@@ -42,6 +42,8 @@ export function mountRoute<B extends z.ZodType | null, Q extends z.ZodType | nul
           `${route.method} ${route.path} answered outside its contract: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
         );
     }
+    if (route.docs.status) ctx.status = route.docs.status;
+    if (route.docs.produces && route.docs.produces !== 'application/json' && !ctx.type) ctx.type = route.docs.produces;
     ctx.body = answer;
   });
 }
