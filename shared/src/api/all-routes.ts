@@ -3,6 +3,7 @@ import { couponRoutes } from './coupon-admin.ts';
 import { memberAdminRoutes } from './member-admin.ts';
 import { messageRoutes } from './message-routes.ts';
 import { programmeRoutes } from './programme-routes.ts';
+import { referenceRoutes } from './reference-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
 import type { RouteContract } from './route-contract.ts';
 import { segmentRoutes } from './segment-routes.ts';
@@ -22,6 +23,7 @@ export const routeGroups = {
   segments: segmentRoutes,
   rfm: rfmRoutes,
   analytics: analyticsRoutes,
+  reference: referenceRoutes,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 export type RouteGroup = keyof typeof routeGroups;

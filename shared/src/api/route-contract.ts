@@ -7,7 +7,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteAccess = 'public' | 'session' | Permission;
 
 /** What a route answers with; JSON unless said otherwise (exports, live streams, probes). */
-export type RouteMediaType = 'application/json' | 'text/csv' | 'text/event-stream' | 'text/plain';
+export type RouteMediaType = 'application/json' | 'text/csv' | 'text/event-stream' | 'text/plain' | 'text/html' | '*/*';
 
 /** Documentation beside the contract: OpenAPI is generated from it and the examples are tested. */
 export interface RouteDocs {
