@@ -27,7 +27,12 @@ export const RetentionReport = z.object({
   repeatCustomers: z.number().int(),
   repeatPurchaseRate: z.number().nullable(),
   averageClv: z.number().nullable(),
-  topCustomers: z.object({ share: z.number(), customers: z.number().int(), revenue: z.number(), revenueShare: z.number().nullable() }),
+  topCustomers: z.object({
+    share: z.number(),
+    customers: z.number().int(),
+    revenue: z.number(),
+    revenueShare: z.number().nullable(),
+  }),
   cohorts: z.array(CohortRowSchema),
   churnCurve: z.array(ChurnPoint),
   /** First and last applied purchase ever, for choosing a period. */
@@ -72,7 +77,28 @@ export type ChurnRiskReport = z.infer<typeof ChurnRiskReport>;
 const RetentionMetricsAnswer = RetentionReport.omit({ churnCurve: true, history: true });
 
 export const analyticsRoutes = {
-  metrics: defineRoute<RetentionMetrics>()({ method: 'GET', path: '/api/v1/metrics', access: 'read', query: MetricsQuery, answer: RetentionMetricsAnswer }),
-  retention: defineRoute<RetentionReport>()({ method: 'GET', path: '/api/v1/analytics/retention', access: 'read', query: MetricsQuery, answer: RetentionReport }),
-  churnRisk: defineRoute<ChurnRiskReport>()({ method: 'GET', path: '/api/v1/analytics/churn-risk', access: 'read', query: ChurnRiskQuery, answer: ChurnRiskReport }),
+  metrics: defineRoute<RetentionMetrics>()({
+    method: 'GET',
+    path: '/api/v1/metrics',
+    summary: 'Retention metrics over a period: repeat rate, revenue per member, conversions',
+    access: 'read',
+    query: MetricsQuery,
+    answer: RetentionMetricsAnswer,
+  }),
+  retention: defineRoute<RetentionReport>()({
+    method: 'GET',
+    path: '/api/v1/analytics/retention',
+    summary: 'Cohort retention by first-purchase month',
+    access: 'read',
+    query: MetricsQuery,
+    answer: RetentionReport,
+  }),
+  churnRisk: defineRoute<ChurnRiskReport>()({
+    method: 'GET',
+    path: '/api/v1/analytics/churn-risk',
+    summary: 'Members most at risk of lapsing',
+    access: 'read',
+    query: ChurnRiskQuery,
+    answer: ChurnRiskReport,
+  }),
 };

@@ -68,10 +68,17 @@ export interface RedeemResult {
 }
 
 export const couponRoutes = {
-  report: defineRoute<CouponReport>()({ method: 'GET', path: '/api/v1/coupon-report', access: 'read', query: CouponReportQuery }),
+  report: defineRoute<CouponReport>()({
+    method: 'GET',
+    path: '/api/v1/coupon-report',
+    summary: 'Issued, redeemed and expired coupons per template, with redemption rates',
+    access: 'read',
+    query: CouponReportQuery,
+  }),
   list: defineRoute<{ coupons: CouponRow[] }>()({
     method: 'GET',
     path: '/api/v1/coupons',
+    summary: 'Coupons, filtered by member, template or status',
     access: 'read',
     query: CouponListQuery,
   }),
@@ -79,16 +86,30 @@ export const couponRoutes = {
   redeem: defineRoute<RedeemResult>()({
     method: 'POST',
     path: '/api/v1/members/:id/coupons/:code/redeem',
+    summary: "Redeem a member's coupon at the counter (staff, from the back office)",
+    example: { body: { orderAmount: 128, orderId: 'POS-20261202-0042' } },
     access: 'edit',
     body: StaffRedeemBody,
   }),
   void: defineRoute<CouponRow>()({
     method: 'POST',
     path: '/api/v1/members/:id/coupons/:code/void',
+    summary: "Void a member's coupon, saying why",
+    example: { body: { reason: 'Issued by mistake' } },
     access: 'edit',
     body: VoidCouponBody,
   }),
   // Archived templates issue no more coupons; issued ones stay valid.
-  archiveTemplate: defineRoute<CouponTemplate>()({ method: 'POST', path: '/api/v1/coupon-templates/:key/archive', access: 'edit' }),
-  restoreTemplate: defineRoute<CouponTemplate>()({ method: 'POST', path: '/api/v1/coupon-templates/:key/restore', access: 'edit' }),
+  archiveTemplate: defineRoute<CouponTemplate>()({
+    method: 'POST',
+    path: '/api/v1/coupon-templates/:key/archive',
+    summary: 'Archive a coupon template: it issues no more coupons; issued ones stay valid',
+    access: 'edit',
+  }),
+  restoreTemplate: defineRoute<CouponTemplate>()({
+    method: 'POST',
+    path: '/api/v1/coupon-templates/:key/restore',
+    summary: 'Restore an archived coupon template',
+    access: 'edit',
+  }),
 };

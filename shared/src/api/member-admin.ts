@@ -75,6 +75,8 @@ export const memberAdminRoutes = {
   updateProfile: defineRoute<{ id: string }>()({
     method: 'PATCH',
     path: '/api/v1/members/:id',
+    summary: "Edit a member's profile, tags and consents",
+    example: { body: { name: '李雷', phone: '13800000001', tags: ['vip'], consents: { sms: true } } },
     access: 'edit',
     body: MemberProfileBody,
   }),
@@ -82,11 +84,14 @@ export const memberAdminRoutes = {
   tags: defineRoute<{ tags: { tag: string; members: number }[] }>()({
     method: 'GET',
     path: '/api/v1/member-tags',
+    summary: 'Tags in use, with how many members carry each',
     access: 'read',
   }),
   adjustPoints: defineRoute<{ balance: number }>()({
     method: 'POST',
     path: '/api/v1/members/:id/points/adjust',
+    summary: 'Add or take points by hand, saying why',
+    example: { body: { delta: 200, reason: 'Goodwill after a late delivery' } },
     access: 'edit',
     body: PointsAdjustBody,
   }),

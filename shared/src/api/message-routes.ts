@@ -51,22 +51,39 @@ export interface TestSendAnswer {
 }
 
 export const messageRoutes = {
-  smsSignature: defineRoute<SmsSignatureAnswer>()({ method: 'GET', path: '/api/v1/settings/sms-signature', access: 'read' }),
+  smsSignature: defineRoute<SmsSignatureAnswer>()({
+    method: 'GET',
+    path: '/api/v1/settings/sms-signature',
+    summary: 'The signature every SMS ends with',
+    access: 'read',
+  }),
   saveSmsSignature: defineRoute<SmsSignatureAnswer>()({
     method: 'PUT',
     path: '/api/v1/settings/sms-signature',
+    summary: 'Save the SMS signature',
+    example: { body: { signature: '【品牌】' } },
     access: 'edit',
     body: SmsSignatureSettings,
   }),
   previewMember: defineRoute<PreviewMemberAnswer>()({
     method: 'GET',
     path: '/api/v1/message-preview/members/:id',
+    summary: "A real member's fields, to preview a message as they would get it",
     access: 'read',
   }),
   /** Marketers and admins only (`edit`); rate-limited per user; audited. */
   testSend: defineRoute<TestSendAnswer>()({
     method: 'POST',
     path: '/api/v1/message-test-sends',
+    summary: "Send a test message through the channel's provider",
+    example: {
+      body: {
+        channel: 'sms',
+        to: '13800000009',
+        body: 'Your coupon {{coupon.code}} is waiting.',
+        variables: { coupon: { code: 'TEST-1234' } },
+      },
+    },
     access: 'edit',
     body: TestSendInput,
   }),

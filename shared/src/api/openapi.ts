@@ -34,15 +34,43 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
   return rest;
 }
 
+/**
+ * Schemas for one document. zod puts recursive and reused parts under the schema's own `$defs`
+ * with `#/$defs/…` references, which in OpenAPI would point at the document's root: they move
+ * to `components.schemas` under names unique in the document, and the references follow.
+ */
+class SchemaSink {
+  readonly components: Record<string, Json> = {};
+  private n = 0;
+
+  add(schema: z.ZodType, io: 'input' | 'output'): Json {
+    const { $defs, ...main } = jsonSchemaOf(schema, io) as Json & { $defs?: Record<string, Json> };
+    if (!$defs) return main;
+    const names = new Map(Object.keys($defs).map((k) => [k, `Schema${++this.n}`]));
+    const relink = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(relink);
+      if (!v || typeof v !== 'object') return v;
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => {
+          const local = k === '$ref' && typeof x === 'string' ? /^#\/\$defs\/(.+)$/.exec(x) : null;
+          return [k, local && names.has(local[1]!) ? `#/components/schemas/${names.get(local[1]!)}` : relink(x)];
+        }),
+      );
+    };
+    for (const [k, def] of Object.entries($defs)) this.components[names.get(k)!] = relink(def) as Json;
+    return relink(main) as Json;
+  }
+}
+
 /** `/members/:id` → `/members/{id}`, OpenAPI's way of naming a path parameter. */
 export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
 
-function parameters(route: RouteContract): Json[] {
+function parameters(route: RouteContract, sink: SchemaSink): Json[] {
   const out: Json[] = pathParams(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   if (!route.query) return out;
-  const q = jsonSchemaOf(route.query, 'input');
+  const q = sink.add(route.query, 'input');
   const props = (q.properties ?? {}) as Record<string, Json>;
   const required = new Set((q.required ?? []) as string[]);
   const example = route.docs.example?.query ?? {};
@@ -57,12 +85,12 @@ function parameters(route: RouteContract): Json[] {
 
 const errorResponse = (description: string): Json => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
-function responses(route: RouteContract): Json {
+function responses(route: RouteContract, sink: SchemaSink): Json {
   const media = route.docs.produces ?? 'application/json';
   const status = String(route.docs.status ?? 200);
   const content: Json = {};
   if (status !== '204') {
-    const schema = route.answer ? jsonSchemaOf(route.answer, 'output') : media === 'application/json' ? {} : { type: 'string' };
+    const schema = route.answer ? sink.add(route.answer, 'output') : media === 'application/json' ? {} : { type: 'string' };
     content[media] = { schema, ...(route.docs.example?.answer !== undefined ? { example: route.docs.example.answer } : {}) };
   }
   const out: Json = { [status]: { description: route.docs.summary ?? 'Done', ...(status !== '204' ? { content } : {}) } };
@@ -84,7 +112,7 @@ function security(route: RouteContract): Json[] {
 
 const defaultSummary = (route: RouteContract) => `${route.method} ${route.path}`;
 
-function operation(group: RouteGroup, name: string, route: RouteContract): Json {
+function operation(group: RouteGroup, name: string, route: RouteContract, sink: SchemaSink): Json {
   const op: Json = {
     operationId: `${camel(group)}_${name}`,
     tags: [group],
@@ -92,14 +120,14 @@ function operation(group: RouteGroup, name: string, route: RouteContract): Json 
     ...(route.docs.description ? { description: route.docs.description } : {}),
     'x-memberflow-access': route.access,
     security: security(route),
-    parameters: parameters(route),
-    responses: responses(route),
+    parameters: parameters(route, sink),
+    responses: responses(route, sink),
   };
   if (route.body) {
     const example = route.docs.example?.body;
     op.requestBody = {
       required: true,
-      content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input'), ...(example !== undefined ? { example } : {}) } },
+      content: { 'application/json': { schema: sink.add(route.body, 'input'), ...(example !== undefined ? { example } : {}) } },
     };
   }
   return op;
@@ -110,9 +138,10 @@ const camel = (s: string) => s.replace(/-(\w)/g, (_, c: string) => c.toUpperCase
 /** The whole description: every contract once, under its path and method. */
 export function openApiDocument(info: OpenApiInfo): Json {
   const paths: Record<string, Json> = {};
+  const sink = new SchemaSink();
   for (const { group, name, route } of allRoutes()) {
     const p = (paths[openApiPath(route.path)] ??= {});
-    p[route.method.toLowerCase()] = operation(group, name, route);
+    p[route.method.toLowerCase()] = operation(group, name, route, sink);
   }
   return {
     openapi: '3.1.0',
@@ -127,7 +156,7 @@ export function openApiDocument(info: OpenApiInfo): Json {
     tags: [...new Set(allRoutes().map((r) => r.group))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, ...sink.components },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'mf_session', description: 'From POST /api/v1/auth/login' },
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (mf_…) made by an admin' },

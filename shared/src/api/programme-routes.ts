@@ -23,15 +23,56 @@ export interface TierReport {
 }
 
 export const programmeRoutes = {
-  program: defineRoute<LoyaltyProgramSettings>()({ method: 'GET', path: '/api/v1/loyalty/program', access: 'read' }),
+  program: defineRoute<LoyaltyProgramSettings>()({
+    method: 'GET',
+    path: '/api/v1/loyalty/program',
+    summary: 'The points programme: earning, expiry and recharge bonuses',
+    access: 'read',
+  }),
   saveProgram: defineRoute<LoyaltyProgramSettings>()({
     method: 'PUT',
     path: '/api/v1/loyalty/program',
+    summary: 'Save the points programme',
+    example: {
+      body: {
+        earn: { pointsPerUnit: 1, signIn: 5, referral: 100 },
+        pointsExpiryMonths: 12,
+        allowNegativePoints: false,
+        rechargeBonuses: [
+          { min: 100, bonus: 10 },
+          { min: 500, bonus: 100 },
+        ],
+      },
+    },
     access: 'edit',
     body: LoyaltyProgramSettings,
   }),
-  tiers: defineRoute<{ tiers: TierLadderRow[] }>()({ method: 'GET', path: '/api/v1/tiers', access: 'read' }),
+  tiers: defineRoute<{ tiers: TierLadderRow[] }>()({
+    method: 'GET',
+    path: '/api/v1/tiers',
+    summary: 'The tier ladder',
+    access: 'read',
+  }),
   // Replaces the whole ladder: tiers are few and edited together.
-  saveTiers: defineRoute<{ tiers: TierLadderRow[] }>()({ method: 'PUT', path: '/api/v1/tiers', access: 'edit', body: TierList }),
-  tierReport: defineRoute<TierReport>()({ method: 'GET', path: '/api/v1/tier-report', access: 'read' }),
+  saveTiers: defineRoute<{ tiers: TierLadderRow[] }>()({
+    method: 'PUT',
+    path: '/api/v1/tiers',
+    summary: 'Save the tier ladder; members are re-rated to it in the background',
+    example: {
+      body: {
+        tiers: [
+          { key: 'silver', name: 'Silver', rank: 1, threshold: 0 },
+          { key: 'gold', name: 'Gold', rank: 2, threshold: 2000, pointsMultiplier: 1.5, benefits: 'Free shipping' },
+        ],
+      },
+    },
+    access: 'edit',
+    body: TierList,
+  }),
+  tierReport: defineRoute<TierReport>()({
+    method: 'GET',
+    path: '/api/v1/tier-report',
+    summary: 'Members per tier, moves and how far re-rating has come',
+    access: 'read',
+  }),
 };

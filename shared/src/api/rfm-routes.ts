@@ -10,7 +10,13 @@ export const RfmGroupName = z.enum(rfmGroups);
 const Score = z.coerce.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
 
 /** One cell of the R×FM grid: recency score by FM = round((F + M) / 2). */
-export const RfmCell = z.object({ r: z.number().int(), fm: z.number().int(), group: RfmGroupName, members: z.number().int(), revenue: z.number() });
+export const RfmCell = z.object({
+  r: z.number().int(),
+  fm: z.number().int(),
+  group: RfmGroupName,
+  members: z.number().int(),
+  revenue: z.number(),
+});
 
 export const RfmGroupTotal = z.object({
   group: RfmGroupName,
@@ -35,7 +41,11 @@ export const RfmGrid = z.object({
 export type RfmGrid = z.infer<typeof RfmGrid>;
 
 /** ?group= or ?r=&fm= (one cell), with paging. */
-export const RfmMembersQuery = MemberPageQuery.extend({ group: RfmGroupName.optional(), r: Score.optional(), fm: Score.optional() }).refine((q) => (q.r === undefined) === (q.fm === undefined), {
+export const RfmMembersQuery = MemberPageQuery.extend({
+  group: RfmGroupName.optional(),
+  r: Score.optional(),
+  fm: Score.optional(),
+}).refine((q) => (q.r === undefined) === (q.fm === undefined), {
   message: 'give both r and fm, or neither',
   path: ['fm'],
 });
@@ -75,9 +85,40 @@ const RfmSummaryAnswer: z.ZodType<RfmSummary> = z.object({
 
 export const rfmRoutes = {
   // Synchronous: a few batched statements per 2,000 members; progress is read from `progress` meanwhile.
-  recompute: defineRoute<RfmRecomputeAnswer>()({ method: 'POST', path: '/api/v1/rfm/recompute', access: 'edit', answer: RfmRecomputeAnswer }),
-  summary: defineRoute<RfmSummary>()({ method: 'GET', path: '/api/v1/rfm/summary', access: 'read', answer: RfmSummaryAnswer }),
-  grid: defineRoute<RfmGrid>()({ method: 'GET', path: '/api/v1/rfm/grid', access: 'read', answer: RfmGrid }),
-  members: defineRoute<MemberPage>()({ method: 'GET', path: '/api/v1/rfm/members', access: 'read', query: RfmMembersQuery, answer: MemberPage }),
-  progress: defineRoute<RfmProgress>()({ method: 'GET', path: '/api/v1/rfm/recompute/progress', access: 'read', answer: RfmProgress }),
+  recompute: defineRoute<RfmRecomputeAnswer>()({
+    method: 'POST',
+    path: '/api/v1/rfm/recompute',
+    summary: "Recompute every member's RFM scores in the background",
+    access: 'edit',
+    answer: RfmRecomputeAnswer,
+  }),
+  summary: defineRoute<RfmSummary>()({
+    method: 'GET',
+    path: '/api/v1/rfm/summary',
+    summary: 'RFM segments and their members',
+    access: 'read',
+    answer: RfmSummaryAnswer,
+  }),
+  grid: defineRoute<RfmGrid>()({
+    method: 'GET',
+    path: '/api/v1/rfm/grid',
+    summary: 'Members by recency and frequency score',
+    access: 'read',
+    answer: RfmGrid,
+  }),
+  members: defineRoute<MemberPage>()({
+    method: 'GET',
+    path: '/api/v1/rfm/members',
+    summary: 'Members of an RFM segment or cell',
+    access: 'read',
+    query: RfmMembersQuery,
+    answer: MemberPage,
+  }),
+  progress: defineRoute<RfmProgress>()({
+    method: 'GET',
+    path: '/api/v1/rfm/recompute/progress',
+    summary: 'How far the RFM recompute has come',
+    access: 'read',
+    answer: RfmProgress,
+  }),
 };

@@ -42,10 +42,17 @@ export interface ContactPolicyAnswer {
 }
 
 export const settingsRoutes = {
-  contactPolicy: defineRoute<ContactPolicyAnswer>()({ method: 'GET', path: '/api/v1/settings/contact-policy', access: 'read' }),
+  contactPolicy: defineRoute<ContactPolicyAnswer>()({
+    method: 'GET',
+    path: '/api/v1/settings/contact-policy',
+    summary: 'The contact policy: message cap and quiet hours',
+    access: 'read',
+  }),
   saveContactPolicy: defineRoute<ContactPolicyAnswer>()({
     method: 'PUT',
     path: '/api/v1/settings/contact-policy',
+    summary: 'Save the contact policy',
+    example: { body: { cap: { count: 2, days: 7 }, quietHours: { start: '21:00', end: '09:00', mode: 'hold' } } },
     access: 'edit',
     body: ContactPolicySettings,
   }),
