@@ -56,7 +56,12 @@ export function ApiKeysPanel() {
         </button>
       }
     >
-      <p className="muted admin-panel__intro">{t('keys.intro')}</p>
+      <p className="muted admin-panel__intro">
+        {t('keys.intro')}{' '}
+        <a href="/api/docs" target="_blank" rel="noopener" data-testid="api-reference-link">
+          {t('keys.reference')}
+        </a>
+      </p>
       {note && (
         <p className="admin-note" role="status" data-testid="keys-note">
           {note}

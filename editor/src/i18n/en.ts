@@ -556,6 +556,7 @@ export const en = {
   'keys.title': 'API keys',
   'keys.add': 'Create key',
   'keys.intro': 'For your shop, till or data pipeline: send the key in the Authorization header as "Bearer <key>".',
+  'keys.reference': 'Every route, its fields and examples: the API reference',
   'keys.createTitle': 'Create an API key',
   'keys.name': 'Name',
   'keys.nameHint': 'Say what uses it, e.g. "Online shop" or "Store 12 till".',

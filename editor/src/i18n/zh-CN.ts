@@ -603,6 +603,7 @@ export const zhCN: Messages = {
   'keys.title': 'API 密钥',
   'keys.add': '创建密钥',
   'keys.intro': '供网店、收银台或数据管道使用：在 Authorization 请求头中以 "Bearer <密钥>" 发送。',
+  'keys.reference': '所有接口、字段和示例：API 参考文档',
   'keys.createTitle': '创建 API 密钥',
   'keys.name': '名称',
   'keys.nameHint': '写明由谁使用，例如“网店”或“12 号门店收银台”。',

@@ -90,7 +90,11 @@ function responses(route: RouteContract, sink: SchemaSink): Json {
   const status = String(route.docs.status ?? 200);
   const content: Json = {};
   if (status !== '204') {
-    const schema = route.answer ? sink.add(route.answer, 'output') : media === 'application/json' ? {} : { type: 'string' };
+    const schema = route.answer
+      ? sink.add(route.answer, 'output')
+      : media === 'application/json'
+        ? { type: ['object', 'array'], description: 'JSON (this route publishes no schema for its answer yet)' }
+        : { type: 'string' };
     content[media] = { schema, ...(route.docs.example?.answer !== undefined ? { example: route.docs.example.answer } : {}) };
   }
   const out: Json = { [status]: { description: route.docs.summary ?? 'Done', ...(status !== '204' ? { content } : {}) } };
