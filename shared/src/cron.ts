@@ -1,46 +1,59 @@
-import { zonedParts, zonedTime } from './time-zone.ts';
+import { Cron } from 'croner';
 
-/** A parsed five-field cron expression: minute hour day-of-month month day-of-week. */
-export interface Cron {
-  minutes: number[];
-  hours: number[];
-  days: Set<number>;
-  months: Set<number>;
-  weekdays: Set<number>;
-  anyDay: boolean;
-  anyWeekday: boolean;
+/**
+ * Five-field cron (minute hour day-of-month month day-of-week) in the member's time zone,
+ * evaluated by croner. Vixie semantics: when both day fields are restricted either may match,
+ * 0 and 7 are both Sunday, and "5/15" means from 5 in steps of 15. Croner also reads names
+ * (MON, JAN) and L / W / # as extensions.
+ */
+const fields = [
+  { name: 'minute', range: '0-59' },
+  { name: 'hour', range: '0-23' },
+  { name: 'day of month', range: '1-31' },
+  { name: 'month', range: '1-12' },
+  { name: 'day of week', range: '0-7' },
+] as const;
+
+function compile(pattern: string, timezone: string): Cron {
+  // domAndDow false is croner's default already; said here because the OR rule is what users expect.
+  return new Cron(pattern, { mode: '5-part', timezone, domAndDow: false, sloppyRanges: true });
 }
 
-const ranges: [number, number][] = [
-  [0, 59],
-  [0, 23],
-  [1, 31],
-  [1, 12],
-  [0, 7],
-];
-const names = ['minute', 'hour', 'day of month', 'month', 'day of week'];
-
-function field(src: string, i: number): number[] {
-  const [lo, hi] = ranges[i]!;
-  const out = new Set<number>();
-  for (const part of src.split(',')) {
-    const m = /^(\*|\d+(?:-\d+)?)(?:\/(\d+))?$/.exec(part);
-    if (!m) throw new Error(`cron ${names[i]} "${part}" is not understood`);
-    const step = m[2] ? Number(m[2]) : 1;
-    const [a, given] = m[1] === '*' ? [lo, hi] : (m[1]!.split('-').map(Number) as [number, number?]);
-    // "5/15" means from 5 to the top in steps of 15; a lone "5" is just 5.
-    const b = given ?? (m[2] ? hi : a);
-    if (a < lo || b > hi || a > b || step < 1) throw new Error(`cron ${names[i]} "${part}" is out of range ${lo}-${hi}`);
-    for (let v = a; v <= b; v += step) out.add(i === 4 && v === 7 ? 0 : v);
+function accepts(pattern: string): boolean {
+  try {
+    compile(pattern, 'UTC');
+    return true;
+  } catch {
+    return false;
   }
-  return [...out].sort((x, y) => x - y);
 }
 
-export function parseCron(expr: string): Cron {
-  const f = expr.trim().split(/\s+/);
-  if (f.length !== 5) throw new Error('cron needs five fields: minute hour day-of-month month day-of-week');
-  const [mi, h, d, mo, w] = f.map((s, i) => field(s, i)) as [number[], number[], number[], number[], number[]];
-  return { minutes: mi, hours: h, days: new Set(d), months: new Set(mo), weekdays: new Set(w), anyDay: f[2] === '*', anyWeekday: f[4] === '*' };
+/**
+ * Croner's own errors do not say which field a marketer got wrong in a form's words, so each
+ * comma-separated part is tried alone with the other fields open, and the first one croner
+ * refuses is named.
+ */
+function explain(parts: readonly string[]): string | null {
+  for (const [i, f] of fields.entries()) {
+    for (const part of parts[i]!.split(',')) {
+      if (accepts(parts.map((p, j) => (j === i ? part : '*')).join(' '))) continue;
+      // Well-formed numbers that croner still refuses are outside the field's range.
+      const shapeOk = /^(\*|\d+(-\d+)?)(\/\d+)?$/.test(part);
+      return `cron ${f.name} "${part}" ${shapeOk ? `is out of range ${f.range}` : 'is not understood'}`;
+    }
+  }
+  return null;
+}
+
+/** A checked expression; throws an Error naming the field at fault. */
+export function parseCron(expr: string, timeZone = 'UTC'): Cron {
+  const parts = expr.trim().split(/\s+/);
+  if (parts.length !== 5) throw new Error('cron needs five fields: minute hour day-of-month month day-of-week');
+  try {
+    return compile(parts.join(' '), timeZone);
+  } catch (e) {
+    throw new Error(explain(parts) ?? `cron "${expr.trim()}" is not understood (${(e as Error).message})`);
+  }
 }
 
 export function cronError(expr: string): string | null {
@@ -52,23 +65,24 @@ export function cronError(expr: string): string | null {
   }
 }
 
-/** Next instant strictly after `after` matching the cron expression in the time zone. */
-export function nextCron(after: number, expr: string, tz: string): number | null {
-  const c = parseCron(expr);
-  const start = zonedParts(after, tz);
-  for (let d = 0; d < 366 * 5; d++) {
-    const day = new Date(Date.UTC(start.year, start.month - 1, start.day + d));
-    const [y, mo, dd, wd] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), day.getUTCDay()];
-    if (!c.months.has(mo)) continue;
-    // Standard cron: when both day fields are restricted, either may match.
-    const dayOk = c.anyDay && c.anyWeekday ? true : c.anyDay ? c.weekdays.has(wd) : c.anyWeekday ? c.days.has(dd) : c.days.has(dd) || c.weekdays.has(wd);
-    if (!dayOk) continue;
-    for (const h of c.hours) {
-      for (const m of c.minutes) {
-        const at = zonedTime(tz, y, mo, dd, h, m);
-        if (at > after) return at;
-      }
-    }
+// Time triggers ask once per member; most members share a handful of (expression, zone) pairs.
+const compiled = new Map<string, Cron>();
+function cached(expr: string, tz: string): Cron {
+  const key = `${tz}\n${expr}`;
+  let c = compiled.get(key);
+  if (!c) {
+    if (compiled.size >= 500) compiled.clear();
+    c = parseCron(expr, tz);
+    compiled.set(key, c);
   }
-  return null;
+  return c;
+}
+
+/**
+ * Next instant strictly after `after` matching the expression in the time zone. Across DST, a
+ * fixed time that falls in the spring-forward gap runs when the gap ends, and a repeated hour
+ * runs once; interval patterns (every 15 minutes) follow the real clock.
+ */
+export function nextCron(after: number, expr: string, tz: string): number | null {
+  return cached(expr, tz).nextRun(new Date(after))?.getTime() ?? null;
 }
