@@ -25,7 +25,7 @@ describe('the API description', () => {
 
     const deps = { engine: infra.runtime.engine, queue: infra.runtime.queue, redis: infra.runtime.redis, config: infra.runtime.config } as never;
     const router = buildRouter(deps, authServices(deps));
-    const mounted = router.stack.flatMap((l) => l.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${openApiPath(l.path)}`));
+    const mounted = router.stack.flatMap((l) => l.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${openApiPath(String(l.path))}`));
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(documented.sort()).toEqual([...new Set(mounted)].sort());
     // Every operation is named once, so clients generated from it get one function per route.

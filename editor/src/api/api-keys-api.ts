@@ -1,17 +1,16 @@
 import type { ApiKeySummary, CreateApiKeyBody, CreatedApiKey } from '@memberflow/shared/api/auth';
-import { requestJson } from './http.ts';
-
-const base = '/api/v1/api-keys';
+import { userRoutes } from '@memberflow/shared/api/auth-routes';
+import { callRoute } from './call-route.ts';
 
 export async function listApiKeys(signal?: AbortSignal): Promise<ApiKeySummary[]> {
-  return (await requestJson<{ keys: ApiKeySummary[] }>('GET', base, undefined, signal)).keys;
+  return (await callRoute(userRoutes.apiKeys, { signal })).keys;
 }
 
 /** The answer is the only time the key itself is seen. */
 export function createApiKey(body: CreateApiKeyBody): Promise<CreatedApiKey> {
-  return requestJson('POST', base, body);
+  return callRoute(userRoutes.createApiKey, { body });
 }
 
 export function revokeApiKey(id: string): Promise<ApiKeySummary> {
-  return requestJson('DELETE', `${base}/${encodeURIComponent(id)}`);
+  return callRoute(userRoutes.revokeApiKey, { params: { id } });
 }

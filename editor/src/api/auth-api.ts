@@ -1,22 +1,21 @@
 import type { ChangePasswordBody, LoginBody, SessionInfo } from '@memberflow/shared/api/auth';
-import { requestJson } from './http.ts';
-
-const base = '/api/v1/auth';
+import { authRoutes } from '@memberflow/shared/api/auth-routes';
+import { callRoute } from './call-route.ts';
 
 /** 401 when nobody is signed in on this browser. */
 export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
-  return requestJson('GET', `${base}/me`, undefined, signal);
+  return callRoute(authRoutes.me, { signal });
 }
 
 /** 401 wrong email or password, 429 locked or too many attempts (with retryAfterSeconds). */
 export function login(body: LoginBody): Promise<SessionInfo> {
-  return requestJson('POST', `${base}/login`, body);
+  return callRoute(authRoutes.login, { body });
 }
 
 export async function logout(): Promise<void> {
-  await requestJson('POST', `${base}/logout`);
+  await callRoute(authRoutes.logout);
 }
 
 export async function changePassword(body: ChangePasswordBody): Promise<void> {
-  await requestJson('POST', `${base}/password`, body);
+  await callRoute(authRoutes.changePassword, { body });
 }

@@ -3,6 +3,7 @@ import type { Segment } from '@memberflow/shared/api/segments';
 import type { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
 import type { TierRule } from '@memberflow/shared/runner/runner-input';
 import type { SimulationInput } from '@memberflow/shared/simulate';
+import { loyaltyRoutes } from '@memberflow/shared/api/loyalty-routes';
 import { settingsRoutes } from '@memberflow/shared/api/settings-routes';
 import { callRoute } from './call-route.ts';
 import { requestJson } from './http.ts';
@@ -19,7 +20,7 @@ export async function listTiers(signal?: AbortSignal): Promise<TierRule[]> {
 
 /** GET /api/v1/coupon-templates: usage rules (once per member, stock) and validity per template key. */
 export async function listCouponTemplates(signal?: AbortSignal): Promise<CouponTemplate[]> {
-  return (await requestJson<{ templates: CouponTemplate[] }>('GET', '/api/v1/coupon-templates', undefined, signal)).templates;
+  return (await callRoute(loyaltyRoutes.couponTemplates, { signal })).templates;
 }
 
 /** GET /api/v1/segments: saved segments, for segment triggers that name one. */

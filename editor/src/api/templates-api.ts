@@ -1,11 +1,8 @@
-import { requestJson } from './http.ts';
+import { workflowRoutes, type TemplateSummary } from '@memberflow/shared/api/workflow-routes';
+import { callRoute } from './call-route.ts';
 
-export interface TemplateSummary {
-  key: string;
-  name: string;
-  description: string;
-}
+export type { TemplateSummary };
 
 export async function listTemplates(signal?: AbortSignal): Promise<TemplateSummary[]> {
-  return (await requestJson<{ templates: TemplateSummary[] }>('GET', '/api/v1/templates', undefined, signal)).templates;
+  return (await callRoute(workflowRoutes.templates, { signal })).templates;
 }

@@ -1,7 +1,8 @@
 import type { CouponTemplate } from '@memberflow/shared/api/loyalty';
-import { requestJson } from '../api/http.ts';
+import { loyaltyRoutes } from '@memberflow/shared/api/loyalty-routes';
+import { callRoute } from '../api/call-route.ts';
 
 /** GET /api/v1/coupon-templates */
 export async function listCouponTemplates(signal?: AbortSignal): Promise<CouponTemplate[]> {
-  return (await requestJson<{ templates: CouponTemplate[] }>('GET', '/api/v1/coupon-templates', undefined, signal)).templates;
+  return (await callRoute(loyaltyRoutes.couponTemplates, { signal })).templates;
 }

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { loyaltyRoutes } from '@memberflow/shared/api/loyalty-routes';
+import { callRoute } from '../api/call-route.ts';
 import { requestJson } from '../api/http.ts';
 import type { CouponTemplateItem, SegmentItem, TagItem, TierItem } from './catalog-types.ts';
 
@@ -11,7 +13,7 @@ interface Catalogs {
 type CatalogName = keyof Catalogs;
 
 const sources: { [K in CatalogName]: () => Promise<Catalogs[K]> } = {
-  couponTemplates: async () => (await requestJson<{ templates: CouponTemplateItem[] }>('GET', '/api/v1/coupon-templates')).templates,
+  couponTemplates: async () => (await callRoute(loyaltyRoutes.couponTemplates)).templates,
   segments: async () => (await requestJson<{ segments: SegmentItem[] }>('GET', '/api/v1/segments')).segments,
   tiers: async () => (await requestJson<{ tiers: TierItem[] }>('GET', '/api/v1/tiers')).tiers,
   tags: async () => (await requestJson<{ tags: TagItem[] }>('GET', '/api/v1/member-tags')).tags,

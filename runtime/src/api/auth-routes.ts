@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
-import { ChangePasswordBody, LoginBody, type SessionInfo } from '@memberflow/shared/api/auth';
+import { authRoutes as routes } from '@memberflow/shared/api/auth-routes';
+import { LoginBody } from '@memberflow/shared/api/auth';
 import { SESSION_COOKIE, tooManyRequests } from '../auth/access-control.ts';
 import { clientAddress } from '../auth/client-address.ts';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
@@ -9,32 +10,40 @@ import { audit } from '../monitoring/audit.ts';
 import type { AppDeps } from './app-deps.ts';
 import { HttpError, parseBody } from './http-error.ts';
 import type { AuthServices } from './auth-services.ts';
+import { mountRoute } from './mount-route.ts';
 
 export function authRoutes(router: Router, deps: AppDeps, auth: AuthServices): void {
   const { db, clock } = deps.engine;
-  router.post('/api/v1/auth/login', async (ctx) => {
-    const wait = await auth.limiter.hit('login', clientAddress(ctx.ip), auth.loginPerIp);
-    if (wait) throw tooManyRequests(wait, 'to sign in from this address');
-    const body = parseBody(LoginBody, ctx.request.body);
-    const { token, info } = await signIn(db, clock, auth.policy, auth.failures, body.email, body.password, clientAddress(ctx.ip));
-    ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.cookies.secure, path: '/', maxAge: auth.policy.maxMs, overwrite: true });
-    ctx.body = info;
-  });
-  router.get('/api/v1/auth/me', (ctx) => {
+  mountRoute(
+    router,
+    routes.login,
+    async ({ body, ctx }) => {
+      const { token, info } = await signIn(db, clock, auth.policy, auth.failures, body.email, body.password, clientAddress(ctx.ip));
+      ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.cookies.secure, path: '/', maxAge: auth.policy.maxMs, overwrite: true });
+      return info;
+    },
+    {
+      // Every attempt counts against the address, malformed ones too: the limit comes before the body is read.
+      readBody: async (raw, ctx) => {
+        const wait = await auth.limiter.hit('login', clientAddress(ctx.ip), auth.loginPerIp);
+        if (wait) throw tooManyRequests(wait, 'to sign in from this address');
+        return parseBody(LoginBody, raw);
+      },
+    },
+  );
+  mountRoute(router, routes.me, async ({ ctx }) => {
     const p = principalOf(ctx);
     if (p.kind !== 'user') throw new HttpError(403, { error: 'API keys have no session' });
-    ctx.body = { user: p.user, csrfToken: p.csrfToken } satisfies SessionInfo;
+    return { user: p.user, csrfToken: p.csrfToken };
   });
-  router.post('/api/v1/auth/logout', async (ctx) => {
+  mountRoute(router, routes.logout, async ({ ctx }) => {
     const p = principalOf(ctx);
     if (p.kind === 'user') await endSession(db, p.sessionHash);
     ctx.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'strict', path: '/', overwrite: true });
-    ctx.status = 204;
   });
-  router.post('/api/v1/auth/password', async (ctx) => {
+  mountRoute(router, routes.changePassword, async ({ body, ctx }) => {
     const p = principalOf(ctx);
     if (p.kind !== 'user') throw new HttpError(403, { error: 'API keys have no password' });
-    const body = parseBody(ChangePasswordBody, ctx.request.body);
     const user = await db.prisma.appUser.findUniqueOrThrow({ where: { id: p.user.id } });
     // A stolen session must not become a way to guess the password: a few tries, then it ends.
     const guessing = async () => {
@@ -57,6 +66,5 @@ export function authRoutes(router: Router, deps: AppDeps, auth: AuthServices): v
       db.prisma.userSession.deleteMany({ where: { userId: user.id, tokenHash: { not: p.sessionHash } } }),
     ]);
     await audit(db.pool, p.user.email, 'user.password_changed', 'user', user.id);
-    ctx.status = 204;
   });
 }

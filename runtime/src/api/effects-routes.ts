@@ -1,12 +1,11 @@
 import type Router from '@koa/router';
-import { EffectsQuery } from '@memberflow/shared/api/workflows';
+import { monitoringRoutes } from '@memberflow/shared/api/monitoring-routes';
 import type { AppDeps } from './app-deps.ts';
-import { parseBody } from './http-error.ts';
+import { mountRoute } from './mount-route.ts';
 
 export function effectsRoutes(router: Router, deps: AppDeps): void {
   // Newest first; `?status=failed` is the admin's list of deliveries that gave up, with the error.
-  router.get('/api/v1/effects', async (ctx) => {
-    const q = parseBody(EffectsQuery, ctx.query, 'query');
+  mountRoute(router, monitoringRoutes.effects, async ({ query: q }) => {
     const { rows } = await deps.engine.db.pool.query(
       `SELECT idempotency_key AS key, workflow_id AS "workflowId", member_id AS "memberId", node_id AS "nodeId", kind, status,
               payload, at, attempts, error, not_before AS "notBefore", done_at AS "doneAt"
@@ -16,6 +15,6 @@ export function effectsRoutes(router: Router, deps: AppDeps): void {
        ORDER BY at DESC, created_at DESC LIMIT $5`,
       [q.status ?? null, q.workflowId ?? null, q.memberId ?? null, q.kind ?? null, q.limit],
     );
-    ctx.body = { effects: rows };
+    return { effects: rows };
   });
 }

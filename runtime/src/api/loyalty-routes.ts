@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
-import { CouponTemplateInput, Redeem } from '@memberflow/shared/api/loyalty';
+import { CouponTemplateInput } from '@memberflow/shared/api/loyalty';
+import { loyaltyRoutes as couponContracts } from '@memberflow/shared/api/loyalty-routes';
 import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
 import { expireCoupons, readCouponTemplates, redeemCoupon, upsertCouponTemplate } from '../loyalty/coupons.ts';
 import { rulesChanged } from '../loyalty/rules-changed.ts';
@@ -38,23 +39,19 @@ export function loyaltyRoutes(router: Router, deps: AppDeps): void {
   });
   mountRoute(router, programmeRoutes.tierReport, () => tierReport(db.pool, clock.now()));
 
-  router.get('/api/v1/coupon-templates', async (ctx) => {
-    ctx.body = { templates: [...(await readCouponTemplates(db.pool)).values()] };
-  });
-  router.put('/api/v1/coupon-templates/:key', async (ctx) => {
-    const t = parseBody(CouponTemplateInput, { ...(ctx.request.body as object), key: ctx.params.key }, 'coupon template');
+  mountRoute(router, couponContracts.couponTemplates, async () => ({ templates: [...(await readCouponTemplates(db.pool)).values()] }));
+  mountRoute(router, couponContracts.saveCouponTemplate, async ({ body, params }) => {
+    // The body is checked by the contract; the key from the path by the template's rules.
+    const t = parseBody(CouponTemplateInput, { ...body, key: params.key }, 'coupon template');
     await upsertCouponTemplate(db, t);
     await changed();
-    ctx.body = (await readCouponTemplates(db.pool)).get(t.key);
+    return (await readCouponTemplates(db.pool)).get(t.key)!;
   });
-  router.post('/api/v1/coupons/:code/redeem', async (ctx) => {
-    const body = parseBody(Redeem, ctx.request.body);
+  mountRoute(router, couponContracts.redeem, async ({ body, params }) => {
     const at = clock.now();
-    const r = await redeemCoupon(db, ctx.params.code!, body, at);
+    const r = await redeemCoupon(db, params.code!, body, at);
     await raiseEvent(deps, body.memberId, 'coupon_redeemed', { code: r.code, template: r.template, discount: r.discount, orderId: body.orderId ?? null }, at);
-    ctx.body = r;
+    return r;
   });
-  router.post('/api/v1/coupons/expire', async (ctx) => {
-    ctx.body = { expired: await expireCoupons(db.pool, clock.now()) };
-  });
+  mountRoute(router, couponContracts.expire, async () => ({ expired: await expireCoupons(db.pool, clock.now()) }));
 }

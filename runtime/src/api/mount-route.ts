@@ -13,6 +13,14 @@ export interface RouteInput<B, Q> {
   ctx: ParameterizedContext;
 }
 
+export interface MountOptions<B> {
+  /**
+   * For a body with its own reading (several shapes with their own error wording, or a text file):
+   * replaces the parse with the contract's schema, which then only documents the body.
+   */
+  readBody?: (raw: unknown, ctx: ParameterizedContext) => B | Promise<B>;
+}
+
 // Outside production every answer is checked against its contract's schema, so tests catch drift.
 const checkAnswers = process.env.NODE_ENV !== 'production';
 
@@ -24,16 +32,19 @@ export function mountRoute<B extends z.ZodType | null, Q extends z.ZodType | nul
   router: Router,
   route: RouteContract<B, Q, Res>,
   handler: (input: RouteInput<Parsed<B>, Parsed<Q>>) => Promise<Res>,
+  options: MountOptions<Parsed<B>> = {},
 ): void {
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   router[method](route.path, async (ctx) => {
-    const body = (route.body ? parseBody(route.body, ctx.request.body ?? {}) : undefined) as Parsed<B>;
+    const raw: unknown = ctx.request.body ?? {};
+    const c = ctx as unknown as ParameterizedContext;
+    const body = (options.readBody ? await options.readBody(raw, c) : route.body ? parseBody(route.body, raw) : undefined) as Parsed<B>;
     const query = (route.query ? parseBody(route.query, ctx.query, 'query') : undefined) as Parsed<Q>;
     const answer = await handler({
       body,
       query,
       params: ctx.params as Record<string, string>,
-      ctx: ctx as unknown as ParameterizedContext,
+      ctx: c,
     });
     if (route.answer && checkAnswers) {
       const r = route.answer.safeParse(answer);
@@ -44,6 +55,7 @@ export function mountRoute<B extends z.ZodType | null, Q extends z.ZodType | nul
     }
     if (route.docs.status) ctx.status = route.docs.status;
     if (route.docs.produces && route.docs.produces !== 'application/json' && !ctx.type) ctx.type = route.docs.produces;
-    ctx.body = answer;
+    // A stream (or a handler that wrote its own body) answers undefined: its body stays.
+    if (answer !== undefined || ctx.body == null) ctx.body = answer;
   });
 }

@@ -1,95 +1,87 @@
 import type Router from '@koa/router';
-import { CreateWorkflowBody, EntryEstimateQuery, GoLiveBody, MigrateBody, SaveDraftBody, type ControlResult, type PublishResult } from '@memberflow/shared/api/workflows';
-import { auditRequest } from '../monitoring/audit.ts';
-import { HttpError, notFound } from './http-error.ts';
+import { workflowRoutes } from '@memberflow/shared/api/workflow-routes';
+import type { WorkflowDefinition } from '@memberflow/shared/definition';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
+import { auditRequest } from '../monitoring/audit.ts';
 import { estimateEntries } from '../engine/trigger-dues.ts';
 import { admitOnLive, definitionFor, DraftNotReady, liveDefinition, NotLive, versionDefinition } from '../workflows/going-live.ts';
 import { controlWorkflow, migrateMembers } from '../workflows/workflow-control.ts';
 import { archiveWorkflow, duplicateWorkflow, createWorkflow, getWorkflow, listWorkflows, publishWorkflow, saveDraft, workflowStats } from '../workflows/workflow-store.ts';
 import type { AppDeps } from './app-deps.ts';
-import { parseBody } from './http-error.ts';
+import { HttpError, notFound } from './http-error.ts';
+import { mountRoute } from './mount-route.ts';
 
 export function workflowsRoutes(router: Router, deps: AppDeps): void {
   const { db } = deps.engine;
-  router.get('/api/v1/templates', (ctx) => {
-    ctx.body = { templates: workflowTemplates.map(({ key, name, description }) => ({ key, name, description })) };
-  });
-  router.get('/api/v1/workflows', async (ctx) => {
-    ctx.body = { workflows: await listWorkflows(db) };
-  });
-  router.post('/api/v1/workflows', async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await createWorkflow(db, parseBody(CreateWorkflowBody, ctx.request.body));
-  });
-  router.get('/api/v1/workflows/:id', async (ctx) => {
-    ctx.body = await getWorkflow(db, ctx.params.id!);
-  });
-  router.put('/api/v1/workflows/:id/draft', async (ctx) => {
-    ctx.body = await saveDraft(db, ctx.params.id!, parseBody(SaveDraftBody, ctx.request.body));
-  });
-  router.post('/api/v1/workflows/:id/publish', async (ctx) => {
-    // Parsed first: a bad choice publishes nothing.
-    const { entry } = parseBody(GoLiveBody, ctx.request.body ?? {});
-    const r = await publishWorkflow(db, ctx.params.id!, deps.config);
+  const idOf = (params: Record<string, string>) => params.id!;
+  mountRoute(router, workflowRoutes.templates, async () => ({ templates: workflowTemplates.map(({ key, name, description }) => ({ key, name, description })) }));
+  mountRoute(router, workflowRoutes.list, async () => ({ workflows: await listWorkflows(db) }));
+  mountRoute(router, workflowRoutes.create, ({ body }) => createWorkflow(db, body));
+  mountRoute(router, workflowRoutes.get, ({ params }) => getWorkflow(db, idOf(params)));
+  mountRoute(router, workflowRoutes.saveDraft, ({ params, body }) => saveDraft(db, idOf(params), body));
+  // The body is parsed before anything happens: a bad choice publishes nothing.
+  mountRoute(router, workflowRoutes.publish, async ({ params, body: { entry }, ctx }) => {
+    const id = idOf(params);
+    const r = await publishWorkflow(db, id, deps.config);
     let enteringNow = 0;
     try {
-      enteringNow = await admitOnLive(deps.engine, ctx.params.id!, await versionDefinition(db, r.versionId), entry);
+      enteringNow = await admitOnLive(deps.engine, id, await versionDefinition(db, r.versionId), entry);
     } finally {
       // The version is live either way, so the publish is on record even if admitting failed.
-      await auditRequest(ctx, db.pool, 'workflow.publish', 'workflow', ctx.params.id!, { version: r.version, entry, enteringNow });
+      await auditRequest(ctx, db.pool, 'workflow.publish', 'workflow', id, { version: r.version, entry, enteringNow });
     }
-    ctx.status = 201;
-    ctx.body = { ...r, enteringNow } satisfies PublishResult;
+    return { ...r, enteringNow };
   });
-  router.post('/api/v1/workflows/:id/resume', async (ctx) => {
-    const { entry } = parseBody(GoLiveBody, ctx.request.body ?? {});
-    const r = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, 'resume');
+  mountRoute(router, workflowRoutes.resume, async ({ params, body: { entry }, ctx }) => {
+    const id = idOf(params);
+    const r = await controlWorkflow(db, deps.engine.clock, id, 'resume');
     let enteringNow = 0;
     try {
-      enteringNow = await admitOnLive(deps.engine, ctx.params.id!, await liveDefinition(db, ctx.params.id!), entry);
+      enteringNow = await admitOnLive(deps.engine, id, await liveDefinition(db, id), entry);
     } finally {
-      await auditRequest(ctx, db.pool, 'workflow.resume', 'workflow', ctx.params.id!, { ...r, entry, enteringNow });
+      await auditRequest(ctx, db.pool, 'workflow.resume', 'workflow', id, { ...r, entry, enteringNow });
     }
-    ctx.body = { ...r, enteringNow } satisfies ControlResult;
+    return { ...r, enteringNow };
   });
   for (const action of ['pause', 'stop'] as const) {
-    router.post(`/api/v1/workflows/:id/${action}`, async (ctx) => {
-      ctx.body = await controlWorkflow(db, deps.engine.clock, ctx.params.id!, action);
-      await auditRequest(ctx, db.pool, `workflow.${action}`, 'workflow', ctx.params.id!, ctx.body as Record<string, unknown>);
+    mountRoute(router, workflowRoutes[action], async ({ params, ctx }) => {
+      const r = await controlWorkflow(db, deps.engine.clock, idOf(params), action);
+      await auditRequest(ctx, db.pool, `workflow.${action}`, 'workflow', idOf(params), r);
+      return r;
     });
   }
-  // Who would enter: the saved draft (the publish dialog) or the live version (resuming).
-  router.get('/api/v1/workflows/:id/entry-estimate', async (ctx) => {
-    const { version } = parseBody(EntryEstimateQuery, ctx.query, 'query');
-    const definition = await definitionFor(db, ctx.params.id!, version).catch(estimateRefusal);
-    ctx.body = await estimateEntries(deps.engine, definition);
+  mountRoute(router, workflowRoutes.entryEstimate, async ({ params, query }) => {
+    const definition = await definitionFor(db, idOf(params), query.version).catch(estimateRefusal);
+    return estimateEntries(deps.engine, definition);
   });
-  router.post('/api/v1/workflows/:id/migrate', async (ctx) => {
-    const body = parseBody(MigrateBody, ctx.request.body);
-    ctx.body = await migrateMembers(db, deps.engine.clock, deps.engine.versions, ctx.params.id!, body);
-    await auditRequest(ctx, db.pool, 'workflow.migrate', 'workflow', ctx.params.id!, { ...body, ...(ctx.body as object) });
+  mountRoute(router, workflowRoutes.migrate, async ({ params, body, ctx }) => {
+    const r = await migrateMembers(db, deps.engine.clock, deps.engine.versions, idOf(params), body);
+    await auditRequest(ctx, db.pool, 'workflow.migrate', 'workflow', idOf(params), { ...body, ...r });
+    return r;
   });
-  router.post('/api/v1/workflows/:id/duplicate', async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await duplicateWorkflow(db, ctx.params.id!);
-    await auditRequest(ctx, db.pool, 'workflow.duplicate', 'workflow', ctx.params.id!, { copy: (ctx.body as { id: string }).id });
+  mountRoute(router, workflowRoutes.duplicate, async ({ params, ctx }) => {
+    const copy = await duplicateWorkflow(db, idOf(params));
+    await auditRequest(ctx, db.pool, 'workflow.duplicate', 'workflow', idOf(params), { copy: copy.id });
+    return copy;
   });
-  router.post('/api/v1/workflows/:id/archive', async (ctx) => {
-    ctx.body = await archiveWorkflow(db, ctx.params.id!);
-    await auditRequest(ctx, db.pool, 'workflow.archive', 'workflow', ctx.params.id!);
+  mountRoute(router, workflowRoutes.archive, async ({ params, ctx }) => {
+    const archived = await archiveWorkflow(db, idOf(params));
+    await auditRequest(ctx, db.pool, 'workflow.archive', 'workflow', idOf(params));
+    return archived;
   });
-  router.get('/api/v1/workflows/:id/versions/:version', async (ctx) => {
-    const v = Number(ctx.params.version);
-    const { rows } = Number.isInteger(v) && v >= 1 && v <= 2_147_483_647 && /^[0-9a-f-]{36}$/i.test(ctx.params.id!)
-      ? await db.pool.query(`SELECT version, published_at AS "publishedAt", definition FROM workflow_version WHERE workflow_id = $1 AND version = $2`, [ctx.params.id, v])
+  mountRoute(router, workflowRoutes.version, async ({ params }) => {
+    const v = Number(params.version);
+    const { rows } = Number.isInteger(v) && v >= 1 && v <= 2_147_483_647 && /^[0-9a-f-]{36}$/i.test(idOf(params))
+      ? await db.pool.query<{ version: number; publishedAt: Date; definition: WorkflowDefinition }>(
+          `SELECT version, published_at AS "publishedAt", definition FROM workflow_version WHERE workflow_id = $1 AND version = $2`,
+          [idOf(params), v],
+        )
       : { rows: [] };
     if (!rows[0]) throw notFound('Version');
-    ctx.body = rows[0];
+    // The same text JSON would make of the Date, given as the string the contract says.
+    return { ...rows[0], publishedAt: rows[0].publishedAt.toISOString() };
   });
-  router.get('/api/v1/workflows/:id/stats', async (ctx) => {
-    ctx.body = await workflowStats(db, ctx.params.id!);
-  });
+  mountRoute(router, workflowRoutes.stats, ({ params }) => workflowStats(db, idOf(params)));
 }
 
 function estimateRefusal(e: unknown): never {

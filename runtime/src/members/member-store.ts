@@ -1,3 +1,4 @@
+import type { MemberRecord } from '@memberflow/shared/api/member-records';
 import type { MemberInput, MemberSearch } from '@memberflow/shared/api/members';
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
@@ -98,13 +99,13 @@ const PUBLIC = `id, name, phone, email, birthday, time_zone AS "timeZone", local
   CASE WHEN rfm_segment IS NULL THEN NULL ELSE jsonb_build_object('r', rfm_r, 'f', rfm_f, 'm', rfm_m, 'segment', rfm_segment) END AS rfm,
   deleted_at AS "deletedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-export async function getMember(db: Database, id: string): Promise<Record<string, unknown> | null> {
-  return (await db.pool.query(`SELECT ${PUBLIC} FROM member WHERE id = $1`, [id])).rows[0] ?? null;
+export async function getMember(db: Database, id: string): Promise<MemberRecord | null> {
+  return (await db.pool.query<MemberRecord>(`SELECT ${PUBLIC} FROM member WHERE id = $1`, [id])).rows[0] ?? null;
 }
 
 /** Keyset paging by id: stable however many members come and go between pages. */
-export async function searchMembers(db: Database, q: MemberSearch): Promise<{ members: Record<string, unknown>[]; next: string | null }> {
-  const { rows } = await db.pool.query(
+export async function searchMembers(db: Database, q: MemberSearch): Promise<{ members: MemberRecord[]; next: string | null }> {
+  const { rows } = await db.pool.query<MemberRecord>(
     `SELECT ${PUBLIC} FROM member
      WHERE deleted_at IS NULL
        AND ($1::text IS NULL OR id ILIKE '%' || $1 || '%' OR name ILIKE '%' || $1 || '%' OR email ILIKE '%' || $1 || '%' OR phone LIKE '%' || $1 || '%')

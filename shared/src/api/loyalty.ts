@@ -14,25 +14,32 @@ export const PointsChange = z.object({
 export const Recharge = z.object({ amount: Money, idempotencyKey: Key });
 export const Spend = z.object({ amount: Money, orderId: z.string().max(100).optional(), idempotencyKey: Key });
 
-export const CouponTemplateInput = z
-  .object({
-    key: z.string().min(1).max(40).regex(/^[A-Z0-9_-]+$/, 'use capitals, digits, "_" or "-" (e.g. COMEBACK10)'),
-    name: z.string().min(1, 'give the template a name').max(120),
-    kind: z.enum(['amount_off', 'percent_off', 'free_shipping', 'gift']),
-    value: z.number().min(0).max(1_000_000).default(0),
-    minSpend: z.number().min(0).max(100_000_000).default(0),
-    validityDays: z.number().int().min(1).max(3650).nullable().default(null),
-    validFrom: z.iso.datetime({ offset: true }).refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().default(null),
-    validTo: z.iso.datetime({ offset: true }).refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().default(null),
-    oncePerMember: z.boolean().default(false),
-    stockLimit: z.number().int().min(1).max(1_000_000_000).nullable().default(null),
-  })
-  .superRefine((t, ctx) => {
-    if (t.kind === 'percent_off' && (t.value <= 0 || t.value > 100)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percentage must be 1-100' });
-    if (t.kind === 'amount_off' && t.value <= 0) ctx.addIssue({ code: 'custom', path: ['value'], message: 'an amount off must be greater than 0' });
-    if (t.validityDays === null && t.validTo === null) ctx.addIssue({ code: 'custom', path: ['validityDays'], message: 'set validity days or a fixed end date' });
-    if (t.validFrom && t.validTo && Date.parse(t.validFrom) >= Date.parse(t.validTo)) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must be after validFrom' });
-  });
+const couponTemplateFields = {
+  name: z.string().min(1, 'give the template a name').max(120),
+  kind: z.enum(['amount_off', 'percent_off', 'free_shipping', 'gift']),
+  value: z.number().min(0).max(1_000_000).default(0),
+  minSpend: z.number().min(0).max(100_000_000).default(0),
+  validityDays: z.number().int().min(1).max(3650).nullable().default(null),
+  validFrom: z.iso.datetime({ offset: true }).refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().default(null),
+  validTo: z.iso.datetime({ offset: true }).refine(notYearZero, YEAR_ZERO_MESSAGE).nullable().default(null),
+  oncePerMember: z.boolean().default(false),
+  stockLimit: z.number().int().min(1).max(1_000_000_000).nullable().default(null),
+};
+type CouponTemplateFields = z.infer<z.ZodObject<typeof couponTemplateFields>>;
+
+function checkCouponTemplate(t: CouponTemplateFields, ctx: z.RefinementCtx): void {
+  if (t.kind === 'percent_off' && (t.value <= 0 || t.value > 100)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percentage must be 1-100' });
+  if (t.kind === 'amount_off' && t.value <= 0) ctx.addIssue({ code: 'custom', path: ['value'], message: 'an amount off must be greater than 0' });
+  if (t.validityDays === null && t.validTo === null) ctx.addIssue({ code: 'custom', path: ['validityDays'], message: 'set validity days or a fixed end date' });
+  if (t.validFrom && t.validTo && Date.parse(t.validFrom) >= Date.parse(t.validTo)) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must be after validFrom' });
+}
+
+export const CouponTemplateKey = z.string().min(1).max(40).regex(/^[A-Z0-9_-]+$/, 'use capitals, digits, "_" or "-" (e.g. COMEBACK10)');
+
+/** PUT /api/v1/coupon-templates/:key: the template without its key (the path names it). */
+export const CouponTemplateBody = z.object(couponTemplateFields).superRefine(checkCouponTemplate);
+
+export const CouponTemplateInput = z.object({ key: CouponTemplateKey, ...couponTemplateFields }).superRefine(checkCouponTemplate);
 export type CouponTemplateInput = z.infer<typeof CouponTemplateInput>;
 
 export const Redeem = z.object({

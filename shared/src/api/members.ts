@@ -6,9 +6,7 @@ import type { StandingReasonParts } from '../runner/time-triggers.ts';
 
 const MemberId = z.string().min(1, 'is required').max(128).regex(/^[^\s/?#]+$/, 'may not contain spaces, "/", "?" or "#"');
 
-/** A member as the brand's systems send it; omitted fields are left as they are. */
-export const MemberInput = z.object({
-  id: MemberId,
+const memberFields = {
   name: z.string().max(200).nullable().optional(),
   phone: z.string().max(40).regex(/^\+?[0-9 ()-]{3,}$/, 'must be a phone number').nullable().optional(),
   email: z.email('must be an email address').max(254).nullable().optional(),
@@ -20,10 +18,17 @@ export const MemberInput = z.object({
   /** Per-channel consent: false means never use that channel. */
   consents: z.partialRecord(z.enum(['sms', 'email', 'wechat', 'push', 'webhook']), z.boolean()).optional(),
   attributes: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'attribute names: letters, digits and "_"'), z.unknown()).optional(),
-}).superRefine((m, ctx) => {
-  // Text PostgreSQL can store and attributes shallow enough to walk, for the API and CSV imports alike.
+};
+
+// Text PostgreSQL can store and attributes shallow enough to walk, for the API and CSV imports alike.
+function checkStorable(m: object, ctx: z.RefinementCtx): void {
   for (const i of jsonInputIssues(m, { maxDepth: 32 })) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
-});
+}
+
+/** A member as the brand's systems send it; omitted fields are left as they are. */
+export const MemberInput = z.object({ id: MemberId, ...memberFields }).superRefine(checkStorable);
+/** PUT /api/v1/members/:id: a member without its id (the path names it). */
+export const MemberBody = z.object(memberFields).superRefine(checkStorable);
 export type MemberInput = z.infer<typeof MemberInput>;
 
 export const MemberBatch = z.object({ members: z.array(MemberInput).min(1, 'send at least one member').max(1000, 'at most 1,000 members per request') });

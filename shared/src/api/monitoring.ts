@@ -1,5 +1,7 @@
 import '../zod-messages.ts';
 import { z } from 'zod';
+import type { MeanLift, ProportionLift } from '../lift.ts';
+import type { JourneyCounts, WorkflowStatus } from './workflows.ts';
 
 export const DashboardQuery = z.object({ days: z.coerce.number().int().min(1, 'must be at least 1 day').max(3650).default(30) });
 
@@ -35,4 +37,81 @@ export interface QueueHealth {
   stuckEffects: number;
   effects: Record<string, number>;
   journeys: Record<string, number>;
+}
+
+/** GET /api/v1/workflows/:id/dashboard: one day of a workflow's entries, conversions and revenue. */
+export interface DailyPoint {
+  day: string;
+  entries: number;
+  conversions: number;
+  revenue: number;
+}
+
+/** GET /api/v1/workflows/:id/dashboard */
+export interface WorkflowDashboard {
+  workflow: { id: string; name: string; status: WorkflowStatus; liveVersion: number | null };
+  period: { from: string; to: string; days: number };
+  goal: { eventType: string; withinDays: number };
+  journeys: JourneyCounts;
+  entered: number;
+  converted: number;
+  conversionRate: number;
+  revenue: number;
+  daily: DailyPoint[];
+  holdout: null | { percent: number; conversion: ProportionLift; revenuePerMember: MeanLift };
+}
+
+export interface FailedJourney {
+  id: string;
+  memberId: string;
+  node: string | null;
+  error: string | null;
+  failedAt: string;
+}
+
+export interface FailedEffect {
+  key: string;
+  memberId: string;
+  node: string;
+  kind: string;
+  error: string | null;
+  attempts: number;
+  at: string;
+}
+
+/** GET /api/v1/workflows/:id/failures */
+export interface Failures {
+  journeys: FailedJourney[];
+  effects: FailedEffect[];
+  /** Deliveries still pending past the stuck threshold: the sweep keeps retrying them, nothing to act on yet. */
+  stuck: FailedEffect[];
+}
+
+export type FailureAction = 'retry' | 'skip' | 'exit';
+export type FailureTargets = z.input<typeof FailureTargets>;
+
+/** GET /api/v1/audit: one entry of the audit log. */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  details: Record<string, unknown>;
+}
+
+/** GET /api/v1/effects: one decided effect (a send, a coupon, points…) and how its delivery went. */
+export interface EffectRow {
+  key: string;
+  workflowId: string | null;
+  memberId: string;
+  nodeId: string | null;
+  kind: string;
+  status: 'done' | 'pending' | 'held' | 'failed' | 'skipped';
+  payload: Record<string, unknown>;
+  at: string;
+  attempts: number;
+  error: string | null;
+  notBefore: string | null;
+  doneAt: string | null;
 }

@@ -1,4 +1,6 @@
 import { CouponTemplateInput, type CouponTemplate } from '@memberflow/shared/api/loyalty';
+import type { loyaltyRoutes } from '@memberflow/shared/api/loyalty-routes';
+import type { BodyOf } from '@memberflow/shared/api/route-contract';
 import { pathToField } from '@memberflow/shared/violations';
 
 export type CouponKind = CouponTemplate['kind'];
@@ -53,8 +55,11 @@ export function couponFormOf(t: CouponTemplate): CouponFormState {
 // Empty text is "not given"; anything else must read as a number (the schema names it otherwise).
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.trim()));
 
-/** The body PUT /api/v1/coupon-templates/:key takes; dates are whole UTC days (the end day included). */
-export function couponBody(s: CouponFormState): Record<string, unknown> {
+/**
+ * The key and the body PUT /api/v1/coupon-templates/:key takes; dates are whole UTC days (the end
+ * day included). Not checked here: the server names each field's problem.
+ */
+export function couponBody(s: CouponFormState): { key: string } & BodyOf<typeof loyaltyRoutes.saveCouponTemplate> {
   const dates = s.validity === 'dates';
   return {
     key: s.key.trim(),

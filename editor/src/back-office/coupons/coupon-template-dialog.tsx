@@ -1,7 +1,9 @@
 import type { CouponTemplate } from '@memberflow/shared/api/loyalty';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { fieldIssues } from '../../api/field-issues.ts';
-import { errorMessage, requestJson } from '../../api/http.ts';
+import { loyaltyRoutes } from '@memberflow/shared/api/loyalty-routes';
+import { callRoute } from '../../api/call-route.ts';
+import { errorMessage } from '../../api/http.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { DialogFooter, DialogHead } from '../../ui/dialog-parts.tsx';
 import { couponBody, couponFormOf, couponProblems, emptyCouponForm, type CouponFormState } from './coupon-form-state.ts';
@@ -48,7 +50,7 @@ export function CouponTemplateDialog({ template, takenKeys, initialKey, onClose,
     setError(null);
     try {
       const { key, ...body } = couponBody(form);
-      onSaved(await requestJson<CouponTemplate>('PUT', `/api/v1/coupon-templates/${encodeURIComponent(String(key))}`, body));
+      onSaved(await callRoute(loyaltyRoutes.saveCouponTemplate, { params: { key }, body }));
     } catch (err) {
       const fields = fieldIssues(err);
       if (Object.keys(fields).length) setErrors(fields);

@@ -1,28 +1,18 @@
-import type { MemberStoredValue } from '@memberflow/shared/api/member-admin';
-import { requestJson } from '../../api/http.ts';
+import { memberRoutes } from '@memberflow/shared/api/member-routes';
+import { callRoute } from '../../api/call-route.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { Panel } from '../../monitoring/panel.tsx';
 import { usePolling } from '../../monitoring/use-polling.ts';
 import { useLocaleFormat } from '../locale-format.ts';
 
-interface StoredEventRow {
-  seq: number;
-  occurredAt: string;
-  properties: Record<string, unknown>;
-}
-
-const base = (id: string) => `/api/v1/members/${encodeURIComponent(id)}`;
-const events = (id: string, type: string, signal: AbortSignal) =>
-  requestJson<{ events: StoredEventRow[] }>('GET', `${base(id)}/events?type=${type}&limit=50`, undefined, signal);
+const events = (id: string, type: string, signal: AbortSignal) => callRoute(memberRoutes.events, { params: { id }, query: { type, limit: 50 }, signal });
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /** Recharges, bonuses and spends with the balance after each. */
 export function StoredValuePanel({ memberId }: { memberId: string }) {
   const t = useT();
   const f = useLocaleFormat();
-  const sv = usePolling((s) => requestJson<MemberStoredValue>('GET', `${base(memberId)}/stored-value`, undefined, s), 10_000, [
-    memberId,
-  ]);
+  const sv = usePolling((s) => callRoute(memberRoutes.storedValue, { params: { id: memberId }, signal: s }), 10_000, [memberId]);
   const d = sv.data;
   return (
     <Panel

@@ -1,6 +1,6 @@
-import type { MemberPoints } from '@memberflow/shared/api/member-admin';
+import { memberRoutes } from '@memberflow/shared/api/member-routes';
 import { useState } from 'react';
-import { requestJson } from '../../api/http.ts';
+import { callRoute } from '../../api/call-route.ts';
 import { useCan } from '../../auth/session-context.ts';
 import { useT, type Translate } from '../../i18n/i18n.ts';
 import { Panel } from '../../monitoring/panel.tsx';
@@ -19,11 +19,7 @@ export function PointsLedgerPanel({ memberId, onChanged }: { memberId: string; o
   const f = useLocaleFormat();
   const canEdit = useCan('edit');
   const [adjusting, setAdjusting] = useState(false);
-  const points = usePolling(
-    (s) => requestJson<MemberPoints>('GET', `/api/v1/members/${encodeURIComponent(memberId)}/points`, undefined, s),
-    10_000,
-    [memberId],
-  );
+  const points = usePolling((s) => callRoute(memberRoutes.points, { params: { id: memberId }, signal: s }), 10_000, [memberId]);
   const p = points.data;
   const aside = (
     <span className="mon-page__actions">
