@@ -18,6 +18,9 @@ export interface MessagePolicy {
 export type MessageVerdict = { send: true } | ({ send: false } & Skip) | { send: false; notBefore: number };
 
 export function messageAddress(channel: SendMessageConfig['channel'], m: MemberFacts): string | null {
+  // WeChat reaches a member by their openid on the official account; the member id when they joined through it.
+  const openid = m.attributes.wechat_openid;
+  if (channel === 'wechat' && typeof openid === 'string' && openid) return openid;
   return (channel === 'email' ? m.email : channel === 'sms' ? m.phone : m.id) ?? null;
 }
 

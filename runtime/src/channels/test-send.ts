@@ -4,9 +4,8 @@ import { StoredSendMessage } from '@memberflow/shared/nodes/send-message';
 import { renderMessage } from '@memberflow/shared/runner/effects/send-message';
 import type { RuntimeConfig } from '../config.ts';
 import type { ChannelProvider } from './channel-provider.ts';
+import { makeChannelProvider } from './provider-factory.ts';
 import { signedPoster } from './signed-post.ts';
-import { smtpProvider } from './smtp-provider.ts';
-import { webhookProvider } from './webhook-provider.ts';
 import { trustedTargets } from './webhook-target-guard.ts';
 
 /** A test message that cannot go out as written (a variable without a value): the field and why. */
@@ -19,16 +18,13 @@ export class TestSendRefused extends Error {
   }
 }
 
-type ProviderConfig = Pick<RuntimeConfig, 'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom'>;
+type ProviderConfig = Pick<RuntimeConfig, 'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom' | 'providers'>;
 
 /** The channel's configured provider, as the effect dispatcher builds it; null for `log` (recorded only). */
 function providerFor(config: ProviderConfig, channel: string): ChannelProvider | null {
   const spec = config.channels[channel as keyof ProviderConfig['channels']];
-  if (!spec || spec.kind === 'log') return null;
-  if (spec.kind === 'webhook')
-    return webhookProvider(spec.url, signedPoster({ secret: config.webhookSecret, targets: trustedTargets }));
-  if (!config.smtpUrl) throw new Error('CHANNEL_EMAIL=smtp needs SMTP_URL');
-  return smtpProvider(config.smtpUrl, config.smtpFrom);
+  if (!spec) return null;
+  return makeChannelProvider(spec, config, () => signedPoster({ secret: config.webhookSecret, targets: trustedTargets }));
 }
 
 /**

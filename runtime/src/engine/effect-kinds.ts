@@ -1,5 +1,6 @@
 import type { ActionKind } from '@memberflow/shared/node-kind';
 import type { ChannelProvider, OutgoingMessage } from '../channels/channel-provider.ts';
+import type { SentMessage } from '../channels/send-outcome.ts';
 import type { SignedPoster } from '../channels/signed-post.ts';
 
 /** An effect row as the dispatcher reads it once its step has committed. */
@@ -15,8 +16,8 @@ export interface DeliveryTools {
   provider(channel: string): ChannelProvider;
 }
 
-/** Carries one effect out or throws (the dispatcher retries with backoff); `key` is its idempotency key. */
-export type Deliver = (fx: DeliverableEffect, key: string, tools: DeliveryTools) => Promise<void>;
+/** Carries one effect out or throws (the dispatcher retries with backoff); `key` is its idempotency key. A provider's message id comes back. */
+export type Deliver = (fx: DeliverableEffect, key: string, tools: DeliveryTools) => Promise<SentMessage | void>;
 
 /** What the runtime does with the effects of one action kind. */
 export interface EffectKind {
@@ -54,7 +55,7 @@ export const CAPPED_EFFECT_KINDS: readonly string[] = Object.entries(effectKinds
   .map(([kind]) => kind);
 
 /** Carries out a pending effect by its kind's delivery. */
-export async function deliverEffect(fx: DeliverableEffect, key: string, tools: DeliveryTools): Promise<void> {
+export async function deliverEffect(fx: DeliverableEffect, key: string, tools: DeliveryTools): Promise<SentMessage | void> {
   const deliver = (effectKinds as Record<string, EffectKind>)[fx.kind]?.deliver;
   if (!deliver) throw new Error(`effect kind ${fx.kind} is not sent after commit`);
   return deliver(fx, key, tools);
