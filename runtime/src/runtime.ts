@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '@memberflow/shared/clock';
 import type { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { assertClusterPrefix, type RedisClient } from './db/redis-target.ts';
 import { createApp } from './api/app.ts';
 import type { RuntimeConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -10,6 +10,7 @@ import { commandRedis, quickRedis, quietConnectionErrors } from './db/redis.ts';
 import { outageLog } from './db/store-outage.ts';
 import type { EngineDeps } from './engine/member-lane.ts';
 import { createEffectQueue, enqueueEffects, startEffectWorker, type EffectJob } from './engine/effect-dispatcher.ts';
+import { laneJobFields } from './engine/lane-jobs.ts';
 import { createStepQueue, enqueueLanes, jobMembers, redisConnection, startStepWorker, type LaneJob } from './engine/step-queue.ts';
 import { dueTriggerLanes, sweep } from './engine/sweeper.ts';
 import { fillMissingDues } from './engine/trigger-dues.ts';
@@ -18,6 +19,9 @@ import { maintainLoyalty } from './loyalty/loyalty-maintenance.ts';
 import { watchRulesChanged } from './loyalty/rules-changed.ts';
 import { VersionCache } from './engine/version-cache.ts';
 import { startRfmSchedule } from './rfm/rfm-schedule.ts';
+import { serveMetrics } from './telemetry/metrics-server.ts';
+import { createTelemetry } from './telemetry/telemetry.ts';
+import { startRetentionSchedule } from './engine/retention-schedule.ts';
 import { createBacktestQueue, type BacktestJob } from './workflows/backtest-queue.ts';
 import { startBacktestWorker } from './workflows/backtest-worker.ts';
 
@@ -26,7 +30,7 @@ export interface Runtime {
   engine: EngineDeps;
   db: Database;
   /** Fails fast while Redis is away (no offline queue): for queues and commands, not for a Worker (use redisConnection). */
-  redis: Redis;
+  redis: RedisClient;
   queue: Queue<LaneJob>;
   worker: Worker<LaneJob> | null;
   effectQueue: Queue<EffectJob>;
@@ -35,6 +39,8 @@ export interface Runtime {
   backtestQueue: Queue<BacktestJob>;
   server: Server | null;
   url: string | null;
+  /** METRICS_PORT's /metrics, in a process without HTTP; null otherwise. */
+  metricsUrl: string | null;
   /** One sweep now: due wake-ups and stranded events into the queue. */
   sweepOnce(): Promise<{ wakes: number; dues: number; strandedEvents: number; pendingEffects: number; released: number }>;
   /** Programme upkeep, then time-trigger moments due now into the queue: how many members this call enqueued that it had not before. */
@@ -54,6 +60,8 @@ export interface RuntimeOptions {
 
 /** Wires Postgres, Redis, the step queue, its worker, the sweep and the HTTP app together. */
 export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
+  // Replays and the demo history run on prefixes of their own: each must still suit a cluster.
+  assertClusterPrefix(config, config.queuePrefix);
   // Every lane holds a connection for its transaction, plus a few for the API and the sweep.
   // Named after the schema, so one runtime's backends can be told apart in pg_stat_activity.
   const db = openDatabase(config.databaseUrl, config.databaseSchema, config.workerConcurrency + 10, {
@@ -63,15 +71,17 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   });
   // Queues and the API fail fast while Redis is away (the sweep retries); workers' blocking
   // connections wait for it; the rate limiter has its own connection with a short timeout.
-  const redis = commandRedis(config.redisUrl, 'queues');
+  const redis = commandRedis(config, 'queues');
   // An outage fails every lane, sweep and dispatch: one line per store per half minute says so.
   const [logSweep, logDispatch] = [outageLog('sweep'), outageLog('effects')];
-  const limiterRedis = quickRedis(config.redisUrl, 'rate limiter');
+  const limiterRedis = quickRedis(config, 'rate limiter');
   await Promise.all([redis, limiterRedis].map((r) => readySoon(r)));
   const effectQueue = createEffectQueue(redis, config.queuePrefix, config.effectRetryDelayMs);
   const engine: EngineDeps = {
     db,
     clock: opts.clock ?? systemClock,
+    // Its own registry per runtime: two runtimes in one process (tests, backtests) never mix their figures.
+    telemetry: createTelemetry(opts.clock ?? systemClock),
     mode: opts.mode ?? 'live',
     lateHorizonMs: config.lateEventHorizonMs,
     versions: new VersionCache(),
@@ -80,14 +90,14 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   };
   const queue = createStepQueue(redis, config.queuePrefix);
   // Rules changed by another process (the contact policy, the programme) apply here at once.
-  const stopWatchingRules = watchRulesChanged(config.redisUrl, config.queuePrefix);
-  const worker = config.runWorkers ? startStepWorker(engine, redisConnection(config.redisUrl, 'step worker'), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
+  const stopWatchingRules = watchRulesChanged(config, config.queuePrefix);
+  const worker = config.runWorkers ? startStepWorker(engine, redisConnection(config, 'step worker'), config.queuePrefix, config.workerConcurrency, config.jobLockMs) : null;
   const logLaneFailure = outageLog('worker');
   const laneName = (ids: string[]) => (ids.length > 3 ? `lanes of ${ids.length} members (${ids[0]}, …)` : `lane for ${ids.join(', ')}`);
-  worker?.on('failed', (job, err) => logLaneFailure(err, job ? laneName(jobMembers(job.data)) : 'a lane'));
-  const effectWorker = config.runWorkers ? startEffectWorker(db, redisConnection(config.redisUrl, 'effect worker'), config.queuePrefix, config) : null;
+  worker?.on('failed', (job, err) => logLaneFailure(err, job ? laneName(jobMembers(job.data)) : 'a lane', job ? laneJobFields(job.id, jobMembers(job.data)) : {}));
+  const effectWorker = config.runWorkers ? startEffectWorker(db, redisConnection(config, 'effect worker'), config.queuePrefix, config, engine.telemetry) : null;
   const backtestQueue = createBacktestQueue(redis, config.queuePrefix);
-  const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redisConnection(config.redisUrl, 'backtest worker'), config) : null;
+  const backtests = config.runWorkers && config.backtestConcurrency > 0 ? startBacktestWorker(db, backtestQueue, redisConnection(config, 'backtest worker'), config) : null;
   for (const [name, q] of [['step queue', queue], ['effect queue', effectQueue], ['backtest queue', backtestQueue], ['step worker', worker], ['effect worker', effectWorker]] as const) {
     if (q) quietConnectionErrors(q, name);
   }
@@ -124,6 +134,10 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   // Daily RFM recompute in worker processes; the stored computedAt makes one process do it.
   const rfm = (opts.sweepTimer ?? true) && config.runWorkers && config.rfmIntervalMs > 0 ? startRfmSchedule({ pool: db.pool, clock: engine.clock, intervalMs: config.rfmIntervalMs }) : null;
 
+  // Pruning by age (off unless RETENTION_* is set) in worker processes; a lock and the stored last run make one process do it.
+  const keepsHistory = config.retention.eventDays === 0 && config.retention.journeyStepDays === 0;
+  const retention = (opts.sweepTimer ?? true) && config.runWorkers && !keepsHistory ? startRetentionSchedule({ pool: db.pool, clock: engine.clock, settings: config.retention }) : null;
+
   let server: Server | null = null;
   let url: string | null = null;
   if (opts.http ?? config.serveHttp) {
@@ -133,6 +147,8 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     });
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
+  // Worker-only processes show their lanes and deliveries to Prometheus on a port of their own.
+  const metrics = !server && config.metricsPort !== null ? await serveMetrics(engine, { steps: queue, effects: effectQueue, backtests: backtestQueue }, config.metricsPort) : null;
 
   return {
     config,
@@ -146,13 +162,16 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     backtestQueue,
     server,
     url,
+    metricsUrl: metrics?.url ?? null,
     sweepOnce,
     fireTriggers,
     async close() {
       if (timer) clearInterval(timer);
       await stopWatchingRules();
       await rfm?.stop();
+      await retention?.stop();
       if (server) await new Promise((ok) => server!.close(ok));
+      await metrics?.close();
       await worker?.close();
       await effectWorker?.close();
       await backtests?.close();
@@ -167,7 +186,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
 }
 
 /** Waits up to `ms` for a connection to be ready; a Redis that is away does not hold up the start. */
-function readySoon(r: Redis, ms = 2000): Promise<void> {
+function readySoon(r: RedisClient, ms = 2000): Promise<void> {
   if (r.status === 'ready') return Promise.resolve();
   return new Promise((ok) => {
     const done = () => (clearTimeout(t), r.off('ready', done), ok());

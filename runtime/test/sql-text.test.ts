@@ -36,6 +36,11 @@ const reviewed = new Set([
   'params.length + 2',
   'STUCK_EFFECT_SQL', // stuck-effects.ts: a fixed condition, its threshold a parameter
   'schema', // apply-migrations.ts: validated identifier (config.ts)
+  'RECEIVED_MS_SQL', // effect-dispatcher.ts: a fixed sub-select
+  'spec.table', // retention-prune.ts: the fixed EVENT_TABLE / JOURNEY_STEP_TABLE specs
+  'spec.key',
+  'spec.age',
+  'spec.keep',
 ]);
 
 describe('SQL text', () => {

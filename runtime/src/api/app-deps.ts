@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../db/redis-target.ts';
 import type { RuntimeConfig } from '../config.ts';
 import type { EngineDeps } from '../engine/member-lane.ts';
 import type { LaneJob } from '../engine/step-queue.ts';
@@ -12,9 +12,9 @@ export interface AppDeps {
   effectQueue?: Queue<EffectJob>;
   /** Where backtest requests go; the worker processes run them. */
   backtestQueue?: Queue<BacktestJob>;
-  redis: Redis;
+  redis: RedisClient;
   /** The rate limiter's own connection with a short command timeout (it fails open); defaults to `redis`. */
-  limiterRedis?: Redis;
+  limiterRedis?: RedisClient;
   editorDist?: string;
   /** Limits, session policy, webhook targets; and for work that starts a runtime of its own (backtests). */
   config: RuntimeConfig;

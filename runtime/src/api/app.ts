@@ -19,6 +19,8 @@ import { effectsRoutes } from './effects-routes.ts';
 import { eventsRoutes } from './events-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { HttpError } from './http-error.ts';
+import { logger } from '../logging/root-logger.ts';
+import { requestLog } from '../logging/request-log.ts';
 import { outageError } from './unavailable.ts';
 import { importsRoutes } from './imports-routes.ts';
 import { insightsRoutes } from './insights-routes.ts';
@@ -30,6 +32,8 @@ import { referenceApi } from './reference-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
 import { segmentsRoutes } from './segments-routes.ts';
 import { workflowsRoutes } from './workflows-routes.ts';
+import { httpMetrics } from '../telemetry/http-metrics.ts';
+import { metricsEndpoint } from '../telemetry/metrics-route.ts';
 
 /** The router with every route; route-access.ts must list each of them (a test checks). */
 export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
@@ -45,6 +49,7 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
   effectsRoutes(router, deps);
   loyaltyRoutes(router, deps);
   monitoringRoutes(router, deps);
+  metricsEndpoint(router, deps);
   importsRoutes(router, deps);
   rfmRoutes(router, deps);
   metricsRoutes(router, deps);
@@ -70,11 +75,15 @@ export function createApp(deps: AppDeps): Koa {
   // Client addresses (rate limits) and https (secure cookies) from X-Forwarded-* only behind a trusted proxy.
   app.proxy = deps.config.trustProxy;
   const auth = authServices(deps);
+  // Outermost: every request is timed, whatever answers it (the router, access control, an error).
+  app.use(httpMetrics(deps.engine.telemetry, () => router));
   // A client closing a live stream (SSE) is normal, not an error worth a stack trace.
-  app.on('error', (err: NodeJS.ErrnoException) => {
+  app.on('error', (err: NodeJS.ErrnoException, ctx?: Koa.Context) => {
     if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET') return;
-    console.error(err);
+    logger('http', { requestId: ctx?.state.requestId }).error({ err }, 'error outside the request handlers');
   });
+  // First: every later middleware, error and line of the request has its id.
+  app.use(requestLog());
   app.use(async (ctx, next) => {
     try {
       await next();
@@ -100,7 +109,7 @@ export function createApp(deps: AppDeps): Koa {
         ctx.body = { error: e instanceof SyntaxError || /JSON/.test(msg) ? `Malformed JSON body: ${msg}` : msg };
         return;
       }
-      console.error(e);
+      ctx.state.log.error({ err: e }, 'unhandled error');
       ctx.status = 500;
       ctx.body = { error: 'Internal error; see the server log' };
     }

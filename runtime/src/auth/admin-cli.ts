@@ -7,6 +7,8 @@ import { randomToken } from './secret-token.ts';
 
 // npm run admin -- reset-password <email> | create-user <email> <role> [name]
 // For operators on the server: a lost admin password cannot be recovered through the API.
+// Its output is its interface (the new password is for the operator at the terminal, once), not a
+// log: plain lines on stdout/stderr, never the JSON log stream that shippers keep.
 const [command, email, role, ...name] = process.argv.slice(2);
 const usage = 'usage: npm run admin -- reset-password <email>  |  create-user <email> <admin|marketer|analyst> [name]';
 if (!command || !email) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../db/redis-target.ts';
 
 // One hash per (bucket, id): first failure time, attempts, and the lock's end, judged against the
 // injected clock (Redis expiry only collects garbage). Reserving counts an attempt before the
@@ -28,7 +28,7 @@ return 0`;
 /** Consecutive failures per key with a lock after `attempts`, shared by every process through Redis. */
 export class FailureCounter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly now: () => number,
     private readonly limits: { attempts: number; ms: number },

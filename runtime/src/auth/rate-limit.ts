@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../db/redis-target.ts';
+import { logger } from '../logging/root-logger.ts';
 
 /**
  * Fixed one-minute windows counted in Redis, so every process behind a load balancer shares
@@ -10,7 +11,7 @@ export class RateLimiter {
   private open = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly now: () => number,
   ) {}
@@ -26,11 +27,11 @@ export class RateLimiter {
       const res = await this.redis.multi().incr(key).pexpire(key, 120_000).exec();
       count = Number(res?.[0]?.[1] ?? 0);
     } catch (e) {
-      if (!this.open) console.error(`[rate-limit] Redis unavailable (${e instanceof Error ? e.message : String(e)}): rate limits are off until it is back`);
+      if (!this.open) logger('rate-limit').warn({ err: e }, 'Redis unavailable: rate limits are off until it is back');
       this.open = true;
       return 0;
     }
-    if (this.open) console.error('[rate-limit] Redis is back: rate limits apply again');
+    if (this.open) logger('rate-limit').info('Redis is back: rate limits apply again');
     this.open = false;
     return count > limit ? Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000)) : 0;
   }

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { logger } from '../logging/root-logger.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 // Return int8 (bigint) as JS numbers: event sequence numbers stay far below 2^53.
@@ -30,7 +31,7 @@ function logConnectionError(where: string, e: Error & { code?: string }): void {
   if (poolErrorLogged) return;
   poolErrorLogged = true;
   setTimeout(() => (poolErrorLogged = false), 10_000).unref();
-  console.error(`[db] ${where}: ${e.code ? `${e.code} ` : ''}${e.message} (the pool reconnects on next use)`);
+  logger('db').warn({ code: e.code, error: e.message }, `${where} (the pool reconnects on next use)`);
 }
 
 export function openDatabase(url: string, schema = 'public', max = 20, opts: PoolOptions = {}): Database {

@@ -1,40 +1,42 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import { logger } from '../logging/root-logger.ts';
+import { openRedis, type RedisClient, type RedisTarget } from './redis-target.ts';
 
 /**
  * Every Redis client logs its connection errors (once per outage, and when it is back) instead
  * of leaving ioredis to print one per reconnect attempt.
  */
-export function watchRedis(client: Redis, name: string): Redis {
+export function watchRedis<C extends RedisClient>(client: C, name: string): C {
   let down = false;
   client.on('error', (e: Error & { code?: string }) => {
     if (down) return;
     down = true;
-    console.error(`[redis] ${name}: ${e.code ?? e.message}; reconnecting`);
+    logger('redis', { connection: name }).warn({ error: e.code ?? e.message }, 'connection lost; reconnecting');
   });
   client.on('ready', () => {
     if (!down) return;
     down = false;
-    console.error(`[redis] ${name}: connected again`);
+    logger('redis', { connection: name }).info('connected again');
   });
   return client;
 }
 
 /** Workers' blocking connections: they wait for Redis as long as it takes. */
-export function blockingRedis(url: string, name = 'worker'): Redis {
-  return watchRedis(new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true }), name);
+export function blockingRedis(target: RedisTarget, name = 'worker'): RedisClient {
+  return watchRedis(openRedis(target, { maxRetriesPerRequest: null, enableReadyCheck: true }), name);
 }
 
 /**
  * Queues and the API: a command while Redis is away fails at once (no offline queue) instead of
  * waiting for it, so requests fail fast and the sweep retries on its next tick.
  */
-export function commandRedis(url: string, name = 'queues', extra: RedisOptions = {}): Redis {
-  return watchRedis(new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableReadyCheck: true, connectTimeout: 2000, commandTimeout: 10_000, ...extra }), name);
+export function commandRedis(target: RedisTarget, name = 'queues', extra: RedisOptions = {}): RedisClient {
+  return watchRedis(openRedis(target, { maxRetriesPerRequest: 1, enableOfflineQueue: false, enableReadyCheck: true, connectTimeout: 2000, commandTimeout: 10_000, ...extra }), name);
 }
 
 /** Checks in the request path (rate limits, readiness): an answer within a fraction of a second or none. */
-export function quickRedis(url: string, name: string, timeoutMs = 250): Redis {
-  return commandRedis(url, name, { commandTimeout: timeoutMs, connectTimeout: 1000 });
+export function quickRedis(target: RedisTarget, name: string, timeoutMs = 250): RedisClient {
+  return commandRedis(target, name, { commandTimeout: timeoutMs, connectTimeout: 1000 });
 }
 
 export function isRedisError(e: unknown): boolean {
@@ -59,11 +61,11 @@ export function quietConnectionErrors(emitter: { on(event: 'error', fn: (e: Erro
     if (/^Missing lock for job/.test(e.message)) {
       lostLocks++;
       if (Date.now() - saidAt < 30_000) return;
-      console.error(`[${name}] ${lostLocks} job(s) lost their Redis lock (Redis restarted or was flushed); the sweep queues their work again`);
+      logger('queue', { queue: name }).warn({ jobs: lostLocks }, 'jobs lost their Redis lock (Redis restarted or was flushed); the sweep queues their work again');
       saidAt = Date.now();
       lostLocks = 0;
       return;
     }
-    console.error(`[${name}]`, e);
+    logger('queue', { queue: name }).error({ err: e }, 'queue error');
   });
 }

@@ -1,3 +1,4 @@
+import { logger } from '../logging/root-logger.ts';
 import { isRedisError } from './redis.ts';
 
 // Connection exceptions (08xxx), admin/crash shutdown and "cannot connect now" (57P01-57P03), too many connections.
@@ -33,23 +34,23 @@ const message = (e: unknown) => (e instanceof Error ? e.message.split('\n').filt
 /**
  * One log line per store per interval for errors an outage causes (a lane per member, a sweep
  * every second would otherwise write thousands), with the count of lines held back; any other
- * error is logged every time. Returns whether the error was an outage.
+ * error is logged every time. `fields` go on the line (a lane's job and members). Returns whether
+ * the error was an outage.
  */
-export function outageLog(scope: string, everyMs = 30_000): (e: unknown, what?: string) => boolean {
+export function outageLog(scope: string, everyMs = 30_000): (e: unknown, what?: string, fields?: Record<string, unknown>) => boolean {
   const last: Record<Store, number> = { Database: 0, Redis: 0 };
   const heldBack: Record<Store, number> = { Database: 0, Redis: 0 };
-  return (e, what = '') => {
+  return (e, what = '', fields = {}) => {
     const store = unavailableStore(e);
     if (!store) {
-      console.error(`[${scope}]${what ? ` ${what}:` : ''}`, message(e));
+      logger(scope, fields).error({ err: e }, what || 'failed');
       return false;
     }
     if (Date.now() - last[store] < everyMs) {
       heldBack[store]++;
       return true;
     }
-    const held = heldBack[store] ? ` (${heldBack[store]} like it held back)` : '';
-    console.error(`[${scope}] ${store} unavailable${what ? ` (${what})` : ''}: ${message(e)}; retrying${held}`);
+    logger(scope, fields).warn({ store, error: message(e), heldBack: heldBack[store] }, `${store} unavailable${what ? ` (${what})` : ''}; retrying`);
     last[store] = Date.now();
     heldBack[store] = 0;
     return true;

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import type { ChannelProvider } from '../channels/channel-provider.ts';
+import { makeChannelProvider } from '../channels/provider-factory.ts';
+import { SendRefused } from '../channels/send-outcome.ts';
 import { signedPoster, type SignedPoster } from '../channels/signed-post.ts';
-import { smtpProvider } from '../channels/smtp-provider.ts';
-import { webhookProvider } from '../channels/webhook-provider.ts';
 import { trustedTargets, WebhookTargetRefused } from '../channels/webhook-target-guard.ts';
 import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { deliverEffect } from './effect-kinds.ts';
+import { loggedDelivery } from './effect-log.ts';
+import { observeDelivery } from '../telemetry/delivery-observations.ts';
+import type { Telemetry } from '../telemetry/telemetry.ts';
 
 export const EFFECT_QUEUE = 'effects';
 const ATTEMPTS = 6;
@@ -15,6 +18,13 @@ const ATTEMPTS = 6;
 export interface EffectJob {
   key: string;
 }
+
+/**
+ * When the event behind an effect was received: the step that ran the effect's node (same journey,
+ * same moment, the node on its path) names its event. One index lookup (journey_step by journey).
+ */
+const RECEIVED_MS_SQL = `(SELECT (extract(epoch FROM e.received_at) * 1000)::float8 FROM journey_step s JOIN event e ON e.seq = s.event_seq
+  WHERE s.journey_id = f.journey_id AND s.at = f.at AND f.node_id = ANY(s.path) ORDER BY s.id DESC LIMIT 1)`;
 
 // BullMQ job ids may not contain ":"; the effect key does.
 const jobId = (key: string) => `fx-${createHash('sha1').update(key).digest('hex')}`;
@@ -58,32 +68,43 @@ interface PendingEffect {
   member_id: string;
   status: string;
   payload: Record<string, string>;
+  /** When the event whose step decided this effect was received (engine clock, ms); null when no event did. */
+  received_ms: number | null;
 }
 
-type DispatchConfig = Pick<RuntimeConfig, 'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom' | 'webhookAllowPrivate' | 'webhookAllowedHosts'>;
+type DispatchConfig = Pick<
+  RuntimeConfig,
+  'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom' | 'providers' | 'webhookAllowPrivate' | 'webhookAllowedHosts'
+>;
 
-/** Channel providers, built on first use so a process without SMTP settings still sends webhooks. */
+/**
+ * Channel providers, built on first use so a process without SMTP settings still sends webhooks.
+ * One per channel for the worker's life: WeChat's access_token is cached in it.
+ */
 function providers(config: DispatchConfig, gateway: SignedPoster): (channel: string) => ChannelProvider {
   const made = new Map<string, ChannelProvider>();
   return (channel) => {
     let p = made.get(channel);
     if (p) return p;
     const spec = config.channels[channel as keyof DispatchConfig['channels']];
-    if (!spec || spec.kind === 'log') throw new Error(`channel ${channel} has no outgoing provider`);
-    if (spec.kind === 'smtp' && !config.smtpUrl) throw new Error('CHANNEL_EMAIL=smtp needs SMTP_URL');
-    p = spec.kind === 'webhook' ? webhookProvider(spec.url, gateway) : smtpProvider(config.smtpUrl!, config.smtpFrom);
+    p = spec ? (makeChannelProvider(spec, config, () => gateway) ?? undefined) : undefined;
+    if (!p) throw new Error(`channel ${channel} has no outgoing provider`);
     made.set(channel, p);
     return p;
   };
 }
 
+/** Retrying cannot help: a refused webhook target, or a provider's refusal (bad number, template, credentials). */
+const isPermanent = (e: unknown): e is Error => e instanceof WebhookTargetRefused || e instanceof SendRefused;
+
 /**
  * Carries out effects decided by a committed step (webhooks, messages through external
  * providers), passing the effect's idempotency key on. Failures retry with backoff; the
  * last one marks the effect failed for admins to see. A webhook whose target is refused
- * (loopback, private, link-local...: see webhook-target-guard.ts) fails at once, for good.
+ * (loopback, private, link-local...: see webhook-target-guard.ts), or a message its provider
+ * refused (SendRefused: a bad number, template or credentials), fails at once, for good.
  */
-export function startEffectWorker(db: Database, connection: ConnectionOptions, prefix: string, config: DispatchConfig): Worker<EffectJob> {
+export function startEffectWorker(db: Database, connection: ConnectionOptions, prefix: string, config: DispatchConfig, telemetry?: Telemetry): Worker<EffectJob> {
   // Marketers type call_webhook URLs: guarded. The operator configured the gateways: trusted.
   const webhooks = signedPoster({ secret: config.webhookSecret, targets: config });
   const gateway = signedPoster({ secret: config.webhookSecret, targets: trustedTargets });
@@ -91,16 +112,19 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
   const worker = new Worker<EffectJob>(
     EFFECT_QUEUE,
     async (job) => {
-      const { rows } = await db.pool.query<PendingEffect>('SELECT id, kind, member_id, status, payload FROM effect WHERE idempotency_key = $1', [job.data.key]);
+      const { rows } = await db.pool.query<PendingEffect>(`SELECT id, kind, member_id, status, payload, ${RECEIVED_MS_SQL} AS received_ms FROM effect f WHERE idempotency_key = $1`, [job.data.key]);
       const fx = rows[0];
       if (!fx || fx.status !== 'pending') return 'not pending';
       await db.pool.query('UPDATE effect SET attempts = attempts + 1 WHERE id = $1', [fx.id]);
+      let sent;
       try {
-        await deliverEffect(fx, job.data.key, { webhooks, provider });
+        sent = await loggedDelivery(fx, job, () => deliverEffect(fx, job.data.key, { webhooks, provider }));
       } catch (e) {
-        if (!(e instanceof WebhookTargetRefused)) {
+        const last = isPermanent(e) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        observeDelivery(telemetry, fx.kind, last ? 'failed' : 'retry', null);
+        if (!isPermanent(e)) {
           // The last attempt records the failure before the job settles, so nobody sees a settled job with a pending effect.
-          if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+          if (last) {
             await db.pool.query(`UPDATE effect SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [fx.id, e instanceof Error ? e.message : String(e)]).catch(() => {});
           }
           throw e;
@@ -109,7 +133,12 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
         await db.pool.query(`UPDATE effect SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [fx.id, e.message]);
         throw new UnrecoverableError(e.message);
       }
-      await db.pool.query(`UPDATE effect SET status = 'done', error = NULL, done_at = now() WHERE id = $1 AND status = 'pending'`, [fx.id]);
+      // The provider's message id matches its delivery receipts to this effect (channels/delivery-receipts.ts).
+      await db.pool.query(
+        `UPDATE effect SET status = 'done', error = NULL, done_at = now(), provider = $2, provider_message_id = $3 WHERE id = $1 AND status = 'pending'`,
+        [fx.id, sent?.provider ?? null, sent?.messageId ?? null],
+      );
+      observeDelivery(telemetry, fx.kind, 'sent', fx.received_ms);
       return 'done';
     },
     { connection, prefix, concurrency: 16 },

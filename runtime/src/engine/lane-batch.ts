@@ -5,6 +5,7 @@ import { flushRuns } from './lane-flush.ts';
 import { hasWork, loadBatchHeads, loadMemberInputs, settleErased, type LaneHead } from './lane-load.ts';
 import { loadRunnerRules } from './lane-rules.ts';
 import { passWindow } from './lane-window.ts';
+import { observeRuns, timedPass, type ObservedRun } from '../telemetry/lane-observations.ts';
 import { countsAgainstEvent, runMemberLane, type EngineDeps, type LaneResult } from './member-lane.ts';
 
 /**
@@ -35,6 +36,7 @@ export interface BatchOutcome {
 export async function runLaneBatch(deps: EngineDeps, memberIds: string[]): Promise<BatchOutcome> {
   const out: BatchOutcome = { results: new Map(), failures: new Map() };
   let todo = [...new Set(memberIds)].sort();
+  deps.telemetry?.laneBatchSize.observe(todo.length);
   while (todo.length) {
     const chunk = todo.slice(0, MAX_BATCH);
     const rest = todo.slice(MAX_BATCH);
@@ -45,7 +47,7 @@ export async function runLaneBatch(deps: EngineDeps, memberIds: string[]): Promi
     }
     let pass: BatchPass;
     try {
-      pass = await withTransaction(deps.db.pool, (c) => batchPass(deps, c, chunk));
+      pass = await timedPass(deps.telemetry, 'batch', () => withTransaction(deps.db.pool, (c) => batchPass(deps, c, chunk)));
     } catch (e) {
       // Infrastructure trouble (a lost connection, a deadlock, stock taken meanwhile) says nothing
       // about the members: their jobs retry as usual rather than running 200 lanes into it.
@@ -55,6 +57,7 @@ export async function runLaneBatch(deps: EngineDeps, memberIds: string[]): Promi
       continue;
     }
     for (const [id, r] of pass.results) add(out, id, r);
+    observeRuns(deps.telemetry, pass.runs, deps.mode);
     if (pass.pending.length && deps.dispatch) await deps.dispatch(pass.pending);
     todo = [...pass.more, ...rest].sort();
   }
@@ -80,6 +83,8 @@ interface BatchPass {
   more: string[];
   /** Effects to carry out after commit. */
   pending: string[];
+  /** The runs that commit with the pass, for the metrics. */
+  runs: ObservedRun[];
 }
 
 /**
@@ -95,7 +100,7 @@ async function lockMembers(c: pg.ClientBase, sortedIds: string[]): Promise<void>
 }
 
 async function batchPass(deps: EngineDeps, c: pg.ClientBase, ids: string[]): Promise<BatchPass> {
-  const pass: BatchPass = { results: new Map(), more: [], pending: [] };
+  const pass: BatchPass = { results: new Map(), more: [], pending: [], runs: [] };
   await lockMembers(c, ids);
   const now = deps.clock.now();
   const loaded = await loadBatchHeads(c, ids, BATCH_EVENTS);
@@ -123,6 +128,7 @@ async function runHeads(deps: EngineDeps, c: pg.ClientBase, heads: Map<string, L
   for (const [id, head] of heads) {
     const run = runMember(inputs.get(id)!, rules, passWindow(rules.mode, head, BATCH_EVENTS, now));
     runs.push(run);
+    pass.runs.push({ run, events: head.events });
     pass.results.set(id, { events: run.events, steps: run.steps });
     if (head.events.length === BATCH_EVENTS || run.writes.raised.some((r) => !r.applied)) pass.more.push(id);
   }

@@ -2,8 +2,12 @@ import type { Clock } from '@memberflow/shared/clock';
 import { runMember } from '@memberflow/shared/runner/run-member';
 import type pg from 'pg';
 import type { ProviderSpec } from '../config.ts';
+import { observeRuns, timedPass, type ObservedRun } from '../telemetry/lane-observations.ts';
+import type { Telemetry } from '../telemetry/telemetry.ts';
 import type { Database } from '../db/database.ts';
 import { withTransaction } from '../db/transaction.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import { logger } from '../logging/root-logger.ts';
 import { flushRuns } from './lane-flush.ts';
 import { hasWork, loadBatchHeads, loadMemberInput, settleErased } from './lane-load.ts';
 import { loadRunnerRules } from './lane-rules.ts';
@@ -24,6 +28,10 @@ export interface EngineDeps {
   maxEventAttempts?: number;
   /** Live: events older than this when they arrive update facts but start no journey (default 24 hours). */
   lateHorizonMs?: number;
+  /** A member's lane logger, naming the job that asked for the lane (the step worker sets it). */
+  laneLog?: (memberId: string) => Logger;
+  /** This runtime's metrics; lanes and the dispatcher observe into it. */
+  telemetry?: Telemetry;
 }
 
 export interface LaneResult {
@@ -51,7 +59,9 @@ export const MAX_EVENT_ATTEMPTS = 3;
 export async function runMemberLane(deps: EngineDeps, memberId: string): Promise<LaneResult> {
   const total: LaneResult = { events: 0, steps: 0 };
   const pass = async (opts: PassOptions) => {
-    const r = await withTransaction(deps.db.pool, (c) => lanePass(deps, c, memberId, opts));
+    const ran: ObservedRun[] = [];
+    const r = await timedPass(deps.telemetry, 'single', () => withTransaction(deps.db.pool, (c) => lanePass(deps, c, memberId, { ...opts, ran })));
+    observeRuns(deps.telemetry, ran, deps.mode);
     total.events += r.events;
     total.steps += r.steps;
     if (r.pending.length && deps.dispatch) await deps.dispatch(r.pending);
@@ -75,7 +85,10 @@ export async function runMemberLane(deps: EngineDeps, memberId: string): Promise
       await pass({ limit: 1, onlyWakeups: true });
       const outcome = await recordEventFailure(deps, memberId, read.seq, e);
       if (outcome === 'counted') throw e;
-      if (outcome === 'set-aside') console.warn(`[lane] event ${read.seq} of ${memberId} set aside after ${deps.maxEventAttempts ?? MAX_EVENT_ATTEMPTS} failed attempts: ${errorText(e)}`);
+      if (outcome === 'set-aside') {
+        const log = deps.laneLog?.(memberId) ?? logger('lane', { memberId });
+        log.warn({ seq: read.seq, attempts: deps.maxEventAttempts ?? MAX_EVENT_ATTEMPTS, err: e }, 'event set aside after failed attempts');
+      }
       limit = EVENT_BATCH;
       continue;
     }
@@ -128,6 +141,8 @@ interface PassOptions {
   read?: PassRead;
   /** Apply only the wake-ups due before the first pending event, not the event. */
   onlyWakeups?: boolean;
+  /** Filled with the pass's run, for the metrics once it commits. */
+  ran?: ObservedRun[];
 }
 
 /** One pass: load the member's state, run the journey runner over it, flush what it decided. */
@@ -149,6 +164,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string, op
   const input = await loadMemberInput(c, memberId, head, now, rules.contact.cap.days, rules.tiers.some((t) => t.basis === 'points'));
   const run = runMember(input, rules, window);
   await flushRuns(c, [run]);
+  opts.ran?.push({ run, events: head.events });
   const pending = run.writes.effects.filter((e) => e.status === 'pending').map((e) => e.idempotencyKey);
   const stored = opts.onlyWakeups ? 0 : run.events;
   return { events: stored, steps: run.steps, more: full || run.writes.raised.some((r) => !r.applied), pending };

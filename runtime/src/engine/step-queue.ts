@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { performance } from 'node:perf_hooks';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { RedisClient, RedisTarget } from '../db/redis-target.ts';
 import { blockingRedis } from '../db/redis.ts';
 import { MAX_BATCH, runLaneBatch } from './lane-batch.ts';
 import { LaneBatcher } from './lane-batcher.ts';
+import { LaneJobs, laneJobFields } from './lane-jobs.ts';
+import { logger } from '../logging/root-logger.ts';
 import type { EngineDeps } from './member-lane.ts';
 
 export const STEP_QUEUE = 'member-steps';
@@ -20,8 +23,8 @@ export const jobMembers = (d: LaneJob): string[] => d.memberIds ?? (d.memberId ?
 const PARALLEL_BATCHES = 4;
 
 /** BullMQ needs blocking connections that never give up on a command. */
-export function redisConnection(url: string, name = 'worker'): Redis {
-  return blockingRedis(url, name);
+export function redisConnection(target: RedisTarget, name = 'worker'): RedisClient {
+  return blockingRedis(target, name);
 }
 
 export function createStepQueue(connection: ConnectionOptions, prefix: string): Queue<LaneJob> {
@@ -102,8 +105,25 @@ export async function retryFailedLanes(queue: Queue<LaneJob>, jobIds: string[]):
 
 export function startStepWorker(deps: EngineDeps, connection: ConnectionOptions, prefix: string, concurrency: number, lockMs = 30_000): Worker<LaneJob> {
   // Concurrent jobs' members share batches: throughput grows with the load, a lone event stays fast.
-  const batcher = new LaneBatcher((ids) => runLaneBatch(deps, ids), PARALLEL_BATCHES, MAX_BATCH);
-  return new Worker<LaneJob>(STEP_QUEUE, async (job) => batcher.lanes(jobMembers(job.data)), {
+  const jobs = new LaneJobs();
+  // A view over deps, not a copy: what changes on the runtime's deps later (its mode) still holds here.
+  const laneDeps: EngineDeps = Object.assign(Object.create(deps) as EngineDeps, { laneLog: (memberId: string) => jobs.log(memberId) });
+  const batcher = new LaneBatcher((ids) => runLaneBatch(laneDeps, ids), PARALLEL_BATCHES, MAX_BATCH);
+  const processLanes = async (job: Job<LaneJob>) => {
+    const ids = jobMembers(job.data);
+    const jobId = job.id ?? '';
+    const started = performance.now();
+    jobs.add(jobId, ids);
+    try {
+      const r = await batcher.lanes(ids);
+      // Debug: one line per job is too many at info under load; failures are logged where the worker reports them.
+      logger('lane', laneJobFields(job.id, ids)).debug({ events: r.events, steps: r.steps, durationMs: Math.round(performance.now() - started) }, 'lane job done');
+      return r;
+    } finally {
+      jobs.remove(jobId, ids);
+    }
+  };
+  return new Worker<LaneJob>(STEP_QUEUE, processLanes, {
     connection,
     prefix,
     concurrency,

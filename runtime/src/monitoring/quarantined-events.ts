@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { StoredEvent } from '@memberflow/shared/api/member-records';
 import type { EventsQuery } from '@memberflow/shared/api/members';
 import type { Queue } from 'bullmq';
 import type { Database } from '../db/database.ts';
 import { enqueueLanes, type LaneJob } from '../engine/step-queue.ts';
+import { logger } from '../logging/root-logger.ts';
 
 /** The columns every event list shows, with the lane's verdict on each event. */
 export const EVENT_COLUMNS = `seq, member_id AS "memberId", type, occurred_at AS "occurredAt", received_at AS "receivedAt", processed_at AS "processedAt",
@@ -10,8 +12,8 @@ export const EVENT_COLUMNS = `seq, member_id AS "memberId", type, occurred_at AS
   attempts, error, failed_at AS "failedAt", properties`;
 
 /** Unprocessed events, newest first: those set aside after failing (`failed`), or those the lanes have still to apply. */
-export async function listEvents(db: Database, q: EventsQuery): Promise<Record<string, unknown>[]> {
-  const { rows } = await db.pool.query(
+export async function listEvents(db: Database, q: EventsQuery): Promise<StoredEvent[]> {
+  const { rows } = await db.pool.query<StoredEvent>(
     `SELECT ${EVENT_COLUMNS} FROM event
      WHERE processed_at IS NULL AND (failed_at IS NOT NULL) = ($1 = 'failed') AND ($2::text IS NULL OR member_id = $2)
      ORDER BY seq DESC LIMIT $3`,
@@ -49,7 +51,7 @@ export async function retryEvent(db: Database, queue: Queue<LaneJob>, seq: strin
     await enqueueLanes(queue, [{ memberId: r.member_id, jobId: `retry-${seq}-${randomUUID()}` }]);
   } catch (e) {
     // The event is pending again in Postgres: the sweep finds it when the queue is back.
-    console.error('[events] queue unavailable; the sweep will pick the retried event up:', e instanceof Error ? e.message : e);
+    logger('events', { memberId: r.member_id, seq: Number(seq) }).warn({ err: e }, 'queue unavailable; the sweep will pick the retried event up');
   }
   return { status: 'retried', seq: Number(seq), memberId: r.member_id, attempts: r.attempts, error: r.error };
 }

@@ -46,26 +46,3 @@ export async function queueHealth(deps: EngineDeps, queues: Record<string, Queue
     journeys: await group(`SELECT status AS k, count(*)::int AS n FROM journey GROUP BY 1`),
   };
 }
-
-/** Prometheus text exposition of the same figures. */
-export function prometheus(h: QueueHealth): string {
-  const lines: string[] = [];
-  const metric = (name: string, help: string, type: 'gauge' | 'counter', samples: [Record<string, string>, number][]) => {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, v] of samples) {
-      const l = Object.entries(labels).map(([k, val]) => `${k}="${val.replace(/["\\\n]/g, '_')}"`).join(',');
-      lines.push(`${name}${l ? `{${l}}` : ''} ${v}`);
-    }
-  };
-  metric('memberflow_queue_jobs', 'BullMQ jobs by queue and state', 'gauge', Object.entries(h.queues).flatMap(([q, c]) => Object.entries(c).map(([state, n]) => [{ queue: q, state }, n] as [Record<string, string>, number])));
-  metric('memberflow_due_wakeups', 'Waiting journeys whose wake-up time has passed', 'gauge', [[{}, h.dueWakeups]]);
-  metric('memberflow_wake_lag_seconds', 'Lateness of the oldest due wake-up', 'gauge', [[{}, h.wakeLagSeconds]]);
-  metric('memberflow_pending_events', 'Stored events not yet applied', 'gauge', [[{}, h.pendingEvents]]);
-  metric('memberflow_event_lag_seconds', 'Age of the oldest unapplied event', 'gauge', [[{}, h.eventLagSeconds]]);
-  metric('memberflow_quarantined_events', 'Events set aside after failing repeatedly, waiting for a retry', 'gauge', [[{}, h.quarantinedEvents]]);
-  metric('memberflow_steps_last_minute', 'Journey steps in the last minute', 'gauge', [[{}, h.stepsLastMinute]]);
-  metric('memberflow_stuck_effects', 'Effects pending longer than STUCK_EFFECT_MINUTES', 'gauge', [[{}, h.stuckEffects]]);
-  metric('memberflow_effects', 'Effects by status', 'gauge', Object.entries(h.effects).map(([status, n]) => [{ status }, n]));
-  metric('memberflow_journeys', 'Journeys by status', 'gauge', Object.entries(h.journeys).map(([status, n]) => [{ status }, n]));
-  return `${lines.join('\n')}\n`;
-}

@@ -12,6 +12,8 @@ const usage = `usage: npm run replay -- --events FILE --workflow FILE.json|templ
   --lanes: members replayed at once (default 8; each holds a Postgres connection)
   --keep: keep the replay's schema for inspection (its name is printed)`;
 
+// The report and progress lines are this command's interface to the person running it (read at a
+// terminal, not shipped as logs): plain stdout. The runtime it starts logs through the logger.
 const log = (msg: string) => console.log(`[replay] ${msg}`);
 
 function date(v: string | undefined, name: string): number | undefined {

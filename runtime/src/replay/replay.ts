@@ -14,6 +14,7 @@ import { createWorkflow, publishWorkflow } from '../workflows/workflow-store.ts'
 import { InvalidReplayDefinition, NoReplayEvents, ReplayCancelled } from './replay-errors.ts';
 import type { ReplayEvent } from './replay-events.ts';
 import { collectReplayCounts, listReplayEffects, type ReplayCounts, type ReplayEffect } from './replay-report.ts';
+import { logger } from '../logging/root-logger.ts';
 
 export type { ReplayEffect } from './replay-report.ts';
 
@@ -112,11 +113,11 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayReport> {
       await rt.queue.obliterate({ force: true }).catch(() => {});
       await rt.effectQueue.obliterate({ force: true }).catch(() => {});
       await rt.backtestQueue.obliterate({ force: true }).catch(() => {});
-      await rt.close().catch((e: Error) => console.error(`[replay] closing the replay's runtime: ${e.message}`));
+      await rt.close().catch((e: Error) => logger('replay').warn({ err: e }, "closing the replay's runtime failed"));
     }
     // A failed drop must not hide why the replay stopped; it names what is left behind instead.
     if (!o.keep)
-      await dropSchema(pool, schema).catch((e: Error) => console.error(`[replay] schema ${schema} left behind: ${e.message}`));
+      await dropSchema(pool, schema).catch((e: Error) => logger('replay', { schema }).warn({ err: e }, 'schema left behind'));
     await admin?.close();
   }
 }
@@ -137,7 +138,8 @@ async function replayRuntime(o: ReplayOptions, id: string, to: number): Promise<
     {
       ...o.config,
       databaseSchema: `replay_${id}`,
-      queuePrefix: `replay-${id}`,
+      // A hash tag of its own: on Redis Cluster each replay's queues share a slot, and replays spread over nodes.
+      queuePrefix: `{replay-${id}}`,
       // Few by default: replays run beside live work and other replays on one Postgres.
       workerConcurrency: o.workerConcurrency ?? 8,
       staleEventMs: 0,

@@ -2,6 +2,7 @@ import type { Clock } from '@memberflow/shared/clock';
 import type pg from 'pg';
 import { recomputeRfm, withRfmLock, type RfmRecomputeResult } from './rfm-recompute.ts';
 import { loadStoredRfm } from './rfm-store.ts';
+import { logger } from '../logging/root-logger.ts';
 
 export const DEFAULT_RFM_INTERVAL_MS = 86_400_000;
 
@@ -34,7 +35,7 @@ export function startRfmSchedule(opts: { pool: pg.Pool; clock: Clock; intervalMs
     const tick = () => {
       if (running) return;
       running = runIfDue()
-        .catch((e) => console.error('[rfm] recompute failed:', e instanceof Error ? e.message : e))
+        .catch((e) => logger('rfm').error({ err: e }, 'recompute failed'))
         .finally(() => (running = null));
     };
     handle = setInterval(tick, Math.min(intervalMs, opts.checkEveryMs ?? 60_000));

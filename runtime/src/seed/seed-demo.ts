@@ -7,6 +7,7 @@ import { importCdnow } from '../members/member-import.ts';
 import type { RuntimeConfig } from '../config.ts';
 import { replayDemoHistory } from './live-history.ts';
 import { seedDemoLoyalty } from './demo-loyalty.ts';
+import { logger } from '../logging/root-logger.ts';
 
 const LIVE_TEMPLATES = ['second-purchase-nudge'];
 
@@ -53,7 +54,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // MEMBERFLOW_DEMO_HISTORY=as-recorded keeps the 1997-98 dates and runs no workflow over them.
   const live = process.env.MEMBERFLOW_DEMO_HISTORY !== 'as-recorded';
   const r = await seedDemo(db, live ? { liveHistory: { config, now: Date.now() } } : {});
-  console.log(`[memberflow] demo data: ${r.workflows} workflow(s) and ${r.members} member(s) added`);
+  logger('seed').info({ workflows: r.workflows, members: r.members }, 'demo data added');
   await db.close();
   // A one-shot script: the living demo's runtime leaves queue connections that would keep it alive.
   process.exit(0);

@@ -9,6 +9,7 @@ import { ReplayCancelled } from '../replay/replay-errors.ts';
 import { runReplay, type ReplayProgress, type ReplayReport } from '../replay/replay.ts';
 import { loadBacktestInput } from './backtest.ts';
 import { BACKTEST_QUEUE, enqueueBacktest, type BacktestJob } from './backtest-queue.ts';
+import { logger } from '../logging/root-logger.ts';
 
 /** A run whose workflow already has one running waits this long before trying again. */
 const BUSY_RETRY_MS = 1000;
@@ -46,10 +47,10 @@ export function startBacktestWorker(
     stalledInterval: config.jobLockMs,
     maxStalledCount: 1,
   });
-  worker.on('failed', (job, err) => console.error(`[backtest] ${job?.data.runId} stopped:`, err.message));
+  worker.on('failed', (job, err) => logger('backtest', { runId: job?.data.runId, jobId: job?.id }).error({ err }, 'backtest stopped'));
   quietConnectionErrors(worker, 'backtest worker');
   // Runs whose job Redis lost (or whose request failed after the row was written) still run.
-  void requeueUnfinished(db.pool, queue).catch((e) => console.error('[backtest] could not requeue unfinished runs:', e.message));
+  void requeueUnfinished(db.pool, queue).catch((e) => logger('backtest').error({ err: e }, 'could not requeue unfinished runs'));
   return {
     async close() {
       for (const c of deps.running.values()) c.abort(SHUTDOWN);
@@ -189,7 +190,7 @@ function progressWriter(pool: pg.Pool, runId: string) {
       const json = JSON.stringify(latest);
       chain = chain
         .then(() => pool.query(`UPDATE backtest_run SET progress = $2 WHERE id = $1 AND status = 'running'`, [runId, json]))
-        .catch((e: Error) => console.error(`[backtest] ${runId} progress not saved:`, e.message));
+        .catch((e: Error) => logger('backtest', { runId }).warn({ err: e }, 'progress not saved'));
     },
     last: () => latest,
     flush: () => chain,
