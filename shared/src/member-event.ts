@@ -21,6 +21,7 @@ export const knownEventTypes = [
   'tier_changed',
   'coupon_redeemed',
   'message_clicked',
+  'reward_redeemed',
 ] as const;
 
 /** Text PostgreSQL can store: no NUL character, no unpaired surrogate. */
