@@ -1,4 +1,5 @@
 import type { ApiKeySummary } from '@memberflow/shared/api/auth';
+import { referenceRoutes } from '@memberflow/shared/api/reference-routes';
 import { useCallback, useState } from 'react';
 import { listApiKeys, revokeApiKey } from '../api/api-keys-api.ts';
 import { errorMessage } from '../api/http.ts';
@@ -58,7 +59,7 @@ export function ApiKeysPanel() {
     >
       <p className="muted admin-panel__intro">
         {t('keys.intro')}{' '}
-        <a href="/api/docs" target="_blank" rel="noopener" data-testid="api-reference-link">
+        <a href={referenceRoutes.docsPage.path} target="_blank" rel="noopener" data-testid="api-reference-link">
           {t('keys.reference')}
         </a>
       </p>

@@ -4,18 +4,19 @@ import type { LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program'
 import type { TierRule } from '@memberflow/shared/runner/runner-input';
 import type { SimulationInput } from '@memberflow/shared/simulate';
 import { loyaltyRoutes } from '@memberflow/shared/api/loyalty-routes';
+import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
+import { segmentRoutes } from '@memberflow/shared/api/segment-routes';
 import { settingsRoutes } from '@memberflow/shared/api/settings-routes';
 import { callRoute } from './call-route.ts';
-import { requestJson } from './http.ts';
 
 /** GET /api/v1/loyalty/program: the programme's earning, expiry and recharge rules. */
 export function getLoyaltyProgram(signal?: AbortSignal): Promise<LoyaltyProgramSettings> {
-  return requestJson('GET', '/api/v1/loyalty/program', undefined, signal);
+  return callRoute(programmeRoutes.program, { signal });
 }
 
 /** GET /api/v1/tiers: the tier ladder, lowest rank first, as the runner applies it. */
 export async function listTiers(signal?: AbortSignal): Promise<TierRule[]> {
-  return (await requestJson<{ tiers: TierRule[] }>('GET', '/api/v1/tiers', undefined, signal)).tiers;
+  return (await callRoute(programmeRoutes.tiers, { signal })).tiers;
 }
 
 /** GET /api/v1/coupon-templates: usage rules (once per member, stock) and validity per template key. */
@@ -25,7 +26,7 @@ export async function listCouponTemplates(signal?: AbortSignal): Promise<CouponT
 
 /** GET /api/v1/segments: saved segments, for segment triggers that name one. */
 export async function listSegments(signal?: AbortSignal): Promise<Segment[]> {
-  return (await requestJson<{ segments: Segment[] }>('GET', '/api/v1/segments', undefined, signal)).segments;
+  return (await callRoute(segmentRoutes.list, { signal })).segments;
 }
 
 /** The programme's rules in the shape the simulator takes them. */

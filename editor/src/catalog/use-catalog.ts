@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { loyaltyRoutes } from '@memberflow/shared/api/loyalty-routes';
+import { memberAdminRoutes } from '@memberflow/shared/api/member-admin';
+import { programmeRoutes } from '@memberflow/shared/api/programme-routes';
+import { segmentRoutes } from '@memberflow/shared/api/segment-routes';
 import { callRoute } from '../api/call-route.ts';
-import { requestJson } from '../api/http.ts';
 import type { CouponTemplateItem, SegmentItem, TagItem, TierItem } from './catalog-types.ts';
 
 interface Catalogs {
@@ -14,9 +16,9 @@ type CatalogName = keyof Catalogs;
 
 const sources: { [K in CatalogName]: () => Promise<Catalogs[K]> } = {
   couponTemplates: async () => (await callRoute(loyaltyRoutes.couponTemplates)).templates,
-  segments: async () => (await requestJson<{ segments: SegmentItem[] }>('GET', '/api/v1/segments')).segments,
-  tiers: async () => (await requestJson<{ tiers: TierItem[] }>('GET', '/api/v1/tiers')).tiers,
-  tags: async () => (await requestJson<{ tags: TagItem[] }>('GET', '/api/v1/member-tags')).tags,
+  segments: async () => (await callRoute(segmentRoutes.list)).segments,
+  tiers: async () => (await callRoute(programmeRoutes.tiers)).tiers,
+  tags: async () => (await callRoute(memberAdminRoutes.tags)).tags,
 };
 
 // Shared across inspector forms: clicking between nodes should not refetch; a short TTL picks up
