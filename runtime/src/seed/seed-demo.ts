@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { workflowTemplates } from '@memberflow/shared/templates/catalog';
+import type { WorkflowDetail } from '@memberflow/shared/api/workflows';
 import type { Database } from '../db/database.ts';
-import { createWorkflow, publishWorkflow } from '../workflows/workflow-store.ts';
+import { createWorkflow, publishWorkflow, saveDraft } from '../workflows/workflow-store.ts';
 import { readFile } from 'node:fs/promises';
 import { importCdnow } from '../members/member-import.ts';
 import type { RuntimeConfig } from '../config.ts';
@@ -11,6 +12,13 @@ import { logger } from '../logging/root-logger.ts';
 
 const LIVE_TEMPLATES = ['second-purchase-nudge'];
 
+/**
+ * The living demo holds out this share of entering members (no actions), so its dashboard shows
+ * treated against holdout and the lift on the real history. Only there: the as-recorded seed
+ * (e2e servers) keeps every member treated, and the recipes marketers start from keep 0.
+ */
+export const DEMO_HOLDOUT_PERCENT = 10;
+
 const samplePath = fileURLToPath(new URL('../../seed-data/CDNOW_sample.txt', import.meta.url));
 
 /**
@@ -19,7 +27,8 @@ const samplePath = fileURLToPath(new URL('../../seed-data/CDNOW_sample.txt', imp
  * purchase history. By default the history is stored as it
  * happened (1997-98), as already-processed events, so it is history, not new triggers. With
  * `liveHistory` (what `npm start` does) it is moved to end yesterday and run through the live
- * workflows first, so journeys, coupons, cohorts and churn warnings are those of a running shop.
+ * workflows first (the nudge with a holdout group), so journeys, coupons, lift, cohorts and churn
+ * warnings are those of a running shop.
  */
 export async function seedDemo(db: Database, opts: { liveHistory?: { config: RuntimeConfig; now: number } } = {}): Promise<{ workflows: number; members: number }> {
   // First: the recipes name these coupon templates and tiers, and publishing checks they exist.
@@ -30,7 +39,7 @@ export async function seedDemo(db: Database, opts: { liveHistory?: { config: Run
     if (rows.length) continue;
     const wf = await createWorkflow(db, { name: t.name, description: t.description, templateKey: t.key });
     // One recipe runs live in the demo; the others wait as drafts to be reviewed and published.
-    if (LIVE_TEMPLATES.includes(t.key)) await publishWorkflow(db, wf.id);
+    if (LIVE_TEMPLATES.includes(t.key)) await publishLive(db, wf, opts.liveHistory ? DEMO_HOLDOUT_PERCENT : 0);
     workflows++;
   }
 
@@ -43,6 +52,12 @@ export async function seedDemo(db: Database, opts: { liveHistory?: { config: Run
   }
   const imported = await importCdnow(db, text);
   return { workflows, members: imported.members };
+}
+
+/** Publishes a demo recipe, holding out `holdoutPercent` of its entering members when above 0. */
+async function publishLive(db: Database, wf: WorkflowDetail, holdoutPercent: number): Promise<void> {
+  if (holdoutPercent > 0) await saveDraft(db, wf.id, { definition: { ...wf.draft, settings: { ...wf.draft.settings, holdoutPercent } } });
+  await publishWorkflow(db, wf.id);
 }
 
 // `npm start` runs this file directly against the configured database.
