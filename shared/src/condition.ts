@@ -4,6 +4,7 @@ import { MS_PER_DAY } from './duration.ts';
 import type { MemberFacts } from './member-facts.ts';
 import { readProperty } from './property-filter.ts';
 import { rfmGroups } from './rfm.ts';
+import { currentSignInStreak } from './sign-in-days.ts';
 
 export const ConditionOp = z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'contains', 'not_contains', 'exists', 'not_exists']);
 export type ConditionOp = z.infer<typeof ConditionOp>;
@@ -24,6 +25,7 @@ export const memberFields = [
   'member.totalSpent',
   'member.daysSinceLastPurchase',
   'member.daysSinceFirstPurchase',
+  'member.signInStreak',
   'member.rfm.r',
   'member.rfm.f',
   'member.rfm.m',
@@ -131,6 +133,7 @@ export interface ConditionFacts {
 function memberValue(field: string, f: ConditionFacts): unknown {
   const m = f.member;
   if (field === 'member.daysSinceLastPurchase') return m.lastPurchaseAt === null ? null : Math.floor((f.now - m.lastPurchaseAt) / MS_PER_DAY);
+  if (field === 'member.signInStreak') return currentSignInStreak(m, f.now);
   if (field === 'member.daysSinceFirstPurchase') return m.firstPurchaseAt === null ? null : Math.floor((f.now - m.firstPurchaseAt) / MS_PER_DAY);
   if (field.startsWith('member.attributes.')) return readProperty(m.attributes, field.slice('member.attributes.'.length));
   if (field.startsWith('member.rfm.')) return m.rfm ? (m.rfm as Record<string, unknown>)[field.slice('member.rfm.'.length)] : null;

@@ -1,5 +1,22 @@
 import { z } from 'zod';
 
+/** A streak bonus: on day `day` in a row, `points` more; with `repeatEvery`, again every that many days after. */
+export const StreakBonus = z.object({
+  day: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(2, 'must be 2 or more (day 1 is a plain sign-in)').max(365, 'must be at most 365'),
+  points: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'must be at most 1,000,000'),
+  repeatEvery: z.number().int('must be a whole number').min(0, 'must be 0 (once) or more').max(365, 'must be at most 365').default(0),
+});
+export type StreakBonus = z.infer<typeof StreakBonus>;
+
+const StreakBonuses = z
+  .array(StreakBonus)
+  .max(10, 'at most 10 streak bonuses')
+  .superRefine((list, ctx) => {
+    list.forEach((b, i) => {
+      if (list.findIndex((o) => o.day === b.day) !== i) ctx.addIssue({ code: 'custom', path: [i, 'day'], message: `day ${b.day} has a bonus already` });
+    });
+  });
+
 /** Programme-wide rules: how points are earned and expire, and recharge bonuses. */
 export const LoyaltyProgramSettings = z.object({
   earn: z
@@ -13,6 +30,20 @@ export const LoyaltyProgramSettings = z.object({
   /** Earned points expire this many months after earning, first in, first out; 0 = never. */
   pointsExpiryMonths: z.number().int().min(0).max(120).default(12),
   allowNegativePoints: z.boolean().default(false),
+  /** Bonuses for signing in on consecutive days (member's time zone), each paid once per streak. */
+  signInStreak: z
+    .object({ bonuses: StreakBonuses.default([]) })
+    .default({ bonuses: [] }),
+  /** At most this many points earned per member per day / calendar month (member's time zone); 0 = no cap. */
+  earningCaps: z
+    .object({
+      daily: z.number().int('must be a whole number').min(0, 'must be 0 (no cap) or more').max(100_000_000).default(0),
+      monthly: z.number().int('must be a whole number').min(0, 'must be 0 (no cap) or more').max(1_000_000_000).default(0),
+    })
+    .refine((c) => !(c.daily > 0 && c.monthly > 0 && c.monthly < c.daily), { path: ['monthly'], message: 'must be at least the daily cap (or 0)' })
+    .default({ daily: 0, monthly: 0 }),
+  /** Earned points become spendable this many days after earning; 0 = at once. */
+  protectionDays: z.number().int('must be a whole number').min(0, 'must be 0 (at once) or more').max(365, 'must be at most 365').default(0),
   /** Recharge bonuses: the highest rule whose minimum the recharge reaches applies (100 -> +10, 500 -> +100). */
   rechargeBonuses: z
     // Bonuses are credited as stored value (numeric(14, 2)), like the API's money fields.
@@ -47,3 +78,13 @@ export function pointsExpiry(p: LoyaltyProgramSettings, at: number): number | nu
 
 /** member.points_balance and ledger deltas are 32-bit integers: no balance goes past this. */
 export const MAX_POINTS_BALANCE = 2_147_483_647;
+
+/** Points a streak of `days` days in a row earns on its last day: every bonus that falls on it. */
+export function streakBonus(p: LoyaltyProgramSettings, days: number): number {
+  return p.signInStreak.bonuses.filter((b) => b.day === days || (b.repeatEvery > 0 && days > b.day && (days - b.day) % b.repeatEvery === 0)).reduce((s, b) => s + b.points, 0);
+}
+
+/** When points earned at `at` become spendable, or null when they are at once. */
+export function pointsAvailableAt(p: LoyaltyProgramSettings, at: number): number | null {
+  return p.protectionDays > 0 ? at + p.protectionDays * 86_400_000 : null;
+}

@@ -22,6 +22,7 @@ export const knownEventTypes = [
   'coupon_redeemed',
   'message_clicked',
   'reward_redeemed',
+  'sign_in_streak',
 ] as const;
 
 /** Text PostgreSQL can store: no NUL character, no unpaired surrogate. */

@@ -29,6 +29,10 @@ export interface MemberFacts {
   purchases: { at: number; amount: number }[];
   /** Point lots that will expire, for points-expiring triggers. */
   pointsExpiring: { points: number; expiresAt: number }[];
+  /** Consecutive days with a sign-in, in the member's time zone (0 = none yet). */
+  signInStreak?: number;
+  /** The latest of those days, YYYY-MM-DD. */
+  lastSignInDay?: string | null;
 }
 
 export function emptyMember(id: string, timeZone = 'UTC'): MemberFacts {
@@ -50,5 +54,7 @@ export function emptyMember(id: string, timeZone = 'UTC'): MemberFacts {
     rfm: null,
     purchases: [],
     pointsExpiring: [],
+    signInStreak: 0,
+    lastSignInDay: null,
   };
 }

@@ -47,7 +47,7 @@ export interface SimulationInput {
 
 export interface TraceEntry {
   at: number;
-  kind: 'enter' | 'skip' | 'step' | 'action' | 'wait' | 'end' | 'ignored';
+  kind: 'enter' | 'skip' | 'step' | 'action' | 'wait' | 'end' | 'ignored' | 'points';
   nodeId?: string;
   reason: string;
   /** The reason as message keys and values (see RunnerNote). */

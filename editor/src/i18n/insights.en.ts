@@ -177,6 +177,7 @@ export const insightsEn = {
   'condition.field.member.totalSpent': 'Total spent',
   'condition.field.member.daysSinceLastPurchase': 'Days since last purchase',
   'condition.field.member.daysSinceFirstPurchase': 'Days since first purchase',
+  'condition.field.member.signInStreak': 'Sign-in streak (days in a row)',
   'condition.field.member.rfm.r': 'RFM recency score',
   'condition.field.member.rfm.f': 'RFM frequency score',
   'condition.field.member.rfm.m': 'RFM monetary score',

@@ -178,6 +178,7 @@ export const insightsZhCN: Record<keyof typeof insightsEn, string> = {
   'condition.field.member.totalSpent': '累计消费',
   'condition.field.member.daysSinceLastPurchase': '距上次购买天数',
   'condition.field.member.daysSinceFirstPurchase': '距首次购买天数',
+  'condition.field.member.signInStreak': '连续签到天数',
   'condition.field.member.rfm.r': 'RFM 最近购买得分',
   'condition.field.member.rfm.f': 'RFM 购买频次得分',
   'condition.field.member.rfm.m': 'RFM 消费金额得分',

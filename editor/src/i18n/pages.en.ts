@@ -457,6 +457,7 @@ export const pagesEn = {
   'sum.field.member.totalSpent': 'totalSpent',
   'sum.field.member.daysSinceLastPurchase': 'daysSinceLastPurchase',
   'sum.field.member.daysSinceFirstPurchase': 'daysSinceFirstPurchase',
+  'sum.field.member.signInStreak': 'signInStreak',
   'sum.field.member.timeZone': 'timeZone',
   'sum.field.member.locale': 'locale',
   'sum.field.rfm.segment': 'rfm.segment',

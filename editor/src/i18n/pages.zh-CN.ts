@@ -459,6 +459,7 @@ export const pagesZhCN: Record<keyof typeof pagesEn, string> = {
   'sum.field.member.totalSpent': '累计消费',
   'sum.field.member.daysSinceLastPurchase': '距上次购买天数',
   'sum.field.member.daysSinceFirstPurchase': '距首次购买天数',
+  'sum.field.member.signInStreak': '连续签到天数',
   'sum.field.member.timeZone': '时区',
   'sum.field.member.locale': '语言',
   'sum.field.rfm.segment': 'RFM 分组',

@@ -1,10 +1,12 @@
 import { toNumber } from '../coerce.ts';
 import { MS_PER_DAY } from '../duration.ts';
-import { MAX_POINTS_BALANCE, pointsExpiry, purchasePoints } from '../loyalty-program.ts';
+import { purchasePoints } from '../loyalty-program.ts';
 import type { MemberFacts } from '../member-facts.ts';
 import { scoreMember } from '../rfm.ts';
+import { creditEarned } from './earning.ts';
 import type { MemberInput, RunnerRules, TierRule } from './runner-input.ts';
 import type { RunnerWrites } from './runner-writes.ts';
+import { applySignIn } from './sign-in-streak.ts';
 
 type Earned = MemberInput['pointsEarned'];
 
@@ -47,19 +49,8 @@ const pointsFor = (rules: RunnerRules, member: MemberFacts, type: string, amount
 export function applyProgramme(rules: RunnerRules, writes: RunnerWrites, member: MemberFacts, earned: Earned, e: { seq: number | null; type: string; properties: Record<string, unknown> }, at: number): void {
   const amount = toNumber(e.properties.amount) || 0;
   const points = e.seq === null ? 0 : pointsFor(rules, member, e.type, amount);
-  if (points > 0) {
-    // The balance is a 32-bit integer: what would take it past the ceiling is not credited, and the ledger row says so.
-    const credited = Math.max(0, Math.min(points, MAX_POINTS_BALANCE - member.pointsBalance, MAX_POINTS_BALANCE));
-    const reason = credited < points ? `${e.type} (capped: ${points.toLocaleString('en-US')} earned; a member holds at most ${MAX_POINTS_BALANCE.toLocaleString('en-US')})` : e.type;
-    member.pointsBalance += credited;
-    earned.lifetime += credited;
-    earned.recent.push({ at, delta: credited });
-    const expiresAt = pointsExpiry(rules.program, at);
-    writes.pointsOps.push({ memberId: member.id, delta: credited, kind: 'earn', reason, source: `event:${e.seq}`, at, expiresAt, key: `earn:${e.seq}` });
-    // Points-expiring triggers see the new lot at once.
-    if (credited > 0 && expiresAt !== null) member.pointsExpiring = [...member.pointsExpiring, { points: credited, expiresAt }];
-    if (credited > 0) writes.raise('points_changed', at, { delta: credited, balance: member.pointsBalance, reason: e.type });
-  }
+  if (points > 0) creditEarned(rules.program, writes, member, earned, { points, reason: e.type, part: { key: 'earn', vars: { event: e.type } }, source: `event:${e.seq}`, key: `earn:${e.seq}` }, at);
+  if (e.type === 'sign_in' && e.seq !== null) applySignIn(rules, writes, member, earned, at);
   if (e.type === 'purchase' && rules.rfm) {
     // RFM moves with each purchase (against the last recompute's boundaries), so conditions see it now.
     const score = scoreMember(member, rules.rfm, at);

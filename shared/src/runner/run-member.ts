@@ -72,6 +72,7 @@ class MemberRun {
     private readonly opts: RunOptions,
   ) {
     this.member = input.member;
+    this.writes.keepNotes = opts.notes === true;
     this.journeys = input.journeys;
     this.events = [...input.events];
     this.dues = new Map(input.dues);

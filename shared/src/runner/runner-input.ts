@@ -55,7 +55,7 @@ export interface MemberInput {
   /** Decision times of the member's recent marketing messages, across all workflows (frequency caps). */
   recentMarketing: number[];
   /** Points earned (earn and upward adjust), for tiers on a points basis: lifetime total and recent lots. */
-  pointsEarned: { lifetime: number; recent: { at: number; delta: number }[] };
+  pointsEarned: { lifetime: number; recent: { at: number; delta: number; kind?: 'earn' | 'adjust' | 'gift' }[] };
   /** The latest coupon per journey entry (`journeyId:entry`), for {{coupon.*}} in messages after a wake-up. */
   latestCoupons: Map<string, Record<string, unknown>>;
 }

@@ -42,11 +42,15 @@ export interface PointsOp {
   memberId: string;
   /** Positive: a new lot (earn or adjust up). Negative: spent first-in, first-out. */
   delta: number;
-  kind: 'earn' | 'redeem' | 'adjust';
+  kind: 'earn' | 'redeem' | 'adjust' | 'gift';
   reason: string;
+  /** The reason as message keys and values (ledger.<key>), for the reader's language. */
+  parts?: NotePart[];
   source: string;
   at: number;
   expiresAt: number | null;
+  /** Protection period: the lot is spendable from then; null or absent = at once. */
+  availableAt?: number | null;
   /** Applied once per key. */
   key: string | null;
 }
@@ -68,7 +72,7 @@ export interface TriggerFire {
 /** What the runner decided that the trace shows but no table needs (the simulator's trace). */
 export interface RunnerNote {
   at: number;
-  kind: 'enter' | 'skip' | 'step' | 'action' | 'wait' | 'end' | 'ignored';
+  kind: 'enter' | 'skip' | 'step' | 'action' | 'wait' | 'end' | 'ignored' | 'points';
   workflowId?: string;
   nodeId?: string;
   reason: string;
@@ -103,6 +107,13 @@ export class RunnerWrites {
   readonly dues = new Map<string, TriggerDue>();
   readonly fires: TriggerFire[] = [];
   readonly notes: RunnerNote[] = [];
+  /** Whether trace notes are kept (the simulator's trace); the engine skips them. */
+  keepNotes = false;
+
+  /** A trace note, kept when the pass keeps notes. */
+  note(n: RunnerNote): void {
+    if (this.keepNotes) this.notes.push(n);
+  }
 
   raise(type: string, at: number, properties: Record<string, unknown>): void {
     this.raised.push({ type, at, properties });
