@@ -10,6 +10,7 @@ import { memberAdminRoutes } from './member-admin.ts';
 import { memberRoutes } from './member-routes.ts';
 import { messageRoutes } from './message-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
+import { pointsMallRoutes } from './points-mall-routes.ts';
 import { programmeRoutes } from './programme-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
@@ -35,6 +36,7 @@ export const routeGroups = {
   imports: importRoutes,
   loyalty: loyaltyRoutes,
   coupons: couponRoutes,
+  'points-mall': pointsMallRoutes,
   programme: programmeRoutes,
   'member-admin': memberAdminRoutes,
   settings: settingsRoutes,
