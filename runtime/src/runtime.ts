@@ -16,6 +16,7 @@ import { dueTriggerLanes, sweep } from './engine/sweeper.ts';
 import { fillMissingDues } from './engine/trigger-dues.ts';
 import { ingestEvents } from './engine/ingest.ts';
 import { maintainLoyalty } from './loyalty/loyalty-maintenance.ts';
+import { maintainCards } from './loyalty/cards-upkeep.ts';
 import { watchRulesChanged } from './loyalty/rules-changed.ts';
 import { VersionCache } from './engine/version-cache.ts';
 import { startRfmSchedule } from './rfm/rfm-schedule.ts';
@@ -115,7 +116,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   const raise = (memberId: string, type: string, properties: Record<string, unknown>, at: number) =>
     ingestEvents(engine, queue, [{ type, memberId, timestamp: new Date(at).toISOString(), properties }]).then(() => {});
   // Programme upkeep before time triggers, so points-expiring sees today's lots.
-  const fireTriggers = async () => (await maintainLoyalty(engine, raise), await fillMissingDues(engine), await enqueueDueTriggers());
+  const fireTriggers = async () => (await maintainLoyalty(engine, raise), await maintainCards(engine, raise), await fillMissingDues(engine), await enqueueDueTriggers());
 
   let timer: NodeJS.Timeout | null = null;
   let lastTriggers = 0;

@@ -12,6 +12,7 @@ import { backtestRoutes } from './backtest-routes.ts';
 import type { AuthServices } from './auth-services.ts';
 import { bodyReader } from './body-reader.ts';
 import { backOfficeRoutes } from './back-office-routes.ts';
+import { cardsRoutes } from './cards-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { usersRoutes } from './users-routes.ts';
 import { editorStatic } from './editor-static.ts';
@@ -48,6 +49,7 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
   membersRoutes(router, deps);
   effectsRoutes(router, deps);
   loyaltyRoutes(router, deps);
+  cardsRoutes(router, deps);
   monitoringRoutes(router, deps);
   metricsEndpoint(router, deps);
   importsRoutes(router, deps);

@@ -1,6 +1,7 @@
 import { analyticsRoutes } from './analytics-routes.ts';
 import { authRoutes, userRoutes } from './auth-routes.ts';
 import { backtestRoutes } from './backtest-routes.ts';
+import { cardRoutes } from './card-routes.ts';
 import { couponRoutes } from './coupon-admin.ts';
 import { eventRoutes } from './event-routes.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -36,6 +37,7 @@ export const routeGroups = {
   imports: importRoutes,
   loyalty: loyaltyRoutes,
   coupons: couponRoutes,
+  cards: cardRoutes,
   'points-mall': pointsMallRoutes,
   programme: programmeRoutes,
   'member-admin': memberAdminRoutes,
