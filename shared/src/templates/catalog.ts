@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition.ts';
 import { birthdayCare, churnWinback, memberDay, pointsExpiry, postPurchaseCare, rechargeBonus, tierUpgrade, vipThanks, welcomePack } from './recipes.ts';
+import { cardRenewals } from './card-renewals.ts';
 import { secondPurchaseNudge } from './second-purchase-nudge.ts';
 
 export interface WorkflowTemplate {
@@ -21,4 +22,5 @@ export const workflowTemplates: readonly WorkflowTemplate[] = [
   { key: 'vip-thanks', name: 'VIP thank-you', description: 'Members who become RFM champions get a thank-you message and a staff call.', definition: vipThanks },
   { key: 'recharge-bonus', name: 'Stored-value recharge', description: 'Recharge of 100 or more: bonus notice, and a first-order coupon for members yet to order.', definition: rechargeBonus },
   { key: 'post-purchase-care', name: 'Post-purchase care', description: '3 days after a purchase: a survey; a low score creates a complaint task and an alert.', definition: postPurchaseCare },
+  { key: 'card-renewals', name: 'Paid-card renewals', description: 'A paid card ends in 7 days: a reminder; renewed: thanks; not renewed by the end of the grace: a win-back offer.', definition: cardRenewals },
 ];
