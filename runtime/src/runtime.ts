@@ -44,6 +44,8 @@ export interface Runtime {
   metricsUrl: string | null;
   /** One sweep now: due wake-ups and stranded events into the queue. */
   sweepOnce(): Promise<{ wakes: number; dues: number; strandedEvents: number; pendingEffects: number; released: number }>;
+  /** What the sweep timer runs each tick: a sweep, then due triggers; errors logged (outages once per store per half minute), never thrown. */
+  sweepTick(): Promise<void>;
   /** Programme upkeep, then time-trigger moments due now into the queue: how many members this call enqueued that it had not before. */
   fireTriggers(): Promise<number>;
   close(): Promise<void>;
@@ -74,7 +76,8 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   // connections wait for it; the rate limiter has its own connection with a short timeout.
   const redis = commandRedis(config, 'queues');
   // An outage fails every lane, sweep and dispatch: one line per store per half minute says so.
-  const [logSweep, logDispatch] = [outageLog('sweep'), outageLog('effects')];
+  const now = () => (opts.clock ?? systemClock).now();
+  const [logSweep, logDispatch] = [outageLog('sweep', 30_000, now), outageLog('effects', 30_000, now)];
   const limiterRedis = quickRedis(config, 'rate limiter');
   await Promise.all([redis, limiterRedis].map((r) => readySoon(r)));
   const effectQueue = createEffectQueue(redis, config.queuePrefix, config.effectRetryDelayMs);
@@ -118,17 +121,22 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
   // Programme upkeep before time triggers, so points-expiring sees today's lots.
   const fireTriggers = async () => (await maintainLoyalty(engine, raise), await maintainCards(engine, raise), await fillMissingDues(engine), await enqueueDueTriggers());
 
-  let timer: NodeJS.Timeout | null = null;
   let lastTriggers = 0;
+  // Never rejects: an outage is logged (throttled) and the next tick tries again.
+  const sweepTick = () =>
+    sweepOnce()
+      .then(() => (Date.now() - lastTriggers >= config.triggerIntervalMs ? ((lastTriggers = Date.now()), fireTriggers()) : 0))
+      .then(
+        () => {},
+        (e: unknown) => void logSweep(e),
+      );
+  let timer: NodeJS.Timeout | null = null;
   if (opts.sweepTimer ?? true) {
     let running = false;
     timer = setInterval(() => {
       if (running) return;
       running = true;
-      sweepOnce()
-        .then(() => (Date.now() - lastTriggers >= config.triggerIntervalMs ? ((lastTriggers = Date.now()), fireTriggers()) : 0))
-        .catch((e) => logSweep(e))
-        .finally(() => (running = false));
+      void sweepTick().finally(() => (running = false));
     }, config.sweepIntervalMs);
   }
 
@@ -165,6 +173,7 @@ export async function startRuntime(config: RuntimeConfig, opts: RuntimeOptions =
     url,
     metricsUrl: metrics?.url ?? null,
     sweepOnce,
+    sweepTick,
     fireTriggers,
     async close() {
       if (timer) clearInterval(timer);

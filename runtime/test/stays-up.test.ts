@@ -5,12 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { buildWorkflow } from '@memberflow/shared/templates/build';
 import { Worker } from 'bullmq';
 import { describe, expect, onTestFinished } from 'vitest';
+import { ManualClock } from '@memberflow/shared/clock';
 import { unavailableStore } from '../src/db/store-outage.ts';
+import { createLogger } from '../src/logging/create-logger.ts';
+import { rootLogger, setRootLogger } from '../src/logging/root-logger.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { EFFECT_QUEUE, enqueueEffects, startEffectWorker } from '../src/engine/effect-dispatcher.ts';
+import { ENQUEUE_TIMEOUT_MS } from '../src/engine/ingest.ts';
 import { redisConnection } from '../src/engine/step-queue.ts';
 import { startRuntime, type Runtime } from '../src/runtime.ts';
-import { test } from './infra-fixture.ts';
+import { JAN_1, test } from './infra-fixture.ts';
 
 /** A port nothing listens on: connections are refused. */
 async function closedPort(): Promise<number> {
@@ -156,6 +160,43 @@ describe('Postgres goes away', () => {
   });
 });
 
+/** Log lines from now until the test ends, parsed; the process's logger is restored after. */
+function captureLog(): Record<string, unknown>[] {
+  const lines: Record<string, unknown>[] = [];
+  const previous = rootLogger();
+  setRootLogger(createLogger({ level: 'info', pretty: false, destination: { write: (s: string) => void lines.push(JSON.parse(s)) } }));
+  onTestFinished(() => setRootLogger(previous));
+  return lines;
+}
+
+describe('the sweep during an outage', () => {
+  test('its error log says so once per store per half minute, with the count held back, on the runtime clock', async ({ infra }) => {
+    const clock = new ManualClock(JAN_1);
+    const rt = await startRuntime(
+      { ...infra.runtime.config, databaseUrl: withUrlPort(infra.runtime.config.databaseUrl, await closedPort()), port: 0, runWorkers: false, pgConnectTimeoutMs: 300 },
+      { clock, sweepTimer: false, http: false },
+    );
+    const lines = captureLog();
+    const sweepLines = () => lines.filter((l) => l.component === 'sweep');
+    try {
+      // A sweep a second would write a line a second; one tick per simulated second here.
+      for (let i = 0; i < 5; i++) {
+        await rt.sweepTick();
+        clock.advance(1000);
+      }
+      expect(sweepLines()).toMatchObject([{ level: 'warn', store: 'Database', heldBack: 0, msg: 'Database unavailable; retrying' }]);
+      clock.advance(24_000); // 29 s after the first line
+      await rt.sweepTick();
+      expect(sweepLines()).toHaveLength(1);
+      clock.advance(1000); // 30 s: the next line, with what was held back
+      await rt.sweepTick();
+      expect(sweepLines()).toMatchObject([{ store: 'Database' }, { level: 'warn', store: 'Database', heldBack: 5 }]);
+    } finally {
+      await rt.close();
+    }
+  });
+});
+
 describe('Redis goes away', () => {
   test('Redis unreachable from the start: /healthz at once, /readyz names redis within a second, the API does not hang', async ({ infra }) => {
     const rt = await startRuntime(
@@ -221,6 +262,48 @@ describe('Redis goes away', () => {
       expect(status).toBe(200);
       // The sweep queues the event that missed its job.
       await expect(rt.sweepOnce()).resolves.toMatchObject({ strandedEvents: 1 });
+    } finally {
+      await rt.close();
+      await proxy.cut().catch(() => {});
+    }
+  });
+});
+
+describe('an event while Redis has never been reachable', () => {
+  // Only the runtime under test runs lanes: the fixture's own worker would take the job otherwise.
+  test.scoped({ configOverrides: { runWorkers: false } });
+
+  test('is stored and answered 202 within the enqueue bound, and applied once Redis comes up and the sweep queues it', async ({ infra }) => {
+    const redisUrl = new URL(infra.runtime.config.redisUrl);
+    const proxy = await cuttableProxy({ host: redisUrl.hostname, port: Number(redisUrl.port || 6379) });
+    // Nothing listens on the proxy's port until it is restored: Redis is down from the start.
+    await proxy.cut();
+    const proxied = new URL(infra.runtime.config.redisUrl);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(proxy.port);
+    const rt = await startRuntime({ ...infra.runtime.config, redisUrl: proxied.toString(), port: 0, runWorkers: true }, { clock: infra.clock, sweepTimer: false, http: true });
+    const headers = { authorization: `Bearer ${infra.apiKey}`, 'content-type': 'application/json' };
+    try {
+      const [ev, evMs] = await timed(() =>
+        fetch(`${rt.url}/api/v1/events`, { method: 'POST', headers, body: JSON.stringify({ type: 'purchase', memberId: 'm-never-redis', properties: { amount: 7 } }) }),
+      );
+      expect(ev.status).toBe(202);
+      expect(await ev.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+      expect(evMs).toBeLessThan(ENQUEUE_TIMEOUT_MS + 1000);
+      const stored = () => infra.sql<{ type: string; processed: boolean }>(`SELECT type, processed_at IS NOT NULL AS processed FROM event WHERE member_id = 'm-never-redis' AND type = 'purchase'`);
+      expect(await stored()).toEqual([{ type: 'purchase', processed: false }]);
+
+      await proxy.restore();
+      let deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && (await fetch(`${rt.url}/readyz`)).status !== 200) await new Promise((r) => setTimeout(r, 100));
+      expect((await fetch(`${rt.url}/readyz`)).status).toBe(200);
+      // Its job was never queued: the sweep queues it, and the worker that waited for Redis applies it.
+      await expect(rt.sweepOnce()).resolves.toMatchObject({ strandedEvents: 1 });
+      deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && !(await stored())[0]!.processed) await new Promise((r) => setTimeout(r, 50));
+      expect(await stored()).toEqual([{ type: 'purchase', processed: true }]);
+      expect(await infra.sql(`SELECT order_count, total_spent::float8 AS spent FROM member WHERE id = 'm-never-redis'`)).toEqual([{ order_count: 1, spent: 7 }]);
+      await expect(rt.sweepOnce()).resolves.toMatchObject({ strandedEvents: 0 });
     } finally {
       await rt.close();
       await proxy.cut().catch(() => {});

@@ -35,10 +35,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message.split('\n').filt
  * One log line per store per interval for errors an outage causes (a lane per member, a sweep
  * every second would otherwise write thousands), with the count of lines held back; any other
  * error is logged every time. `fields` go on the line (a lane's job and members). Returns whether
- * the error was an outage.
+ * the error was an outage. `now` is the clock the interval is measured on (tests pass their own).
  */
-export function outageLog(scope: string, everyMs = 30_000): (e: unknown, what?: string, fields?: Record<string, unknown>) => boolean {
-  const last: Record<Store, number> = { Database: 0, Redis: 0 };
+export function outageLog(scope: string, everyMs = 30_000, now: () => number = Date.now): (e: unknown, what?: string, fields?: Record<string, unknown>) => boolean {
+  const last: Record<Store, number> = { Database: -Infinity, Redis: -Infinity };
   const heldBack: Record<Store, number> = { Database: 0, Redis: 0 };
   return (e, what = '', fields = {}) => {
     const store = unavailableStore(e);
@@ -46,12 +46,12 @@ export function outageLog(scope: string, everyMs = 30_000): (e: unknown, what?: 
       logger(scope, fields).error({ err: e }, what || 'failed');
       return false;
     }
-    if (Date.now() - last[store] < everyMs) {
+    if (now() - last[store] < everyMs) {
       heldBack[store]++;
       return true;
     }
     logger(scope, fields).warn({ store, error: message(e), heldBack: heldBack[store] }, `${store} unavailable${what ? ` (${what})` : ''}; retrying`);
-    last[store] = Date.now();
+    last[store] = now();
     heldBack[store] = 0;
     return true;
   };
