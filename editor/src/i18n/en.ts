@@ -1,6 +1,7 @@
 import type { NodeKind } from '@memberflow/shared/node-kind';
 import { backofficeEn } from './backoffice.en.ts';
 import { insightsEn } from './insights.en.ts';
+import { mallEn } from './mall.en.ts';
 import { messagesEn } from './messages.en.ts';
 import { referencesEn } from './references.en.ts';
 import { pagesEn } from './pages.en.ts';
@@ -646,7 +647,7 @@ export const enKinds = {
   'kinds.goal.description': 'Ends the journey and counts the member as converted.',
 } satisfies Record<KindKey, string>;
 
-export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn, ...standingEn, ...skipsEn };
+export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn, ...standingEn, ...skipsEn, ...mallEn };
 export type MessageKey = keyof typeof enMessages;
 /** Every locale's table: a missing or extra key is a type error. */
 export type Messages = Record<MessageKey, string>;

@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { backofficeZhCN } from './backoffice.zh-CN.ts';
 import { insightsZhCN } from './insights.zh-CN.ts';
+import { mallZhCN } from './mall.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { referencesZhCN } from './references.zh-CN.ts';
 import { pagesZhCN } from './pages.zh-CN.ts';
@@ -642,4 +643,5 @@ export const zhCN: Messages = {
   ...pagesZhCN,
   ...standingZhCN,
   ...skipsZhCN,
+  ...mallZhCN,
 };

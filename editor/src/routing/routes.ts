@@ -11,13 +11,13 @@ export type Route =
   | { page: 'not-found' };
 
 /** Pages of the loyalty back office and the insights: one path each, no parameters. */
-export const BACK_OFFICE_PAGES = ['coupons', 'points', 'tiers', 'segments', 'rfm', 'analytics', 'settings'] as const;
+export const BACK_OFFICE_PAGES = ['coupons', 'points', 'points-mall', 'tiers', 'segments', 'rfm', 'analytics', 'settings'] as const;
 export type BackOfficePage = (typeof BACK_OFFICE_PAGES)[number];
 type BackOfficeRoute = { page: BackOfficePage };
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
-  const bo = /^\/([a-z]+)\/?$/.exec(pathname)?.[1];
+  const bo = /^\/([a-z-]+)\/?$/.exec(pathname)?.[1];
   if (bo && (BACK_OFFICE_PAGES as readonly string[]).includes(bo)) return { page: bo as BackOfficePage };
   const m = /^\/workflows\/([^/]+)\/?$/.exec(pathname);
   if (m) return { page: 'workflow', id: decodeURIComponent(m[1]!) };

@@ -17,6 +17,7 @@ const all: readonly NavSection[] = [
   { href: '/members', label: 'nav.members', current: (p) => p.startsWith('/members'), needs: 'read' },
   ...page('/coupons', 'nav.coupons'),
   ...page('/points', 'nav.points'),
+  ...page('/points-mall', 'nav.pointsMall'),
   ...page('/tiers', 'nav.tiers'),
   ...page('/segments', 'nav.segments'),
   ...page('/rfm', 'nav.rfm'),
