@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AuditList } from '../monitoring/audit-list.tsx';
 import { ControlsPanel } from '../monitoring/controls-panel.tsx';
 import { DailyChart } from '../monitoring/daily-chart.tsx';
+import { DASHBOARD_PERIODS, widerPeriod } from '../monitoring/dashboard-period.ts';
 import { FailuresPanel } from '../monitoring/failures-panel.tsx';
 import { HoldoutPanel } from '../monitoring/holdout-panel.tsx';
 import { getAudit, getDashboard, getFailures, getVersionDefinition } from '../monitoring/monitoring-api.ts';
@@ -18,14 +19,14 @@ import { useCan } from '../auth/session-context.ts';
 import { ReadOnlyBadge } from '../ui/read-only-badge.tsx';
 import '../styles/monitoring.css';
 
-const PERIODS = [7, 30, 90, 365];
-
 /** One workflow for an admin: how it performs, what is happening now, and the controls. */
 export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
   const t = useT();
   // Analysts watch; pausing, stopping and acting on failures need the edit permission.
   const canEdit = useCan('edit');
   const [days, setDays] = useState(30);
+  // Until the user picks a period, a quiet last 30 days widens to the one its members entered in.
+  const periodChosen = useRef(false);
   const dashboard = usePolling((s) => getDashboard(workflowId, days, s), 0, [workflowId, days]);
   const failures = usePolling((s) => getFailures(workflowId, s), 0, [workflowId]);
   const audit = usePolling((s) => getAudit(workflowId, s), 0, [workflowId]);
@@ -48,6 +49,11 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
   }, [statsKey, reloadDashboard, reloadFailures]);
 
   const d = dashboard.data;
+  const wider = d && !periodChosen.current && d.period.days === days ? widerPeriod(days, d.entered, d.journeys) : null;
+  useEffect(() => {
+    if (wider !== null) setDays(wider);
+  }, [wider]);
+
   if (!d) {
     return (
       <div className="page-message">
@@ -64,6 +70,10 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
   // Live counts win over the dashboard's snapshot: they arrive every time members move.
   const journeys: JourneyCounts = live.stats?.journeys ?? d.journeys;
   const status = d.workflow.status;
+  const pickPeriod = (p: number) => {
+    periodChosen.current = true;
+    setDays(p);
+  };
   const afterControl = () => {
     dashboard.reload();
     audit.reload();
@@ -116,8 +126,8 @@ export function WorkflowDashboardPage({ workflowId }: { workflowId: string }) {
         aside={
           <label className="period-select">
             <span className="muted">{t('dash.period')}</span>
-            <select className="select" value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="period-select">
-              {PERIODS.map((p) => (
+            <select className="select" value={days} onChange={(e) => pickPeriod(Number(e.target.value))} data-testid="period-select">
+              {DASHBOARD_PERIODS.map((p) => (
                 <option key={p} value={p}>
                   {t('dash.lastDaysOption', { days: p })}
                 </option>
