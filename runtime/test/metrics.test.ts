@@ -57,10 +57,21 @@ function metricNames(expr: string): string[] {
   return [...bare.matchAll(/(?<![\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)\b(?!\s*\()/g)].map((m) => m[1]!).filter((n) => !PROMQL_KEYWORDS.has(n.toLowerCase()));
 }
 
-/** Every `expr` in the dashboard's panels. */
+/** Every `expr` in the dashboard's panels, and the metric its `label_values(metric, label)` variables read. */
 function dashboardExprs(): string[] {
-  const dash = JSON.parse(deploy('grafana-dashboard.json')) as { panels: { targets: { expr: string }[] }[] };
-  return dash.panels.flatMap((p) => p.targets.map((t) => t.expr));
+  const dash = JSON.parse(deploy('grafana-dashboard.json')) as {
+    panels: { targets: { expr: string }[] }[];
+    templating: { list: { type: string; query?: { query?: string } }[] };
+  };
+  const variables = dash.templating.list
+    .filter((v) => v.type === 'query')
+    .map((v) => {
+      const metric = /^label_values\((\w+),\s*\w+\)$/.exec(v.query?.query ?? '')?.[1];
+      if (!metric) throw new Error(`dashboard variable query not of the form label_values(metric, label): ${v.query?.query}`);
+      return metric;
+    });
+  expect(variables.length).toBeGreaterThan(0);
+  return [...dash.panels.flatMap((p) => p.targets.map((t) => t.expr)), ...variables];
 }
 
 interface AlertRule {
