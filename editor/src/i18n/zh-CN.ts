@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { backofficeZhCN } from './backoffice.zh-CN.ts';
+import { cardsZhCN } from './cards.zh-CN.ts';
 import { insightsZhCN } from './insights.zh-CN.ts';
 import { mallZhCN } from './mall.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
@@ -643,5 +644,6 @@ export const zhCN: Messages = {
   ...pagesZhCN,
   ...standingZhCN,
   ...skipsZhCN,
+  ...cardsZhCN,
   ...mallZhCN,
 };

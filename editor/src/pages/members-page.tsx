@@ -3,6 +3,7 @@ import { JourneyTrace } from '../monitoring/journey-trace.tsx';
 import { useState } from 'react';
 import { MemberImportButton } from '../back-office/members/member-import-dialog.tsx';
 import { MemberEditButton, MemberLoyalty } from '../back-office/members/member-loyalty.tsx';
+import { MemberCardsPanel } from '../back-office/cards/member-cards-panel.tsx';
 import { MemberEffects } from '../monitoring/member-effects.tsx';
 import { MemberProfile } from '../monitoring/member-profile.tsx';
 import { MemberSearch } from '../monitoring/member-search.tsx';
@@ -117,6 +118,14 @@ export function MemberTracePage({ memberId }: { memberId: string }) {
       </section>
 
       <MemberLoyalty
+        memberId={m.id}
+        onNotice={(n) => {
+          setNotice(n);
+          member.reload();
+        }}
+      />
+
+      <MemberCardsPanel
         memberId={m.id}
         onNotice={(n) => {
           setNotice(n);

@@ -6,6 +6,7 @@ const pages: Record<BackOfficePage, LazyExoticComponent<ComponentType>> = {
   coupons: lazy(() => import('../pages/coupons-page.tsx').then((m) => ({ default: m.CouponsPage }))),
   points: lazy(() => import('../pages/points-page.tsx').then((m) => ({ default: m.PointsPage }))),
   'points-mall': lazy(() => import('../pages/points-mall-page.tsx').then((m) => ({ default: m.PointsMallPage }))),
+  cards: lazy(() => import('../pages/cards-page.tsx').then((m) => ({ default: m.CardsPage }))),
   tiers: lazy(() => import('../pages/tiers-page.tsx').then((m) => ({ default: m.TiersPage }))),
   segments: lazy(() => import('../pages/segments-page.tsx').then((m) => ({ default: m.SegmentsPage }))),
   rfm: lazy(() => import('../pages/rfm-page.tsx').then((m) => ({ default: m.RfmPage }))),

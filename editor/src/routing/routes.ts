@@ -11,7 +11,7 @@ export type Route =
   | { page: 'not-found' };
 
 /** Pages of the loyalty back office and the insights: one path each, no parameters. */
-export const BACK_OFFICE_PAGES = ['coupons', 'points', 'points-mall', 'tiers', 'segments', 'rfm', 'analytics', 'settings'] as const;
+export const BACK_OFFICE_PAGES = ['coupons', 'points', 'points-mall', 'cards', 'tiers', 'segments', 'rfm', 'analytics', 'settings'] as const;
 export type BackOfficePage = (typeof BACK_OFFICE_PAGES)[number];
 type BackOfficeRoute = { page: BackOfficePage };
 

@@ -19,6 +19,7 @@ const all: readonly NavSection[] = [
   ...page('/points', 'nav.points'),
   ...page('/points-mall', 'nav.pointsMall'),
   ...page('/tiers', 'nav.tiers'),
+  ...page('/cards', 'nav.cards'),
   ...page('/segments', 'nav.segments'),
   ...page('/rfm', 'nav.rfm'),
   ...page('/analytics', 'nav.analytics'),

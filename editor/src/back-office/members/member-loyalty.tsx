@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCan } from '../../auth/session-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { getMemberCoupons } from '../../monitoring/monitoring-api.ts';
+import { MemberMallPanel } from '../points-mall/member-mall-panel.tsx';
 import { Panel } from '../../monitoring/panel.tsx';
 import { usePolling } from '../../monitoring/use-polling.ts';
 import { OrdersPanel, StoredValuePanel, TierHistoryPanel } from './history-panels.tsx';
@@ -14,14 +15,20 @@ import { PointsLedgerPanel } from './points-ledger-panel.tsx';
 export function MemberLoyalty({ memberId, onNotice }: { memberId: string; onNotice: (notice: string) => void }) {
   const t = useT();
   const coupons = usePolling((s) => getMemberCoupons(memberId, s), 10_000, [memberId]);
+  // A points-mall redemption or refund changes the ledger and may issue or void a coupon.
+  const [ledgerVersion, setLedgerVersion] = useState(0);
   const changed = (n: string) => {
     coupons.reload();
     onNotice(n);
   };
+  const mallChanged = (n: string) => {
+    setLedgerVersion((v) => v + 1);
+    changed(n);
+  };
   return (
     <>
       <div className="mon-grid">
-        <PointsLedgerPanel memberId={memberId} onChanged={onNotice} />
+        <PointsLedgerPanel key={ledgerVersion} memberId={memberId} onChanged={onNotice} />
         <Panel title={t('member.couponsTitle')} testId="member-coupons-panel">
           {coupons.data ? (
             <MemberCouponsTable memberId={memberId} coupons={coupons.data} onChanged={changed} />
@@ -34,6 +41,7 @@ export function MemberLoyalty({ memberId, onNotice }: { memberId: string; onNoti
         <OrdersPanel memberId={memberId} />
         <StoredValuePanel memberId={memberId} />
       </div>
+      <MemberMallPanel memberId={memberId} onChanged={mallChanged} />
       <TierHistoryPanel memberId={memberId} />
     </>
   );
