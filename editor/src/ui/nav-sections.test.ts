@@ -7,7 +7,7 @@ const hrefs = (role: Role) => navSections((p) => roleCan(role, p)).map((s) => s.
 
 describe('header sections', () => {
   it('show Users & API keys to admins only', () => {
-    const pages = ['/', '/members', '/coupons', '/points', '/points-mall', '/tiers', '/segments', '/rfm', '/analytics', '/health', '/settings'];
+    const pages = ['/', '/members', '/coupons', '/points', '/points-mall', '/tiers', '/cards', '/segments', '/rfm', '/analytics', '/health', '/settings'];
     expect(hrefs('admin')).toEqual([...pages, '/admin']);
     expect(hrefs('marketer')).toEqual(pages);
     expect(hrefs('analyst')).toEqual(pages);
