@@ -25,6 +25,7 @@ export const knownEventTypes = [
   'card_lapsed',
   'card_cancelled',
   'coupon_redeemed',
+  'message_delivered',
   'message_clicked',
   'reward_redeemed',
   'sign_in_streak',

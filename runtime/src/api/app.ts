@@ -29,6 +29,7 @@ import { loyaltyRoutes } from './loyalty-routes.ts';
 import { membersRoutes } from './members-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
+import { receiptsRoutes } from './receipt-routes.ts';
 import { referenceApi } from './reference-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
 import { segmentsRoutes } from './segments-routes.ts';
@@ -58,6 +59,7 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
   segmentsRoutes(router, deps);
   backOfficeRoutes(router, deps);
   insightsRoutes(router, deps);
+  receiptsRoutes(router, deps);
   referenceApi(router);
   return router;
 }

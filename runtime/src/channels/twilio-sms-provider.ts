@@ -8,7 +8,9 @@ import { e164, SendDeferred, SendRefused } from './send-outcome.ts';
  * SDK: sending is one form POST, the SDK is large and hides the very request the tests must check.
  */
 
-export const TWILIO_STATUS_PATH = '/api/v1/providers/twilio/status';
+import { TWILIO_STATUS_PATH } from '@memberflow/shared/api/receipt-routes';
+
+export { TWILIO_STATUS_PATH };
 
 // 20429 too many requests, 30001/30008 queue overflow / unknown carrier trouble, 20500/20503 Twilio down.
 const RETRY = new Set([20429, 30001, 30008, 20500, 20503, 14107]);

@@ -13,6 +13,7 @@ import { messageRoutes } from './message-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
 import { pointsMallRoutes } from './points-mall-routes.ts';
 import { programmeRoutes } from './programme-routes.ts';
+import { receiptRoutes } from './receipt-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
 import type { RouteContract } from './route-contract.ts';
@@ -47,6 +48,7 @@ export const routeGroups = {
   rfm: rfmRoutes,
   analytics: analyticsRoutes,
   reference: referenceRoutes,
+  receipts: receiptRoutes,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 export type RouteGroup = keyof typeof routeGroups;

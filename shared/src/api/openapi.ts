@@ -131,7 +131,7 @@ function operation(group: RouteGroup, name: string, route: RouteContract, sink: 
     const example = route.docs.example?.body;
     op.requestBody = {
       required: true,
-      content: { 'application/json': { schema: sink.add(route.body, 'input'), ...(example !== undefined ? { example } : {}) } },
+      content: { [route.docs.consumes ?? 'application/json']: { schema: sink.add(route.body, 'input'), ...(example !== undefined ? { example } : {}) } },
     };
   }
   return op;

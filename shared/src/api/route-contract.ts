@@ -17,6 +17,8 @@ export interface RouteDocs {
   /** The success status when it is not 200 (201 created, 202 accepted, 204 no content). */
   status?: number;
   produces?: RouteMediaType;
+  /** The request body's media type when it is not JSON (providers' form and XML callbacks). */
+  consumes?: 'application/json' | 'application/x-www-form-urlencoded' | 'text/xml';
   /** Examples a test parses with the contract's own schemas, so the reference cannot show a wrong one. */
   example?: { body?: unknown; query?: Record<string, unknown>; answer?: unknown };
 }
