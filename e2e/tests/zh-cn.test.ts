@@ -26,7 +26,7 @@ describe('Chinese UI', () => {
     const row = page.getByTestId('workflow-row').filter({ hasText: SEEDED });
     await row.waitFor();
     // Signed in as the admin, so the users page is in the menu too.
-    expect(await page.locator('.app-header__nav').textContent()).toBe('流程会员优惠券积分等级分群RFM分析运行状况设置用户与 API 密钥');
+    expect(await page.locator('.app-header__nav').textContent()).toBe('流程会员优惠券积分积分商城等级会员卡分群RFM分析运行状况设置用户与 API 密钥');
     expect(await page.locator('h1').textContent()).toBe('流程');
     expect(await row.getByTestId('status-badge').textContent()).toBe('运行中');
     expect(await page.locator('thead th').allTextContents()).toEqual(['名称', '状态', '线上版本', '等待中', '已转化', '已完成', '最后更新']);

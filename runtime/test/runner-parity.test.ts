@@ -138,8 +138,15 @@ describe('runner parity: simulator and engine, every recipe, generated members',
     // The runtime as runReplay runs it: steps take each event's own time, not the clock's.
     (infra.runtime.engine as EngineDeps).mode = 'replay';
     infra.clock.set(START - DAY);
-    // A programme whose points expire within the period (points-expiry fires) and a tier to reach (raised tier_changed events).
-    await writeProgram(infra.runtime.db.pool, { ...defaultProgram(), pointsExpiryMonths: 2 });
+    // A programme whose points expire within the period (points-expiry fires) and a tier to reach (raised tier_changed events),
+    // with sign-in streak bonuses and a daily earning cap that the generated timelines reach.
+    await writeProgram(infra.runtime.db.pool, {
+      ...defaultProgram(),
+      pointsExpiryMonths: 2,
+      signInStreak: { bonuses: [{ day: 2, points: 15, repeatEvery: 1 }] },
+      earningCaps: { daily: 600, monthly: 0 },
+      protectionDays: 3,
+    });
     await infra.sql(`INSERT INTO tier (key, name, rank, basis, period, threshold, points_multiplier) VALUES ('silver', 'Silver', 1, 'spend', 'lifetime', 400, 1.5)`);
     forgetLoyaltyRules(infra.schema);
     const workflowId = await infra.publishTemplate(key);

@@ -82,6 +82,7 @@ export const pagesEn = {
   'audit.action.coupon.void': 'voided a coupon',
   'audit.action.member.update': 'updated a member',
   'audit.action.points.adjust': 'adjusted points',
+  'audit.action.points.gift': 'gave points',
   'audit.action.user.create': 'created a user',
   'audit.action.user.update': 'updated a user',
   'audit.action.user.locked': 'locked an account after failed sign-ins',

@@ -84,6 +84,7 @@ export const pagesZhCN: Record<keyof typeof pagesEn, string> = {
   'audit.action.coupon.void': '作废了优惠券',
   'audit.action.member.update': '更新了会员',
   'audit.action.points.adjust': '调整了积分',
+  'audit.action.points.gift': '赠送了积分',
   'audit.action.user.create': '创建了用户',
   'audit.action.user.update': '更新了用户',
   'audit.action.user.locked': '因多次登录失败锁定了账户',

@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import { memberAdminRoutes } from '@memberflow/shared/api/member-admin';
+import { pointsExpiry } from '@memberflow/shared/loyalty-program';
 import { InsufficientPoints, applyPoints } from '../loyalty/points-ledger.ts';
 import { readProgram } from '../loyalty/program-store.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
@@ -63,5 +64,20 @@ export function memberAdminApi(router: Router, deps: AppDeps): void {
     await auditRequest(ctx, db.pool, 'points.adjust', 'member', id, { delta: body.delta, reason: body.reason });
     if (balance !== null) await raiseEvent(deps, id, 'points_changed', { delta: body.delta, balance, reason: body.reason }, at);
     return { balance: balance ?? 0 };
+  });
+
+  // A gift is a lot like an earning (it expires by the programme's rule) but no earning: never capped, spendable at once.
+  mountRoute(router, memberAdminRoutes.giftPoints, async ({ params, body, ctx }) => {
+    const id = params.id!;
+    await active(id);
+    const at = clock.now();
+    const program = await readProgram(db.pool);
+    const key = body.idempotencyKey ? `gift:${id}:${body.idempotencyKey}` : null;
+    const op = { memberId: id, delta: body.points, kind: 'gift' as const, reason: body.reason, source: 'staff', at, expiresAt: pointsExpiry(program, at), key };
+    const balance = await withMemberLocks(db, [id], (c) => applyPoints(c, op));
+    if (balance === null) return { balance: (await getMember(db, id))!.pointsBalance, duplicate: true };
+    await auditRequest(ctx, db.pool, 'points.gift', 'member', id, { points: body.points, reason: body.reason });
+    await raiseEvent(deps, id, 'points_changed', { delta: body.points, balance, reason: body.reason }, at);
+    return { balance, duplicate: false };
   });
 }

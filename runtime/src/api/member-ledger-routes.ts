@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import type { MemberRecord } from '@memberflow/shared/api/member-records';
 import { memberRoutes } from '@memberflow/shared/api/member-routes';
 import type { MemberPoints, MemberStoredValue } from '@memberflow/shared/api/member-admin';
-import { InsufficientPoints, applyPoints, expiringLots, type PointsOp } from '../loyalty/points-ledger.ts';
+import { InsufficientPoints, applyPoints, expiringLots, pointsSplit, type PointsOp } from '../loyalty/points-ledger.ts';
 import { readProgram } from '../loyalty/program-store.ts';
 import { InsufficientBalance, recharge, spendStoredValue } from '../loyalty/stored-value.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
@@ -29,11 +29,14 @@ export function memberLedgerRoutes(router: Router, deps: AppDeps, must: (id: str
     const c = await pool.connect();
     try {
       const ledger = await c.query(
-        `SELECT kind, delta, remaining, reason, source, at, expires_at AS "expiresAt" FROM points_entry WHERE member_id = $1 ORDER BY at DESC, id DESC LIMIT 200`,
+        `SELECT kind, delta, remaining, reason, reason_parts AS "reasonParts", source, at, expires_at AS "expiresAt", available_at AS "availableAt"
+         FROM points_entry WHERE member_id = $1 ORDER BY at DESC, id DESC LIMIT 200`,
         [id],
       );
       const expiring = (await expiringLots(c, id)).map((l) => ({ points: l.points, expiresAt: new Date(l.expiresAt).toISOString() }));
-      return { balance: m.pointsBalance, expiring, ledger: ledger.rows } as MemberPoints;
+      const split = await pointsSplit(c, id, clock.now(), m.pointsBalance);
+      const pending = split.pending.map((p) => ({ points: p.points, availableAt: new Date(p.availableAt).toISOString() }));
+      return { balance: m.pointsBalance, available: split.available, pending, expiring, ledger: ledger.rows } as MemberPoints;
     } finally {
       c.release();
     }

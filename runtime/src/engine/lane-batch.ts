@@ -1,3 +1,4 @@
+import { needsEarnedHistory } from '@memberflow/shared/runner/programme';
 import { runMember, type RunResult } from '@memberflow/shared/runner/run-member';
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.ts';
@@ -123,7 +124,7 @@ async function batchPass(deps: EngineDeps, c: pg.ClientBase, ids: string[]): Pro
 /** The runner over each member's head, with one set of rules for the batch (coupon stock is shared, so it is decided across members). */
 async function runHeads(deps: EngineDeps, c: pg.ClientBase, heads: Map<string, LaneHead>, now: number, pass: BatchPass): Promise<RunResult[]> {
   const rules = await loadRunnerRules(deps, c, new Set([...heads.values()].flatMap((h) => h.journeys.map((j) => j.versionId))));
-  const inputs = await loadMemberInputs(c, heads, now, rules.contact.cap.days, rules.tiers.some((t) => t.basis === 'points'));
+  const inputs = await loadMemberInputs(c, heads, now, rules.contact.cap.days, needsEarnedHistory(rules));
   const runs: RunResult[] = [];
   for (const [id, head] of heads) {
     const run = runMember(inputs.get(id)!, rules, passWindow(rules.mode, head, BATCH_EVENTS, now));

@@ -37,15 +37,18 @@ async function writeMembers(c: pg.ClientBase, all: RunResult[]): Promise<void> {
   const runs = all.filter(changesMember);
   if (!runs.length) return;
   await c.query(
-    `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, attributes, rfm_r, rfm_f, rfm_m, rfm_segment, rfm_at)
+    `INSERT INTO member (id, order_count, total_spent, first_purchase_at, last_purchase_at, tier, tags, attributes, rfm_r, rfm_f, rfm_m, rfm_segment, rfm_at, sign_in_streak, last_sign_in_day)
      SELECT r.id, r.order_count, r.total_spent, to_timestamp(r.first_purchase_at / 1000), to_timestamp(r.last_purchase_at / 1000),
-            r.tier, ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.attributes, r.rfm_r, r.rfm_f, r.rfm_m, r.rfm_segment, to_timestamp(r.rfm_at / 1000)
+            r.tier, ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.attributes, r.rfm_r, r.rfm_f, r.rfm_m, r.rfm_segment, to_timestamp(r.rfm_at / 1000),
+            coalesce(r.sign_in_streak, 0), r.last_sign_in_day::date
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, order_count int, total_spent numeric, first_purchase_at float8,
-          last_purchase_at float8, tier text, tags jsonb, attributes jsonb, rfm_r int, rfm_f int, rfm_m int, rfm_segment text, rfm_at float8)
+          last_purchase_at float8, tier text, tags jsonb, attributes jsonb, rfm_r int, rfm_f int, rfm_m int, rfm_segment text, rfm_at float8,
+          sign_in_streak int, last_sign_in_day text)
      ON CONFLICT (id) DO UPDATE SET
        order_count = EXCLUDED.order_count, total_spent = EXCLUDED.total_spent,
        first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at,
        tier = EXCLUDED.tier, tags = EXCLUDED.tags,
+       sign_in_streak = EXCLUDED.sign_in_streak, last_sign_in_day = EXCLUDED.last_sign_in_day,
        attributes = member.attributes || EXCLUDED.attributes, updated_at = now(),
        rfm_r = CASE WHEN EXCLUDED.rfm_at IS NULL THEN member.rfm_r ELSE EXCLUDED.rfm_r END,
        rfm_f = CASE WHEN EXCLUDED.rfm_at IS NULL THEN member.rfm_f ELSE EXCLUDED.rfm_f END,
@@ -58,7 +61,7 @@ async function writeMembers(c: pg.ClientBase, all: RunResult[]): Promise<void> {
 
 function memberRow({ member: m, writes: w }: RunResult) {
   const rfm = w.rfmAt !== null && m.rfm ? { rfm_r: m.rfm.r, rfm_f: m.rfm.f, rfm_m: m.rfm.m, rfm_segment: m.rfm.segment, rfm_at: w.rfmAt } : {};
-  return { id: m.id, order_count: m.orderCount, total_spent: m.totalSpent, first_purchase_at: m.firstPurchaseAt, last_purchase_at: m.lastPurchaseAt, tier: m.tier, tags: m.tags, attributes: w.attributePatch, ...rfm };
+  return { id: m.id, order_count: m.orderCount, total_spent: m.totalSpent, first_purchase_at: m.firstPurchaseAt, last_purchase_at: m.lastPurchaseAt, tier: m.tier, tags: m.tags, attributes: w.attributePatch, sign_in_streak: m.signInStreak ?? 0, last_sign_in_day: m.lastSignInDay ?? null, ...rfm };
 }
 
 /**
@@ -72,14 +75,15 @@ async function writePoints(c: pg.ClientBase, runs: RunResult[]): Promise<void> {
   if (lots.length) {
     await c.query(
       `WITH added AS (
-         INSERT INTO points_entry (member_id, kind, delta, remaining, reason, source, expires_at, at, idempotency_key)
-         SELECT r.member_id, r.kind, r.delta, r.delta, r.reason, r.source, to_timestamp(r.expires_at / 1000), to_timestamp(r.at / 1000), r.key
-         FROM jsonb_to_recordset($1::jsonb) AS r(member_id text, kind text, delta int, reason text, source text, expires_at float8, at float8, key text)
+         INSERT INTO points_entry (member_id, kind, delta, remaining, reason, source, expires_at, at, idempotency_key, available_at, reason_parts)
+         SELECT r.member_id, r.kind, r.delta, r.delta, r.reason, r.source, to_timestamp(r.expires_at / 1000), to_timestamp(r.at / 1000), r.key,
+                to_timestamp(r.available_at / 1000), r.parts
+         FROM jsonb_to_recordset($1::jsonb) AS r(member_id text, kind text, delta int, reason text, source text, expires_at float8, at float8, key text, available_at float8, parts jsonb)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING member_id, delta
        )
        UPDATE member m SET points_balance = points_balance + a.sum
        FROM (SELECT member_id, sum(delta) AS sum FROM added GROUP BY member_id) a WHERE m.id = a.member_id`,
-      [json(lots.map((op) => ({ member_id: op.memberId, kind: op.kind, delta: op.delta, reason: op.reason, source: op.source, expires_at: op.expiresAt, at: op.at, key: op.key })))],
+      [json(lots.map((op) => ({ member_id: op.memberId, kind: op.kind, delta: op.delta, reason: op.reason, source: op.source, expires_at: op.expiresAt, at: op.at, key: op.key, available_at: op.availableAt ?? null, parts: op.parts ?? null })))],
     );
   }
   for (const op of ops.filter((o) => o.delta < 0)) await applyPoints(c, op, true);

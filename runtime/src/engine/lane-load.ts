@@ -118,20 +118,20 @@ export async function loadMemberInput(c: pg.ClientBase, memberId: string, head: 
   return (await loadMemberInputs(c, new Map([[memberId, head]]), now, capDays, pointsTiers)).get(memberId)!;
 }
 
-/** Points earned, for tiers on a points basis: the lifetime sum and the last two years' lots. */
+/** Points earned, for tiers on a points basis and earning caps: the lifetime sum and the last two years' lots. */
 export async function loadPointsEarned(c: pg.ClientBase, memberId: string, now: number): Promise<MemberInput['pointsEarned']> {
   return (await loadPointsEarnedBatch(c, [memberId], now)).get(memberId)!;
 }
 
 async function loadPointsEarnedBatch(c: pg.ClientBase, memberIds: string[], now: number): Promise<Map<string, MemberInput['pointsEarned']>> {
-  const { rows } = await c.query<{ id: string; lifetime: string; recent: { at: number; delta: number }[] }>(
+  const { rows } = await c.query<{ id: string; lifetime: string; recent: { at: number; delta: number; kind: 'earn' | 'adjust' | 'gift' }[] }>(
     `SELECT u.id, coalesce(sum(p.delta), 0) AS lifetime,
-            coalesce(json_agg(json_build_object('at', extract(epoch FROM p.at) * 1000, 'delta', p.delta)) FILTER (WHERE p.at > to_timestamp($2::float8 / 1000)), '[]') AS recent
-     FROM unnest($1::text[]) AS u(id) LEFT JOIN points_entry p ON p.member_id = u.id AND p.kind IN ('earn', 'adjust') AND p.delta > 0
+            coalesce(json_agg(json_build_object('at', extract(epoch FROM p.at) * 1000, 'delta', p.delta, 'kind', p.kind)) FILTER (WHERE p.at > to_timestamp($2::float8 / 1000)), '[]') AS recent
+     FROM unnest($1::text[]) AS u(id) LEFT JOIN points_entry p ON p.member_id = u.id AND p.kind IN ('earn', 'adjust', 'gift') AND p.delta > 0
      GROUP BY u.id`,
     [memberIds, now - 2 * 366 * MS_PER_DAY],
   );
-  return new Map(rows.map((r) => [r.id, { lifetime: Number(r.lifetime), recent: r.recent.map((p) => ({ at: Number(p.at), delta: Number(p.delta) })) }]));
+  return new Map(rows.map((r) => [r.id, { lifetime: Number(r.lifetime), recent: r.recent.map((p) => ({ at: Number(p.at), delta: Number(p.delta), kind: p.kind })) }]));
 }
 
 /** The latest coupon of each journey entry, so a message after a wake-up can still say {{coupon.code}}. */

@@ -1,3 +1,4 @@
+import { needsEarnedHistory } from '@memberflow/shared/runner/programme';
 import type { Clock } from '@memberflow/shared/clock';
 import { runMember } from '@memberflow/shared/runner/run-member';
 import type pg from 'pg';
@@ -161,7 +162,7 @@ async function lanePass(deps: EngineDeps, c: pg.PoolClient, memberId: string, op
   const full = head.events.length === opts.limit;
   const window = passWindow(rules.mode, head, opts.limit, now, opts.onlyWakeups);
   if (opts.onlyWakeups) head.events = [];
-  const input = await loadMemberInput(c, memberId, head, now, rules.contact.cap.days, rules.tiers.some((t) => t.basis === 'points'));
+  const input = await loadMemberInput(c, memberId, head, now, rules.contact.cap.days, needsEarnedHistory(rules));
   const run = runMember(input, rules, window);
   await flushRuns(c, [run]);
   opts.ran?.push({ run, events: head.events });

@@ -27,27 +27,50 @@ export async function applyPoints(c: pg.ClientBase, op: PointsOp, allowNegative 
     const message = `the balance would be ${after}, beyond the ${MAX_POINTS_BALANCE.toLocaleString('en-US')} points a member can hold`;
     throw new HttpError(409, { error: `Cannot change points: ${message}`, issues: [{ field: 'points', message }] });
   }
-  if (op.delta < 0) {
-    const need = -op.delta;
-    if (bal.points_balance < need && !allowNegative) throw new InsufficientPoints(`member has ${bal.points_balance} points, ${need} needed`);
-    // Spend the lots that expire first (then the oldest); what no lot covers goes negative if allowed.
-    await c.query(
-      `WITH lots AS (
-         SELECT id, remaining, sum(remaining) OVER (ORDER BY expires_at NULLS LAST, at, id) - remaining AS before
-         FROM points_entry WHERE member_id = $1 AND remaining > 0
-       )
-       UPDATE points_entry p SET remaining = p.remaining - LEAST(p.remaining, GREATEST($2 - lots.before, 0))
-       FROM lots WHERE p.id = lots.id AND lots.before < $2`,
-      [op.memberId, need],
-    );
-  }
+  if (op.delta < 0) await spendLots(c, op, bal.points_balance, allowNegative);
   await c.query(
-    `INSERT INTO points_entry (member_id, kind, delta, remaining, reason, source, expires_at, at, idempotency_key)
-     VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::float8 / 1000), to_timestamp($8::float8 / 1000), $9)`,
-    [op.memberId, op.kind, op.delta, Math.max(op.delta, 0), op.reason, op.source, op.expiresAt, op.at, op.key],
+    `INSERT INTO points_entry (member_id, kind, delta, remaining, reason, source, expires_at, at, idempotency_key, available_at, reason_parts)
+     VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::float8 / 1000), to_timestamp($8::float8 / 1000), $9, to_timestamp($10::float8 / 1000), $11)`,
+    [op.memberId, op.kind, op.delta, Math.max(op.delta, 0), op.reason, op.source, op.expiresAt, op.at, op.key, op.availableAt ?? null, op.parts ? JSON.stringify(op.parts) : null],
   );
   const r = await c.query<{ points_balance: number }>('UPDATE member SET points_balance = points_balance + $2, updated_at = now() WHERE id = $1 RETURNING points_balance', [op.memberId, op.delta]);
   return r.rows[0]!.points_balance;
+}
+
+/**
+ * Spends lots for a deduction: spendable lots first (those expiring first, then the oldest),
+ * so points still in their protection period are never redeemed. Only a forced deduction
+ * (allowNegative: the runner's, or a programme allowing negative balances) reaches into
+ * protected lots, then goes negative, so the lots always add up to the balance.
+ */
+async function spendLots(c: pg.ClientBase, op: PointsOp, balance: number, allowNegative: boolean): Promise<void> {
+  const need = -op.delta;
+  if (!allowNegative) {
+    const { available, pending } = await pointsSplit(c, op.memberId, op.at, balance);
+    if (available < need) {
+      const held = pending.length ? ` to spend (${pending.reduce((s, p) => s + p.points, 0)} more become spendable from ${new Date(pending[0]!.availableAt).toISOString()})` : '';
+      throw new InsufficientPoints(`member has ${available} points${held}, ${need} needed`);
+    }
+  }
+  await c.query(
+    `WITH lots AS (
+       SELECT id, remaining, sum(remaining) OVER (ORDER BY coalesce(available_at > to_timestamp($3::float8 / 1000), false), expires_at NULLS LAST, at, id) - remaining AS before
+       FROM points_entry WHERE member_id = $1 AND remaining > 0
+     )
+     UPDATE points_entry p SET remaining = p.remaining - LEAST(p.remaining, GREATEST($2 - lots.before, 0))
+     FROM lots WHERE p.id = lots.id AND lots.before < $2`,
+    [op.memberId, need, op.at],
+  );
+}
+
+/** The balance split at `now`: what may be spent, and lots still in their protection period (soonest first). */
+export async function pointsSplit(c: pg.ClientBase | pg.Pool, memberId: string, now: number, balance: number): Promise<{ available: number; pending: { points: number; availableAt: number }[] }> {
+  const { rows } = await c.query<{ remaining: number; available_at: Date }>(
+    `SELECT remaining, available_at FROM points_entry WHERE member_id = $1 AND remaining > 0 AND available_at > to_timestamp($2::float8 / 1000) ORDER BY available_at`,
+    [memberId, now],
+  );
+  const pending = rows.map((r) => ({ points: r.remaining, availableAt: r.available_at.getTime() }));
+  return { available: balance - pending.reduce((s, p) => s + p.points, 0), pending };
 }
 
 /**

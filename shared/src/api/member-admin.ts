@@ -31,18 +31,37 @@ export const PointsAdjustBody = z.object({
   reason: z.string({ error: 'say why' }).trim().min(1, 'say why').max(200, 'must be at most 200 characters'),
 });
 
+/** Points staff give a member (a goodwill gift, a prize): always with a reason, kept in the ledger and the audit log. */
+export const PointsGiftBody = z.object({
+  points: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10_000_000, 'must be at most 10,000,000'),
+  reason: z.string({ error: 'say why' }).trim().min(1, 'say why').max(200, 'must be at most 200 characters'),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+export type PointsGiftBody = z.infer<typeof PointsGiftBody>;
+
 /** GET /api/v1/members/:id/points */
 export interface MemberPoints {
   balance: number;
+  /** What may be spent now: the balance less lots still in their protection period. */
+  available: number;
+  /** Lots in their protection period, soonest spendable first. */
+  pending: { points: number; availableAt: string }[];
   expiring: { points: number; expiresAt: string }[];
   ledger: {
-    kind: 'earn' | 'redeem' | 'expire' | 'adjust';
+    kind: 'earn' | 'redeem' | 'expire' | 'adjust' | 'gift';
     delta: number;
     remaining: number;
     reason: string;
+    /** The reason as message keys (ledger.<key>) and values, when the programme wrote it. */
+    reasonParts: { key: string; vars: Record<string, string | number> }[] | null;
     source: string;
     at: string;
     expiresAt: string | null;
+    availableAt: string | null;
   }[];
 }
 
@@ -94,5 +113,13 @@ export const memberAdminRoutes = {
     example: { body: { delta: 200, reason: 'Goodwill after a late delivery' } },
     access: 'edit',
     body: PointsAdjustBody,
+  }),
+  giftPoints: defineRoute<{ balance: number; duplicate: boolean }>()({
+    method: 'POST',
+    path: '/api/v1/members/:id/points/gift',
+    summary: 'Give a member points as staff, saying why (a ledger gift, audited)',
+    example: { body: { points: 300, reason: 'Prize: store anniversary draw', idempotencyKey: 'draw-2026-07' } },
+    access: 'edit',
+    body: PointsGiftBody,
   }),
 };

@@ -26,6 +26,10 @@ export function qualifyingTier(tiers: readonly TierRule[], member: MemberFacts, 
   return [...tiers].sort((a, b) => b.rank - a.rank).find((t) => tierStanding(t, member, earned, now) >= t.threshold) ?? null;
 }
 
+/** Whether the runner needs the member's earned lots: tiers on a points basis, or earning caps. */
+export const needsEarnedHistory = (rules: Pick<RunnerRules, 'program' | 'tiers'>) =>
+  rules.tiers.some((t) => t.basis === 'points') || rules.program.earningCaps.daily > 0 || rules.program.earningCaps.monthly > 0;
+
 export const rankOf = (tiers: readonly TierRule[], key: string | null) => (key === null ? 0 : (tiers.find((t) => t.key === key)?.rank ?? 0));
 
 /**
