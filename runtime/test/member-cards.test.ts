@@ -24,11 +24,16 @@ const events = (infra: Infra, type: string) => infra.sql<{ member_id: string; at
   [type],
 );
 const couponCount = async (infra: Infra, memberId: string) => (await infra.sql<{ n: number }>(`SELECT count(*)::int AS n FROM coupon WHERE member_id = $1`, [memberId]))[0]!.n;
+const points = async (infra: Infra, memberId: string) => (await infra.sql<{ p: number }>(`SELECT points_balance AS p FROM member WHERE id = $1`, [memberId]))[0]!.p;
+async function buy(infra: Infra, memberId: string, amount: number) {
+  await infra.api('POST', '/api/v1/events', { events: [{ type: 'purchase', memberId, timestamp: new Date(infra.clock.now()).toISOString(), properties: { amount } }] });
+  await infra.drain();
+}
 /** Two upkeeps at the same moment: the second must change nothing. */
 const upkeepTwice = async (infra: Infra) => (await infra.runtime.fireTriggers(), await infra.runtime.fireTriggers(), await infra.drain());
 
 describe('membership cards', () => {
-  test('a yearly paid card: coupon pack once a month for a year, reminder 7 days before the end, lapse after the grace, benefits gone', async ({ infra }) => {
+  test('a yearly paid card: coupon pack once a month for a year, reminder 7 days before the end, lapse after the grace, benefits (coupons, points multiplier) gone', async ({ infra }) => {
     await setUp(infra, ['m1']);
     const issued = await infra.api('POST', '/api/v1/members/m1/cards', { kind: 'black_card', paymentRef: 'PAY-1' });
     expect(issued.status).toBe(200);
@@ -40,6 +45,9 @@ describe('membership cards', () => {
     const again = await infra.api('POST', '/api/v1/members/m1/cards', { kind: 'black_card', paymentRef: 'PAY-1' });
     expect(again.body).toMatchObject({ issued: false, card: { id: card.id } });
     expect(await couponCount(infra, 'm1')).toBe(1); // activation
+    // The card's points multiplier (×2) applies to purchases while it is active.
+    await buy(infra, 'm1', 100);
+    expect(await points(infra, 'm1')).toBe(200);
 
     // A year, month by month, the upkeep run twice each time: one pack per month.
     for (let m = 1; m <= 11; m++) {
@@ -80,6 +88,9 @@ describe('membership cards', () => {
     infra.clock.set(addMonths(JAN_1, 14));
     await upkeepTwice(infra);
     expect(await couponCount(infra, 'm1')).toBe(12);
+    const before = await points(infra, 'm1'); // the first year's points have expired meanwhile
+    await buy(infra, 'm1', 100);
+    expect((await points(infra, 'm1')) - before).toBe(100); // ×1 now: the multiplier went with the card
     const cards = (await infra.api('GET', '/api/v1/members/m1/cards')).body.cards;
     expect(cards).toMatchObject([{ id: card.id, status: 'lapsed', couponsIssued: 12, benefits: { pointsMultiplier: 2, couponPack: ['CARD_MONTHLY'] } }]);
     const late = await infra.api('POST', `/api/v1/members/m1/cards/${card.number}/renew`, { paymentRef: 'PAY-LATE' });

@@ -29,6 +29,8 @@ export interface MemberFacts {
   purchases: { at: number; amount: number }[];
   /** Point lots that will expire, for points-expiring triggers. */
   pointsExpiring: { points: number; expiresAt: number }[];
+  /** The highest points multiplier of the member's membership cards that still carry benefits (absent: 1). */
+  cardMultiplier?: number;
   /** Consecutive days with a sign-in, in the member's time zone (0 = none yet). */
   signInStreak?: number;
   /** The latest of those days, YYYY-MM-DD. */

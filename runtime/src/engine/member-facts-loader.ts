@@ -30,6 +30,7 @@ export interface MemberRow {
   rfm_f: number | null;
   rfm_m: number | null;
   rfm_segment: string | null;
+  card_multiplier?: number | null;
   sign_in_streak: number;
   /** YYYY-MM-DD (selected as text, never a Date shifted by the server's zone). */
   last_sign_in_day: string | null;
@@ -37,6 +38,8 @@ export interface MemberRow {
 
 export const MEMBER_FACT_COLUMNS = `id, name, email, phone, time_zone, locale, birthday, joined_at, tier, tags, points_balance, stored_value,
   consents, attributes, order_count, total_spent, first_purchase_at, last_purchase_at, rfm_r, rfm_f, rfm_m, rfm_segment,
+  (SELECT max((k.definition->'benefits'->>'pointsMultiplier')::float8) FROM member_card c JOIN card_kind k ON k.key = c.card_kind
+    WHERE c.member_id = member.id AND c.status IN ('active', 'expiring')) AS card_multiplier,
   sign_in_streak, last_sign_in_day::text AS last_sign_in_day`;
 
 export function memberRowToFacts(r: MemberRow, purchases: MemberFacts['purchases'], pointsExpiring: MemberFacts['pointsExpiring']): MemberFacts {
@@ -62,6 +65,8 @@ export function memberRowToFacts(r: MemberRow, purchases: MemberFacts['purchases
     rfm: r.rfm_segment ? { r: r.rfm_r ?? 0, f: r.rfm_f ?? 0, m: r.rfm_m ?? 0, segment: r.rfm_segment } : null,
     purchases,
     pointsExpiring,
+    // Lapsed and cancelled cards no longer count: their benefits stopped.
+    ...(r.card_multiplier && r.card_multiplier !== 1 ? { cardMultiplier: Number(r.card_multiplier) } : {}),
     signInStreak: r.sign_in_streak ?? 0,
     lastSignInDay: r.last_sign_in_day ?? null,
   };

@@ -44,7 +44,9 @@ export function pointsEarned(rules: Pick<RunnerRules, 'program' | 'tiers'>, tier
   return 0;
 }
 
-const pointsFor = (rules: RunnerRules, member: MemberFacts, type: string, amount: number) => pointsEarned(rules, member.tier, type, amount);
+// A membership card's multiplier stacks on the tier's for purchases (cards-upkeep lapses it with the card).
+const pointsFor = (rules: RunnerRules, member: MemberFacts, type: string, amount: number) =>
+  pointsEarned(rules, member.tier, type, type === 'purchase' ? amount * (member.cardMultiplier ?? 1) : amount);
 
 /**
  * Programme rules, applied to a stored event before workflows see it, so triggers and
