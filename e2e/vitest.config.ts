@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A real browser on a busy 2-core machine: a lazy chunk (the canvas) can take several seconds to arrive.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
