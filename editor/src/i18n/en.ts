@@ -1,6 +1,7 @@
 import type { NodeKind } from '@memberflow/shared/node-kind';
 import { backofficeEn } from './backoffice.en.ts';
 import { cardsEn } from './cards.en.ts';
+import { earningEn } from './earning.en.ts';
 import { insightsEn } from './insights.en.ts';
 import { mallEn } from './mall.en.ts';
 import { messagesEn } from './messages.en.ts';
@@ -648,7 +649,7 @@ export const enKinds = {
   'kinds.goal.description': 'Ends the journey and counts the member as converted.',
 } satisfies Record<KindKey, string>;
 
-export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn, ...standingEn, ...skipsEn, ...cardsEn, ...mallEn };
+export const enMessages = { ...en, ...enKinds, ...insightsEn, ...backofficeEn, ...messagesEn, ...referencesEn, ...pagesEn, ...standingEn, ...skipsEn, ...cardsEn, ...mallEn, ...earningEn };
 export type MessageKey = keyof typeof enMessages;
 /** Every locale's table: a missing or extra key is a type error. */
 export type Messages = Record<MessageKey, string>;

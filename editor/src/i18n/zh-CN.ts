@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { backofficeZhCN } from './backoffice.zh-CN.ts';
 import { cardsZhCN } from './cards.zh-CN.ts';
+import { earningZhCN } from './earning.zh-CN.ts';
 import { insightsZhCN } from './insights.zh-CN.ts';
 import { mallZhCN } from './mall.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
@@ -646,4 +647,5 @@ export const zhCN: Messages = {
   ...skipsZhCN,
   ...cardsZhCN,
   ...mallZhCN,
+  ...earningZhCN,
 };

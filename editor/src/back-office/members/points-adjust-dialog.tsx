@@ -23,6 +23,8 @@ export function PointsAdjustDialog({
   const f = useLocaleFormat();
   const id = useId();
   const issueText = useIssueText();
+  // Gift: points given (never capped, spendable at once) as its own ledger kind; adjust: a signed correction.
+  const [mode, setMode] = useState<'adjust' | 'gift'>('adjust');
   const [delta, setDelta] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -32,11 +34,14 @@ export function PointsAdjustDialog({
     setBusy(true);
     setError(null);
     try {
-      const r = await callRoute(memberAdminRoutes.adjustPoints, {
-        params: { id: memberId },
-        body: { delta: delta.trim() === '' ? Number.NaN : Number(delta), reason },
-      });
-      onDone(t('member.adjusted', { balance: f.number(r.balance) }));
+      const amount = delta.trim() === '' ? Number.NaN : Number(delta);
+      if (mode === 'gift') {
+        const r = await callRoute(memberAdminRoutes.giftPoints, { params: { id: memberId }, body: { points: amount, reason } });
+        onDone(t('earning.gifted', { balance: f.number(r.balance) }));
+      } else {
+        const r = await callRoute(memberAdminRoutes.adjustPoints, { params: { id: memberId }, body: { delta: amount, reason } });
+        onDone(t('member.adjusted', { balance: f.number(r.balance) }));
+      }
     } catch (err) {
       const fields = fieldIssues(err);
       setErrors(fields);
@@ -53,15 +58,32 @@ export function PointsAdjustDialog({
       onConfirm={confirm}
       onCancel={onClose}
     >
-      <p>{t('member.adjustText')}</p>
+      <div className="field field--check" role="radiogroup">
+        {(['adjust', 'gift'] as const).map((m) => (
+          <label className="check" key={m}>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === m}
+              onChange={() => {
+                setMode(m);
+                setErrors({});
+              }}
+              data-testid={`points-mode-${m}`}
+            />
+            <span>{t(m === 'gift' ? 'earning.modeGift' : 'earning.modeAdjust')}</span>
+          </label>
+        ))}
+      </div>
+      <p>{t(mode === 'gift' ? 'earning.giftText' : 'member.adjustText')}</p>
       <div className="bo-form-grid">
         <TextInputField
           id={`${id}-delta`}
-          label={t('member.adjustDelta')}
+          label={t(mode === 'gift' ? 'earning.giftPoints' : 'member.adjustDelta')}
           type="number"
           value={delta}
           onChange={setDelta}
-          error={errors.delta && issueText(errors.delta)}
+          error={(errors.delta ?? errors.points) && issueText((errors.delta ?? errors.points)!)}
           testId="adjust-delta"
         />
         <TextInputField

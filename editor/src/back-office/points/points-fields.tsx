@@ -3,6 +3,7 @@ import { useT } from '../../i18n/i18n.ts';
 import { Panel } from '../../monitoring/panel.tsx';
 import { TextInputField } from '../text-input-field.tsx';
 import type { PointsFormState } from './points-form-state.ts';
+import { EarningLimitsPanel, StreakBonusesPanel } from './earning-rules.tsx';
 import { RechargeBonuses } from './recharge-bonuses.tsx';
 import { TierMultipliers } from './tier-multipliers.tsx';
 
@@ -16,7 +17,7 @@ interface Props {
   onChange: (patch: Partial<PointsFormState>) => void;
 }
 
-/** Earning, expiry and balances, recharge bonuses, and the tiers' multipliers. */
+/** Earning, expiry and balances, sign-in streaks, earning limits, recharge bonuses, and the tiers' multipliers. */
 export function PointsFields({ idPrefix, form, errors, disabled, tiers, onChange: set }: Props) {
   const t = useT();
   const problem = (field: string) => (errors[field] ? t('points.problem') : undefined);
@@ -81,6 +82,8 @@ export function PointsFields({ idPrefix, form, errors, disabled, tiers, onChange
             </div>
           </div>
         </Panel>
+        <StreakBonusesPanel idPrefix={idPrefix} form={form} errors={errors} onChange={set} />
+        <EarningLimitsPanel idPrefix={idPrefix} form={form} errors={errors} onChange={set} />
         <Panel title={t('points.recharge')}>
           <p className="muted bo-intro">{t('points.rechargeIntro')}</p>
           <RechargeBonuses

@@ -9,6 +9,11 @@ export interface PointsFormState {
   pointsExpiryMonths: string;
   allowNegativePoints: boolean;
   rechargeBonuses: { min: string; bonus: string }[];
+  /** Sign-in streak bonuses: on day N in a row, M points; again every K days when K is set. */
+  streakBonuses: { day: string; points: string; repeatEvery: string }[];
+  capDaily: string;
+  capMonthly: string;
+  protectionDays: string;
 }
 
 export function pointsFormOf(p: LoyaltyProgramSettings): PointsFormState {
@@ -19,6 +24,14 @@ export function pointsFormOf(p: LoyaltyProgramSettings): PointsFormState {
     pointsExpiryMonths: String(p.pointsExpiryMonths),
     allowNegativePoints: p.allowNegativePoints,
     rechargeBonuses: p.rechargeBonuses.map((b) => ({ min: String(b.min), bonus: String(b.bonus) })),
+    streakBonuses: p.signInStreak.bonuses.map((b) => ({
+      day: String(b.day),
+      points: String(b.points),
+      repeatEvery: b.repeatEvery ? String(b.repeatEvery) : '',
+    })),
+    capDaily: p.earningCaps.daily ? String(p.earningCaps.daily) : '',
+    capMonthly: p.earningCaps.monthly ? String(p.earningCaps.monthly) : '',
+    protectionDays: p.protectionDays ? String(p.protectionDays) : '',
   };
 }
 
@@ -31,6 +44,16 @@ export function pointsBody(s: PointsFormState): Record<string, unknown> {
     pointsExpiryMonths: num(s.pointsExpiryMonths),
     allowNegativePoints: s.allowNegativePoints,
     rechargeBonuses: s.rechargeBonuses.map((b) => ({ min: num(b.min), bonus: num(b.bonus) })),
+    // Day and points are required (an empty one is named); an empty cap, repeat or protection means none.
+    signInStreak: {
+      bonuses: s.streakBonuses.map((b) => ({
+        day: num(b.day) ?? Number.NaN,
+        points: num(b.points) ?? Number.NaN,
+        repeatEvery: num(b.repeatEvery) ?? 0,
+      })),
+    },
+    earningCaps: { daily: num(s.capDaily) ?? 0, monthly: num(s.capMonthly) ?? 0 },
+    protectionDays: num(s.protectionDays) ?? 0,
   };
 }
 

@@ -1,10 +1,11 @@
 import type { TierLadderRow } from '@memberflow/shared/api/programme-routes';
-import { pointsExpiry, rechargeBonus, type LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
+import { pointsAvailableAt, pointsExpiry, rechargeBonus, type LoyaltyProgramSettings } from '@memberflow/shared/loyalty-program';
 import { pointsEarned } from '@memberflow/shared/runner/programme';
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/i18n.ts';
 import { useLocaleFormat } from '../locale-format.ts';
 import { TextInputField } from '../text-input-field.tsx';
+import { EarningPreview } from './earning-preview.tsx';
 
 /** What the rules being edited would give, computed by the runner's own earning rule. */
 export function PointsPreview({ program, tiers }: { program: LoyaltyProgramSettings | null; tiers: TierLadderRow[] }) {
@@ -72,6 +73,7 @@ export function PointsPreview({ program, tiers }: { program: LoyaltyProgramSetti
               : t('points.previewExpiry', { date: f.date(new Date(expires).toISOString()) })}
           </p>
           <p>{t('points.previewRecharge', { amount: f.money(top), bonus: f.money(rechargeBonus(program, top)) })}</p>
+          <EarningPreview program={program} availableAt={pointsAvailableAt(program, Date.now())} />
         </div>
       ) : (
         <p className="muted">{t('points.previewInvalid')}</p>
