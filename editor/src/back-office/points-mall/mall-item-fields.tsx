@@ -64,7 +64,7 @@ export function MallItemFields({ idPrefix, form, editing, errors, templates, onC
       {deduction && field('deductionMaxPoints', t('mallForm.deductionMax'), numeric('deductionMaxPoints'))}
       {field('stock', t('mallForm.stock'), numeric('stock'), t('mallForm.stockHint'))}
       {field('perMemberLimit', t('mallForm.perMemberLimit'), numeric('perMemberLimit'), t('mallForm.limitHint'))}
-      {select('limitPeriod', [['', t('mall.period.none')], ...MALL_LIMIT_PERIODS.map((p): [string, string] => [p, t(`mall.period.${p}`)])])}
+      {select('limitPeriod', [['', t('mall.period.none')], ...MALL_LIMIT_PERIODS.map((p): [string, string] => [p, t(`mallForm.per.${p}`)])])}
       {field('description', t('mallForm.description'), input('description', { maxLength: 1000 }))}
     </div>
   );
