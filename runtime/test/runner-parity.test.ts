@@ -51,12 +51,12 @@ interface GenMember {
   events: TimelineEvent[];
 }
 
-type Step = { gapHours: number; type: 'purchase' | 'sign_in' | 'signup' | 'recharge' | 'survey_answered'; amount: number; score: number; pick: number };
+type Step = { gapHours: number; type: 'purchase' | 'sign_in' | 'signup' | 'recharge' | 'survey_answered' | 'card_expiring' | 'card_renewed'; amount: number; score: number; pick: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.record({
   // A few days apart, sometimes the same day; at times of day that vary.
   gapHours: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 24, max: 24 * 12 })),
-  type: fc.constantFrom('purchase', 'purchase', 'sign_in', 'signup', 'recharge', 'survey_answered'),
+  type: fc.constantFrom('purchase', 'purchase', 'sign_in', 'signup', 'recharge', 'survey_answered', 'card_expiring', 'card_renewed'),
   amount: fc.oneof(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 300, max: 1200 })),
   score: fc.integer({ min: 1, max: 5 }),
   pick: fc.nat(),
@@ -87,6 +87,7 @@ const memberArb: fc.Arbitrary<GenMember> = fc
         if (s.pick % 3 !== 0) at += 73 * 3_600_000;
         events.push({ type: 'survey_answered', at, properties: { orderId: orders.length ? orders[s.pick % 4 === 0 ? s.pick % orders.length : orders.length - 1]! : 'none', score: s.score } });
       }
+      else if (s.type === 'card_expiring') events.push({ type: 'card_expiring', at, properties: { card: 'black_card', daysLeft: 7 } });
       else events.push({ type: s.type, at, properties: {} });
     }
     const pad = (n: number) => String(n).padStart(2, '0');
