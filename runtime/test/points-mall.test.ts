@@ -96,6 +96,28 @@ describe('the points mall', () => {
     expect((await infra.api('POST', '/api/v1/points-mall/redemptions/00000000-0000-0000-0000-000000000000/refund', { reason: 'x' })).status).toBe(404);
   });
 
+  test('a refund after a lot has expired gives those points back on the refund row, the rest to their lots', async ({ infra }) => {
+    const [soon, never] = await seedLots(infra, 'm9', [
+      [100, -10, 5],
+      [100, -5, null],
+    ]);
+    await infra.api('PUT', '/api/v1/points-mall/items/TOTE', gift);
+    const r = (await infra.api('POST', '/api/v1/points-mall/TOTE/redeem', { memberId: 'm9', idempotencyKey: 'late' })).body;
+    expect(await lotsOf(infra, 'm9')).toEqual([
+      { id: soon, remaining: 0 },
+      { id: never, remaining: 50 },
+    ]);
+    infra.clock.set(JAN_1 + 10 * DAY);
+    expect((await infra.api('POST', `/api/v1/points-mall/redemptions/${r.id}/refund`, { reason: 'late return' })).status).toBe(200);
+    // The expired lot stays spent; its 100 points are a lot of their own on the refund row.
+    expect(await lotsOf(infra, 'm9')).toEqual([
+      { id: soon, remaining: 0 },
+      { id: never, remaining: 100 },
+    ]);
+    expect(await infra.sql(`SELECT kind, delta, remaining FROM points_entry WHERE member_id = 'm9' AND kind = 'adjust'`)).toEqual([{ kind: 'adjust', delta: 150, remaining: 100 }]);
+    await expectBalanced(infra, 'm9', 200);
+  });
+
   test('a redemption whose coupon was used cannot be refunded; a deduction prices points as money off', async ({ infra }) => {
     await seedLots(infra, 'm3', [[1000, -10, null]]);
     await infra.api('PUT', '/api/v1/coupon-templates/MALL5', { name: '5 off', kind: 'amount_off', value: 5, validityDays: 30 });
