@@ -93,6 +93,10 @@ export interface RuntimeConfig {
   webhookAllowPrivate: boolean;
   /** host or host:port entries that webhooks may reach even when they resolve to a private address. */
   webhookAllowedHosts: string[];
+  /** MEMBERFLOW_PUBLIC_URL: where members and providers reach this server (tracked links, Twilio callbacks). */
+  publicUrl: string | null;
+  /** TRACK_LINKS=1: links in message bodies go out as <publicUrl>/r/<token>, and a click raises message_clicked. */
+  trackLinks: boolean;
   /** Requests per minute: per client IP (all API calls), per API key, and sign-in attempts per IP. */
   rateLimits: { perIp: number; perKey: number; loginPerIp: number };
   /** Sessions end after this long idle, and in any case after the maximum age. */
@@ -131,6 +135,15 @@ function int(v: string | undefined, fallback: number, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}"`);
   return n;
+}
+
+function linkSettings(env: NodeJS.ProcessEnv): Pick<RuntimeConfig, 'publicUrl' | 'trackLinks'> {
+  const raw = env.MEMBERFLOW_PUBLIC_URL?.trim() || null;
+  if (raw !== null && !/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(raw)) throw new Error(`MEMBERFLOW_PUBLIC_URL must be an http(s) URL, got "${raw.slice(0, 80)}"`);
+  const t = env.TRACK_LINKS;
+  if (t !== undefined && t !== '' && t !== '0' && t !== '1') throw new Error(`TRACK_LINKS must be 1 (on) or 0 (off), got "${t}"`);
+  if (t === '1' && raw === null) throw new Error('TRACK_LINKS=1 needs MEMBERFLOW_PUBLIC_URL (tracked links point there)');
+  return { publicUrl: raw?.replace(/\/+$/, '') ?? null, trackLinks: t === '1' };
 }
 
 /** Development gets a fixed fallback; production refuses to start without the real secret. */
@@ -232,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     trustProxy: env.TRUST_PROXY === '1',
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
     webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    ...linkSettings(env),
     rateLimits: {
       perIp: int(env.RATE_LIMIT_PER_IP, 3000, 'RATE_LIMIT_PER_IP'),
       perKey: int(env.RATE_LIMIT_PER_KEY, 30_000, 'RATE_LIMIT_PER_KEY'),

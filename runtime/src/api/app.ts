@@ -29,6 +29,7 @@ import { loyaltyRoutes } from './loyalty-routes.ts';
 import { membersRoutes } from './members-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
+import { linksRoutes } from './link-routes.ts';
 import { receiptsRoutes } from './receipt-routes.ts';
 import { referenceApi } from './reference-routes.ts';
 import { rfmRoutes } from './rfm-routes.ts';
@@ -60,6 +61,7 @@ export function buildRouter(deps: AppDeps, auth: AuthServices): Router {
   backOfficeRoutes(router, deps);
   insightsRoutes(router, deps);
   receiptsRoutes(router, deps);
+  linksRoutes(router, deps);
   referenceApi(router);
   return router;
 }

@@ -4,6 +4,7 @@ import type { ChannelProvider } from '../channels/channel-provider.ts';
 import { makeChannelProvider } from '../channels/provider-factory.ts';
 import { SendRefused } from '../channels/send-outcome.ts';
 import { signedPoster, type SignedPoster } from '../channels/signed-post.ts';
+import { linkKey, trackLinks } from '../channels/tracked-links.ts';
 import { trustedTargets, WebhookTargetRefused } from '../channels/webhook-target-guard.ts';
 import type { RuntimeConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -74,8 +75,16 @@ interface PendingEffect {
 
 type DispatchConfig = Pick<
   RuntimeConfig,
-  'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom' | 'providers' | 'webhookAllowPrivate' | 'webhookAllowedHosts'
+  'webhookSecret' | 'channels' | 'smtpUrl' | 'smtpFrom' | 'providers' | 'webhookAllowPrivate' | 'webhookAllowedHosts' | 'publicUrl' | 'trackLinks'
 >;
+
+/** TRACK_LINKS=1: links in message bodies go out as tracked links (channels/tracked-links.ts). */
+function linkTracker(config: DispatchConfig): ((effectId: string, body: string) => string) | undefined {
+  if (!config.trackLinks || !config.publicUrl) return undefined;
+  const key = linkKey(config.webhookSecret);
+  const publicUrl = config.publicUrl;
+  return (effectId, body) => trackLinks(body, publicUrl, key, effectId);
+}
 
 /**
  * Channel providers, built on first use so a process without SMTP settings still sends webhooks.
@@ -109,6 +118,7 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
   const webhooks = signedPoster({ secret: config.webhookSecret, targets: config });
   const gateway = signedPoster({ secret: config.webhookSecret, targets: trustedTargets });
   const provider = providers(config, gateway);
+  const tracker = linkTracker(config);
   const worker = new Worker<EffectJob>(
     EFFECT_QUEUE,
     async (job) => {
@@ -118,7 +128,7 @@ export function startEffectWorker(db: Database, connection: ConnectionOptions, p
       await db.pool.query('UPDATE effect SET attempts = attempts + 1 WHERE id = $1', [fx.id]);
       let sent;
       try {
-        sent = await loggedDelivery(fx, job, () => deliverEffect(fx, job.data.key, { webhooks, provider }));
+        sent = await loggedDelivery(fx, job, () => deliverEffect(fx, job.data.key, { webhooks, provider, trackLinks: tracker }));
       } catch (e) {
         const last = isPermanent(e) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         observeDelivery(telemetry, fx.kind, last ? 'failed' : 'retry', null);

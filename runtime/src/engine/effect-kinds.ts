@@ -5,6 +5,8 @@ import type { SignedPoster } from '../channels/signed-post.ts';
 
 /** An effect row as the dispatcher reads it once its step has committed. */
 export interface DeliverableEffect {
+  /** The effect row's id (tracked links name it). */
+  id?: string;
   kind: string;
   member_id: string;
   payload: Record<string, string>;
@@ -14,6 +16,8 @@ export interface DeliverableEffect {
 export interface DeliveryTools {
   webhooks: SignedPoster;
   provider(channel: string): ChannelProvider;
+  /** With TRACK_LINKS=1: the body as sent, its links made tracked links naming this effect. */
+  trackLinks?: (effectId: string, body: string) => string;
 }
 
 /** Carries one effect out or throws (the dispatcher retries with backoff); `key` is its idempotency key. A provider's message id comes back. */
@@ -29,9 +33,11 @@ export interface EffectKind {
 
 const postWebhook: Deliver = (fx, key, { webhooks }) => webhooks.post(fx.payload.url!, fx.payload.method!, fx.payload.body!, key);
 
-const sendMessage: Deliver = (fx, key, { provider }) => {
+const sendMessage: Deliver = (fx, key, { provider, trackLinks }) => {
   const p = fx.payload;
-  return provider(p.channel!).send({ key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body: p.body ?? '', ...wechatOf(p) });
+  // The stored body keeps the original links: the click redirect reads them from it.
+  const body = trackLinks && fx.id ? trackLinks(fx.id, p.body ?? '') : (p.body ?? '');
+  return provider(p.channel!).send({ key, memberId: fx.member_id, channel: p.channel!, to: p.to ?? null, subject: p.subject ?? '', body, ...wechatOf(p) });
 };
 
 const inStep: EffectKind = { deliver: null, contactPolicy: false };

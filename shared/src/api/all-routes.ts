@@ -6,6 +6,7 @@ import { couponRoutes } from './coupon-admin.ts';
 import { eventRoutes } from './event-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { importRoutes } from './import-routes.ts';
+import { linkRoutes } from './link-routes.ts';
 import { loyaltyRoutes } from './loyalty-routes.ts';
 import { memberAdminRoutes } from './member-admin.ts';
 import { memberRoutes } from './member-routes.ts';
@@ -49,6 +50,7 @@ export const routeGroups = {
   analytics: analyticsRoutes,
   reference: referenceRoutes,
   receipts: receiptRoutes,
+  links: linkRoutes,
 } satisfies Record<string, Record<string, RouteContract>>;
 
 export type RouteGroup = keyof typeof routeGroups;
