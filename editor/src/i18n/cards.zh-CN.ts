@@ -100,6 +100,7 @@ export const cardsZhCN: Record<keyof typeof cardsEn, string> = {
   'member.cardDates': '{issued} 开卡 · {ends} 到期',
   'member.cardLapses': '未续费将于 {date} 失效',
   'member.cardCoupons': '券包已发 {count} 张',
+  'member.cardIssued': '{issued} 开卡 · 长期有效',
   'member.cardTerm': '第 {term} 期',
   'template.card-renewals.name': '付费卡续费',
   'template.card-renewals.description': '付费卡 7 天后到期：发送提醒；已续费：致谢；宽限期结束仍未续费：发送召回优惠。',

@@ -60,9 +60,10 @@ function CardFace({ card, onCancel }: { card: MemberCardView; onCancel: (() => v
         {card.number}
       </div>
       <p className="cards-face__meta">
-        {t(`cards.type.${card.type}`)} · {t('member.cardTerm', { term: card.term })}
+        {t(`cards.type.${card.type}`)}
+        {card.endsAt && ` · ${t('member.cardTerm', { term: card.term })}`}
       </p>
-      <p className="cards-face__meta">{t('member.cardDates', { issued: f.date(card.issuedAt), ends: card.endsAt ? f.date(card.endsAt) : t('cards.noTerm') })}</p>
+      <p className="cards-face__meta">{card.endsAt ? t('member.cardDates', { issued: f.date(card.issuedAt), ends: f.date(card.endsAt) }) : t('member.cardIssued', { issued: f.date(card.issuedAt) })}</p>
       {card.lapsesAt && (card.status === 'active' || card.status === 'expiring') && <p className="cards-face__meta">{t('member.cardLapses', { date: f.date(card.lapsesAt) })}</p>}
       {card.couponsIssued > 0 && <p className="cards-face__meta">{t('member.cardCoupons', { count: card.couponsIssued })}</p>}
       <ul className="cards-benefits" data-testid="member-card-benefits">
