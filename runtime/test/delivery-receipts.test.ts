@@ -3,7 +3,14 @@ import { afterAll, describe, expect } from 'vitest';
 import type { ProviderSettings } from '../src/channels/provider-settings.ts';
 import type { RuntimeConfig } from '../src/config.ts';
 import { JAN_1, test, type Infra } from './infra-fixture.ts';
-import { aliyunReport, tencentCallback, twilioStatus, wechatJobFinished, wechatQuery, type CallbackRequest } from './provider-callbacks.ts';
+import {
+  aliyunReport,
+  tencentCallback,
+  twilioStatus,
+  wechatJobFinished,
+  wechatQuery,
+  type CallbackRequest,
+} from './provider-callbacks.ts';
 import { ALIYUN, fakeAliyun, fakeTencent, fakeTwilio, fakeWechat, TENCENT, TWILIO, WECHAT } from './provider-fakes.ts';
 
 const fakes = { aliyun: fakeAliyun(), tencent: fakeTencent(), wechat: fakeWechat(), twilio: fakeTwilio() };
@@ -35,7 +42,14 @@ async function providers(): Promise<ProviderSettings> {
       callbackToken: TOKENS.tencent,
     },
     wechatOa: { appId: WECHAT.appId, appSecret: WECHAT.appSecret, apiBase: (await fakes.wechat).url, eventToken: TOKENS.wechat },
-    twilio: { accountSid: TWILIO.accountSid, authToken: TWILIO.authToken, from: TWILIO.from, messagingServiceSid: null, apiBase: (await fakes.twilio).url, publicUrl: PUBLIC_URL },
+    twilio: {
+      accountSid: TWILIO.accountSid,
+      authToken: TWILIO.authToken,
+      from: TWILIO.from,
+      messagingServiceSid: null,
+      apiBase: (await fakes.twilio).url,
+      publicUrl: PUBLIC_URL,
+    },
   };
 }
 
@@ -88,7 +102,8 @@ const cases: Case[] = [
       }),
     failedCode: '30003',
     // Signed for another URL: the signature covers the address Twilio called.
-    forged: (id) => twilioStatus(TWILIO.authToken, 'https://attacker.example.com', { MessageSid: id, MessageStatus: 'delivered' }),
+    forged: (id) =>
+      twilioStatus(TWILIO.authToken, 'https://attacker.example.com', { MessageSid: id, MessageStatus: 'delivered' }),
     answer: '',
   },
 ];
@@ -100,7 +115,17 @@ const waitForDelivery = (kind: Kind) =>
     nodes: [
       ['t', 'event_trigger', 'Purchase', { eventType: 'purchase' }],
       kind === 'wechat-oa'
-        ? ['s', 'send_message', 'WeChat', { channel: 'wechat', body: '感谢惠顾', marketing: false, wechat: { templateId: 'TM00015', keywords: [{ key: 'keyword1', value: '{{member.name}}' }] } }]
+        ? [
+            's',
+            'send_message',
+            'WeChat',
+            {
+              channel: 'wechat',
+              body: '感谢惠顾',
+              marketing: false,
+              wechat: { templateId: 'TM00015', keywords: [{ key: 'keyword1', value: '{{member.name}}' }] },
+            },
+          ]
         : ['s', 'send_message', 'SMS', { channel: 'sms', body: '{{member.name}}，感谢惠顾', marketing: false }],
       ['w', 'wait_for_event', 'Delivered?', { eventType: 'message_delivered', timeout: { amount: 1, unit: 'days' } }],
       ['d', 'exit', 'Delivered', { reason: 'delivered' }],
@@ -115,7 +140,13 @@ const waitForDelivery = (kind: Kind) =>
   });
 
 const config = async (): Promise<Partial<RuntimeConfig>> => ({
-  channels: { sms: { kind: 'log' }, email: { kind: 'log' }, wechat: { kind: 'wechat-oa' }, push: { kind: 'log' }, webhook: { kind: 'log' } },
+  channels: {
+    sms: { kind: 'log' },
+    email: { kind: 'log' },
+    wechat: { kind: 'wechat-oa' },
+    push: { kind: 'log' },
+    webhook: { kind: 'log' },
+  },
   providers: await providers(),
 });
 
@@ -129,7 +160,12 @@ async function sendTwo(infra: Infra, kind: Kind): Promise<{ first: string; secon
        ('m-2', '韩梅梅', '13800005678', '{"wechat_openid":"o-two"}', 'Asia/Shanghai')`,
   );
   await infra.publishDefinition('Delivered?', waitForDelivery(kind));
-  const purchase = (memberId: string) => ({ type: 'purchase', memberId, timestamp: new Date(JAN_1).toISOString(), properties: { amount: 30 } });
+  const purchase = (memberId: string) => ({
+    type: 'purchase',
+    memberId,
+    timestamp: new Date(JAN_1).toISOString(),
+    properties: { amount: 30 },
+  });
   expect((await infra.api('POST', '/api/v1/events', { events: [purchase('m-1'), purchase('m-2')] })).status).toBe(202);
   await infra.drain();
   const rows = await infra.sql<{ member_id: string; status: string; provider: string; provider_message_id: string }>(
@@ -161,7 +197,9 @@ for (const c of cases) {
       },
     } as never);
 
-    test('a signed receipt sets the status and raises message_delivered once; forged ones are refused; failures keep the code', async ({ infra }) => {
+    test('a signed receipt sets the status and raises message_delivered once; forged ones are refused; failures keep the code', async ({
+      infra,
+    }) => {
       const { first, second } = await sendTwo(infra, c.kind);
 
       // Not authentic: refused, nothing recorded or raised.
@@ -186,7 +224,19 @@ for (const c of cases) {
         { member_id: 'm-2', delivery_status: `failed:${c.failedCode}`, delivered_events: 0, node: 'w' },
       ]);
       const [event] = await infra.sql(`SELECT properties FROM event WHERE type = 'message_delivered'`);
-      expect(event.properties).toMatchObject({ provider: c.kind, messageId: first, channel: c.kind === 'wechat-oa' ? 'wechat' : 'sms', nodeId: 's' });
+      expect(event.properties).toMatchObject({
+        provider: c.kind,
+        messageId: first,
+        channel: c.kind === 'wechat-oa' ? 'wechat' : 'sms',
+        nodeId: 's',
+      });
+
+      if (c.kind === 'twilio') {
+        // Intermediate statuses (queued, sending, sent) settle nothing.
+        const sent = twilioStatus(TWILIO.authToken, PUBLIC_URL, { MessageSid: second, MessageStatus: 'sent' });
+        expect((await post(infra, sent)).status).toBe(200);
+        expect((await infra.sql(`SELECT delivery_status FROM effect WHERE provider_message_id = $1`, [second]))[0].delivery_status).toBe(`failed:${c.failedCode}`);
+      }
 
       // A message we never sent: answered as the provider expects (so it stops), nothing raised.
       const unknown = await post(infra, c.receipt(c.kind === 'wechat-oa' ? '1000000000000000001' : 'not-ours-1', true));
@@ -206,8 +256,26 @@ describe('WeChat server URL check', () => {
     const q = wechatQuery(TOKENS.wechat);
     q.set('echostr', 'echo-5837397520767291532');
     const ok = await infra.anonymous('GET', `/api/v1/providers/wechat-oa/events?${q}`);
-    expect({ status: ok.status, body: ok.body, type: ok.headers.get('content-type') }).toEqual({ status: 200, body: 'echo-5837397520767291532', type: 'text/plain; charset=utf-8' });
+    expect({ status: ok.status, body: ok.body, type: ok.headers.get('content-type') }).toEqual({
+      status: 200,
+      body: 'echo-5837397520767291532',
+      type: 'text/plain; charset=utf-8',
+    });
     q.set('nonce', '1405431453');
     expect((await infra.anonymous('GET', `/api/v1/providers/wechat-oa/events?${q}`)).status).toBe(403);
+  });
+});
+
+describe('receipt routes without their settings', () => {
+  test('answer 404 naming the variable to set, and record nothing', async ({ infra }) => {
+    const aliyun = await post(infra, aliyunReport(TOKENS.aliyun, [{ bizId: 'b-1', success: true, errCode: 'DELIVERED' }]));
+    expect(aliyun).toMatchObject({ status: 404, body: { error: expect.stringContaining('ALIYUN_SMS_REPORT_TOKEN') } });
+    const tencent = await post(infra, tencentCallback(TOKENS.tencent, [{ sid: 's-1', ok: true, errmsg: 'DELIVRD' }]));
+    expect(tencent).toMatchObject({ status: 404, body: { error: expect.stringContaining('TENCENT_SMS_CALLBACK_TOKEN') } });
+    const wechat = await post(infra, wechatJobFinished(TOKENS.wechat, '1', 'success'));
+    expect(wechat).toMatchObject({ status: 404, body: { error: expect.stringContaining('WECHAT_EVENT_TOKEN') } });
+    const twilio = await post(infra, twilioStatus(TWILIO.authToken, PUBLIC_URL, { MessageSid: 'SM1', MessageStatus: 'delivered' }));
+    expect(twilio).toMatchObject({ status: 404, body: { error: expect.stringContaining('MEMBERFLOW_PUBLIC_URL') } });
+    expect(await infra.sql(`SELECT type FROM event`)).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ export function aliyunReport(token: string, items: { bizId: string; success: boo
     biz_id: i.bizId,
     out_id: '',
   }));
-  return { path: `/api/v1/providers/aliyun-sms/reports/${encodeURIComponent(token)}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return {
+    path: `/api/v1/providers/aliyun-sms/reports/${encodeURIComponent(token)}`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
 }
 
 /** Tencent SMS status callback: a JSON array, unsigned; our URL carries the secret token. */
@@ -39,7 +43,11 @@ export function tencentCallback(token: string, items: { sid: string; ok: boolean
     description: i.ok ? '用户短信送达成功' : '用户短信送达失败',
     sid: i.sid,
   }));
-  return { path: `/api/v1/providers/tencent-sms/callbacks/${encodeURIComponent(token)}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return {
+    path: `/api/v1/providers/tencent-sms/callbacks/${encodeURIComponent(token)}`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
 }
 
 /** The query WeChat adds to every call to the server URL. */

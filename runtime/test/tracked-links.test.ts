@@ -38,8 +38,13 @@ describe('tracked links', () => {
 
   it('TRACK_LINKS=1 needs MEMBERFLOW_PUBLIC_URL', () => {
     expect(() => loadConfig({ TRACK_LINKS: '1' })).toThrow('TRACK_LINKS=1 needs MEMBERFLOW_PUBLIC_URL');
-    expect(() => loadConfig({ TRACK_LINKS: 'yes', MEMBERFLOW_PUBLIC_URL: PUBLIC_URL })).toThrow('TRACK_LINKS must be 1 (on) or 0 (off)');
-    expect(loadConfig({ TRACK_LINKS: '1', MEMBERFLOW_PUBLIC_URL: `${PUBLIC_URL}/` })).toMatchObject({ trackLinks: true, publicUrl: PUBLIC_URL });
+    expect(() => loadConfig({ TRACK_LINKS: 'yes', MEMBERFLOW_PUBLIC_URL: PUBLIC_URL })).toThrow(
+      'TRACK_LINKS must be 1 (on) or 0 (off)',
+    );
+    expect(loadConfig({ TRACK_LINKS: '1', MEMBERFLOW_PUBLIC_URL: `${PUBLIC_URL}/` })).toMatchObject({
+      trackLinks: true,
+      publicUrl: PUBLIC_URL,
+    });
   });
 });
 
@@ -48,7 +53,16 @@ const waitForClick = buildWorkflow({
   settings: { entry: 'every_time' },
   nodes: [
     ['t', 'event_trigger', 'Purchase', { eventType: 'purchase' }],
-    ['s', 'send_message', 'SMS', { channel: 'sms', body: '{{member.name}}，券已到账：https://shop.example.com/c/1?utm=sms 。规则 https://shop.example.com/help', marketing: false }],
+    [
+      's',
+      'send_message',
+      'SMS',
+      {
+        channel: 'sms',
+        body: '{{member.name}}，券已到账：https://shop.example.com/c/1?utm=sms 。规则 https://shop.example.com/help',
+        marketing: false,
+      },
+    ],
     ['w', 'wait_for_event', 'Clicked?', { eventType: 'message_clicked', timeout: { amount: 1, unit: 'days' } }],
     ['d', 'exit', 'Clicked', { reason: 'clicked' }],
     ['x', 'exit', 'No click', { reason: 'no click' }],
@@ -61,14 +75,21 @@ const waitForClick = buildWorkflow({
   ],
 });
 
-const open = (infra: Infra, link: string, method = 'GET') => fetch(`${infra.runtime.url}${link.slice(PUBLIC_URL.length)}`, { method, redirect: 'manual' });
+const open = (infra: Infra, link: string, method = 'GET') =>
+  fetch(`${infra.runtime.url}${link.slice(PUBLIC_URL.length)}`, { method, redirect: 'manual' });
 
 describe('clicks through the redirect', () => {
   test.scoped({
     // eslint-disable-next-line no-empty-pattern
     configOverrides: async ({}, use: (v: Partial<RuntimeConfig>) => Promise<void>) =>
       use({
-        channels: { sms: { kind: 'aliyun-sms' }, email: { kind: 'log' }, wechat: { kind: 'log' }, push: { kind: 'log' }, webhook: { kind: 'log' } },
+        channels: {
+          sms: { kind: 'aliyun-sms' },
+          email: { kind: 'log' },
+          wechat: { kind: 'log' },
+          push: { kind: 'log' },
+          webhook: { kind: 'log' },
+        },
         providers: {
           aliyunSms: {
             accessKeyId: ALIYUN.keyId,
@@ -89,7 +110,9 @@ describe('clicks through the redirect', () => {
       }),
   } as never);
 
-  test('the SMS carries tracked links; opening one redirects to the original, raises message_clicked once and moves the waiting journey on', async ({ infra }) => {
+  test('the SMS carries tracked links; opening one redirects to the original, raises message_clicked once and moves the waiting journey on', async ({
+    infra,
+  }) => {
     await infra.sql(`INSERT INTO member (id, name, phone, time_zone) VALUES ('m-1', '李雷', '13800001234', 'Asia/Shanghai')`);
     await infra.publishDefinition('Clicked?', waitForClick);
     const purchase = { type: 'purchase', memberId: 'm-1', timestamp: new Date(JAN_1).toISOString(), properties: { amount: 30 } };
@@ -104,19 +127,31 @@ describe('clicks through the redirect', () => {
 
     // A link preview (HEAD) redirects but is not a click.
     expect((await open(infra, first!, 'HEAD')).status).toBe(302);
-    const clicks = async () => (await infra.sql(`SELECT count(*)::int AS n FROM event WHERE type = 'message_clicked'`))[0].n as number;
+    const clicks = async () =>
+      (await infra.sql(`SELECT count(*)::int AS n FROM event WHERE type = 'message_clicked'`))[0].n as number;
     expect(await clicks()).toBe(0);
 
     for (let i = 0; i < 2; i++) {
       const res = await open(infra, first!);
-      expect({ status: res.status, location: res.headers.get('location') }).toEqual({ status: 302, location: 'https://shop.example.com/c/1?utm=sms' });
+      expect({ status: res.status, location: res.headers.get('location') }).toEqual({
+        status: 302,
+        location: 'https://shop.example.com/c/1?utm=sms',
+      });
     }
     await infra.drain();
     expect(await clicks()).toBe(1);
     const [event] = await infra.sql(`SELECT member_id, properties FROM event WHERE type = 'message_clicked'`);
     expect(event).toEqual({
       member_id: 'm-1',
-      properties: { url: 'https://shop.example.com/c/1?utm=sms', linkIndex: 0, channel: 'sms', provider: 'aliyun-sms', effectId: stored.id, workflowId: expect.any(String), nodeId: 's' },
+      properties: {
+        url: 'https://shop.example.com/c/1?utm=sms',
+        linkIndex: 0,
+        channel: 'sms',
+        provider: 'aliyun-sms',
+        effectId: stored.id,
+        workflowId: expect.any(String),
+        nodeId: 's',
+      },
     });
     expect((await infra.sql(`SELECT current_node FROM journey WHERE member_id = 'm-1'`))[0].current_node).toBe('d');
 

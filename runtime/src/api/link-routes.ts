@@ -35,8 +35,21 @@ export function linksRoutes(router: Router, deps: AppDeps): void {
     if (!fx || !url) throw unknownLink();
     // Link previews (chat apps, mail scanners) ask with HEAD: they are not the member clicking.
     if (ctx.method !== 'HEAD') {
-      const properties = { url, linkIndex: ref.index, channel: fx.payload.channel ?? null, provider: fx.provider, effectId: fx.id, workflowId: fx.workflow_id, nodeId: fx.node_id };
-      const event = { type: 'message_clicked', memberId: fx.member_id, idempotencyKey: `click:${fx.id}:${ref.index}`, properties };
+      const properties = {
+        url,
+        linkIndex: ref.index,
+        channel: fx.payload.channel ?? null,
+        provider: fx.provider,
+        effectId: fx.id,
+        workflowId: fx.workflow_id,
+        nodeId: fx.node_id,
+      };
+      const event = {
+        type: 'message_clicked',
+        memberId: fx.member_id,
+        idempotencyKey: `click:${fx.id}:${ref.index}`,
+        properties,
+      };
       await ingestEvents(deps.engine, deps.queue, [event]).catch((e: unknown) => {
         if (!(e instanceof IdempotencyConflict)) throw e;
       });

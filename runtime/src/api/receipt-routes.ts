@@ -1,5 +1,11 @@
 import type Router from '@koa/router';
-import { receiptRoutes, TencentSmsStatuses, TwilioStatusForm, WechatSignedQuery, AliyunSmsReports } from '@memberflow/shared/api/receipt-routes';
+import {
+  receiptRoutes,
+  TencentSmsStatuses,
+  TwilioStatusForm,
+  WechatSignedQuery,
+  AliyunSmsReports,
+} from '@memberflow/shared/api/receipt-routes';
 import type { ParameterizedContext } from 'koa';
 import { recordReceipts, type Receipt } from '../channels/delivery-receipts.ts';
 import { tokenMatches, twilioSigned, wechatSigned } from '../channels/receipt-auth.ts';
@@ -28,17 +34,34 @@ export function receiptsRoutes(router: Router, deps: AppDeps): void {
       await record(body.map((r) => ({ provider: 'aliyun-sms', messageId: r.biz_id, delivered: r.success, code: r.err_code })));
       return { code: 0, msg: '接收成功' };
     },
-    { readBody: (raw, ctx) => checkToken(ctx, providers.aliyunSms?.reportToken ?? null, 'Aliyun SMS', 'ALIYUN_SMS_REPORT_TOKEN', () => parseBody(AliyunSmsReports, raw, 'status reports')) },
+    {
+      readBody: (raw, ctx) =>
+        checkToken(ctx, providers.aliyunSms?.reportToken ?? null, 'Aliyun SMS', 'ALIYUN_SMS_REPORT_TOKEN', () =>
+          parseBody(AliyunSmsReports, raw, 'status reports'),
+        ),
+    },
   );
 
   mountRoute(
     router,
     receiptRoutes.tencentSmsCallbacks,
     async ({ body }) => {
-      await record(body.map((r) => ({ provider: 'tencent-sms', messageId: r.sid, delivered: r.report_status === 'SUCCESS', code: r.errmsg })));
+      await record(
+        body.map((r) => ({
+          provider: 'tencent-sms',
+          messageId: r.sid,
+          delivered: r.report_status === 'SUCCESS',
+          code: r.errmsg,
+        })),
+      );
       return { result: 0, errmsg: 'OK' };
     },
-    { readBody: (raw, ctx) => checkToken(ctx, providers.tencentSms?.callbackToken ?? null, 'Tencent SMS', 'TENCENT_SMS_CALLBACK_TOKEN', () => parseBody(TencentSmsStatuses, raw, 'status callbacks')) },
+    {
+      readBody: (raw, ctx) =>
+        checkToken(ctx, providers.tencentSms?.callbackToken ?? null, 'Tencent SMS', 'TENCENT_SMS_CALLBACK_TOKEN', () =>
+          parseBody(TencentSmsStatuses, raw, 'status callbacks'),
+        ),
+    },
   );
 
   // WeChat checks the server URL once with a GET: the echostr back proves we hold the token.
@@ -54,11 +77,21 @@ export function receiptsRoutes(router: Router, deps: AppDeps): void {
       const f = wechatXmlFields(body);
       if (f.MsgType !== 'event' || f.Event !== 'TEMPLATESENDJOBFINISH') return 'success';
       if (!f.MsgID || !f.Status) {
-        logger('receipts').warn({ provider: 'wechat-oa' }, 'TEMPLATESENDJOBFINISH without MsgID or Status (encrypted mode is not read: use plaintext or compatible mode)');
+        logger('receipts').warn(
+          { provider: 'wechat-oa' },
+          'TEMPLATESENDJOBFINISH without MsgID or Status (encrypted mode is not read: use plaintext or compatible mode)',
+        );
         return 'success';
       }
       const failed = /^failed:\s*(.*)$/.exec(f.Status);
-      await record([{ provider: 'wechat-oa', messageId: f.MsgID, delivered: f.Status === 'success', code: failed ? failed[1]!.trim() : f.Status }]);
+      await record([
+        {
+          provider: 'wechat-oa',
+          messageId: f.MsgID,
+          delivered: f.Status === 'success',
+          code: failed ? failed[1]!.trim() : f.Status,
+        },
+      ]);
       // WeChat wants "success" (or nothing) back, else it pushes the event again.
       return 'success';
     },
@@ -76,7 +109,8 @@ export function receiptsRoutes(router: Router, deps: AppDeps): void {
     receiptRoutes.twilioStatus,
     async ({ body }) => {
       const delivered = TWILIO_FINAL[body.MessageStatus];
-      if (delivered !== undefined) await record([{ provider: 'twilio', messageId: body.MessageSid, delivered, code: body.ErrorCode ?? body.MessageStatus }]);
+      if (delivered !== undefined)
+        await record([{ provider: 'twilio', messageId: body.MessageSid, delivered, code: body.ErrorCode ?? body.MessageStatus }]);
       return '';
     },
     { readBody: (_raw, ctx) => twilioForm(deps, ctx) },

@@ -51,7 +51,10 @@ export async function recordReceipts(engine: EngineDeps, queue: Queue<LaneJob>, 
     );
     if (rows.length === 0) {
       tally.unknown++;
-      log.warn({ provider: r.provider, messageId: r.messageId.slice(0, 80), status }, 'delivery receipt for a message we did not send');
+      log.warn(
+        { provider: r.provider, messageId: r.messageId.slice(0, 80), status },
+        'delivery receipt for a message we did not send',
+      );
       continue;
     }
     tally.matched += rows.length;
@@ -67,7 +70,14 @@ async function raiseOnce(engine: EngineDeps, queue: Queue<LaneJob>, r: Receipt, 
     type: 'message_delivered',
     memberId: fx.member_id,
     idempotencyKey: `receipt:${r.provider}:${r.messageId}:delivered:${fx.id}`.slice(0, 200),
-    properties: { provider: r.provider, messageId: r.messageId, channel: fx.channel, effectId: fx.id, workflowId: fx.workflow_id, nodeId: fx.node_id },
+    properties: {
+      provider: r.provider,
+      messageId: r.messageId,
+      channel: fx.channel,
+      effectId: fx.id,
+      workflowId: fx.workflow_id,
+      nodeId: fx.node_id,
+    },
   }));
   try {
     return (await ingestEvents(engine, queue, events)).accepted;

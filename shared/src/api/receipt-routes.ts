@@ -109,7 +109,12 @@ export const receiptRoutes = {
     answer: z.string(),
     summary: 'WeChat Official Account server URL check: answers echostr when the signature matches WECHAT_EVENT_TOKEN',
     example: {
-      query: { signature: '6b0bd5eb26d1b7e8e9c6c4dd1c7a1c3c0b5e5f0a', timestamp: '1767258000', nonce: '1405431452', echostr: '5837397520767291532' },
+      query: {
+        signature: '6b0bd5eb26d1b7e8e9c6c4dd1c7a1c3c0b5e5f0a',
+        timestamp: '1767258000',
+        nonce: '1405431452',
+        echostr: '5837397520767291532',
+      },
       answer: '5837397520767291532',
     },
   }),
@@ -143,7 +148,12 @@ export const receiptRoutes = {
     description:
       'The signature covers MEMBERFLOW_PUBLIC_URL plus this path and every form field (403 when it differs). delivered is a delivery; undelivered and failed are failures with ErrorCode; queued, sending and sent change nothing.',
     example: {
-      body: { MessageSid: 'SM0123456789abcdef0123456789abcdef', MessageStatus: 'delivered', AccountSid: 'AC0123456789abcdef0123456789abcdef', To: '+8613800001234' },
+      body: {
+        MessageSid: 'SM0123456789abcdef0123456789abcdef',
+        MessageStatus: 'delivered',
+        AccountSid: 'AC0123456789abcdef0123456789abcdef',
+        To: '+8613800001234',
+      },
       answer: '',
     },
   }),
