@@ -26,6 +26,8 @@ export const memberFields = [
   'member.daysSinceLastPurchase',
   'member.daysSinceFirstPurchase',
   'member.signInStreak',
+  'member.cards',
+  'member.cardDaysUntilLapse',
   'member.rfm.r',
   'member.rfm.f',
   'member.rfm.m',
@@ -130,10 +132,18 @@ export interface ConditionFacts {
   now: number;
 }
 
+function soonestLapseDays(m: MemberFacts, now: number): number | null {
+  const ends = (m.cards ?? []).flatMap((c) => (c.lapsesAt === null ? [] : [c.lapsesAt]));
+  return ends.length ? Math.max(0, Math.ceil((Math.min(...ends) - now) / MS_PER_DAY)) : null;
+}
+
 function memberValue(field: string, f: ConditionFacts): unknown {
   const m = f.member;
   if (field === 'member.daysSinceLastPurchase') return m.lastPurchaseAt === null ? null : Math.floor((f.now - m.lastPurchaseAt) / MS_PER_DAY);
   if (field === 'member.signInStreak') return currentSignInStreak(m, f.now);
+  // Cards held: `member.cards contains black_card`; days until the soonest term card lapses.
+  if (field === 'member.cards') return (m.cards ?? []).map((c) => c.kind);
+  if (field === 'member.cardDaysUntilLapse') return soonestLapseDays(m, f.now);
   if (field === 'member.daysSinceFirstPurchase') return m.firstPurchaseAt === null ? null : Math.floor((f.now - m.firstPurchaseAt) / MS_PER_DAY);
   if (field.startsWith('member.attributes.')) return readProperty(m.attributes, field.slice('member.attributes.'.length));
   if (field.startsWith('member.rfm.')) return m.rfm ? (m.rfm as Record<string, unknown>)[field.slice('member.rfm.'.length)] : null;

@@ -31,6 +31,8 @@ export interface MemberFacts {
   pointsExpiring: { points: number; expiresAt: number }[];
   /** The highest points multiplier of the member's membership cards that still carry benefits (absent: 1). */
   cardMultiplier?: number;
+  /** Membership cards held now (active or expiring), with when each lapses (null: no term). */
+  cards?: { kind: string; lapsesAt: number | null }[];
   /** Consecutive days with a sign-in, in the member's time zone (0 = none yet). */
   signInStreak?: number;
   /** The latest of those days, YYYY-MM-DD. */

@@ -100,6 +100,10 @@ export const cardsEn = {
   'member.cardCoupons': 'Coupons from its pack: {count}',
   'member.cardIssued': 'Issued {issued} · no end date',
   'member.cardTerm': 'Term {term}',
+  'condition.field.member.cards': 'Cards held',
+  'condition.field.member.cardDaysUntilLapse': 'Days until a card lapses',
+  'sum.field.member.cards': 'cards held',
+  'sum.field.member.cardDaysUntilLapse': 'days until a card lapses',
   'template.card-renewals.name': 'Paid-card renewals',
   'template.card-renewals.description': 'A paid card ends in 7 days: a reminder; renewed: thanks; not renewed by the end of the grace: a win-back offer.',
 };

@@ -102,6 +102,10 @@ export const cardsZhCN: Record<keyof typeof cardsEn, string> = {
   'member.cardCoupons': '券包已发 {count} 张',
   'member.cardIssued': '{issued} 开卡 · 长期有效',
   'member.cardTerm': '第 {term} 期',
+  'condition.field.member.cards': '持有的会员卡',
+  'condition.field.member.cardDaysUntilLapse': '会员卡失效剩余天数',
+  'sum.field.member.cards': '持有的会员卡',
+  'sum.field.member.cardDaysUntilLapse': '会员卡失效剩余天数',
   'template.card-renewals.name': '付费卡续费',
   'template.card-renewals.description': '付费卡 7 天后到期：发送提醒；已续费：致谢；宽限期结束仍未续费：发送召回优惠。',
 };

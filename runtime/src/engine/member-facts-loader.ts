@@ -31,6 +31,7 @@ export interface MemberRow {
   rfm_m: number | null;
   rfm_segment: string | null;
   card_multiplier?: number | null;
+  cards?: { kind: string; lapsesAt: number | null }[] | null;
   sign_in_streak: number;
   /** YYYY-MM-DD (selected as text, never a Date shifted by the server's zone). */
   last_sign_in_day: string | null;
@@ -40,6 +41,9 @@ export const MEMBER_FACT_COLUMNS = `id, name, email, phone, time_zone, locale, b
   consents, attributes, order_count, total_spent, first_purchase_at, last_purchase_at, rfm_r, rfm_f, rfm_m, rfm_segment,
   (SELECT max((k.definition->'benefits'->>'pointsMultiplier')::float8) FROM member_card c JOIN card_kind k ON k.key = c.card_kind
     WHERE c.member_id = member.id AND c.status IN ('active', 'expiring')) AS card_multiplier,
+  (SELECT json_agg(json_build_object('kind', c.card_kind, 'lapsesAt',
+      (extract(epoch FROM c.ends_at) * 1000 + coalesce((k.definition->'billing'->>'graceDays')::int, 0) * 86400000)::float8) ORDER BY c.card_kind)
+    FROM member_card c JOIN card_kind k ON k.key = c.card_kind WHERE c.member_id = member.id AND c.status IN ('active', 'expiring')) AS cards,
   sign_in_streak, last_sign_in_day::text AS last_sign_in_day`;
 
 export function memberRowToFacts(r: MemberRow, purchases: MemberFacts['purchases'], pointsExpiring: MemberFacts['pointsExpiring']): MemberFacts {
@@ -67,6 +71,7 @@ export function memberRowToFacts(r: MemberRow, purchases: MemberFacts['purchases
     pointsExpiring,
     // Lapsed and cancelled cards no longer count: their benefits stopped.
     ...(r.card_multiplier && r.card_multiplier !== 1 ? { cardMultiplier: Number(r.card_multiplier) } : {}),
+    ...(r.cards?.length ? { cards: r.cards } : {}),
     signInStreak: r.sign_in_streak ?? 0,
     lastSignInDay: r.last_sign_in_day ?? null,
   };
