@@ -36,7 +36,7 @@ describe('sign-in streaks', () => {
     expect((await infra.api('GET', '/api/v1/members/s1/points')).body.balance).toBe(8 * 5 + 20);
     const raised = await infra.sql(`SELECT properties FROM event WHERE member_id = 's1' AND type = 'sign_in_streak' ORDER BY seq`);
     expect(raised.map((r) => (r.properties as { days: number }).days)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(raised.at(-1)!.properties).toEqual({ days: 7, bonus: 20, startedOn: '2026-01-01' });
+    expect(raised.at(-1)!.properties).toEqual({ days: 7, bonus: 20, coupons: [], startedOn: '2026-01-01' });
 
     // Day 8 missed: day 9 starts again at 1, and no bonus.
     await sendAt(infra, JAN_1 + 8 * DAY, event('sign_in', 's1', JAN_1 + 8 * DAY));
@@ -65,6 +65,21 @@ describe('sign-in streaks', () => {
     await infra.publishDefinition('streak-tag', definition);
     for (let d = 0; d < 3; d++) await sendAt(infra, JAN_1 + d * DAY, event('sign_in', 's2', JAN_1 + d * DAY));
     expect((await infra.api('GET', '/api/v1/members/s2')).body.tags).toEqual(['streaker']);
+  });
+
+  test('a coupon bonus is issued once per streak, with the template\'s validity, and shows in the member\'s coupons', async ({ infra }) => {
+    await infra.api('PUT', '/api/v1/coupon-templates/STREAK3', { name: 'Streak: 5 off', kind: 'amount_off', value: 5, validityDays: 10 });
+    await setProgram(infra, { signInStreak: { bonuses: [{ day: 3, couponTemplate: 'STREAK3' }] } });
+    await infra.api('PUT', '/api/v1/members/s3', { timeZone: 'UTC' });
+    const signIns = Array.from({ length: 3 }, (_, d) => event('sign_in', 's3', JAN_1 + d * DAY, {}, `s3-${d}`));
+    for (let d = 0; d < 3; d++) await sendAt(infra, JAN_1 + d * DAY, signIns[d]!);
+    await sendAt(infra, JAN_1 + 2 * DAY + 60_000, ...signIns, event('sign_in', 's3', JAN_1 + 2 * DAY + 60_000));
+    const coupons = await infra.sql(`SELECT template, issued_at, expires_at FROM coupon WHERE member_id = 's3'`);
+    expect(coupons).toEqual([{ template: 'STREAK3', issued_at: new Date(JAN_1 + 2 * DAY), expires_at: new Date(JAN_1 + 12 * DAY) }]);
+    expect(await infra.sql(`SELECT delta, idempotency_key FROM points_entry WHERE member_id = 's3' AND idempotency_key LIKE 'streak:%'`)).toEqual([
+      { delta: 0, idempotency_key: 'streak:s3:2026-01-01:3' },
+    ]);
+    expect((await infra.sql(`SELECT properties FROM event WHERE member_id = 's3' AND type = 'sign_in_streak' ORDER BY seq DESC LIMIT 1`))[0].properties).toMatchObject({ days: 3, coupons: ['STREAK3'] });
   });
 });
 

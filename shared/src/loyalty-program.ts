@@ -1,11 +1,19 @@
 import { z } from 'zod';
 
-/** A streak bonus: on day `day` in a row, `points` more; with `repeatEvery`, again every that many days after. */
-export const StreakBonus = z.object({
-  day: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(2, 'must be 2 or more (day 1 is a plain sign-in)').max(365, 'must be at most 365'),
-  points: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'must be at most 1,000,000'),
-  repeatEvery: z.number().int('must be a whole number').min(0, 'must be 0 (once) or more').max(365, 'must be at most 365').default(0),
-});
+/** A streak bonus: on day `day` in a row, `points` more and/or a coupon; with `repeatEvery`, again every that many days after. */
+export const StreakBonus = z
+  .object({
+    day: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(2, 'must be 2 or more (day 1 is a plain sign-in)').max(365, 'must be at most 365'),
+    points: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1,000,000').default(0),
+    /** A coupon template's key: a coupon of it is issued on the day (as a workflow's issue-coupon would). */
+    couponTemplate: z
+      .string()
+      .max(40)
+      .regex(/^[A-Z0-9_-]+$/, 'use capitals, digits, "_" or "-" (e.g. COMEBACK10)')
+      .optional(),
+    repeatEvery: z.number().int('must be a whole number').min(0, 'must be 0 (once) or more').max(365, 'must be at most 365').default(0),
+  })
+  .refine((b) => b.points > 0 || b.couponTemplate !== undefined, { path: ['points'], message: 'give points or a coupon' });
 export type StreakBonus = z.infer<typeof StreakBonus>;
 
 const StreakBonuses = z
@@ -79,9 +87,14 @@ export function pointsExpiry(p: LoyaltyProgramSettings, at: number): number | nu
 /** member.points_balance and ledger deltas are 32-bit integers: no balance goes past this. */
 export const MAX_POINTS_BALANCE = 2_147_483_647;
 
+/** The bonuses that fall on day `days` of a streak (their own day, or a repeat of it). */
+export function streakBonusesOn(p: LoyaltyProgramSettings, days: number): StreakBonus[] {
+  return p.signInStreak.bonuses.filter((b) => b.day === days || (b.repeatEvery > 0 && days > b.day && (days - b.day) % b.repeatEvery === 0));
+}
+
 /** Points a streak of `days` days in a row earns on its last day: every bonus that falls on it. */
 export function streakBonus(p: LoyaltyProgramSettings, days: number): number {
-  return p.signInStreak.bonuses.filter((b) => b.day === days || (b.repeatEvery > 0 && days > b.day && (days - b.day) % b.repeatEvery === 0)).reduce((s, b) => s + b.points, 0);
+  return streakBonusesOn(p, days).reduce((s, b) => s + b.points, 0);
 }
 
 /** When points earned at `at` become spendable, or null when they are at once. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CouponTemplate } from '../src/api/loyalty.ts';
 import { LoyaltyProgramSettings, streakBonus } from '../src/loyalty-program.ts';
 import { emptyMember, type MemberFacts } from '../src/member-facts.ts';
 import { applyProgramme } from '../src/runner/programme.ts';
@@ -10,14 +11,38 @@ const DAY = 86_400_000;
 // 09:00 in Shanghai on Mon 5 Jan 2026 (01:00 UTC).
 const T0 = Date.UTC(2026, 0, 5, 1);
 
-function setup(program: Record<string, unknown>) {
-  const rules = { program: LoyaltyProgramSettings.parse(program), tiers: [], rfm: null } as unknown as RunnerRules;
+const template = (key: string, over: Partial<CouponTemplate> = {}): CouponTemplate => ({
+  key,
+  name: key,
+  kind: 'amount_off',
+  value: 5,
+  minSpend: 0,
+  validityDays: 10,
+  validFrom: null,
+  validTo: null,
+  oncePerMember: false,
+  stockLimit: null,
+  issuedCount: 0,
+  archivedAt: null,
+  ...over,
+});
+
+function setup(program: Record<string, unknown>, templates: CouponTemplate[] = [], held = new Set<string>()) {
+  let codes = 0;
+  const rules = {
+    program: LoyaltyProgramSettings.parse(program),
+    tiers: [],
+    rfm: null,
+    couponTemplates: new Map(templates.map((t) => [t.key, t])),
+    stockLeft: new Map(templates.filter((t) => t.stockLimit !== null).map((t) => [t.key, t.stockLimit! - t.issuedCount])),
+    ids: { journeyId: () => 'j', couponCode: (t: string) => `${t}-${++codes}` },
+  } as unknown as RunnerRules;
   const member: MemberFacts = emptyMember('m1', 'Asia/Shanghai');
   const earned: MemberInput['pointsEarned'] = { lifetime: 0, recent: [] };
   const writes = new RunnerWrites();
   writes.keepNotes = true;
   let seq = 0;
-  const send = (type: string, at: number, properties: Record<string, unknown> = {}) => applyProgramme(rules, writes, member, earned, { seq: ++seq, type, properties }, at);
+  const send = (type: string, at: number, properties: Record<string, unknown> = {}) => applyProgramme(rules, writes, member, earned, { seq: ++seq, type, properties }, at, held);
   return { member, writes, send };
 }
 
@@ -36,8 +61,23 @@ describe('sign-in streaks', () => {
     expect(member.pointsBalance).toBe(8 * 5 + 20);
     const raised = writes.raised.filter((r) => r.type === 'sign_in_streak');
     expect(raised.map((r) => r.properties.days)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(raised.at(-1)!.properties).toEqual({ days: 7, bonus: 20, startedOn: '2026-01-05' });
+    expect(raised.at(-1)!.properties).toEqual({ days: 7, bonus: 20, coupons: [], startedOn: '2026-01-05' });
     expect(writes.notes.at(-1)).toMatchObject({ kind: 'points', reason: 'sign-in streak: 7 days in a row, +20 points', parts: [{ key: 'streakDay', vars: { days: 7, bonus: 20 } }] });
+  });
+
+  it('a coupon bonus is issued with the day\'s points row, by the template\'s rules; a once-per-member coupon held already is refused and noted', () => {
+    const program = { signInStreak: { bonuses: [{ day: 2, couponTemplate: 'STREAK2' }, { day: 3, couponTemplate: 'ONCE', points: 7 }] } };
+    const { writes, send } = setup(program, [template('STREAK2'), template('ONCE', { oncePerMember: true })], new Set(['ONCE']));
+    for (let d = 0; d < 3; d++) send('sign_in', T0 + d * DAY);
+    expect(writes.programmeCoupons).toEqual([{ memberId: 'm1', template: 'STREAK2', code: 'STREAK2-1', at: T0 + DAY, expiresAt: T0 + 11 * DAY, key: 'streak:m1:2026-01-05:2' }]);
+    // Day 2's points row is of 0 points: the record that keeps the coupon to once.
+    expect(writes.pointsOps.filter((o) => o.key?.startsWith('streak:')).map((o) => [o.key, o.delta])).toEqual([
+      ['streak:m1:2026-01-05:2', 0],
+      ['streak:m1:2026-01-05:3', 7],
+    ]);
+    expect(writes.raised.filter((r) => r.type === 'sign_in_streak').map((r) => r.properties.coupons)).toEqual([[], ['STREAK2'], []]);
+    expect(writes.notes.map((n) => n.reason)).toContain('sign-in streak coupon not issued: once per member: already holds a ONCE coupon');
+    expect(LoyaltyProgramSettings.safeParse({ signInStreak: { bonuses: [{ day: 4 }] } }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['signInStreak.bonuses.0.points', 'give points or a coupon']]);
   });
 
   it('a missed day starts the streak again, and its day 7 is a new bonus', () => {

@@ -79,11 +79,20 @@ async function writePoints(c: pg.ClientBase, runs: RunResult[]): Promise<void> {
          SELECT r.member_id, r.kind, r.delta, r.delta, r.reason, r.source, to_timestamp(r.expires_at / 1000), to_timestamp(r.at / 1000), r.key,
                 to_timestamp(r.available_at / 1000), r.parts
          FROM jsonb_to_recordset($1::jsonb) AS r(member_id text, kind text, delta int, reason text, source text, expires_at float8, at float8, key text, available_at float8, parts jsonb)
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING member_id, delta
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING member_id, delta, idempotency_key
+       ), coupons AS (
+         -- A programme coupon (a streak bonus) goes in only with its points row: a replay inserts neither.
+         INSERT INTO coupon (id, code, template, member_id, issued_at, expires_at)
+         SELECT gen_random_uuid(), c.code, c.template, c.member_id, to_timestamp(c.at / 1000), to_timestamp(c.expires_at / 1000)
+         FROM jsonb_to_recordset($2::jsonb) AS c(member_id text, template text, code text, at float8, expires_at float8, key text)
+         WHERE c.key IN (SELECT idempotency_key FROM added)
        )
        UPDATE member m SET points_balance = points_balance + a.sum
        FROM (SELECT member_id, sum(delta) AS sum FROM added GROUP BY member_id) a WHERE m.id = a.member_id`,
-      [json(lots.map((op) => ({ member_id: op.memberId, kind: op.kind, delta: op.delta, reason: op.reason, source: op.source, expires_at: op.expiresAt, at: op.at, key: op.key, available_at: op.availableAt ?? null, parts: op.parts ?? null })))],
+      [
+        json(lots.map((op) => ({ member_id: op.memberId, kind: op.kind, delta: op.delta, reason: op.reason, source: op.source, expires_at: op.expiresAt, at: op.at, key: op.key, available_at: op.availableAt ?? null, parts: op.parts ?? null }))),
+        json(runs.flatMap((r) => r.writes.programmeCoupons.map((c) => ({ member_id: r.member.id, template: c.template, code: c.code, at: c.at, expires_at: c.expiresAt, key: c.key })))),
+      ],
     );
   }
   for (const op of ops.filter((o) => o.delta < 0)) await applyPoints(c, op, true);

@@ -52,11 +52,19 @@ const pointsFor = (rules: RunnerRules, member: MemberFacts, type: string, amount
  * Programme rules, applied to a stored event before workflows see it, so triggers and
  * conditions see the new points, tier and RFM scores.
  */
-export function applyProgramme(rules: RunnerRules, writes: RunnerWrites, member: MemberFacts, earned: Earned, e: { seq: number | null; type: string; properties: Record<string, unknown> }, at: number): void {
+export function applyProgramme(
+  rules: RunnerRules,
+  writes: RunnerWrites,
+  member: MemberFacts,
+  earned: Earned,
+  e: { seq: number | null; type: string; properties: Record<string, unknown> },
+  at: number,
+  held: Set<string> = new Set(),
+): void {
   const amount = toNumber(e.properties.amount) || 0;
   const points = e.seq === null ? 0 : pointsFor(rules, member, e.type, amount);
   if (points > 0) creditEarned(rules.program, writes, member, earned, { points, reason: e.type, part: { key: 'earn', vars: { event: e.type } }, source: `event:${e.seq}`, key: `earn:${e.seq}` }, at);
-  if (e.type === 'sign_in' && e.seq !== null) applySignIn(rules, writes, member, earned, at);
+  if (e.type === 'sign_in' && e.seq !== null) applySignIn(rules, writes, member, earned, held, at);
   if (e.type === 'purchase' && rules.rfm) {
     // RFM moves with each purchase (against the last recompute's boundaries), so conditions see it now.
     const score = scoreMember(member, rules.rfm, at);

@@ -1,3 +1,14 @@
+/** A coupon the programme issues (a streak bonus): written once with the points row of the same key. */
+export interface ProgrammeCoupon {
+  memberId: string;
+  template: string;
+  code: string;
+  at: number;
+  expiresAt: number | null;
+  /** The points row's idempotency key: the coupon is written only when that row is new. */
+  key: string;
+}
+
 /** A transition, with the reason in words. */
 export interface StepRow {
   journeyId: string;
@@ -96,6 +107,7 @@ export class RunnerWrites {
   readonly latestCoupon = new Map<string, Record<string, unknown>>();
   readonly attributePatch: Record<string, unknown> = {};
   readonly pointsOps: PointsOp[] = [];
+  readonly programmeCoupons: ProgrammeCoupon[] = [];
   /** Coupons taken from limited templates' stock, per template. */
   readonly stockTaken = new Map<string, number>();
   memberChanged = false;

@@ -20,6 +20,7 @@ function useEarningIssue(): (message: string | undefined) => string | undefined 
     if (m === undefined) return undefined;
     if (m === 'must be at least the daily cap (or 0)') return t('earning.problem.monthlyBelowDaily');
     if (m.startsWith('must be 2 or more')) return t('earning.problem.dayMin');
+    if (m === 'give points or a coupon') return t('earning.problem.pointsOrCoupon');
     const taken = /^day (\d+) has a bonus already$/.exec(m);
     if (taken) return t('earning.problem.dayTaken', { day: taken[1]! });
     return common(m);
@@ -66,6 +67,15 @@ function StreakRow({
         testId="streak-points"
       />
       <TextInputField
+        id={`${idPrefix}-streak-coupon-${i}`}
+        label={t('earning.streakCoupon')}
+        hint={t('earning.streakCouponHint')}
+        value={row.couponTemplate}
+        onChange={(couponTemplate) => set({ couponTemplate: couponTemplate.toUpperCase() })}
+        error={at('couponTemplate')}
+        testId="streak-coupon"
+      />
+      <TextInputField
         id={`${idPrefix}-streak-repeat-${i}`}
         label={t('earning.streakRepeat')}
         hint={t('earning.streakRepeatHint')}
@@ -107,7 +117,7 @@ export function StreakBonusesPanel({ idPrefix, form, errors, onChange }: Props) 
           <button
             type="button"
             className="btn btn--small"
-            onClick={() => put([...rows, { day: '', points: '', repeatEvery: '' }])}
+            onClick={() => put([...rows, { day: '', points: '', couponTemplate: '', repeatEvery: '' }])}
             data-testid="streak-add"
           >
             {t('earning.addStreakBonus')}

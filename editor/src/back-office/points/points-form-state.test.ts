@@ -42,27 +42,29 @@ describe('the points form', () => {
     const bad = parsePointsForm({
       ...form,
       streakBonuses: [
-        { day: '7', points: '20', repeatEvery: '' },
-        { day: '7', points: '', repeatEvery: '' },
-        { day: '1', points: '5', repeatEvery: '-1' },
+        { day: '7', points: '20', couponTemplate: '', repeatEvery: '' },
+        { day: '7', points: '', couponTemplate: '', repeatEvery: '' },
+        { day: '1', points: '5', couponTemplate: 'bad key', repeatEvery: '-1' },
       ],
       capDaily: '100',
       capMonthly: '50',
       protectionDays: '400',
     });
     expect(bad.problems).toEqual({
-      'signInStreak.bonuses.1.points': 'must be a whole number',
+      'signInStreak.bonuses.1.day': 'day 7 has a bonus already',
+      'signInStreak.bonuses.1.points': 'give points or a coupon',
+      'signInStreak.bonuses.2.couponTemplate': 'use capitals, digits, "_" or "-" (e.g. COMEBACK10)',
       'signInStreak.bonuses.2.day': 'must be 2 or more (day 1 is a plain sign-in)',
       'signInStreak.bonuses.2.repeatEvery': 'must be 0 (once) or more',
       'earningCaps.monthly': 'must be at least the daily cap (or 0)',
       protectionDays: 'must be at most 365',
     });
-    // Once each row is valid on its own, a second bonus on the same day is named.
+    // Valid rows on the same day: only the second is named.
     const twice = parsePointsForm({
       ...form,
       streakBonuses: [
-        { day: '7', points: '20', repeatEvery: '' },
-        { day: '7', points: '5', repeatEvery: '' },
+        { day: '7', points: '20', couponTemplate: '', repeatEvery: '' },
+        { day: '7', points: '5', couponTemplate: '', repeatEvery: '' },
       ],
     });
     expect(twice.problems).toEqual({ 'signInStreak.bonuses.1.day': 'day 7 has a bonus already' });

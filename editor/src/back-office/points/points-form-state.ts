@@ -9,8 +9,8 @@ export interface PointsFormState {
   pointsExpiryMonths: string;
   allowNegativePoints: boolean;
   rechargeBonuses: { min: string; bonus: string }[];
-  /** Sign-in streak bonuses: on day N in a row, M points; again every K days when K is set. */
-  streakBonuses: { day: string; points: string; repeatEvery: string }[];
+  /** Sign-in streak bonuses: on day N in a row, M points and/or a coupon; again every K days when K is set. */
+  streakBonuses: { day: string; points: string; couponTemplate: string; repeatEvery: string }[];
   capDaily: string;
   capMonthly: string;
   protectionDays: string;
@@ -26,7 +26,8 @@ export function pointsFormOf(p: LoyaltyProgramSettings): PointsFormState {
     rechargeBonuses: p.rechargeBonuses.map((b) => ({ min: String(b.min), bonus: String(b.bonus) })),
     streakBonuses: p.signInStreak.bonuses.map((b) => ({
       day: String(b.day),
-      points: String(b.points),
+      points: b.points ? String(b.points) : '',
+      couponTemplate: b.couponTemplate ?? '',
       repeatEvery: b.repeatEvery ? String(b.repeatEvery) : '',
     })),
     capDaily: p.earningCaps.daily ? String(p.earningCaps.daily) : '',
@@ -48,7 +49,8 @@ export function pointsBody(s: PointsFormState): Record<string, unknown> {
     signInStreak: {
       bonuses: s.streakBonuses.map((b) => ({
         day: num(b.day) ?? Number.NaN,
-        points: num(b.points) ?? Number.NaN,
+        points: num(b.points) ?? 0,
+        ...(b.couponTemplate.trim() ? { couponTemplate: b.couponTemplate.trim() } : {}),
         repeatEvery: num(b.repeatEvery) ?? 0,
       })),
     },
