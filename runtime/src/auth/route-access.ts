@@ -49,7 +49,8 @@ export function accessFor(method: string, path: string): { access: Access; route
  */
 export function isEditorFile(method: string, path: string): boolean {
   const p = path.toLowerCase();
-  return (method === 'GET' || method === 'HEAD') && !p.startsWith('/api') && !p.startsWith('//') && !routePathsOutsideApi.has(p.replace(/\/$/, ''));
+  return (method === 'GET' || method === 'HEAD') && !p.startsWith('/api') && !p.startsWith('//') && !routesOutsideApi.some((r) => r.pattern.test(p));
 }
 
-const routePathsOutsideApi = new Set(Object.keys(routeAccess).map((k) => k.split(' ')[1]!.toLowerCase()).filter((p) => !p.startsWith('/api')));
+// Routes outside /api (probes, metrics, tracked links /r/:token) are checked and rate-limited like the API.
+const routesOutsideApi = compiled.filter((r) => r.method === 'GET' && !r.route.split(' ')[1]!.startsWith('/api'));
