@@ -13,6 +13,7 @@ export const demoCouponTemplates: readonly CouponTemplateInput[] = [
   template({ key: 'MEMBERDAY', name: 'Member day: 10% off', kind: 'percent_off', value: 10, validityDays: 1 }),
   template({ key: 'FIRSTORDER', name: 'First order: free shipping', kind: 'free_shipping', validityDays: 30, oncePerMember: true }),
   template({ key: 'GOLDWELCOME', name: 'Welcome to gold: 50 off', kind: 'amount_off', value: 50, minSpend: 200, validityDays: 60, oncePerMember: true }),
+  template({ key: 'CARD_WINBACK', name: 'Card win-back: 30 off a renewal', kind: 'amount_off', value: 30, validityDays: 30, oncePerMember: false }),
 ];
 
 /**
