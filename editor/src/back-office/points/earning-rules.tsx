@@ -69,7 +69,6 @@ function StreakRow({
       <TextInputField
         id={`${idPrefix}-streak-coupon-${i}`}
         label={t('earning.streakCoupon')}
-        hint={t('earning.streakCouponHint')}
         value={row.couponTemplate}
         onChange={(couponTemplate) => set({ couponTemplate: couponTemplate.toUpperCase() })}
         error={at('couponTemplate')}
@@ -78,7 +77,6 @@ function StreakRow({
       <TextInputField
         id={`${idPrefix}-streak-repeat-${i}`}
         label={t('earning.streakRepeat')}
-        hint={t('earning.streakRepeatHint')}
         type="number"
         value={row.repeatEvery}
         onChange={(repeatEvery) => set({ repeatEvery })}
@@ -100,7 +98,11 @@ export function StreakBonusesPanel({ idPrefix, form, errors, onChange }: Props) 
     <Panel title={t('earning.streak')} testId="streak-panel">
       <p className="muted bo-intro">{t('earning.streakIntro')}</p>
       <div className="bo-inline-rows">
-        {rows.length === 0 && <p className="muted">{t('earning.noStreakBonuses')}</p>}
+        {rows.length === 0 ? (
+          <p className="muted">{t('earning.noStreakBonuses')}</p>
+        ) : (
+          <p className="field__hint">{t('earning.streakRowHint')}</p>
+        )}
         {rows.map((r, i) => (
           <StreakRow
             key={i}
