@@ -62,7 +62,7 @@ describe('sign-in streaks', () => {
     const raised = writes.raised.filter((r) => r.type === 'sign_in_streak');
     expect(raised.map((r) => r.properties.days)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(raised.at(-1)!.properties).toEqual({ days: 7, bonus: 20, coupons: [], startedOn: '2026-01-05' });
-    expect(writes.notes.at(-1)).toMatchObject({ kind: 'points', reason: 'sign-in streak: 7 days in a row, +20 points', parts: [{ key: 'streakDay', vars: { days: 7, bonus: 20 } }] });
+    expect(writes.notes.at(-1)).toMatchObject({ kind: 'points', reason: 'sign-in streak: day 7 in a row, +20 points', parts: [{ key: 'streakDay', vars: { days: 7, bonus: 20 } }] });
   });
 
   it('a coupon bonus is issued with the day\'s points row, by the template\'s rules; a once-per-member coupon held already is refused and noted', () => {

@@ -49,7 +49,7 @@ export const earningEn = {
   'note.pointsEarned': '+{points} points',
   'note.earn': '{event}',
   'note.streak': 'sign-in streak: day {days}',
-  'note.streakDay': 'sign-in streak: {days} days in a row (bonus +{bonus})',
+  'note.streakDay': 'sign-in streak: day {days} in a row (bonus +{bonus})',
   'note.cappedDay': 'capped: {earned} earned; at most {limit} a day',
   'note.cappedMonth': 'capped: {earned} earned; at most {limit} a month',
   'note.cappedBalance': 'capped: {earned} earned; a member holds at most {limit}',

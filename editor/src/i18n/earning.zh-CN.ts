@@ -48,7 +48,7 @@ export const earningZhCN: Record<keyof typeof earningEn, string> = {
   'note.pointsEarned': '+{points} 积分',
   'note.earn': '{event}',
   'note.streak': '连续签到：第 {days} 天',
-  'note.streakDay': '连续签到 {days} 天（奖励 +{bonus}）',
+  'note.streakDay': '连续签到第 {days} 天（奖励 +{bonus}）',
   'note.cappedDay': '已封顶：应得 {earned}，每天最多 {limit}',
   'note.cappedMonth': '已封顶：应得 {earned}，每月最多 {limit}',
   'note.cappedBalance': '已封顶：应得 {earned}，会员最多持有 {limit}',

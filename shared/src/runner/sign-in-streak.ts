@@ -65,6 +65,6 @@ export function applySignIn(rules: Rules, writes: RunnerWrites, member: MemberFa
     else writes.note({ at, kind: 'points', reason: `sign-in streak coupon not issued: ${refused}`, parts: [{ key: 'streakCouponRefused', vars: { template: b.couponTemplate, why: refused } }] });
   }
   const got = [bonus ? `+${bonus} points` : '', ...coupons.map((c) => `a ${c} coupon`)].filter(Boolean).join(', ');
-  writes.note({ at, kind: 'points', reason: `sign-in streak: ${next.days} days in a row${got ? `, ${got}` : ''}`, parts: [{ key: 'streakDay', vars: { days: next.days, bonus } }] });
+  writes.note({ at, kind: 'points', reason: `sign-in streak: day ${next.days} in a row${got ? `, ${got}` : ''}`, parts: [{ key: 'streakDay', vars: { days: next.days, bonus } }] });
   writes.raise('sign_in_streak', at, { days: next.days, bonus, coupons, startedOn });
 }
