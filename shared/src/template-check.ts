@@ -19,6 +19,7 @@ export const knownTemplateVariables: readonly string[] = [
     'storedValue',
     'orderCount',
     'totalSpent',
+    'signInStreak',
   ].map((k) => `member.${k}`),
   ...['firstPurchaseAt', 'lastPurchaseAt', 'birthday', 'joinedAt', 'rfm.r', 'rfm.f', 'rfm.m', 'rfm.segment'].map(
     (k) => `member.${k}`,
