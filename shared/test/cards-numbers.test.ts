@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardNumber, fitsNumbering, isLuhnValid, luhnCheckDigit } from '../src/loyalty/cards-numbers.ts';
-import { addMonths, benefitPeriodsDue, cardStatusAt } from '../src/loyalty/cards-terms.ts';
+import { addMonths, benefitPeriodsDue, cardStatusAt, nextCardDue } from '../src/loyalty/cards-terms.ts';
 import { CardKind, cardPointsMultiplier } from '../src/loyalty/cards.ts';
 
 describe('card numbers', () => {
@@ -40,6 +40,16 @@ describe('card terms', () => {
     const rules = { reminderDays: 7, graceDays: 3 };
     const at = (d: number) => cardStatusAt({ endsAt: end, status: 'active' }, rules, end + d * 86_400_000);
     expect([at(-8), at(-7), at(2), at(3)]).toEqual(['active', 'expiring', 'expiring', 'lapsed']);
+  });
+  it('knows when the upkeep next has work for a card: next pack period, reminder, lapse', () => {
+    const start = Date.UTC(2026, 0, 1);
+    const end = addMonths(start, 12);
+    const rules = { reminderDays: 7, graceDays: 7, hasPack: true };
+    const card = { startsAt: start, endsAt: end, term: 1, remindedTerm: null };
+    expect(nextCardDue(card, rules, 0)).toBe(addMonths(start, 1));
+    expect(nextCardDue(card, rules, 11)).toBe(end - 7 * 86_400_000); // no period 12: the reminder is next
+    expect(nextCardDue({ ...card, remindedTerm: 1 }, rules, 11)).toBe(end + 7 * 86_400_000);
+    expect(nextCardDue({ ...card, endsAt: null }, { ...rules, hasPack: false }, -1)).toBeNull();
   });
   it('counts the highest multiplier of cards that still carry benefits', () => {
     const b = (m: number) => ({ pointsMultiplier: m });

@@ -1,4 +1,4 @@
-import { benefitPeriodsDue } from '@memberflow/shared/loyalty/cards-terms';
+import { benefitPeriodsDue, nextCardDue } from '@memberflow/shared/loyalty/cards-terms';
 import type pg from 'pg';
 import { couponCode } from './coupon-code.ts';
 import { readCouponTemplates, reserveStock } from './coupons.ts';
@@ -56,4 +56,23 @@ export async function issueCouponPacks(c: pg.ClientBase, card: PackCard, kind: S
     }
   }
   return codes;
+}
+
+/**
+ * Stores when the upkeep next has work for this card (reminder, lapse, next pack period), so a
+ * pass reads only the cards due. Called after every change to a live card, in its transaction.
+ */
+export async function scheduleCard(c: pg.ClientBase, cardId: string, kind: StoredCardKind): Promise<void> {
+  const { rows } = await c.query<{ starts_at: Date; ends_at: Date | null; term: number; reminded_term: number | null; last: number | null }>(
+    `SELECT starts_at, ends_at, term, reminded_term, (SELECT max(period_index) FROM card_benefit_issue WHERE card_id = $1) AS last FROM member_card WHERE id = $1`,
+    [cardId],
+  );
+  const r = rows[0];
+  if (!r) return;
+  const due = nextCardDue(
+    { startsAt: r.starts_at.getTime(), endsAt: r.ends_at?.getTime() ?? null, term: r.term, remindedTerm: r.reminded_term },
+    { reminderDays: kind.reminderDays, graceDays: kind.billing?.graceDays ?? 0, hasPack: kind.benefits.couponPack.length > 0 },
+    r.last ?? -1,
+  );
+  await c.query('UPDATE member_card SET next_due_at = to_timestamp($2::float8 / 1000) WHERE id = $1', [cardId, due]);
 }

@@ -53,6 +53,8 @@ export async function saveCardKind(c: Db, key: string, body: CardKindBody, now: 
      ON CONFLICT (key) DO UPDATE SET name = $2, type = $3, definition = $4, archived_at = NULL, updated_at = to_timestamp($5::float8 / 1000)`,
     [key, body.name, body.type, JSON.stringify(body), now],
   );
+  // Changed rules (a new coupon pack, another grace) reach the kind's cards at the next upkeep.
+  await c.query(`UPDATE member_card SET next_due_at = to_timestamp($2::float8 / 1000) WHERE card_kind = $1 AND status IN ('active', 'expiring')`, [key, now]);
 }
 
 export async function archiveCardKind(c: Db, key: string, now: number): Promise<void> {

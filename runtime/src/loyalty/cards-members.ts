@@ -5,7 +5,7 @@ import { addMonths, cardStatusAt, lapseAt, termMonths } from '@memberflow/shared
 import type pg from 'pg';
 import type { Database } from '../db/database.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
-import { issueCouponPacks } from './cards-benefits.ts';
+import { issueCouponPacks, scheduleCard } from './cards-benefits.ts';
 import { CardConflict, CardNotFound, claimCardNumber, readCardKind, readCardKinds, takeCardNumber, type StoredCardKind } from './cards-kinds.ts';
 
 export interface CardRow {
@@ -82,6 +82,7 @@ export async function issueCardIn(c: pg.ClientBase, memberId: string, input: Iss
     [id, memberId, kind.key, number, now, endsAt, issuedBy, kind.type === 'paid' ? (input.paymentRef ?? null) : null],
   );
   await issueCouponPacks(c, packCard(rows[0]!), kind, now);
+  await scheduleCard(c, id, kind);
   return { card: toMemberCard(rows[0]!, kind), issued: true };
 }
 
@@ -115,6 +116,7 @@ export function renewCard(db: Database, memberId: string, ref: string, r: { paym
       `INSERT INTO card_renewal (card_id, payment_ref, amount, term, ends_at, renewed_at) VALUES ($1, $2, $3, $4, to_timestamp($5::float8 / 1000), to_timestamp($6::float8 / 1000))`,
       [card.id, r.paymentRef, r.amount ?? null, rows[0]!.term, endsAt, now],
     );
+    await scheduleCard(c, card.id, kind);
     return { renewed: true, card: toMemberCard(rows[0]!, kind) };
   });
 }

@@ -2,7 +2,7 @@ import { cardStatusAt } from '@memberflow/shared/loyalty/cards-terms';
 import type pg from 'pg';
 import type { EngineDeps } from '../engine/member-lane.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
-import { issueCouponPacks } from './cards-benefits.ts';
+import { issueCouponPacks, scheduleCard } from './cards-benefits.ts';
 import { CardConflict, readCardKinds, type StoredCardKind } from './cards-kinds.ts';
 import { CARD_COLUMNS, cancelCardIn, issueCardIn, packCard, toMemberCard, type CardRow } from './cards-members.ts';
 
@@ -32,7 +32,7 @@ export const cardEventProps = (card: { id: string; kind: string; number: string;
  * (`reminderDays` before the end; `reminded_term` remembers the term) and card_lapsed once when
  * the grace after the end passes, and coupon packs go out for each monthly period begun.
  * Every change happens in the member's locked transaction with a guard on the row, so a second
- * run at the same moment changes and raises nothing.
+ * run at the same moment changes and raises nothing. A pass reads only the cards due (next_due_at).
  */
 export async function maintainCards(deps: EngineDeps, raise: Raise): Promise<CardUpkeepResult> {
   const now = deps.clock.now();
@@ -41,7 +41,11 @@ export async function maintainCards(deps: EngineDeps, raise: Raise): Promise<Car
   if (!kinds.size) return result;
   await followTiers(deps, [...kinds.values()].filter((k) => k.type === 'tier' && !k.archived), raise, result, now);
 
-  const { rows } = await deps.db.pool.query<{ id: string; member_id: string }>(`SELECT id, member_id FROM member_card WHERE status IN ('active', 'expiring') ORDER BY member_id, id`);
+  // Only the cards with something due: each stores when (scheduleCard).
+  const { rows } = await deps.db.pool.query<{ id: string; member_id: string }>(
+    `SELECT id, member_id FROM member_card WHERE status IN ('active', 'expiring') AND next_due_at <= to_timestamp($1::float8 / 1000) ORDER BY next_due_at, id`,
+    [now],
+  );
   for (const { id, member_id } of rows) {
     const events = await withMemberLocks(deps.db, [member_id], async (c) => {
       const card = (await c.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM member_card WHERE id = $1 AND status IN ('active', 'expiring')`, [id])).rows[0];
@@ -79,6 +83,7 @@ async function upkeepCard(c: pg.PoolClient, card: CardRow, kind: StoredCardKind,
     }
   }
   result.coupons += (await issueCouponPacks(c, packCard(card), kind, now)).length;
+  await scheduleCard(c, card.id, kind);
   return events;
 }
 

@@ -53,3 +53,25 @@ export function daysUntilLapse(endsAt: number | null, graceDays: number, now: nu
   const at = lapseAt(endsAt, graceDays);
   return at === null ? null : Math.max(0, Math.ceil((at - now) / DAY_MS));
 }
+
+/**
+ * When the upkeep next has something to do for a live card: its reminder (once per term), its
+ * lapse, or the start of its next coupon-pack period after `lastPeriod` (-1 before any). Null
+ * when nothing will ever be due (no term and no pack).
+ */
+export function nextCardDue(
+  c: { startsAt: number; endsAt: number | null; term: number; remindedTerm: number | null },
+  rules: { reminderDays: number; graceDays: number; hasPack: boolean },
+  lastPeriod: number,
+): number | null {
+  const due: number[] = [];
+  if (c.endsAt !== null) {
+    if (c.remindedTerm !== c.term) due.push(reminderAt(c.endsAt, rules.reminderDays));
+    due.push(lapseAt(c.endsAt, rules.graceDays)!);
+  }
+  if (rules.hasPack) {
+    const next = addMonths(c.startsAt, lastPeriod + 1);
+    if (c.endsAt === null || next < c.endsAt) due.push(next);
+  }
+  return due.length ? Math.min(...due) : null;
+}
