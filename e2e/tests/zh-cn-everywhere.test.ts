@@ -6,7 +6,7 @@ import { collectEnglish, report, type Finding } from '../fixtures/english-words.
 
 const SEEDED = 'Second-purchase nudge';
 /** The back office and insights pages of the editor's router, each at /<name> with a <name>-page marker. */
-const BACK_OFFICE_PAGES = ['coupons', 'points', 'points-mall', 'tiers', 'segments', 'rfm', 'analytics', 'settings'];
+const BACK_OFFICE_PAGES = ['coupons', 'points', 'points-mall', 'cards', 'tiers', 'segments', 'rfm', 'analytics', 'settings'];
 
 async function inChinese(page: Page) {
   await page.addInitScript(() => window.localStorage.setItem('memberflow.locale', 'zh-CN'));
