@@ -3,7 +3,11 @@ import type { RunningServer } from '../fixtures/server.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 async function call(server: RunningServer, method: string, path: string, body?: unknown) {
-  const res = await server.fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await server.fetch(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   expect(res.status, await res.clone().text()).toBeLessThan(300);
   return res.json();
 }
@@ -13,12 +17,27 @@ const paidCard = {
   type: 'paid',
   billing: { period: 'yearly', price: 199, term: 1, autoRenew: true, graceDays: 7 },
   numbering: { prefix: '8801', digits: 10 },
-  benefits: { pointsMultiplier: 2, freeShipping: true, discountPercent: 5, couponPack: ['CARD_MONTHLY'], memberDay: '每月 8 日双倍积分' },
+  benefits: {
+    pointsMultiplier: 2,
+    freeShipping: true,
+    discountPercent: 5,
+    couponPack: ['CARD_MONTHLY'],
+    memberDay: '每月 8 日双倍积分',
+  },
 };
 
 describe('membership cards', () => {
-  test('a marketer creates a paid card with a coupon pack and numbers; the member page shows the card and its benefits', async ({ pageAs, server, shoot }) => {
-    await call(server, 'PUT', '/api/v1/coupon-templates/CARD_MONTHLY', { name: 'Monthly 10 off', kind: 'amount_off', value: 10, validityDays: 30 });
+  test('a marketer creates a paid card with a coupon pack and numbers; the member page shows the card and its benefits', async ({
+    pageAs,
+    server,
+    shoot,
+  }) => {
+    await call(server, 'PUT', '/api/v1/coupon-templates/CARD_MONTHLY', {
+      name: 'Monthly 10 off',
+      kind: 'amount_off',
+      value: 10,
+      validityDays: 30,
+    });
     await call(server, 'POST', '/api/v1/members', { members: [{ id: 'card-1', name: 'Lin Mei' }] });
     const page = await pageAs('marketer');
     await page.goto('/cards');
@@ -44,7 +63,17 @@ describe('membership cards', () => {
     await page.getByText('Card kind “Black card” saved.').waitFor();
     const row = page.getByTestId('card-kind-row').filter({ hasText: 'Black card' });
     const rowText = await row.textContent();
-    for (const s of ['Paid', '199 per 1 year', '7 days’ grace', 'auto-renews', '×2 points', 'Free shipping', '5% off every order', 'Monthly coupons: CARD_MONTHLY']) expect(rowText).toContain(s);
+    for (const s of [
+      'Paid',
+      '199 per 1 year',
+      '7 days’ grace',
+      'auto-renews',
+      '×2 points',
+      'Free shipping',
+      '5% off every order',
+      'Monthly coupons: CARD_MONTHLY',
+    ])
+      expect(rowText).toContain(s);
 
     await row.getByTestId('card-generate').click();
     const gen = page.getByTestId('card-generate-dialog');
@@ -68,7 +97,14 @@ describe('membership cards', () => {
     expect(await face.getByTestId('card-status').textContent()).toBe('Active');
     expect(await face.getByTestId('member-card-number').textContent()).toMatch(/^8801\d{11}$/);
     const benefits = await face.getByTestId('member-card-benefits').textContent();
-    for (const s of ['×2 points', 'Free shipping', '5% off every order', 'Monthly coupons: CARD_MONTHLY', 'Member day: 8th of every month: double points']) expect(benefits).toContain(s);
+    for (const s of [
+      '×2 points',
+      'Free shipping',
+      '5% off every order',
+      'Monthly coupons: CARD_MONTHLY',
+      'Member day: 8th of every month: double points',
+    ])
+      expect(benefits).toContain(s);
     expect(await face.textContent()).toContain('Coupons from its pack: 1');
     // The pack's first coupon is among the member's coupons.
     await page.getByTestId('member-coupons').getByText('CARD_MONTHLY', { exact: true }).waitFor();
@@ -82,9 +118,18 @@ describe('membership cards', () => {
   });
 
   test('in Chinese: the card kinds, their holders and the member’s card', async ({ page, server, shoot }) => {
-    await call(server, 'PUT', '/api/v1/coupon-templates/CARD_MONTHLY', { name: '每月 10 元券', kind: 'amount_off', value: 10, validityDays: 30 });
+    await call(server, 'PUT', '/api/v1/coupon-templates/CARD_MONTHLY', {
+      name: '每月 10 元券',
+      kind: 'amount_off',
+      value: 10,
+      validityDays: 30,
+    });
     await call(server, 'PUT', '/api/v1/card-kinds/black_card_zh', paidCard);
-    await call(server, 'PUT', '/api/v1/card-kinds/club_zh', { name: '会员俱乐部卡', type: 'free', benefits: { discountPercent: 2 } });
+    await call(server, 'PUT', '/api/v1/card-kinds/club_zh', {
+      name: '会员俱乐部卡',
+      type: 'free',
+      benefits: { discountPercent: 2 },
+    });
     await call(server, 'POST', '/api/v1/members', { members: [{ id: 'card-2', name: '王芳' }] });
     await call(server, 'POST', '/api/v1/members/card-2/cards', { kind: 'black_card_zh', paymentRef: 'PAY-ZH-1' });
     await call(server, 'POST', '/api/v1/members/card-2/cards', { kind: 'club_zh', phone: '+86 138 0000 0000' });
@@ -94,7 +139,8 @@ describe('membership cards', () => {
     await page.getByRole('heading', { name: '会员卡' }).first().waitFor();
     const row = page.getByTestId('card-kind-row').filter({ hasText: '黑卡' });
     const text = await row.textContent();
-    for (const s of ['付费卡', '宽限 7 天', '自动续费', '积分 ×2', '包邮', '每单 5% 折扣', '每月券包：CARD_MONTHLY']) expect(text).toContain(s);
+    for (const s of ['付费卡', '宽限 7 天', '自动续费', '积分 ×2', '包邮', '每单 5% 折扣', '每月券包：CARD_MONTHLY'])
+      expect(text).toContain(s);
     await row.getByTestId('card-holders').click();
     await page.getByTestId('card-holder-list').getByText('card-2').waitFor();
     await shoot(page, 'cards-page-zh');

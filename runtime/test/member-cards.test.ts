@@ -260,24 +260,32 @@ describe('membership cards', () => {
 });
 
 describe('the paid-card renewals recipe, live', () => {
-  test('the reminder goes out 7 days before the end; no renewal by the end of the grace: the win-back coupon', async ({ infra }) => {
+  test('the reminder goes out 7 days before the end; no renewal by the end of the grace: the win-back coupon', async ({
+    infra,
+  }) => {
     await setUp(infra, ['r1', 'r2']);
     await infra.api('PATCH', '/api/v1/members/r1', { phone: '13800000001' });
     await infra.api('PATCH', '/api/v1/members/r2', { phone: '13800000002' });
     await infra.publishTemplate('card-renewals');
     const cards = [];
-    for (const m of ['r1', 'r2']) cards.push((await infra.api('POST', `/api/v1/members/${m}/cards`, { kind: 'black_card' })).body.card);
+    for (const m of ['r1', 'r2'])
+      cards.push((await infra.api('POST', `/api/v1/members/${m}/cards`, { kind: 'black_card' })).body.card);
     const endsAt = Date.parse(cards[0].endsAt);
     infra.clock.set(endsAt - 7 * DAY);
     await upkeepTwice(infra);
-    const sent = () => infra.sql(`SELECT member_id, kind, node_id, (extract(epoch FROM at) * 1000)::float8 AS at FROM effect ORDER BY at, member_id, node_id`);
+    const sent = () =>
+      infra.sql(
+        `SELECT member_id, kind, node_id, (extract(epoch FROM at) * 1000)::float8 AS at FROM effect ORDER BY at, member_id, node_id`,
+      );
     expect(await sent()).toEqual([
       { member_id: 'r1', kind: 'send_message', node_id: 'remind', at: endsAt - 7 * DAY },
       { member_id: 'r2', kind: 'send_message', node_id: 'remind', at: endsAt - 7 * DAY },
     ]);
     // r2 renews at the till; r1 does not.
     infra.clock.set(endsAt - 2 * DAY);
-    expect((await infra.api('POST', `/api/v1/members/r2/cards/${cards[1].number}/renew`, { paymentRef: 'PAY-R2' })).body.renewed).toBe(true);
+    expect(
+      (await infra.api('POST', `/api/v1/members/r2/cards/${cards[1].number}/renew`, { paymentRef: 'PAY-R2' })).body.renewed,
+    ).toBe(true);
     await infra.drain();
     infra.clock.set(endsAt + 7 * DAY);
     await upkeepTwice(infra);
@@ -290,6 +298,8 @@ describe('the paid-card renewals recipe, live', () => {
       ['r1', 'offer'],
       ['r1', 'tag'],
     ]);
-    expect(await infra.sql(`SELECT member_id, template FROM coupon WHERE template = 'CARD_WINBACK'`)).toEqual([{ member_id: 'r1', template: 'CARD_WINBACK' }]);
+    expect(await infra.sql(`SELECT member_id, template FROM coupon WHERE template = 'CARD_WINBACK'`)).toEqual([
+      { member_id: 'r1', template: 'CARD_WINBACK' },
+    ]);
   });
 });

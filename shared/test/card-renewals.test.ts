@@ -8,7 +8,14 @@ import { validateWorkflow } from '../src/validate.ts';
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 25, 2);
 const run = (timeline: { type: string; at: number; properties?: Record<string, unknown> }[]) =>
-  simulate({ definition: cardRenewals, member: { ...emptyMember('m1', 'Asia/Shanghai'), name: 'Li Lei', phone: '13800000000' }, timeline, from: T0, until: T0 + 60 * DAY, workflowId: 'wf-1' });
+  simulate({
+    definition: cardRenewals,
+    member: { ...emptyMember('m1', 'Asia/Shanghai'), name: 'Li Lei', phone: '13800000000' },
+    timeline,
+    from: T0,
+    until: T0 + 60 * DAY,
+    workflowId: 'wf-1',
+  });
 const expiring = { type: 'card_expiring', at: T0, properties: { card: 'black_card', daysLeft: 7 } };
 
 describe('the paid-card renewals recipe', () => {

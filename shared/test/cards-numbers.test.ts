@@ -32,7 +32,9 @@ describe('card terms', () => {
   });
   it('lists a monthly period for each month begun inside the term', () => {
     const start = Date.UTC(2026, 0, 1);
-    expect(benefitPeriodsDue(start, addMonths(start, 12), addMonths(start, 12) + 1)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(benefitPeriodsDue(start, addMonths(start, 12), addMonths(start, 12) + 1)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
     expect(benefitPeriodsDue(start, addMonths(start, 12), addMonths(start, 2) - 1)).toEqual([0, 1]);
   });
   it('moves a card from active to expiring to lapsed by its dates', () => {
@@ -53,7 +55,12 @@ describe('card terms', () => {
   });
   it('counts the highest multiplier of cards that still carry benefits', () => {
     const b = (m: number) => ({ pointsMultiplier: m });
-    expect(cardPointsMultiplier([{ status: 'active', benefits: b(1.5) }, { status: 'lapsed', benefits: b(3) }])).toBe(1.5);
+    expect(
+      cardPointsMultiplier([
+        { status: 'active', benefits: b(1.5) },
+        { status: 'lapsed', benefits: b(3) },
+      ]),
+    ).toBe(1.5);
     expect(cardPointsMultiplier([{ status: 'cancelled', benefits: b(3) }])).toBe(1);
   });
   it('refuses a paid card without billing, naming the field', () => {

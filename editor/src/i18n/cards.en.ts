@@ -2,7 +2,8 @@
 export const cardsEn = {
   'nav.cards': 'Cards',
   'cards.title': 'Membership cards',
-  'cards.intro': 'Card kinds members hold: free (claimed with a phone number), paid (bought for a term and renewed), tier (follows the tier ladder) and internal (issued by staff). Each carries a benefit pack.',
+  'cards.intro':
+    'Card kinds members hold: free (claimed with a phone number), paid (bought for a term and renewed), tier (follows the tier ladder) and internal (issued by staff). Each carries a benefit pack.',
   'cards.new': 'New card kind',
   'cards.empty': 'No card kinds yet. Create one to give members a card and its benefits.',
   'cards.kinds': 'Card kinds',
@@ -105,5 +106,6 @@ export const cardsEn = {
   'sum.field.member.cards': 'cards held',
   'sum.field.member.cardDaysUntilLapse': 'days until a card lapses',
   'template.card-renewals.name': 'Paid-card renewals',
-  'template.card-renewals.description': 'A paid card ends in 7 days: a reminder; renewed: thanks; not renewed by the end of the grace: a win-back offer.',
+  'template.card-renewals.description':
+    'A paid card ends in 7 days: a reminder; renewed: thanks; not renewed by the end of the grace: a win-back offer.',
 };

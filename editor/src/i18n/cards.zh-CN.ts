@@ -4,7 +4,8 @@ import type { cardsEn } from './cards.en.ts';
 export const cardsZhCN: Record<keyof typeof cardsEn, string> = {
   'nav.cards': '会员卡',
   'cards.title': '会员卡',
-  'cards.intro': '会员持有的卡种：免费卡（绑定手机号领取）、付费卡（按期购买并续费）、等级卡（随会员等级发放与收回）和内部卡（由员工发放）。每种卡都带一组权益。',
+  'cards.intro':
+    '会员持有的卡种：免费卡（绑定手机号领取）、付费卡（按期购买并续费）、等级卡（随会员等级发放与收回）和内部卡（由员工发放）。每种卡都带一组权益。',
   'cards.new': '新建卡种',
   'cards.empty': '还没有卡种。新建一种，为会员发卡并提供权益。',
   'cards.kinds': '卡种',

@@ -43,7 +43,12 @@ export function CardsPage() {
         notice={notice}
         action={
           canEdit && (
-            <button className="btn btn--primary" type="button" onClick={() => setDialog({ edit: null })} data-testid="card-kind-new">
+            <button
+              className="btn btn--primary"
+              type="button"
+              onClick={() => setDialog({ edit: null })}
+              data-testid="card-kind-new"
+            >
               {t('cards.new')}
             </button>
           )
@@ -54,7 +59,14 @@ export function CardsPage() {
         {kinds.data && list.length === 0 ? (
           <p className="muted panel-empty">{t('cards.empty')}</p>
         ) : (
-          <CardKindTable kinds={list} selected={selected} canEdit={canEdit} onEdit={(k) => setDialog({ edit: k })} onGenerate={(k) => setDialog({ generate: k })} onSelect={setSelected} />
+          <CardKindTable
+            kinds={list}
+            selected={selected}
+            canEdit={canEdit}
+            onEdit={(k) => setDialog({ edit: k })}
+            onGenerate={(k) => setDialog({ generate: k })}
+            onSelect={setSelected}
+          />
         )}
       </Panel>
       {shown && (
@@ -72,7 +84,9 @@ export function CardsPage() {
           onSaved={(k) => (setSelected(k.key), done(t('cards.saved', { name: k.name })))}
         />
       )}
-      {dialog && 'generate' in dialog && <GenerateNumbersDialog kind={dialog.generate} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog && 'generate' in dialog && (
+        <GenerateNumbersDialog kind={dialog.generate} onClose={() => setDialog(null)} onDone={done} />
+      )}
     </div>
   );
 }

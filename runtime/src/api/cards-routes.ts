@@ -1,7 +1,15 @@
 import type Router from '@koa/router';
 import { cardRoutes } from '@memberflow/shared/api/card-routes';
 import { CardKindKey } from '@memberflow/shared/loyalty/cards';
-import { archiveCardKind, CardConflict, CardNotFound, cardKindRows, generateCardNumbers, importCardNumbers, saveCardKind } from '../loyalty/cards-kinds.ts';
+import {
+  archiveCardKind,
+  CardConflict,
+  CardNotFound,
+  cardKindRows,
+  generateCardNumbers,
+  importCardNumbers,
+  saveCardKind,
+} from '../loyalty/cards-kinds.ts';
 import { cancelCard, cardHolders, issueCard, memberCards, renewCard } from '../loyalty/cards-members.ts';
 import { cardEventProps } from '../loyalty/cards-upkeep.ts';
 import { actorOf, auditRequest } from '../monitoring/audit.ts';
@@ -16,7 +24,8 @@ async function mapped<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (e) {
     if (e instanceof CardNotFound) throw new HttpError(404, { error: e.message });
-    if (e instanceof CardConflict) throw new HttpError(409, { error: e.message, issues: [{ field: e.field, message: e.message }] });
+    if (e instanceof CardConflict)
+      throw new HttpError(409, { error: e.message, issues: [{ field: e.field, message: e.message }] });
     throw e;
   }
 }
@@ -53,11 +62,16 @@ export function cardsRoutes(router: Router, deps: AppDeps): void {
   mountRoute(router, cardRoutes.importNumbers, ({ body, params, ctx }) =>
     mapped(async () => {
       const r = await importCardNumbers(db.pool, params.key!, body.numbers, `import-${new Date(clock.now()).toISOString()}`);
-      await auditRequest(ctx, db.pool, 'card_numbers.import', 'card_kind', params.key!, { imported: r.imported, duplicates: r.duplicates.length });
+      await auditRequest(ctx, db.pool, 'card_numbers.import', 'card_kind', params.key!, {
+        imported: r.imported,
+        duplicates: r.duplicates.length,
+      });
       return r;
     }),
   );
-  mountRoute(router, cardRoutes.holders, ({ params, query }) => mapped(async () => ({ cards: await cardHolders(db.pool, params.key!, query) })));
+  mountRoute(router, cardRoutes.holders, ({ params, query }) =>
+    mapped(async () => ({ cards: await cardHolders(db.pool, params.key!, query) })),
+  );
   mountRoute(router, cardRoutes.memberCards, async ({ params }) => ({ cards: await memberCards(db.pool, params.id!) }));
 
   mountRoute(router, cardRoutes.issue, ({ body, params, ctx }) =>
@@ -65,7 +79,11 @@ export function cardsRoutes(router: Router, deps: AppDeps): void {
       const at = clock.now();
       const r = await issueCard(db, params.id!, body, actorOf(ctx), at);
       if (r.issued) {
-        await auditRequest(ctx, db.pool, 'card.issue', 'member_card', r.card.id, { memberId: params.id, kind: body.kind, number: r.card.number });
+        await auditRequest(ctx, db.pool, 'card.issue', 'member_card', r.card.id, {
+          memberId: params.id,
+          kind: body.kind,
+          number: r.card.number,
+        });
         await raiseEvent(deps, params.id!, 'card_issued', cardEventProps(r.card), at);
       }
       return r;
@@ -75,7 +93,14 @@ export function cardsRoutes(router: Router, deps: AppDeps): void {
     mapped(async () => {
       const at = clock.now();
       const r = await renewCard(db, params.id!, params.card!, body, at);
-      if (r.renewed) await raiseEvent(deps, params.id!, 'card_renewed', cardEventProps(r.card, { paymentRef: body.paymentRef, term: r.card.term }), at);
+      if (r.renewed)
+        await raiseEvent(
+          deps,
+          params.id!,
+          'card_renewed',
+          cardEventProps(r.card, { paymentRef: body.paymentRef, term: r.card.term }),
+          at,
+        );
       return r;
     }),
   );

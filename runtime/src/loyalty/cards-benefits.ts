@@ -23,7 +23,10 @@ export interface PackCard {
 export async function issueCouponPacks(c: pg.ClientBase, card: PackCard, kind: StoredCardKind, now: number): Promise<string[]> {
   const pack = kind.benefits.couponPack;
   if (!pack.length) return [];
-  const done = await c.query<{ period_index: number; template: string }>('SELECT period_index, template FROM card_benefit_issue WHERE card_id = $1', [card.id]);
+  const done = await c.query<{ period_index: number; template: string }>(
+    'SELECT period_index, template FROM card_benefit_issue WHERE card_id = $1',
+    [card.id],
+  );
   const seen = new Set(done.rows.map((r) => `${r.period_index}:${r.template}`));
   const last = done.rows.reduce((m, r) => Math.max(m, r.period_index), -1);
   // Periods before the last one recorded were all handled when it was.
@@ -40,9 +43,20 @@ export async function issueCouponPacks(c: pg.ClientBase, card: PackCard, kind: S
       );
       if (!claimed.rowCount) continue;
       const t = templates.get(key);
-      const skipped = !t ? 'template missing' : t.archivedAt !== null ? 'template archived' : !(await reserveStock(c, key)) ? 'sold out' : null;
+      const skipped = !t
+        ? 'template missing'
+        : t.archivedAt !== null
+          ? 'template archived'
+          : !(await reserveStock(c, key))
+            ? 'sold out'
+            : null;
       if (skipped || !t) {
-        await c.query('UPDATE card_benefit_issue SET skipped = $4 WHERE card_id = $1 AND period_index = $2 AND template = $3', [card.id, k, key, skipped]);
+        await c.query('UPDATE card_benefit_issue SET skipped = $4 WHERE card_id = $1 AND period_index = $2 AND template = $3', [
+          card.id,
+          k,
+          key,
+          skipped,
+        ]);
         continue;
       }
       const code = couponCode(key);
@@ -51,7 +65,12 @@ export async function issueCouponPacks(c: pg.ClientBase, card: PackCard, kind: S
         `INSERT INTO coupon (id, code, template, member_id, issued_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, to_timestamp($4::float8 / 1000), to_timestamp($5::float8 / 1000))`,
         [code, key, card.memberId, now, expiresAt],
       );
-      await c.query('UPDATE card_benefit_issue SET coupon_code = $4 WHERE card_id = $1 AND period_index = $2 AND template = $3', [card.id, k, key, code]);
+      await c.query('UPDATE card_benefit_issue SET coupon_code = $4 WHERE card_id = $1 AND period_index = $2 AND template = $3', [
+        card.id,
+        k,
+        key,
+        code,
+      ]);
       codes.push(code);
     }
   }
@@ -63,7 +82,13 @@ export async function issueCouponPacks(c: pg.ClientBase, card: PackCard, kind: S
  * pass reads only the cards due. Called after every change to a live card, in its transaction.
  */
 export async function scheduleCard(c: pg.ClientBase, cardId: string, kind: StoredCardKind): Promise<void> {
-  const { rows } = await c.query<{ starts_at: Date; ends_at: Date | null; term: number; reminded_term: number | null; last: number | null }>(
+  const { rows } = await c.query<{
+    starts_at: Date;
+    ends_at: Date | null;
+    term: number;
+    reminded_term: number | null;
+    last: number | null;
+  }>(
     `SELECT starts_at, ends_at, term, reminded_term, (SELECT max(period_index) FROM card_benefit_issue WHERE card_id = $1) AS last FROM member_card WHERE id = $1`,
     [cardId],
   );

@@ -54,19 +54,29 @@ export async function saveCardKind(c: Db, key: string, body: CardKindBody, now: 
     [key, body.name, body.type, JSON.stringify(body), now],
   );
   // Changed rules (a new coupon pack, another grace) reach the kind's cards at the next upkeep.
-  await c.query(`UPDATE member_card SET next_due_at = to_timestamp($2::float8 / 1000) WHERE card_kind = $1 AND status IN ('active', 'expiring')`, [key, now]);
+  await c.query(
+    `UPDATE member_card SET next_due_at = to_timestamp($2::float8 / 1000) WHERE card_kind = $1 AND status IN ('active', 'expiring')`,
+    [key, now],
+  );
 }
 
 export async function archiveCardKind(c: Db, key: string, now: number): Promise<void> {
-  const r = await c.query('UPDATE card_kind SET archived_at = coalesce(archived_at, to_timestamp($2::float8 / 1000)) WHERE key = $1', [key, now]);
+  const r = await c.query(
+    'UPDATE card_kind SET archived_at = coalesce(archived_at, to_timestamp($2::float8 / 1000)) WHERE key = $1',
+    [key, now],
+  );
   if (!r.rowCount) throw new CardNotFound(`Card kind ${key} not found`);
 }
 
 /** Kinds with holders per status and free numbers, for the Cards page. */
 export async function cardKindRows(c: Db): Promise<CardKindRow[]> {
   const kinds = await readCardKinds(c);
-  const held = await c.query<{ card_kind: string; status: string; n: number }>('SELECT card_kind, status, count(*)::int AS n FROM member_card GROUP BY 1, 2');
-  const free = await c.query<{ card_kind: string; n: number }>('SELECT card_kind, count(*)::int AS n FROM card_number WHERE member_card_id IS NULL GROUP BY 1');
+  const held = await c.query<{ card_kind: string; status: string; n: number }>(
+    'SELECT card_kind, status, count(*)::int AS n FROM member_card GROUP BY 1, 2',
+  );
+  const free = await c.query<{ card_kind: string; n: number }>(
+    'SELECT card_kind, count(*)::int AS n FROM card_number WHERE member_card_id IS NULL GROUP BY 1',
+  );
   return [...kinds.values()].map((k) => {
     const holders = { active: 0, expiring: 0, lapsed: 0, cancelled: 0 };
     for (const r of held.rows) if (r.card_kind === k.key) holders[r.status as keyof typeof holders] = r.n;
@@ -85,20 +95,32 @@ export async function generateCardNumbers(c: Db, key: string, count: number, bat
   const out: string[] = [];
   for (let tries = 0; out.length < count && tries < count * 20; tries++) {
     const n = cardNumber(kind.numbering, cryptoRandom);
-    const r = await c.query(`INSERT INTO card_number (number, card_kind, source, batch) VALUES ($1, $2, 'generated', $3) ON CONFLICT DO NOTHING`, [n, key, batch]);
+    const r = await c.query(
+      `INSERT INTO card_number (number, card_kind, source, batch) VALUES ($1, $2, 'generated', $3) ON CONFLICT DO NOTHING`,
+      [n, key, batch],
+    );
     if (r.rowCount) out.push(n);
   }
-  if (out.length < count) throw new CardConflict(`Only ${out.length} of ${count} numbers were free: widen the pattern (more digits)`, 'count');
+  if (out.length < count)
+    throw new CardConflict(`Only ${out.length} of ${count} numbers were free: widen the pattern (more digits)`, 'count');
   return out;
 }
 
 /** Imports numbers printed elsewhere; ones already known (in any kind) are returned, not added. */
-export async function importCardNumbers(c: Db, key: string, numbers: string[], batch: string): Promise<{ imported: number; duplicates: string[] }> {
+export async function importCardNumbers(
+  c: Db,
+  key: string,
+  numbers: string[],
+  batch: string,
+): Promise<{ imported: number; duplicates: string[] }> {
   await readCardKind(c, key);
   const duplicates: string[] = [];
   let imported = 0;
   for (const n of numbers) {
-    const r = await c.query(`INSERT INTO card_number (number, card_kind, source, batch) VALUES ($1, $2, 'imported', $3) ON CONFLICT DO NOTHING`, [n, key, batch]);
+    const r = await c.query(
+      `INSERT INTO card_number (number, card_kind, source, batch) VALUES ($1, $2, 'imported', $3) ON CONFLICT DO NOTHING`,
+      [n, key, batch],
+    );
     if (r.rowCount) imported++;
     else duplicates.push(n);
   }
@@ -116,7 +138,10 @@ export async function takeCardNumber(c: pg.ClientBase, kind: StoredCardKind, car
   if (rows[0]) return rows[0].number;
   for (;;) {
     const n = cardNumber(kind.numbering, cryptoRandom);
-    const r = await c.query(`INSERT INTO card_number (number, card_kind, source, batch, member_card_id) VALUES ($1, $2, 'generated', 'on-issue', $3) ON CONFLICT DO NOTHING`, [n, kind.key, cardId]);
+    const r = await c.query(
+      `INSERT INTO card_number (number, card_kind, source, batch, member_card_id) VALUES ($1, $2, 'generated', 'on-issue', $3) ON CONFLICT DO NOTHING`,
+      [n, kind.key, cardId],
+    );
     if (r.rowCount) return n;
   }
 }

@@ -6,7 +6,15 @@ import type pg from 'pg';
 import type { Database } from '../db/database.ts';
 import { withMemberLocks } from '../members/member-lock.ts';
 import { issueCouponPacks, scheduleCard } from './cards-benefits.ts';
-import { CardConflict, CardNotFound, claimCardNumber, readCardKind, readCardKinds, takeCardNumber, type StoredCardKind } from './cards-kinds.ts';
+import {
+  CardConflict,
+  CardNotFound,
+  claimCardNumber,
+  readCardKind,
+  readCardKinds,
+  takeCardNumber,
+  type StoredCardKind,
+} from './cards-kinds.ts';
 
 export interface CardRow {
   id: string;
@@ -23,7 +31,8 @@ export interface CardRow {
   cancel_reason: string | null;
 }
 
-export const CARD_COLUMNS = 'id, member_id, card_kind, number, status, issued_at, starts_at, ends_at, term, reminded_term, cancelled_at, cancel_reason';
+export const CARD_COLUMNS =
+  'id, member_id, card_kind, number, status, issued_at, starts_at, ends_at, term, reminded_term, cancelled_at, cancel_reason';
 
 export function toMemberCard(r: CardRow, kind: StoredCardKind | undefined): MemberCard {
   const lapses = lapseAt(r.ends_at?.getTime() ?? null, kind?.billing?.graceDays ?? 0);
@@ -44,10 +53,17 @@ export function toMemberCard(r: CardRow, kind: StoredCardKind | undefined): Memb
 }
 
 /** A card in the life of one member lane: it and its kind. */
-export const packCard = (r: CardRow) => ({ id: r.id, memberId: r.member_id, startsAt: r.starts_at.getTime(), endsAt: r.ends_at?.getTime() ?? null });
+export const packCard = (r: CardRow) => ({
+  id: r.id,
+  memberId: r.member_id,
+  startsAt: r.starts_at.getTime(),
+  endsAt: r.ends_at?.getTime() ?? null,
+});
 
 async function memberPhone(c: pg.ClientBase, memberId: string): Promise<string | null> {
-  const { rows } = await c.query<{ phone: string | null }>('SELECT phone FROM member WHERE id = $1 AND deleted_at IS NULL', [memberId]);
+  const { rows } = await c.query<{ phone: string | null }>('SELECT phone FROM member WHERE id = $1 AND deleted_at IS NULL', [
+    memberId,
+  ]);
   if (!rows[0]) throw new CardNotFound(`Member ${memberId} not found`);
   return rows[0].phone;
 }
@@ -57,18 +73,34 @@ async function memberPhone(c: pg.ClientBase, memberId: string): Promise<string |
  * given), dates from the kind (a paid card runs one term), and the coupon pack's first period.
  * `issuedBy` 'tier' is the upkeep granting a tier card; people and systems cannot issue those.
  */
-export async function issueCardIn(c: pg.ClientBase, memberId: string, input: IssueCard, issuedBy: string, now: number): Promise<{ card: MemberCard; issued: boolean }> {
+export async function issueCardIn(
+  c: pg.ClientBase,
+  memberId: string,
+  input: IssueCard,
+  issuedBy: string,
+  now: number,
+): Promise<{ card: MemberCard; issued: boolean }> {
   const phone = await memberPhone(c, memberId);
   const kind = await readCardKind(c, input.kind);
   if (kind.archived) throw new CardConflict(`Card kind ${kind.key} is archived`, 'kind');
-  if (kind.type === 'tier' && issuedBy !== 'tier') throw new CardConflict(`${kind.name} is a tier card: members get it by reaching tier ${kind.tier}`, 'kind');
+  if (kind.type === 'tier' && issuedBy !== 'tier')
+    throw new CardConflict(`${kind.name} is a tier card: members get it by reaching tier ${kind.tier}`, 'kind');
   if (kind.type === 'paid' && input.paymentRef) {
-    const { rows } = await c.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM member_card WHERE card_kind = $1 AND payment_ref = $2`, [kind.key, input.paymentRef]);
+    const { rows } = await c.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM member_card WHERE card_kind = $1 AND payment_ref = $2`, [
+      kind.key,
+      input.paymentRef,
+    ]);
     if (rows[0] && rows[0].member_id === memberId) return { card: toMemberCard(rows[0], kind), issued: false };
     if (rows[0]) throw new CardConflict(`Payment ${input.paymentRef} already paid for another member's card`, 'paymentRef');
   }
-  if (kind.type === 'free' && !input.phone && !phone) throw new CardConflict(`${kind.name} is claimed by binding a phone number: give phone`, 'phone');
-  const live = await c.query('SELECT 1 FROM member_card WHERE member_id = $1 AND card_kind = $2 AND status IN ($3, $4)', [memberId, kind.key, 'active', 'expiring']);
+  if (kind.type === 'free' && !input.phone && !phone)
+    throw new CardConflict(`${kind.name} is claimed by binding a phone number: give phone`, 'phone');
+  const live = await c.query('SELECT 1 FROM member_card WHERE member_id = $1 AND card_kind = $2 AND status IN ($3, $4)', [
+    memberId,
+    kind.key,
+    'active',
+    'expiring',
+  ]);
   if (live.rowCount) throw new CardConflict(`Member ${memberId} already holds a live ${kind.name}`, 'kind');
   if (input.phone) await c.query('UPDATE member SET phone = $2, updated_at = now() WHERE id = $1', [memberId, input.phone]);
 
@@ -92,22 +124,37 @@ export function issueCard(db: Database, memberId: string, input: IssueCard, issu
 
 async function lockCard(c: pg.ClientBase, memberId: string, ref: string): Promise<CardRow> {
   // The shop knows the card by its number; the back office by its id.
-  const { rows } = await c.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM member_card WHERE member_id = $1 AND (number = $2 OR id::text = $2) FOR UPDATE`, [memberId, ref]);
+  const { rows } = await c.query<CardRow>(
+    `SELECT ${CARD_COLUMNS} FROM member_card WHERE member_id = $1 AND (number = $2 OR id::text = $2) FOR UPDATE`,
+    [memberId, ref],
+  );
   if (!rows[0]) throw new CardNotFound(`Card ${ref} not found for member ${memberId}`);
   return rows[0];
 }
 
 /** Renews a paid card for one more term from its current end; a payment reference applies once. */
-export function renewCard(db: Database, memberId: string, ref: string, r: { paymentRef: string; amount?: number | undefined }, now: number): Promise<CardRenewal> {
+export function renewCard(
+  db: Database,
+  memberId: string,
+  ref: string,
+  r: { paymentRef: string; amount?: number | undefined },
+  now: number,
+): Promise<CardRenewal> {
   return withMemberLocks(db, [memberId], async (c) => {
     const card = await lockCard(c, memberId, ref);
     const kind = await readCardKind(c, card.card_kind);
     const seen = await c.query('SELECT 1 FROM card_renewal WHERE card_id = $1 AND payment_ref = $2', [card.id, r.paymentRef]);
     if (seen.rowCount) return { renewed: false, card: toMemberCard(card, kind) };
-    if (!kind.billing || !card.ends_at) throw new CardConflict(`${kind.name} is not a paid card: it has no term to renew`, 'card');
-    if (card.status === 'lapsed' || card.status === 'cancelled') throw new CardConflict(`Card ${card.number} is ${card.status}: issue a new card instead`, 'card');
+    if (!kind.billing || !card.ends_at)
+      throw new CardConflict(`${kind.name} is not a paid card: it has no term to renew`, 'card');
+    if (card.status === 'lapsed' || card.status === 'cancelled')
+      throw new CardConflict(`Card ${card.number} is ${card.status}: issue a new card instead`, 'card');
     const endsAt = addMonths(card.ends_at.getTime(), termMonths(kind.billing));
-    const status = cardStatusAt({ endsAt, status: 'active' }, { reminderDays: kind.reminderDays, graceDays: kind.billing.graceDays }, now);
+    const status = cardStatusAt(
+      { endsAt, status: 'active' },
+      { reminderDays: kind.reminderDays, graceDays: kind.billing.graceDays },
+      now,
+    );
     const { rows } = await c.query<CardRow>(
       `UPDATE member_card SET ends_at = to_timestamp($2::float8 / 1000), term = term + 1, status = $3 WHERE id = $1 RETURNING ${CARD_COLUMNS}`,
       [card.id, endsAt, status],
@@ -122,9 +169,16 @@ export function renewCard(db: Database, memberId: string, ref: string, r: { paym
 }
 
 /** Cancels a live card now: its benefits stop. */
-export async function cancelCardIn(c: pg.ClientBase, memberId: string, ref: string, reason: string, now: number): Promise<MemberCard> {
+export async function cancelCardIn(
+  c: pg.ClientBase,
+  memberId: string,
+  ref: string,
+  reason: string,
+  now: number,
+): Promise<MemberCard> {
   const card = await lockCard(c, memberId, ref);
-  if (card.status === 'lapsed' || card.status === 'cancelled') throw new CardConflict(`Card ${card.number} is already ${card.status}`, 'card');
+  if (card.status === 'lapsed' || card.status === 'cancelled')
+    throw new CardConflict(`Card ${card.number} is already ${card.status}`, 'card');
   const { rows } = await c.query<CardRow>(
     `UPDATE member_card SET status = 'cancelled', cancelled_at = to_timestamp($2::float8 / 1000), cancel_reason = $3 WHERE id = $1 RETURNING ${CARD_COLUMNS}`,
     [card.id, now, reason],
@@ -157,7 +211,11 @@ export async function memberCards(c: pg.ClientBase | pg.Pool, memberId: string):
 }
 
 /** Holders of a kind, newest first. */
-export async function cardHolders(c: pg.Pool, key: string, q: { status?: MemberCard['status'] | undefined; limit: number }): Promise<MemberCard[]> {
+export async function cardHolders(
+  c: pg.Pool,
+  key: string,
+  q: { status?: MemberCard['status'] | undefined; limit: number },
+): Promise<MemberCard[]> {
   const kind = await readCardKind(c, key);
   const { rows } = await c.query<CardRow>(
     `SELECT ${CARD_COLUMNS} FROM member_card WHERE card_kind = $1 AND ($2::text IS NULL OR status = $2) ORDER BY issued_at DESC, id LIMIT $3`,

@@ -17,7 +17,10 @@ export interface CardUpkeepResult {
 }
 
 /** What workflows get with every card event. */
-export const cardEventProps = (card: { id: string; kind: string; number: string; endsAt: string | null; lapsesAt: string | null }, extra: Record<string, unknown> = {}) => ({
+export const cardEventProps = (
+  card: { id: string; kind: string; number: string; endsAt: string | null; lapsesAt: string | null },
+  extra: Record<string, unknown> = {},
+) => ({
   card: card.kind,
   cardId: card.id,
   number: card.number,
@@ -39,7 +42,13 @@ export async function maintainCards(deps: EngineDeps, raise: Raise): Promise<Car
   const kinds = await readCardKinds(deps.db.pool);
   const result: CardUpkeepResult = { granted: 0, withdrawn: 0, expiring: 0, lapsed: 0, coupons: 0 };
   if (!kinds.size) return result;
-  await followTiers(deps, [...kinds.values()].filter((k) => k.type === 'tier' && !k.archived), raise, result, now);
+  await followTiers(
+    deps,
+    [...kinds.values()].filter((k) => k.type === 'tier' && !k.archived),
+    raise,
+    result,
+    now,
+  );
 
   // Only the cards with something due: each stores when (scheduleCard).
   const { rows } = await deps.db.pool.query<{ id: string; member_id: string }>(
@@ -48,7 +57,9 @@ export async function maintainCards(deps: EngineDeps, raise: Raise): Promise<Car
   );
   for (const { id, member_id } of rows) {
     const events = await withMemberLocks(deps.db, [member_id], async (c) => {
-      const card = (await c.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM member_card WHERE id = $1 AND status IN ('active', 'expiring')`, [id])).rows[0];
+      const card = (
+        await c.query<CardRow>(`SELECT ${CARD_COLUMNS} FROM member_card WHERE id = $1 AND status IN ('active', 'expiring')`, [id])
+      ).rows[0];
       const kind = card && kinds.get(card.card_kind);
       if (!card || !kind) return [];
       return upkeepCard(c, card, kind, now, result);
@@ -58,7 +69,13 @@ export async function maintainCards(deps: EngineDeps, raise: Raise): Promise<Car
   return result;
 }
 
-async function upkeepCard(c: pg.PoolClient, card: CardRow, kind: StoredCardKind, now: number, result: CardUpkeepResult): Promise<[string, Record<string, unknown>][]> {
+async function upkeepCard(
+  c: pg.PoolClient,
+  card: CardRow,
+  kind: StoredCardKind,
+  now: number,
+  result: CardUpkeepResult,
+): Promise<[string, Record<string, unknown>][]> {
   const rules = { reminderDays: kind.reminderDays, graceDays: kind.billing?.graceDays ?? 0 };
   const status = cardStatusAt({ endsAt: card.ends_at?.getTime() ?? null, status: card.status }, rules, now);
   if (status === 'lapsed') {
@@ -79,7 +96,10 @@ async function upkeepCard(c: pg.PoolClient, card: CardRow, kind: StoredCardKind,
     if (rows[0]) {
       result.expiring++;
       const days = Math.ceil((rows[0].ends_at!.getTime() - now) / 86_400_000);
-      events.push(['card_expiring', cardEventProps(toMemberCard(rows[0], kind), { daysLeft: days, autoRenew: kind.billing?.autoRenew ?? false })]);
+      events.push([
+        'card_expiring',
+        cardEventProps(toMemberCard(rows[0], kind), { daysLeft: days, autoRenew: kind.billing?.autoRenew ?? false }),
+      ]);
     }
   }
   result.coupons += (await issueCouponPacks(c, packCard(card), kind, now)).length;
@@ -88,7 +108,13 @@ async function upkeepCard(c: pg.PoolClient, card: CardRow, kind: StoredCardKind,
 }
 
 /** Tier cards: members whose tier is the card's get one; holders who left the tier lose it. */
-async function followTiers(deps: EngineDeps, tierKinds: StoredCardKind[], raise: Raise, result: CardUpkeepResult, now: number): Promise<void> {
+async function followTiers(
+  deps: EngineDeps,
+  tierKinds: StoredCardKind[],
+  raise: Raise,
+  result: CardUpkeepResult,
+  now: number,
+): Promise<void> {
   for (const kind of tierKinds) {
     const grant = await deps.db.pool.query<{ id: string }>(
       `SELECT m.id FROM member m WHERE m.tier = $1 AND m.deleted_at IS NULL
@@ -111,7 +137,10 @@ async function followTiers(deps: EngineDeps, tierKinds: StoredCardKind[], raise:
     );
     for (const w of withdraw.rows) {
       const card = await withMemberLocks(deps.db, [w.member_id], async (c) => {
-        const still = await c.query('SELECT 1 FROM member WHERE id = $1 AND tier = $2 AND deleted_at IS NULL', [w.member_id, kind.tier]);
+        const still = await c.query('SELECT 1 FROM member WHERE id = $1 AND tier = $2 AND deleted_at IS NULL', [
+          w.member_id,
+          kind.tier,
+        ]);
         return still.rowCount ? null : cancelCardIn(c, w.member_id, w.id, `left tier ${kind.tier}`, now);
       });
       if (!card) continue;

@@ -22,7 +22,12 @@ export interface CardKindRow extends CardKind {
 
 export const CardHoldersQuery = z.object({
   status: z.enum(['active', 'expiring', 'lapsed', 'cancelled']).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(500, 'must be at most 500')
+    .default(100),
 });
 
 /** What a renewal did: `renewed` false when the payment reference was already applied. */
@@ -52,7 +57,13 @@ export const cardRoutes = {
         billing: { period: 'yearly', price: 199, term: 1, autoRenew: true, graceDays: 7 },
         reminderDays: 7,
         numbering: { prefix: '8801', digits: 10 },
-        benefits: { pointsMultiplier: 2, freeShipping: true, discountPercent: 5, couponPack: ['WELCOME10'], memberDay: '8th of every month: double points' },
+        benefits: {
+          pointsMultiplier: 2,
+          freeShipping: true,
+          discountPercent: 5,
+          couponPack: ['WELCOME10'],
+          memberDay: '8th of every month: double points',
+        },
       },
     },
   }),
@@ -101,7 +112,8 @@ export const cardRoutes = {
     access: 'edit',
     body: IssueCard,
     summary: 'Issue a card to a member (raises card_issued); a free card binds the phone number given',
-    description: '409 when the member already holds a live card of that kind, the kind is a tier card (those follow the tier) or archived.',
+    description:
+      '409 when the member already holds a live card of that kind, the kind is a tier card (those follow the tier) or archived.',
     example: { body: { kind: 'black_card', paymentRef: 'PAY-20260301-0042' } },
   }),
   renew: defineRoute<CardRenewal>()({
@@ -110,7 +122,8 @@ export const cardRoutes = {
     access: 'ingest',
     body: RenewCard,
     summary: 'Renew a paid card for another term (raises card_renewed); idempotent by payment reference',
-    description: 'Posted by the shop system once the payment went through. A repeated payment reference answers the card as it is with renewed: false. 409 when the card lapsed or was cancelled.',
+    description:
+      'Posted by the shop system once the payment went through. A repeated payment reference answers the card as it is with renewed: false. 409 when the card lapsed or was cancelled.',
     example: { body: { paymentRef: 'PAY-20270301-0107', amount: 199 } },
   }),
   cancel: defineRoute<MemberCard>()({
@@ -118,7 +131,7 @@ export const cardRoutes = {
     path: '/api/v1/members/:id/cards/:card/cancel',
     access: 'edit',
     body: CancelCard,
-    summary: 'Cancel a member\'s card now (raises card_cancelled): its benefits stop',
-    example: { body: { reason: 'Refunded at the member\'s request' } },
+    summary: "Cancel a member's card now (raises card_cancelled): its benefits stop",
+    example: { body: { reason: "Refunded at the member's request" } },
   }),
 };

@@ -17,7 +17,8 @@ export function addMonths(at: number, n: number): number {
 export const termMonths = (b: CardBilling): number => b.term * (b.period === 'yearly' ? 12 : 1);
 
 /** When a card with this end and grace lapses; null for cards without a term. */
-export const lapseAt = (endsAt: number | null, graceDays: number): number | null => (endsAt === null ? null : endsAt + graceDays * DAY_MS);
+export const lapseAt = (endsAt: number | null, graceDays: number): number | null =>
+  endsAt === null ? null : endsAt + graceDays * DAY_MS;
 
 /** When card_expiring is due: `reminderDays` before the end. */
 export const reminderAt = (endsAt: number, reminderDays: number): number => endsAt - reminderDays * DAY_MS;
@@ -41,7 +42,11 @@ export function benefitPeriodsDue(startsAt: number, endsAt: number | null, now: 
  * A live card's status at `now` from its dates: lapsed once the grace after the end has passed,
  * expiring from `reminderDays` before the end until then, active before. Cancelled is set by staff.
  */
-export function cardStatusAt(c: { endsAt: number | null; status: CardStatus }, rules: { reminderDays: number; graceDays: number }, now: number): CardStatus {
+export function cardStatusAt(
+  c: { endsAt: number | null; status: CardStatus },
+  rules: { reminderDays: number; graceDays: number },
+  now: number,
+): CardStatus {
   if (c.status === 'cancelled' || c.status === 'lapsed' || c.endsAt === null) return c.status;
   if (now >= lapseAt(c.endsAt, rules.graceDays)!) return 'lapsed';
   if (now >= reminderAt(c.endsAt, rules.reminderDays)) return 'expiring';

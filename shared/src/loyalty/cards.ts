@@ -13,11 +13,19 @@ export type CardKindType = (typeof cardKindTypes)[number];
 export const cardStatuses = ['active', 'expiring', 'lapsed', 'cancelled'] as const;
 export type CardStatus = (typeof cardStatuses)[number];
 
-export const CardKindKey = z.string().min(1).max(40).regex(/^[a-z0-9_]+$/, 'use lowercase letters, digits and "_" (e.g. black_card)');
+export const CardKindKey = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9_]+$/, 'use lowercase letters, digits and "_" (e.g. black_card)');
 
 /** How card numbers look: a prefix, then `digits` digits, then one Luhn check digit. */
 export const CardNumbering = z.object({
-  prefix: z.string().max(8).regex(/^[0-9]*$/, 'use digits only (e.g. 8801)').default(''),
+  prefix: z
+    .string()
+    .max(8)
+    .regex(/^[0-9]*$/, 'use digits only (e.g. 8801)')
+    .default(''),
   digits: z.number().int().min(6, 'at least 6 digits').max(18).default(10),
 });
 export type CardNumbering = z.infer<typeof CardNumbering>;
@@ -62,8 +70,10 @@ const cardKindFields = {
 };
 
 function checkCardKind(k: { type: CardKindType; billing: CardBilling | null; tier: string | null }, ctx: z.RefinementCtx): void {
-  if (k.type === 'paid' && !k.billing) ctx.addIssue({ code: 'custom', path: ['billing'], message: 'a paid card needs a price and a term' });
-  if (k.type !== 'paid' && k.billing) ctx.addIssue({ code: 'custom', path: ['billing'], message: 'only paid cards have billing' });
+  if (k.type === 'paid' && !k.billing)
+    ctx.addIssue({ code: 'custom', path: ['billing'], message: 'a paid card needs a price and a term' });
+  if (k.type !== 'paid' && k.billing)
+    ctx.addIssue({ code: 'custom', path: ['billing'], message: 'only paid cards have billing' });
   if (k.type === 'tier' && !k.tier) ctx.addIssue({ code: 'custom', path: ['tier'], message: 'a tier card names its tier' });
   if (k.type !== 'tier' && k.tier) ctx.addIssue({ code: 'custom', path: ['tier'], message: 'only tier cards name a tier' });
 }
@@ -106,16 +116,28 @@ export interface MemberCardView extends MemberCard {
 export const cardCarriesBenefits = (status: CardStatus): boolean => status === 'active' || status === 'expiring';
 
 /** The highest points multiplier among cards that carry benefits (1 without any). */
-export function cardPointsMultiplier(cards: readonly { status: CardStatus; benefits: Pick<CardBenefits, 'pointsMultiplier'> }[]): number {
+export function cardPointsMultiplier(
+  cards: readonly { status: CardStatus; benefits: Pick<CardBenefits, 'pointsMultiplier'> }[],
+): number {
   return cards.filter((c) => cardCarriesBenefits(c.status)).reduce((m, c) => Math.max(m, c.benefits.pointsMultiplier), 1);
 }
 
 export const IssueCard = z.object({
   kind: CardKindKey,
   /** A number from the kind's pool is taken when none is given. */
-  number: z.string().min(4).max(32).regex(/^[0-9A-Za-z]+$/, 'letters and digits only').optional(),
+  number: z
+    .string()
+    .min(4)
+    .max(32)
+    .regex(/^[0-9A-Za-z]+$/, 'letters and digits only')
+    .optional(),
   /** Free cards are claimed by binding a phone number. */
-  phone: z.string().min(5).max(32).regex(/^\+?[0-9 -]+$/, 'must be a phone number, e.g. +86 138 0000 0000').optional(),
+  phone: z
+    .string()
+    .min(5)
+    .max(32)
+    .regex(/^\+?[0-9 -]+$/, 'must be a phone number, e.g. +86 138 0000 0000')
+    .optional(),
   /** Paid cards: the purchase's payment reference (a repeat with the same one issues nothing new). */
   paymentRef: z.string().min(1).max(100).optional(),
 });
@@ -130,5 +152,14 @@ export const CancelCard = z.object({ reason: z.string().min(1, 'say why').max(20
 
 export const GenerateCardNumbers = z.object({ count: z.number().int().min(1).max(10_000) });
 export const ImportCardNumbers = z.object({
-  numbers: z.array(z.string().min(4).max(32).regex(/^[0-9A-Za-z]+$/, 'letters and digits only')).min(1).max(10_000),
+  numbers: z
+    .array(
+      z
+        .string()
+        .min(4)
+        .max(32)
+        .regex(/^[0-9A-Za-z]+$/, 'letters and digits only'),
+    )
+    .min(1)
+    .max(10_000),
 });

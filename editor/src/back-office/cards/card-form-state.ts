@@ -88,11 +88,26 @@ export function cardBody(f: CardFormState): { key: string; body: CardKindBody } 
       name: f.name.trim(),
       type: f.type,
       description: f.description,
-      billing: f.type === 'paid' ? { period: f.period, price: Number(f.price), term: Number(f.term), autoRenew: f.autoRenew, graceDays: Number(f.graceDays) } : null,
+      billing:
+        f.type === 'paid'
+          ? {
+              period: f.period,
+              price: Number(f.price),
+              term: Number(f.term),
+              autoRenew: f.autoRenew,
+              graceDays: Number(f.graceDays),
+            }
+          : null,
       tier: f.type === 'tier' ? f.tier : null,
       reminderDays: Number(f.reminderDays),
       numbering: { prefix: f.prefix.trim(), digits: Number(f.digits) },
-      benefits: { pointsMultiplier: Number(f.multiplier), freeShipping: f.freeShipping, discountPercent: Number(f.discount), couponPack: f.couponPack, memberDay: f.memberDay.trim() },
+      benefits: {
+        pointsMultiplier: Number(f.multiplier),
+        freeShipping: f.freeShipping,
+        discountPercent: Number(f.discount),
+        couponPack: f.couponPack,
+        memberDay: f.memberDay.trim(),
+      },
     },
   };
 }

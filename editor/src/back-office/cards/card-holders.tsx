@@ -11,7 +11,11 @@ import { CardStatusBadge } from './card-status-badge.tsx';
 export function CardHolders({ kind }: { kind: CardKindRow }) {
   const t = useT();
   const f = useLocaleFormat();
-  const holders = usePolling((s) => callRoute(cardRoutes.holders, { params: { key: kind.key }, query: { limit: 100 }, signal: s }), 30_000, [kind.key]);
+  const holders = usePolling(
+    (s) => callRoute(cardRoutes.holders, { params: { key: kind.key }, query: { limit: 100 }, signal: s }),
+    30_000,
+    [kind.key],
+  );
   if (!holders.data) return <p className="muted panel-empty">{holders.error ?? t('common.loading')}</p>;
   if (!holders.data.cards.length) return <p className="muted panel-empty">{t('cards.noHolders')}</p>;
   return (

@@ -36,7 +36,9 @@ export function CardKindDialog({ kind, takenKeys, templates, tiers, onClose, onS
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found: Record<string, string> = Object.fromEntries(Object.entries(cardProblems(form)).map(([k, p]) => [k, t(`cardForm.${p}`)]));
+    const found: Record<string, string> = Object.fromEntries(
+      Object.entries(cardProblems(form)).map(([k, p]) => [k, t(`cardForm.${p}`)]),
+    );
     if (!kind && takenKeys.includes(form.key.trim())) found.key = t('cardForm.taken');
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -55,11 +57,29 @@ export function CardKindDialog({ kind, takenKeys, templates, tiers, onClose, onS
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <form className="dialog bo-dialog cards-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="card-kind-dialog">
-        <DialogHead titleId={`${id}-title`} title={kind ? t('cardForm.editTitle', { key: kind.key }) : t('cardForm.createTitle')} onClose={onClose} />
+      <form
+        className="dialog bo-dialog cards-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={submit}
+        noValidate
+        data-testid="card-kind-dialog"
+      >
+        <DialogHead
+          titleId={`${id}-title`}
+          title={kind ? t('cardForm.editTitle', { key: kind.key }) : t('cardForm.createTitle')}
+          onClose={onClose}
+        />
         <CardKindFields idPrefix={id} form={form} editing={!!kind} errors={errors} tiers={tiers} onChange={setForm} />
         <CardBenefitFields idPrefix={id} form={form} errors={errors} templates={templates} onChange={setForm} />
-        <DialogFooter error={error} busy={busy} submitLabel={kind ? t('bo.save') : t('cardForm.create')} onCancel={onClose} submitTestId="card-kind-save" />
+        <DialogFooter
+          error={error}
+          busy={busy}
+          submitLabel={kind ? t('bo.save') : t('cardForm.create')}
+          onCancel={onClose}
+          submitTestId="card-kind-save"
+        />
       </form>
     </div>
   );

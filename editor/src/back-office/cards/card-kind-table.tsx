@@ -48,7 +48,13 @@ export function CardKindTable({ kinds, selected, canEdit, onEdit, onGenerate, on
                 ))}
               </ul>
             </td>
-            <td className="bo-nowrap">{t('cards.holdersText', { active: f.number(k.holders.active), expiring: f.number(k.holders.expiring), lapsed: f.number(k.holders.lapsed) })}</td>
+            <td className="bo-nowrap">
+              {t('cards.holdersText', {
+                active: f.number(k.holders.active),
+                expiring: f.number(k.holders.expiring),
+                lapsed: f.number(k.holders.lapsed),
+              })}
+            </td>
             <td>{f.number(k.numbersFree)}</td>
             <td className="bo-row-actions" onClick={(e) => e.stopPropagation()}>
               <button className="btn btn--small" type="button" onClick={() => onSelect(k.key)} data-testid="card-holders">

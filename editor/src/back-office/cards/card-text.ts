@@ -18,7 +18,10 @@ export function termText(k: CardKind, t: Translate, f: LocaleFormat): string {
   if (k.type === 'tier') return t('cards.tierOf', { tier: k.tier ?? '' });
   if (!k.billing) return t('cards.noTerm');
   const b = k.billing;
-  const parts = [t('cards.priceTerm', { price: f.money(b.price), term: b.term, period: t(`cards.period.${b.period}`) }), t('cards.grace', { days: b.graceDays })];
+  const parts = [
+    t('cards.priceTerm', { price: f.money(b.price), term: b.term, period: t(`cards.period.${b.period}`) }),
+    t('cards.grace', { days: b.graceDays }),
+  ];
   if (b.autoRenew) parts.push(t('cards.autoRenew'));
   return parts.join(' · ');
 }

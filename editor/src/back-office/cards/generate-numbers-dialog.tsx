@@ -8,7 +8,15 @@ import { DialogFooter, DialogHead } from '../../ui/dialog-parts.tsx';
 import { TextInputField } from '../text-input-field.tsx';
 
 /** A batch of card numbers for a kind's pool: prefix + digits + Luhn check digit. */
-export function GenerateNumbersDialog({ kind, onClose, onDone }: { kind: CardKindRow; onClose: () => void; onDone: (notice: string) => void }) {
+export function GenerateNumbersDialog({
+  kind,
+  onClose,
+  onDone,
+}: {
+  kind: CardKindRow;
+  onClose: () => void;
+  onDone: (notice: string) => void;
+}) {
   const t = useT();
   const id = useId();
   const [count, setCount] = useState('100');
@@ -31,11 +39,33 @@ export function GenerateNumbersDialog({ kind, onClose, onDone }: { kind: CardKin
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <form className="dialog bo-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="card-generate-dialog">
+      <form
+        className="dialog bo-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={submit}
+        noValidate
+        data-testid="card-generate-dialog"
+      >
         <DialogHead titleId={`${id}-title`} title={`${t('cards.generate')}: ${kind.name}`} onClose={onClose} />
         <p className="muted">{t('cards.numbersHint', { prefix: kind.numbering.prefix || '—', digits: kind.numbering.digits })}</p>
-        <TextInputField id={`${id}-count`} label={t('cards.generateCount')} type="number" value={count} onChange={setCount} error={fieldError} testId="card-generate-count" />
-        <DialogFooter error={error} busy={busy} submitLabel={t('cards.generate')} onCancel={onClose} submitTestId="card-generate-submit" />
+        <TextInputField
+          id={`${id}-count`}
+          label={t('cards.generateCount')}
+          type="number"
+          value={count}
+          onChange={setCount}
+          error={fieldError}
+          testId="card-generate-count"
+        />
+        <DialogFooter
+          error={error}
+          busy={busy}
+          submitLabel={t('cards.generate')}
+          onCancel={onClose}
+          submitTestId="card-generate-submit"
+        />
       </form>
     </div>
   );

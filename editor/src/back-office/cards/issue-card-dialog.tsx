@@ -10,7 +10,17 @@ import { useIssueText } from '../issue-text.ts';
 import { TextInputField } from '../text-input-field.tsx';
 
 /** Staff issue a card to the member: any kind but tier cards (those follow the tier). */
-export function IssueCardDialog({ memberId, kinds, onClose, onDone }: { memberId: string; kinds: CardKindRow[]; onClose: () => void; onDone: (notice: string) => void }) {
+export function IssueCardDialog({
+  memberId,
+  kinds,
+  onClose,
+  onDone,
+}: {
+  memberId: string;
+  kinds: CardKindRow[];
+  onClose: () => void;
+  onDone: (notice: string) => void;
+}) {
   const t = useT();
   const id = useId();
   const issueText = useIssueText();
@@ -27,7 +37,11 @@ export function IssueCardDialog({ memberId, kinds, onClose, onDone }: { memberId
     setBusy(true);
     setError(null);
     try {
-      const body = { kind, ...(phone.trim() ? { phone: phone.trim() } : {}), ...(paymentRef.trim() ? { paymentRef: paymentRef.trim() } : {}) };
+      const body = {
+        kind,
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+        ...(paymentRef.trim() ? { paymentRef: paymentRef.trim() } : {}),
+      };
       const r = await callRoute(cardRoutes.issue, { params: { id: memberId }, body });
       onDone(t('member.issued', { number: r.card.number }));
     } catch (err) {
@@ -39,10 +53,24 @@ export function IssueCardDialog({ memberId, kinds, onClose, onDone }: { memberId
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <form className="dialog bo-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="issue-card-dialog">
+      <form
+        className="dialog bo-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={submit}
+        noValidate
+        data-testid="issue-card-dialog"
+      >
         <DialogHead titleId={`${id}-title`} title={t('member.issueTitle', { member: memberId })} onClose={onClose} />
         <FieldFrame id={`${id}-kind`} label={t('member.issueKind')} error={errors.kind}>
-          <select id={`${id}-kind`} className="select" value={kind} onChange={(e) => setKind(e.target.value)} data-testid="issue-card-kind">
+          <select
+            id={`${id}-kind`}
+            className="select"
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            data-testid="issue-card-kind"
+          >
             {usable.map((k) => (
               <option key={k.key} value={k.key}>
                 {k.name} · {t(`cards.type.${k.type}`)}
@@ -50,16 +78,51 @@ export function IssueCardDialog({ memberId, kinds, onClose, onDone }: { memberId
             ))}
           </select>
         </FieldFrame>
-        {type === 'free' && <TextInputField id={`${id}-phone`} label={t('member.issuePhone')} type="tel" value={phone} onChange={setPhone} error={errors.phone} testId="issue-card-phone" />}
-        {type === 'paid' && <TextInputField id={`${id}-pay`} label={t('member.issuePayment')} value={paymentRef} onChange={setPaymentRef} error={errors.paymentRef} testId="issue-card-payment" />}
-        <DialogFooter error={error} busy={busy} submitLabel={t('member.issue')} onCancel={onClose} submitTestId="issue-card-submit" />
+        {type === 'free' && (
+          <TextInputField
+            id={`${id}-phone`}
+            label={t('member.issuePhone')}
+            type="tel"
+            value={phone}
+            onChange={setPhone}
+            error={errors.phone}
+            testId="issue-card-phone"
+          />
+        )}
+        {type === 'paid' && (
+          <TextInputField
+            id={`${id}-pay`}
+            label={t('member.issuePayment')}
+            value={paymentRef}
+            onChange={setPaymentRef}
+            error={errors.paymentRef}
+            testId="issue-card-payment"
+          />
+        )}
+        <DialogFooter
+          error={error}
+          busy={busy}
+          submitLabel={t('member.issue')}
+          onCancel={onClose}
+          submitTestId="issue-card-submit"
+        />
       </form>
     </div>
   );
 }
 
 /** Cancel a member's card, saying why (kept on the card and in the audit log). */
-export function CancelCardDialog({ memberId, card, onClose, onDone }: { memberId: string; card: { id: string; number: string }; onClose: () => void; onDone: (notice: string) => void }) {
+export function CancelCardDialog({
+  memberId,
+  card,
+  onClose,
+  onDone,
+}: {
+  memberId: string;
+  card: { id: string; number: string };
+  onClose: () => void;
+  onDone: (notice: string) => void;
+}) {
   const t = useT();
   const id = useId();
   const [reason, setReason] = useState('');
@@ -78,10 +141,31 @@ export function CancelCardDialog({ memberId, card, onClose, onDone }: { memberId
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <form className="dialog bo-dialog" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate data-testid="cancel-card-dialog">
+      <form
+        className="dialog bo-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onSubmit={submit}
+        noValidate
+        data-testid="cancel-card-dialog"
+      >
         <DialogHead titleId={`${id}-title`} title={t('member.cancelTitle', { number: card.number })} onClose={onClose} />
-        <TextInputField id={`${id}-reason`} label={t('member.cancelReason')} value={reason} onChange={setReason} testId="cancel-card-reason" maxLength={200} />
-        <DialogFooter error={error} busy={busy} submitLabel={t('member.cancelCard')} onCancel={onClose} submitTestId="cancel-card-submit" />
+        <TextInputField
+          id={`${id}-reason`}
+          label={t('member.cancelReason')}
+          value={reason}
+          onChange={setReason}
+          testId="cancel-card-reason"
+          maxLength={200}
+        />
+        <DialogFooter
+          error={error}
+          busy={busy}
+          submitLabel={t('member.cancelCard')}
+          onCancel={onClose}
+          submitTestId="cancel-card-submit"
+        />
       </form>
     </div>
   );

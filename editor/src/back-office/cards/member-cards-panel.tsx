@@ -16,7 +16,9 @@ export function MemberCardsPanel({ memberId, onNotice }: { memberId: string; onN
   const t = useT();
   const canEdit = useCan('edit');
   const cards = usePolling((s) => callRoute(cardRoutes.memberCards, { params: { id: memberId }, signal: s }), 30_000, [memberId]);
-  const kinds = usePolling((s) => (canEdit ? callRoute(cardRoutes.kinds, { signal: s }) : Promise.resolve({ kinds: [] })), 0, [canEdit]);
+  const kinds = usePolling((s) => (canEdit ? callRoute(cardRoutes.kinds, { signal: s }) : Promise.resolve({ kinds: [] })), 0, [
+    canEdit,
+  ]);
   const [dialog, setDialog] = useState<'issue' | MemberCardView | null>(null);
   const done = (n: string) => {
     setDialog(null);
@@ -24,7 +26,13 @@ export function MemberCardsPanel({ memberId, onNotice }: { memberId: string; onN
     onNotice(n);
   };
   const aside = canEdit && (
-    <button className="btn btn--small" type="button" onClick={() => setDialog('issue')} disabled={!kinds.data?.kinds.length} data-testid="issue-card">
+    <button
+      className="btn btn--small"
+      type="button"
+      onClick={() => setDialog('issue')}
+      disabled={!kinds.data?.kinds.length}
+      data-testid="issue-card"
+    >
       {t('member.issueCard')}
     </button>
   );
@@ -37,12 +45,20 @@ export function MemberCardsPanel({ memberId, onNotice }: { memberId: string; onN
       ) : (
         <div className="cards-faces">
           {cards.data.cards.map((c) => (
-            <CardFace key={c.id} card={c} onCancel={canEdit && (c.status === 'active' || c.status === 'expiring') ? () => setDialog(c) : undefined} />
+            <CardFace
+              key={c.id}
+              card={c}
+              onCancel={canEdit && (c.status === 'active' || c.status === 'expiring') ? () => setDialog(c) : undefined}
+            />
           ))}
         </div>
       )}
-      {dialog === 'issue' && <IssueCardDialog memberId={memberId} kinds={kinds.data?.kinds ?? []} onClose={() => setDialog(null)} onDone={done} />}
-      {dialog && dialog !== 'issue' && <CancelCardDialog memberId={memberId} card={dialog} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'issue' && (
+        <IssueCardDialog memberId={memberId} kinds={kinds.data?.kinds ?? []} onClose={() => setDialog(null)} onDone={done} />
+      )}
+      {dialog && dialog !== 'issue' && (
+        <CancelCardDialog memberId={memberId} card={dialog} onClose={() => setDialog(null)} onDone={done} />
+      )}
     </Panel>
   );
 }
@@ -63,8 +79,14 @@ function CardFace({ card, onCancel }: { card: MemberCardView; onCancel: (() => v
         {t(`cards.type.${card.type}`)}
         {card.endsAt && ` · ${t('member.cardTerm', { term: card.term })}`}
       </p>
-      <p className="cards-face__meta">{card.endsAt ? t('member.cardDates', { issued: f.date(card.issuedAt), ends: f.date(card.endsAt) }) : t('member.cardIssued', { issued: f.date(card.issuedAt) })}</p>
-      {card.lapsesAt && (card.status === 'active' || card.status === 'expiring') && <p className="cards-face__meta">{t('member.cardLapses', { date: f.date(card.lapsesAt) })}</p>}
+      <p className="cards-face__meta">
+        {card.endsAt
+          ? t('member.cardDates', { issued: f.date(card.issuedAt), ends: f.date(card.endsAt) })
+          : t('member.cardIssued', { issued: f.date(card.issuedAt) })}
+      </p>
+      {card.lapsesAt && (card.status === 'active' || card.status === 'expiring') && (
+        <p className="cards-face__meta">{t('member.cardLapses', { date: f.date(card.lapsesAt) })}</p>
+      )}
       {card.couponsIssued > 0 && <p className="cards-face__meta">{t('member.cardCoupons', { count: card.couponsIssued })}</p>}
       <ul className="cards-benefits" data-testid="member-card-benefits">
         {benefitLines(card.benefits, t, f).map((line) => (
