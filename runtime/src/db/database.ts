@@ -35,14 +35,10 @@ function logConnectionError(where: string, e: Error & { code?: string }): void {
 }
 
 export function openDatabase(url: string, schema = 'public', max = 20, opts: PoolOptions = {}): Database {
-  const u = new URL(url);
   const statementTimeout = opts.statementTimeoutMs ? ` -c statement_timeout=${Math.floor(opts.statementTimeoutMs)}` : '';
   const pool = new pg.Pool({
-    host: u.hostname,
-    port: Number(u.port || 5432),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.slice(1),
+    // The whole URL, so its parameters (sslmode, sslrootcert, application_name...) apply as libpq's would.
+    connectionString: url,
     max,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
     application_name: opts.applicationName ?? 'memberflow',
