@@ -12,7 +12,12 @@ type Earned = MemberInput['pointsEarned'];
 
 /** What a member has on a tier's basis over its period: spend from purchases, or points earned. */
 export function tierStanding(t: TierRule, member: MemberFacts, earned: Earned, now: number): number {
-  const since = t.period === 'lifetime' ? -Infinity : t.period === 'rolling_12m' ? now - 365 * MS_PER_DAY : Date.UTC(new Date(now).getUTCFullYear(), 0, 1);
+  const since =
+    t.period === 'lifetime'
+      ? -Infinity
+      : t.period === 'rolling_12m'
+        ? now - 365 * MS_PER_DAY
+        : Date.UTC(new Date(now).getUTCFullYear(), 0, 1);
   if (t.basis === 'spend') {
     if (t.period === 'lifetime') return member.totalSpent;
     return member.purchases.filter((p) => p.at >= since && p.at <= now).reduce((s, p) => s + p.amount, 0);
@@ -30,13 +35,19 @@ export function qualifyingTier(tiers: readonly TierRule[], member: MemberFacts, 
 export const needsEarnedHistory = (rules: Pick<RunnerRules, 'program' | 'tiers'>) =>
   rules.tiers.some((t) => t.basis === 'points') || rules.program.earningCaps.daily > 0 || rules.program.earningCaps.monthly > 0;
 
-export const rankOf = (tiers: readonly TierRule[], key: string | null) => (key === null ? 0 : (tiers.find((t) => t.key === key)?.rank ?? 0));
+export const rankOf = (tiers: readonly TierRule[], key: string | null) =>
+  key === null ? 0 : (tiers.find((t) => t.key === key)?.rank ?? 0);
 
 /**
  * Points an event earns a member of this tier under the programme (purchases times the tier's
  * multiplier, sign-ins, referrals): the rule the runner applies, and the Points page's preview.
  */
-export function pointsEarned(rules: Pick<RunnerRules, 'program' | 'tiers'>, tierKey: string | null, type: string, amount: number): number {
+export function pointsEarned(
+  rules: Pick<RunnerRules, 'program' | 'tiers'>,
+  tierKey: string | null,
+  type: string,
+  amount: number,
+): number {
   const tier = rules.tiers.find((t) => t.key === tierKey);
   if (type === 'purchase') return purchasePoints(rules.program, amount, tier?.pointsMultiplier ?? 1);
   if (type === 'sign_in') return rules.program.earn.signIn;
@@ -57,14 +68,22 @@ export function applyProgramme(
   writes: RunnerWrites,
   member: MemberFacts,
   earned: Earned,
-  e: { seq: number | null; type: string; properties: Record<string, unknown> },
+  e: { seq: number | null; type: string; properties: Record<string, unknown>; occurredAt?: number },
   at: number,
   held: Set<string> = new Set(),
 ): void {
   const amount = toNumber(e.properties.amount) || 0;
   const points = e.seq === null ? 0 : pointsFor(rules, member, e.type, amount);
-  if (points > 0) creditEarned(rules.program, writes, member, earned, { points, reason: e.type, part: { key: 'earn', vars: { event: e.type } }, source: `event:${e.seq}`, key: `earn:${e.seq}` }, at);
-  if (e.type === 'sign_in' && e.seq !== null) applySignIn(rules, writes, member, earned, held, at);
+  if (points > 0)
+    creditEarned(
+      rules.program,
+      writes,
+      member,
+      earned,
+      { points, reason: e.type, part: { key: 'earn', vars: { event: e.type } }, source: `event:${e.seq}`, key: `earn:${e.seq}` },
+      at,
+    );
+  if (e.type === 'sign_in' && e.seq !== null) applySignIn(rules, writes, member, earned, held, at, e.occurredAt ?? at);
   if (e.type === 'purchase' && rules.rfm) {
     // RFM moves with each purchase (against the last recompute's boundaries), so conditions see it now.
     const score = scoreMember(member, rules.rfm, at);

@@ -144,7 +144,7 @@ class MemberRun {
     const wasIn = new Map(this.rules.live.filter((w) => w.segmentCondition).map((w) => [w.workflowId, this.inSegment(w, props, at)]));
     applyMemberEvent(this.member, { type: e.type, at: e.occurredAt, properties: props });
     if (e.type === 'purchase') this.writes.memberChanged = true;
-    applyProgramme(this.rules, this.writes, this.member, this.input.pointsEarned, { seq: e.seq, type: e.type, properties: props }, at, this.input.heldTemplates);
+    applyProgramme(this.rules, this.writes, this.member, this.input.pointsEarned, { seq: e.seq, type: e.type, properties: props, occurredAt: e.occurredAt }, at, this.input.heldTemplates);
     // A late event acts now; its own time stays in its properties for conditions and templates.
     const properties = at !== e.occurredAt && !('occurredAt' in props) ? { ...props, occurredAt: new Date(e.occurredAt).toISOString() } : props;
     const event: JourneyEvent = { type: e.type, at, properties, member: this.member };

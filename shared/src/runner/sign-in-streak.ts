@@ -19,7 +19,15 @@ type Rules = Pick<RunnerRules, 'program' | 'couponTemplates' | 'stockLeft' | 'id
  * A streak bonus's coupon, as a workflow's issue-coupon would give it (the template's validity,
  * once per member, stock, archived), or why not. Written with the bonus's points row.
  */
-function streakCoupon(rules: Rules, writes: RunnerWrites, member: MemberFacts, held: Set<string>, template: string, key: string, at: number): string | null {
+function streakCoupon(
+  rules: Rules,
+  writes: RunnerWrites,
+  member: MemberFacts,
+  held: Set<string>,
+  template: string,
+  key: string,
+  at: number,
+): string | null {
   const t = rules.couponTemplates.get(template);
   if (!t) return `${template} is not a coupon template`;
   if (t.archivedAt != null) return `${template} is archived`;
@@ -42,8 +50,17 @@ function streakCoupon(rules: Rules, writes: RunnerWrites, member: MemberFacts, h
  * first day and the day): points, coupons or both. sign_in_streak is raised for workflows. A
  * second sign-in on a day, or a late one for an earlier day, changes nothing.
  */
-export function applySignIn(rules: Rules, writes: RunnerWrites, member: MemberFacts, earned: MemberInput['pointsEarned'], held: Set<string>, at: number): void {
-  const day = localDate(at, member.timeZone);
+export function applySignIn(
+  rules: Rules,
+  writes: RunnerWrites,
+  member: MemberFacts,
+  earned: MemberInput['pointsEarned'],
+  held: Set<string>,
+  at: number,
+  occurredAt = at,
+): void {
+  // The day the member signed in, even when the event arrives late; the bonus is credited when it acts.
+  const day = localDate(occurredAt, member.timeZone);
   const next = nextStreak(member.signInStreak ?? 0, member.lastSignInDay ?? null, day);
   if (!next.counted) return;
   member.signInStreak = next.days;
@@ -55,16 +72,40 @@ export function applySignIn(rules: Rules, writes: RunnerWrites, member: MemberFa
   const points = bonuses.reduce((s, b) => s + b.points, 0);
   // The points row (even of 0 points) is the record the bonus was paid: its key keeps it, and its coupons, to once.
   const bonus = bonuses.length
-    ? creditEarned(rules.program, writes, member, earned, { points, reason: `sign-in streak: day ${next.days}`, part: { key: 'streak', vars: { days: next.days } }, source: `streak:${startedOn}`, key }, at)
+    ? creditEarned(
+        rules.program,
+        writes,
+        member,
+        earned,
+        {
+          points,
+          reason: `sign-in streak: day ${next.days}`,
+          part: { key: 'streak', vars: { days: next.days } },
+          source: `streak:${startedOn}`,
+          key,
+        },
+        at,
+      )
     : 0;
   const coupons: string[] = [];
   for (const b of bonuses) {
     if (!b.couponTemplate) continue;
     const refused = streakCoupon(rules, writes, member, held, b.couponTemplate, key, at);
     if (refused === null) coupons.push(b.couponTemplate);
-    else writes.note({ at, kind: 'points', reason: `sign-in streak coupon not issued: ${refused}`, parts: [{ key: 'streakCouponRefused', vars: { template: b.couponTemplate, why: refused } }] });
+    else
+      writes.note({
+        at,
+        kind: 'points',
+        reason: `sign-in streak coupon not issued: ${refused}`,
+        parts: [{ key: 'streakCouponRefused', vars: { template: b.couponTemplate, why: refused } }],
+      });
   }
   const got = [bonus ? `+${bonus} points` : '', ...coupons.map((c) => `a ${c} coupon`)].filter(Boolean).join(', ');
-  writes.note({ at, kind: 'points', reason: `sign-in streak: day ${next.days} in a row${got ? `, ${got}` : ''}`, parts: [{ key: 'streakDay', vars: { days: next.days, bonus } }] });
+  writes.note({
+    at,
+    kind: 'points',
+    reason: `sign-in streak: day ${next.days} in a row${got ? `, ${got}` : ''}`,
+    parts: [{ key: 'streakDay', vars: { days: next.days, bonus } }],
+  });
   writes.raise('sign_in_streak', at, { days: next.days, bonus, coupons, startedOn });
 }
