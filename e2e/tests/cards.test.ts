@@ -81,6 +81,13 @@ describe('membership cards', () => {
     await gen.getByTestId('card-generate-submit').click();
     await page.getByText(/50 card numbers generated for “Black card”, e\.g\. 8801\d{11}\./).waitFor();
     await expect.poll(() => row.textContent()).toContain('50');
+    // Numbers printed elsewhere go into the pool; one already known is named, not added.
+    await row.getByTestId('card-import').click();
+    const imp = page.getByTestId('card-import-dialog');
+    await imp.getByTestId('card-import-numbers').fill('880100000000017\n880100000000017');
+    await imp.getByTestId('card-import-submit').click();
+    await page.getByText('1 card numbers imported into “Black card”. 1 already known, not added: 880100000000017.').waitFor();
+    await expect.poll(() => row.textContent()).toContain('51');
 
     // Staff issue the card on the member's page: it shows with its number, status and benefits.
     await page.goto('/members/card-1');

@@ -9,6 +9,7 @@ import { CardHolders } from '../back-office/cards/card-holders.tsx';
 import { CardKindDialog } from '../back-office/cards/card-kind-dialog.tsx';
 import { CardKindTable } from '../back-office/cards/card-kind-table.tsx';
 import { GenerateNumbersDialog } from '../back-office/cards/generate-numbers-dialog.tsx';
+import { ImportNumbersDialog } from '../back-office/cards/import-numbers-dialog.tsx';
 import { useT } from '../i18n/i18n.ts';
 import { Panel } from '../monitoring/panel.tsx';
 import { usePolling } from '../monitoring/use-polling.ts';
@@ -16,7 +17,7 @@ import '../styles/monitoring.css';
 import '../styles/back-office.css';
 import '../styles/cards.css';
 
-type Dialog = { edit: CardKindRow | null } | { generate: CardKindRow } | null;
+type Dialog = { edit: CardKindRow | null } | { generate: CardKindRow } | { import: CardKindRow } | null;
 
 /** /cards: card kinds with their benefit packs, batches of card numbers, and who holds each card. */
 export function CardsPage() {
@@ -65,6 +66,7 @@ export function CardsPage() {
             canEdit={canEdit}
             onEdit={(k) => setDialog({ edit: k })}
             onGenerate={(k) => setDialog({ generate: k })}
+            onImport={(k) => setDialog({ import: k })}
             onSelect={setSelected}
           />
         )}
@@ -87,6 +89,7 @@ export function CardsPage() {
       {dialog && 'generate' in dialog && (
         <GenerateNumbersDialog kind={dialog.generate} onClose={() => setDialog(null)} onDone={done} />
       )}
+      {dialog && 'import' in dialog && <ImportNumbersDialog kind={dialog.import} onClose={() => setDialog(null)} onDone={done} />}
     </div>
   );
 }

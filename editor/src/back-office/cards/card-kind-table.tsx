@@ -9,11 +9,12 @@ interface Props {
   canEdit: boolean;
   onEdit: (k: CardKindRow) => void;
   onGenerate: (k: CardKindRow) => void;
+  onImport: (k: CardKindRow) => void;
   onSelect: (key: string) => void;
 }
 
 /** Card kinds with their term, benefit pack, holders and numbers left in the pool. */
-export function CardKindTable({ kinds, selected, canEdit, onEdit, onGenerate, onSelect }: Props) {
+export function CardKindTable({ kinds, selected, canEdit, onEdit, onGenerate, onImport, onSelect }: Props) {
   const t = useT();
   const f = useLocaleFormat();
   return (
@@ -64,6 +65,9 @@ export function CardKindTable({ kinds, selected, canEdit, onEdit, onGenerate, on
                 <>
                   <button className="btn btn--small" type="button" onClick={() => onGenerate(k)} data-testid="card-generate">
                     {t('cards.generate')}
+                  </button>
+                  <button className="btn btn--small" type="button" onClick={() => onImport(k)} data-testid="card-import">
+                    {t('cards.import')}
                   </button>
                   <button className="btn btn--small" type="button" onClick={() => onEdit(k)} data-testid="card-edit">
                     {t('cards.edit')}
