@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isStorableText } from '@memberflow/shared/json-input';
 import { buildWorkflow } from '@memberflow/shared/templates/build';
 import fc from 'fast-check';
@@ -252,8 +255,16 @@ async function setUp(infra: Infra): Promise<Ids> {
   return { workflow: draft.body.id, live, member: 'fz-m1', draft: draft.body.draft };
 }
 
+/**
+ * A built editor, as in production: a fuzzed path that leaves a route outside /api (an empty
+ * tracked-link token, /r/) lands on the editor's pages, which answer even when this checkout
+ * has not built them.
+ */
+const editorDist = mkdtempSync(join(tmpdir(), 'mf-fuzz-editor-'));
+writeFileSync(join(editorDist, 'index.html'), '<!doctype html><title>Memberflow</title>');
+
 describe('API fuzz', () => {
-  test.override({ configOverrides: noLimits });
+  test.override({ configOverrides: { ...noLimits, editorDist } });
 
   test('random and mutated JSON bodies at every POST, PUT, PATCH and DELETE route: 4xx with {error} and named fields, never 5xx', async ({
     infra,

@@ -41,6 +41,9 @@ const reviewed = new Set([
   'spec.key',
   'spec.age',
   'spec.keep',
+  'CARD_COLUMNS', // cards-members.ts: a fixed column list
+  "lock ? ' FOR UPDATE' : ''", // points-mall-items.ts: a fixed clause or nothing
+  'SELECT', // points-mall-redemptions.ts: a fixed select list and join
 ]);
 
 describe('SQL text', () => {

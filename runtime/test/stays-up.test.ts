@@ -297,8 +297,9 @@ describe('an event while Redis has never been reachable', () => {
       let deadline = Date.now() + 10_000;
       while (Date.now() < deadline && (await fetch(`${rt.url}/readyz`)).status !== 200) await new Promise((r) => setTimeout(r, 100));
       expect((await fetch(`${rt.url}/readyz`)).status).toBe(200);
-      // Its job was never queued: the sweep queues it, and the worker that waited for Redis applies it.
-      await expect(rt.sweepOnce()).resolves.toMatchObject({ strandedEvents: 1 });
+      // Its job could not be queued while Redis was away. The ingest's add, given up on after the bound,
+      // may still land once BullMQ reconnects; if not, the sweep queues it. Either way it is applied once.
+      expect((await rt.sweepOnce()).strandedEvents).toBeLessThanOrEqual(1);
       deadline = Date.now() + 10_000;
       while (Date.now() < deadline && !(await stored())[0]!.processed) await new Promise((r) => setTimeout(r, 50));
       expect(await stored()).toEqual([{ type: 'purchase', processed: true }]);

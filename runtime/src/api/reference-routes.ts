@@ -47,7 +47,8 @@ export function referenceApi(router: Router): void {
   });
   const cache = new Map<string, string>();
   mountRoute(router, referenceRoutes.docsAsset, async ({ params, ctx }) => {
-    const asset = assets[params.file!];
+    // Own keys only: 'valueOf' or 'constructor' are not reference files.
+    const asset = Object.hasOwn(assets, params.file!) ? assets[params.file!] : undefined;
     if (!asset) throw notFound(`Reference file ${params.file}`);
     ctx.type = asset.type;
     // The assets are immutable for a given install: let browsers keep them a day.
