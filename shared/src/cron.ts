@@ -52,7 +52,7 @@ export function parseCron(expr: string, timeZone = 'UTC'): Cron {
   try {
     return compile(parts.join(' '), timeZone);
   } catch (e) {
-    throw new Error(explain(parts) ?? `cron "${expr.trim()}" is not understood (${(e as Error).message})`);
+    throw new Error(explain(parts) ?? `cron "${expr.trim()}" is not understood (${(e as Error).message})`, { cause: e });
   }
 }
 

@@ -49,7 +49,10 @@ export class LaneBatcher {
       }
       if (!ids.length) return;
       const waiters = new Map(ids.map((id) => [id, this.waiting.get(id)!]));
-      for (const id of ids) (this.waiting.delete(id), this.inFlight.add(id));
+      for (const id of ids) {
+        this.waiting.delete(id);
+        this.inFlight.add(id);
+      }
       this.running++;
       this.run(ids)
         .then((o) => settle(waiters, o), (e) => waiters.forEach((ws) => ws.forEach((w) => w.fail(e))))
@@ -66,6 +69,9 @@ function settle(waiters: Map<string, Waiter[]>, o: BatchOutcome): void {
   for (const [id, ws] of waiters) {
     const failure = o.failures.get(id);
     const r = o.results.get(id) ?? { events: 0, steps: 0 };
-    for (const w of ws) (o.failures.has(id) ? w.fail(failure) : w.ok(r));
+    for (const w of ws) {
+      if (o.failures.has(id)) w.fail(failure);
+      else w.ok(r);
+    }
   }
 }

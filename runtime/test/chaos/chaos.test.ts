@@ -22,7 +22,7 @@ interface Sample {
 function client(c: Chaos, samples: Sample[]) {
   return async (method: string, path: string, body?: unknown): Promise<Sample> => {
     const sentAt = Date.now();
-    let status = 0;
+    let status: number;
     let parsed: Record<string, unknown> | null = null;
     try {
       const res = await fetch(`${c.apiUrl}${path}`, {

@@ -37,7 +37,10 @@ export async function startRuntimeProcess(name: string, env: Record<string, stri
     let seen = '';
     const onData = (c: Buffer) => {
       seen += c.toString();
-      if (/(editor and API on|worker only)/.test(seen)) (child.stdout!.off('data', onData), ok());
+      if (/(editor and API on|worker only)/.test(seen)) {
+        child.stdout!.off('data', onData);
+        ok();
+      }
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) => fail(new Error(`${name} exited with ${code} before it was ready (log: ${logFile})`)));
