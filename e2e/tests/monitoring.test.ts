@@ -164,7 +164,8 @@ describe('monitoring', () => {
     await page.getByTestId('health-page').waitFor();
     const count = page.getByTestId('health-set-aside').locator('.kpi__value');
     await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe('0');
-    expect(await page.getByTestId('set-aside-empty').isVisible()).toBe(true);
+    // The count and the list come from separate requests: wait for the list too.
+    await expect.poll(() => page.getByTestId('set-aside-empty').isVisible()).toBe(true);
 
     await postEvent(server, member, 100_000_000);
     // Three failed passes (BullMQ backoff 0.5 s, 1 s), then the page's 5-second refresh.
